@@ -1,0 +1,1 @@
+"""Storage: peewee models, ``open_database`` and the numbered migrations."""

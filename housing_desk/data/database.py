@@ -1,0 +1,134 @@
+"""Open a database by URL, apply pending migrations, and bind the models to it."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
+
+from housing_desk.data.models import database as database_proxy
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 10_000,
+}
+
+
+class DatabaseUrlError(ValueError):
+    """The database URL cannot be understood."""
+
+
+def _sqlite_path(url: str, scheme: str) -> str:
+    # sqlite:///relative.db and sqlite:////absolute/path.db, as in SQLAlchemy.
+    rest = url[len(scheme) + 3 :]
+    if not rest.startswith("/") or rest == "/":
+        raise DatabaseUrlError(f"A {scheme} URL looks like {scheme}:///file.db or {scheme}:////path/file.db")
+    path = rest[1:]
+    if path != ":memory:":
+        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def connect(url: str, passphrase: str | None = None) -> Database:
+    """A peewee database for ``url``, connected but not yet migrated."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme == "sqlite":
+        db = SqliteDatabase(_sqlite_path(url, scheme), pragmas=SQLITE_PRAGMAS)
+    elif scheme == "sqlcipher":
+        db = _sqlcipher(_sqlite_path(url, scheme), passphrase)
+    elif scheme in ("postgresql", "postgres"):
+        parts = urlsplit(url)
+        name = unquote(parts.path.lstrip("/"))
+        if not name:
+            raise DatabaseUrlError("A PostgreSQL URL needs a database name: postgresql://user@host/dbname")
+        db = PostgresqlDatabase(
+            name,
+            user=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            host=parts.hostname or None,
+            port=parts.port or None,
+        )
+    else:
+        raise DatabaseUrlError(f"Housing Desk cannot open a database of kind '{scheme}'")
+    db.connect()
+    return db
+
+
+def _sqlcipher(path: str, passphrase: str | None) -> Database:
+    from housing_desk.services.errors import PermissionDenied
+
+    if not passphrase:
+        raise PermissionDenied("This database is encrypted: enter its passphrase to open it.")
+    try:
+        from playhouse.sqlcipher_ext import SqlCipherDatabase
+    except ImportError as exc:  # pragma: no cover - depends on the optional driver
+        raise DatabaseUrlError("Encrypted databases need the sqlcipher3 package installed") from exc
+    db = SqlCipherDatabase(path, passphrase=passphrase, pragmas=SQLITE_PRAGMAS)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master")
+    except DatabaseError as exc:
+        db.close()
+        raise PermissionDenied("That passphrase does not open this database.") from exc
+    db.close()
+    return db
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every pending migration, each in its own transaction; return their names."""
+    from playhouse.migrations import Runner
+
+    return Runner(db, directory=str(MIGRATIONS)).up()
+
+
+def open_database(url: str | None = None, passphrase: str | None = None) -> Database:
+    """Connect to ``url`` (the configured default when None), migrate it, bind the models."""
+    if url is None:
+        from housing_desk.config import default_database_url
+
+        url = default_database_url()
+    db = connect(url, passphrase)
+    try:
+        migrate(db)
+    except Exception:
+        db.close()
+        raise
+    database_proxy.initialize(db)
+    return db
+
+
+def engine(db: Database | None = None) -> str:
+    """'sqlite' or 'postgresql', for the few places that differ."""
+    db = db or database_proxy.obj
+    return "postgresql" if isinstance(db, PostgresqlDatabase) else "sqlite"
+
+
+def write_transaction():
+    """A transaction for a write: on SQLite it takes the write lock at once.
+
+    ``BEGIN IMMEDIATE`` serialises writers, so a rule checked at the start of
+    the transaction still holds when the write commits.
+    """
+    db = database_proxy.obj
+    if db is None:
+        raise RuntimeError("No database is open")
+    if isinstance(db, SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")  # a nested call becomes a savepoint
+    return db.atomic()
+
+
+@contextlib.contextmanager
+def bound_to(db: Database):
+    """Temporarily point the models at ``db`` (used to compare two connections)."""
+    previous = database_proxy.obj
+    database_proxy.initialize(db)
+    try:
+        yield db
+    finally:
+        database_proxy.initialize(previous)

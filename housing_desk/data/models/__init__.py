@@ -1,0 +1,19 @@
+"""Every model, and ``MODELS`` in the order their tables are created."""
+
+from housing_desk.data.models.base import BaseModel, database
+from housing_desk.data.models.flats import Certificate, Flat, Partner, Unavailability
+from housing_desk.data.models.users import AuditEvent, User
+
+MODELS = [User, AuditEvent, Partner, Flat, Certificate, Unavailability]
+
+__all__ = [
+    "MODELS",
+    "AuditEvent",
+    "BaseModel",
+    "Certificate",
+    "Flat",
+    "Partner",
+    "Unavailability",
+    "User",
+    "database",
+]

@@ -1,0 +1,1 @@
+"""Business rules: plain functions, no Qt. Every write in Housing Desk goes through here."""

@@ -1,0 +1,79 @@
+"""The audit trail: who did what to which record, written with the change itself."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from peewee import JOIN
+
+from housing_desk.data.models import AuditEvent as AuditRow
+from housing_desk.data.models import User
+
+ACTIONS = ("create", "update", "delete", "print", "export", "login", "view")
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    at: datetime
+    actor: str  # username; '' for the system itself
+    action: str
+    entity: str
+    entity_id: int | None
+    changes: dict
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def record(actor: User | None, action: str, entity: str, entity_id: int | None, changes=None) -> None:
+    """Write one audit row. Call it inside the transaction of the change it records."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    payload = {key: _plain(value) for key, value in (changes or {}).items()}
+    AuditRow.create(
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        changes=json.dumps(payload, ensure_ascii=False, default=str, sort_keys=True),
+    )
+
+
+def diff(before: dict, after: dict) -> dict:
+    """``{field: [old, new]}`` for every field whose value changed."""
+    return {
+        key: [_plain(before.get(key)), _plain(value)]
+        for key, value in after.items()
+        if before.get(key) != value
+    }
+
+
+def events(entity: str | None = None, entity_id: int | None = None) -> list[AuditEvent]:
+    """Audit events, oldest first, optionally for one kind of record or one record."""
+    query = AuditRow.select(AuditRow, User.username).join(User, JOIN.LEFT_OUTER).switch(AuditRow)
+    if entity is not None:
+        query = query.where(AuditRow.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditRow.entity_id == entity_id)
+    rows = query.order_by(AuditRow.at, AuditRow.id).objects()
+    return [
+        AuditEvent(
+            at=row.at,
+            actor=row.username or "",
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            changes=json.loads(row.changes),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,282 @@
+"""Flats: the register, their safety certificates and the dates they are out of use."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from peewee import IntegrityError
+
+from housing_desk.data.database import engine, write_transaction
+from housing_desk.data.fields import utc_now
+from housing_desk.data.models import Certificate, Flat, Partner, Unavailability
+from housing_desk.services import audit, permissions, validation
+from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
+from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
+from housing_desk.services.errors import ConflictError, NotFound, OverlapError, ValidationError
+from housing_desk.services.partners import (  # noqa: F401  (flats.create_partner is the public name)
+    PARTNER_KINDS,
+    create_partner,
+    get_partner,
+    list_partners,
+    update_partner,
+)
+
+UNAVAILABILITY_REASONS = {
+    "repairs": "Repairs",
+    "void_works": "Void works",
+    "owner_use": "Owner's use",
+    "other": "Other",
+}
+CHARGES = {
+    "weekly_rent": "Weekly rent",
+    "eligible_service_charge": "Eligible service charge",
+    "ineligible_service_charge": "Ineligible service charge",
+    "support_charge": "Support charge",
+}
+_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9 /-]*$")
+_TEXT_FIELDS = {
+    "address_line1": ("Address line 1", True, 200),
+    "address_line2": ("Address line 2", False, 200),
+    "town": ("Town", True, 100),
+    "notes": ("Notes", False, 4000),
+}
+_FLAGS = {"step_free": "Step-free access", "has_gas": "Gas supply", "furnished": "Furnished", "retired": "Retired"}
+EDITABLE = (
+    "reference", "partner", "bedrooms", "floor", "postcode", "head_lease_end",
+    *_TEXT_FIELDS, *_FLAGS, *CHARGES,
+)
+
+
+def _reference(value) -> str:
+    ref = validation.text(value, "reference", label="Reference", required=True, max_length=20).upper()
+    if not _REFERENCE.match(ref):
+        raise ValidationError("A reference uses letters, numbers, spaces, '-' and '/' only.", "reference")
+    return ref
+
+
+def _partner(value) -> Partner:
+    partner_id = value.id if isinstance(value, Partner) else value
+    partner = Partner.get_or_none(Partner.id == partner_id) if partner_id is not None else None
+    if partner is None:
+        raise ValidationError("Choose the partner who lends this flat.", "partner")
+    return partner
+
+
+def _clean(values: dict) -> dict:
+    """Validate the given flat fields; every message names its field."""
+    unknown = sorted(set(values) - set(EDITABLE))
+    if unknown:
+        raise ValidationError(f"Flats have no field called {unknown[0]}.", unknown[0])
+    cleaned = {}
+    for key, value in values.items():
+        if key == "reference":
+            cleaned[key] = _reference(value)
+        elif key == "partner":
+            cleaned[key] = _partner(value)
+        elif key == "postcode":
+            cleaned[key] = validation.postcode(value, key)
+        elif key == "bedrooms":
+            cleaned[key] = validation.whole_number(value, key, label="Bedrooms", minimum=0, maximum=10)
+        elif key == "floor":
+            cleaned[key] = validation.whole_number(value, key, label="Floor", minimum=-2, maximum=60)
+        elif key == "head_lease_end":
+            cleaned[key] = validation.a_date(value, key, label="Head-lease end", required=False)
+        elif key in CHARGES:
+            cleaned[key] = validation.money(value, key, label=CHARGES[key])
+        elif key in _FLAGS:
+            cleaned[key] = validation.flag(value, key, label=_FLAGS[key])
+        else:
+            label, required, length = _TEXT_FIELDS[key]
+            cleaned[key] = validation.text(value, key, label=label, required=required, max_length=length)
+    return cleaned
+
+
+def _reference_taken(reference: str, exclude_id: int | None = None) -> bool:
+    query = Flat.select().where(Flat.reference == reference)
+    if exclude_id is not None:
+        query = query.where(Flat.id != exclude_id)
+    return query.exists()
+
+
+def _taken(reference: str) -> ValidationError:
+    return ValidationError(f"Another flat already has the reference {reference}.", "reference")
+
+
+def _audit_values(values: dict) -> dict:
+    return {k: (v.id if isinstance(v, Partner) else v) for k, v in values.items()}
+
+
+def create_flat(
+    actor, *, reference, address_line1, town, postcode, partner, bedrooms=1, floor=0,
+    step_free=False, has_gas=True, weekly_rent, eligible_service_charge=0,
+    ineligible_service_charge=0, support_charge=0, **details,
+) -> Flat:
+    """Add a flat to the register. References are unique whatever their case."""
+    permissions.require(actor, "manage_flats")
+    values = _clean({
+        "reference": reference, "address_line1": address_line1, "town": town, "postcode": postcode,
+        "partner": partner, "bedrooms": bedrooms, "floor": floor, "step_free": step_free,
+        "has_gas": has_gas, "weekly_rent": weekly_rent,
+        "eligible_service_charge": eligible_service_charge,
+        "ineligible_service_charge": ineligible_service_charge,
+        "support_charge": support_charge, **details,
+    })
+    with write_transaction():
+        if _reference_taken(values["reference"]):
+            raise _taken(values["reference"])
+        try:
+            with write_transaction():
+                flat = Flat.create(**values)
+        except IntegrityError:
+            raise _taken(values["reference"]) from None
+        audit.record(actor, "create", "flat", flat.id, _audit_values(values))
+    return flat
+
+
+def update_flat(actor, flat: Flat, **changes) -> Flat:
+    """Change a flat. ``flat.version`` (or ``version=``) must still be current, else ConflictError."""
+    permissions.require(actor, "manage_flats")
+    expected = changes.pop("version", flat.version)
+    values = _clean(changes)
+    with write_transaction():
+        current = lock_flat(flat.id)
+        if current.version != expected:
+            raise ConflictError(
+                f"Someone else changed flat {current.reference} since you opened it. "
+                "Reload it to see their change, then make yours again."
+            )
+        if "reference" in values and _reference_taken(values["reference"], flat.id):
+            raise _taken(values["reference"])
+        before = {key: getattr(current, key) for key in values}
+        try:
+            with write_transaction():
+                Flat.update(**values, version=Flat.version + 1, updated_at=utc_now()).where(
+                    (Flat.id == flat.id) & (Flat.version == expected)
+                ).execute()
+        except IntegrityError:
+            raise _taken(values["reference"]) from None
+        audit.record(actor, "update", "flat", flat.id, audit.diff(_audit_values(before), _audit_values(values)))
+    return Flat.get_by_id(flat.id)
+
+
+def lock_flat(flat_id: int) -> Flat:
+    """Read a flat inside a write transaction, locking its row on PostgreSQL."""
+    query = Flat.select().where(Flat.id == flat_id)
+    if engine() == "postgresql":
+        query = query.for_update()
+    flat = query.first()
+    if flat is None:
+        raise NotFound("That flat no longer exists.")
+    return flat
+
+
+def get_flat(flat_id: int) -> Flat:
+    flat = Flat.select(Flat, Partner).join(Partner).where(Flat.id == flat_id).first()
+    if flat is None:
+        raise NotFound("That flat no longer exists.")
+    return flat
+
+
+def list_flats() -> list[Flat]:
+    """Every flat with its partner loaded, in reference order."""
+    return list(Flat.select(Flat, Partner).join(Partner).order_by(Flat.reference))
+
+
+def record_certificate(actor, flat: Flat, *, kind, issued_on, expires_on=None, reference="") -> Certificate:
+    """Record a safety certificate. Without ``expires_on`` it runs for the kind's usual term."""
+    permissions.require(actor, "manage_flats")
+    kind = validation.choice(kind, "kind", label="Certificate", choices=tuple(CERTIFICATE_KINDS))
+    issued_on = validation.a_date(issued_on, "issued_on", label="Issue date")
+    if expires_on is None:
+        expires_on = add_years(issued_on, CERTIFICATE_KINDS[kind][1])
+    expires_on = validation.a_date(expires_on, "expires_on", label="Expiry date")
+    if expires_on <= issued_on:
+        raise ValidationError("The expiry date must be after the issue date.", "expires_on")
+    reference = validation.text(reference, "reference", label="Certificate reference", max_length=100)
+    with write_transaction():
+        lock_flat(flat.id)
+        cert = Certificate.create(
+            flat=flat.id, kind=kind, issued_on=issued_on, expires_on=expires_on, reference=reference
+        )
+        audit.record(actor, "create", "certificate", cert.id, {
+            "flat": flat.id, "kind": kind, "issued_on": issued_on, "expires_on": expires_on,
+            "reference": reference,
+        })
+    return cert
+
+
+def certificates(flat: Flat) -> list[Certificate]:
+    """A flat's certificates, newest first."""
+    return list(
+        Certificate.select()
+        .where(Certificate.flat == flat.id)
+        .order_by(Certificate.issued_on.desc(), Certificate.id.desc())
+    )
+
+
+def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | None = None):
+    # Half-open intervals [start, end) overlap when each starts before the other ends.
+    query = Unavailability.select().where(Unavailability.flat == flat_id)
+    if end is not None:
+        query = query.where(Unavailability.start < end)
+    query = query.where(Unavailability.end.is_null() | (Unavailability.end > start))
+    if exclude_id is not None:
+        query = query.where(Unavailability.id != exclude_id)
+    return query.order_by(Unavailability.start).first()
+
+
+def _check_period(start, end) -> tuple[date, date | None]:
+    start = validation.a_date(start, "start", label="Start date")
+    end = validation.a_date(end, "end", label="End date", required=False)
+    if end is not None and end <= start:
+        raise ValidationError("The end date must be after the start date.", "end")
+    return start, end
+
+
+def _clash(other: Unavailability, field: str) -> OverlapError:
+    until = f"until {validation.uk_date(other.end)}" if other.end else "with no end date"
+    return OverlapError(
+        f"Those dates overlap another period out of use, from {validation.uk_date(other.start)} {until}.",
+        field,
+    )
+
+
+def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") -> Unavailability:
+    """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
+    permissions.require(actor, "manage_flats")
+    start, end = _check_period(start, end)
+    reason = validation.choice(reason, "reason", label="Reason", choices=tuple(UNAVAILABILITY_REASONS))
+    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    with write_transaction():
+        lock_flat(flat.id)
+        other = _overlapping(flat.id, start, end)
+        if other is not None:
+            raise _clash(other, "start")
+        row = Unavailability.create(flat=flat.id, start=start, end=end, reason=reason, notes=notes)
+        audit.record(actor, "create", "unavailability", row.id, {
+            "flat": flat.id, "start": start, "end": end, "reason": reason,
+        })
+    return row
+
+
+def end_unavailability(actor, unavailability: Unavailability, *, end) -> Unavailability:
+    """Set the day a flat is back in use."""
+    permissions.require(actor, "manage_flats")
+    start, end = _check_period(unavailability.start, end)
+    if end is None:
+        raise ValidationError("Enter the day the flat is back in use.", "end")
+    with write_transaction():
+        lock_flat(unavailability.flat_id)
+        other = _overlapping(unavailability.flat_id, start, end, exclude_id=unavailability.id)
+        if other is not None:
+            raise _clash(other, "end")
+        Unavailability.update(end=end).where(Unavailability.id == unavailability.id).execute()
+        audit.record(actor, "update", "unavailability", unavailability.id, {"end": [unavailability.end, end]})
+    return Unavailability.get_by_id(unavailability.id)
+
+
+def unavailabilities(flat: Flat) -> list[Unavailability]:
+    return list(
+        Unavailability.select().where(Unavailability.flat == flat.id).order_by(Unavailability.start.desc())
+    )

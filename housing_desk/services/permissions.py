@@ -1,0 +1,34 @@
+"""Who may do what. Every service that writes asks here first."""
+
+from __future__ import annotations
+
+from housing_desk.services.errors import PermissionDenied
+
+# The smallest role that may do each thing; roles are ordered viewer < officer < manager < admin.
+_RANK = {"viewer": 0, "officer": 1, "manager": 2, "admin": 3}
+_NEEDS = {
+    "view": "viewer",
+    "manage_flats": "manager",
+    "manage_partners": "manager",
+    "manage_users": "admin",
+}
+_WORDS = {
+    "manage_flats": "change flats, certificates or dates out of use",
+    "manage_partners": "change partners",
+    "manage_users": "manage accounts",
+    "view": "use Housing Desk",
+}
+
+
+def allowed(actor, action: str) -> bool:
+    if actor is None or not getattr(actor, "active", False):
+        return False
+    return _RANK.get(actor.role, -1) >= _RANK[_NEEDS[action]]
+
+
+def require(actor, action: str) -> None:
+    """Raise PermissionDenied unless ``actor`` may do ``action``."""
+    if actor is None:
+        raise PermissionDenied("Sign in first.")
+    if not allowed(actor, action):
+        raise PermissionDenied(f"Your account cannot {_WORDS[action]}. Ask a manager.")
