@@ -22,7 +22,7 @@ def partner(actor, name="Northampton Housing Trust", **details):
     return flats.create_partner(actor, name=name, kind="housing_charity", **details)
 
 
-def flat(actor, partner, reference="NHT-01", **changes):
+def flat(actor, partner=None, reference="NHT-01", **changes):
     values = dict(
         reference=reference,
         address_line1="Flat 2, 14 Derngate",

@@ -1,0 +1,78 @@
+"""Accounts: the first administrator, argon2 hashes, signing in."""
+
+import pytest
+
+from housing_desk.data.models import User
+from housing_desk.services import audit, users
+from housing_desk.services.errors import PermissionDenied, ValidationError
+from tests import factories
+
+
+def test_first_admin_needs_no_actor_and_password_is_hashed(db):
+    user = factories.admin()
+    stored = User.get_by_id(user.id)
+    assert stored.role == "admin"
+    assert stored.password_hash.startswith("$argon2id$")
+    assert factories.PASSWORD not in stored.password_hash
+
+
+def test_only_the_first_account_may_be_created_without_an_actor(admin):
+    with pytest.raises(PermissionDenied):
+        users.create_user(None, username="second", full_name="S", role="admin", password="x" * 12)
+    assert User.select().count() == 1
+
+
+def test_first_account_must_be_an_administrator(db):
+    with pytest.raises(ValidationError) as error:
+        users.create_user(None, username="first", full_name="F", role="officer", password="x" * 12)
+    assert error.value.field == "role"
+
+
+def test_admin_creates_accounts_others_cannot(admin):
+    officer = factories.user(admin, "officer")
+    with pytest.raises(PermissionDenied):
+        users.create_user(officer, username="x", full_name="X", role="viewer", password="x" * 12)
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("username", ""), ("username", "two words"), ("full_name", " "), ("role", "superuser"), ("password", "short")],
+)
+def test_account_fields_are_checked(admin, field, value):
+    values = dict(username="bea", full_name="Bea Novak", role="officer", password="long enough pass")
+    values[field] = value
+    with pytest.raises(ValidationError) as error:
+        users.create_user(admin, **values)
+    assert error.value.field == field
+
+
+def test_usernames_are_unique_ignoring_case(admin):
+    with pytest.raises(ValidationError) as error:
+        users.create_user(admin, username="AMARA", full_name="A", role="viewer", password="x" * 12)
+    assert error.value.field == "username"
+
+
+def test_authenticate_signs_in_and_records_it(admin):
+    user = users.authenticate(" Amara ", factories.PASSWORD)
+    assert user.id == admin.id
+    assert user.last_login_at is not None
+    assert audit.events("user", admin.id)[-1].changes == {"result": "signed in"}
+
+
+@pytest.mark.parametrize("username, password", [("amara", "wrong password"), ("nobody", factories.PASSWORD), ("amara", "")])
+def test_wrong_name_or_password_is_refused_the_same_way(admin, username, password):
+    with pytest.raises(PermissionDenied) as error:
+        users.authenticate(username, password)
+    assert "do not match" in error.value.message
+
+
+def test_failed_sign_in_is_audited(admin):
+    with pytest.raises(PermissionDenied):
+        users.authenticate("amara", "wrong password")
+    assert audit.events("user", admin.id)[-1].changes == {"result": "failed"}
+
+
+def test_inactive_account_cannot_sign_in(admin):
+    User.update(active=False).where(User.id == admin.id).execute()
+    with pytest.raises(PermissionDenied):
+        users.authenticate("amara", factories.PASSWORD)
