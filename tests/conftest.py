@@ -1,9 +1,15 @@
 """Shared fixtures: a fresh database for every test, SQLite or PostgreSQL."""
 
 import os
+import tempfile
 
 # Qt must run without a screen, and know it before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings, the default database and logs go to a throwaway home, never the tester's own.
+_HOME = tempfile.mkdtemp(prefix="housing-desk-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ.pop("HOUSING_DESK_DATABASE_URL", None)
 
 import pytest  # noqa: E402
 

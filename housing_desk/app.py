@@ -1,0 +1,127 @@
+"""The one place that wires things: arguments -> config -> database -> QApplication -> windows."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from housing_desk.config import Config
+
+log = logging.getLogger("housing_desk")
+
+
+def describe_location(url: str) -> str:
+    """Where the database is, without any password: for the status bar and the sign-in dialog."""
+    from urllib.parse import urlsplit
+
+    if url.startswith(("postgresql:", "postgres:")):
+        parts = urlsplit(url)
+        host = parts.hostname or "local server"
+        return f"PostgreSQL {parts.path.lstrip('/')} on {host}"
+    if url.startswith("sqlcipher:"):
+        return f"Encrypted file {url.split(':///', 1)[-1]}"
+    return f"File {url.split(':///', 1)[-1]}"
+
+
+class Startup:
+    """Shows the first window: the demo's main window, the first-run dialog or sign-in."""
+
+    def __init__(self, app, config: Config, location: str):
+        self.app, self.config, self.location = app, config, location
+        self.window = None
+        self.first_window = None
+
+    def start(self, demo_user=None) -> None:
+        from housing_desk.services import users
+
+        if demo_user is not None:
+            self.open_main_window(demo_user)
+        elif not users.any_users():
+            from housing_desk.ui.account_dialogs import FirstRunDialog
+
+            self._ask(FirstRunDialog())
+        else:
+            from housing_desk.ui.account_dialogs import SignInDialog
+
+            self._ask(SignInDialog(location=self.location))
+
+    def _ask(self, dialog) -> None:
+        self.first_window = dialog
+        dialog.accepted.connect(lambda: self.open_main_window(dialog.result_value))
+        dialog.rejected.connect(self.app.quit)
+        dialog.open()
+
+    def open_main_window(self, user) -> None:
+        from housing_desk.ui.main_window import MainWindow
+
+        self.window = MainWindow(user, location=self.location)
+        self.window.show()
+        self.first_window = self.first_window or self.window
+        self.app.setQuitOnLastWindowClosed(True)
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    from housing_desk.ui.style import APPLICATION_STYLE
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Housing Desk")
+    app.setOrganizationName("housing-desk")
+    app.setApplicationDisplayName("Housing Desk")
+    app.setStyle("Fusion")
+    app.setStyleSheet(APPLICATION_STYLE)
+    app.setQuitOnLastWindowClosed(False)  # until the main window is up
+    return app
+
+
+def run(config: Config) -> int:
+    """Start the window. Returns the process exit code."""
+    from housing_desk.data.database import open_database
+
+    demo_folder = None
+    try:
+        url = config.database_url
+        if config.demo:
+            demo_folder = Path(tempfile.mkdtemp(prefix="housing-desk-demo-"))
+            url = f"sqlite:///{demo_folder / 'demo.db'}"
+        app = _application()
+        try:
+            db = open_database(url)
+        except Exception as error:  # the message is shown; the details go to the log
+            log.exception("Could not open the database")
+            return _fail(config, f"Housing Desk could not open its database ({describe_location(url)}):\n{error}")
+        demo_user = None
+        if config.demo:
+            from housing_desk.services import demo
+
+            demo_user = demo.build().user
+        startup = Startup(app, config, "Demo database (deleted on exit)" if config.demo else describe_location(url))
+        startup.start(demo_user)
+        if config.quit_after_startup:
+            _quit_once_settled(app)
+        code = app.exec()
+        db.close()
+        return code
+    finally:
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _quit_once_settled(app) -> None:
+    from PySide6.QtCore import QTimer
+
+    # Two turns of the event loop: the first window is shown and painted, then we leave.
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+
+
+def _fail(config: Config, message: str) -> int:
+    print(message, file=sys.stderr)
+    if not config.quit_after_startup:
+        from housing_desk.ui import messages
+
+        messages.error(None, "Housing Desk", message)
+    return 1

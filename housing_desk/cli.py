@@ -1,0 +1,78 @@
+"""The command line: the window by default, and a few commands for the people who look after it."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from housing_desk import __version__
+from housing_desk.config import Config, default_database_url
+
+ROLES = ("admin", "manager", "officer", "viewer")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="housing-desk",
+        description="Housing Desk: partner flats, referrals, licences and paperwork.",
+    )
+    parser.add_argument("--version", action="version", version=f"housing-desk {__version__}")
+    database_help = "database URL (default: $HOUSING_DESK_DATABASE_URL, else the embedded SQLite file)"
+    parser.add_argument("--database", metavar="URL", help=database_help)
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway database full of fictional records, signed in")
+    parser.add_argument("--quit-after-startup", action="store_true",
+                        help="start as far as the first window, then exit (checks an installation)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    create = commands.add_parser("create-user", help="create an account (asks for the password)")
+    create.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    create.add_argument("--username", required=True)
+    create.add_argument("--full-name", required=True)
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--admin", metavar="USERNAME",
+                        help="an administrator's username, when the database already has accounts")
+    return parser
+
+
+def ask_password(prompt: str) -> str:
+    return getpass.getpass(prompt)
+
+
+def create_user(args) -> int:
+    from housing_desk.data.database import open_database
+    from housing_desk.services import users
+    from housing_desk.services.errors import DomainError
+
+    db = open_database(args.database or default_database_url())
+    try:
+        actor = None
+        if users.any_users():
+            if not args.admin:
+                print("This database already has accounts: add --admin YOUR_USERNAME to create another.",
+                      file=sys.stderr)
+                return 2
+            actor = users.authenticate(args.admin, ask_password(f"Password for {args.admin}: "))
+        password = ask_password(f"New password for {args.username}: ")
+        if ask_password("Type it again: ") != password:
+            print("The two passwords are not the same; nothing was created.", file=sys.stderr)
+            return 2
+        user = users.create_user(actor, username=args.username, full_name=args.full_name,
+                                 role=args.role, password=password)
+        print(f"Created the account '{user.username}' ({users.ROLE_LABELS[user.role]}).")
+        return 0
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "create-user":
+        return create_user(args)
+    from housing_desk.app import run
+
+    url = args.database or (None if args.demo else default_database_url())
+    return run(Config(database_url=url or "", demo=args.demo, quit_after_startup=args.quit_after_startup))

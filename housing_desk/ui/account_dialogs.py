@@ -1,0 +1,52 @@
+"""The first administrator's account on a new database, and signing in."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from housing_desk.services import users
+from housing_desk.services.errors import ValidationError
+from housing_desk.ui.form_dialog import FormDialog
+
+
+class FirstRunDialog(FormDialog):
+    FORM = "first_run_dialog"
+    TITLE = "Welcome to Housing Desk"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.resize(460, self.sizeHint().height())
+
+    def field_widgets(self):
+        ui = self.ui
+        return {"full_name": ui.fullNameEdit, "username": ui.usernameEdit, "password": ui.passwordEdit,
+                "confirm": ui.confirmEdit}
+
+    def save(self):
+        ui = self.ui
+        if ui.passwordEdit.text() != ui.confirmEdit.text():
+            raise ValidationError("The two passwords are not the same.", "confirm")
+        return users.create_user(
+            None, username=ui.usernameEdit.text(), full_name=ui.fullNameEdit.text(),
+            role="admin", password=ui.passwordEdit.text(),
+        )
+
+
+class SignInDialog(FormDialog):
+    FORM = "sign_in_dialog"
+    TITLE = "Sign in to Housing Desk"
+
+    def __init__(self, parent: QWidget | None = None, *, location: str = ""):
+        super().__init__(parent)
+        if location:
+            self.ui.introLabel.setText(f"Sign in to Housing Desk.\nDatabase: {location}")
+        self.resize(400, self.sizeHint().height())
+
+    def field_widgets(self):
+        return {"username": self.ui.usernameEdit, "password": self.ui.passwordEdit}
+
+    def save(self):
+        try:
+            return users.authenticate(self.ui.usernameEdit.text(), self.ui.passwordEdit.text())
+        finally:
+            self.ui.passwordEdit.clear()

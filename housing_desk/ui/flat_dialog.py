@@ -1,0 +1,148 @@
+"""Add or edit a flat."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import QWidget
+
+from housing_desk.services import flats, validation
+from housing_desk.services.errors import ConflictError, DomainError
+from housing_desk.ui import dates, messages
+from housing_desk.ui.form_dialog import FormDialog
+
+_CHARGE_EDITS = {
+    "weekly_rent": "weeklyRentEdit",
+    "eligible_service_charge": "eligibleServiceChargeEdit",
+    "ineligible_service_charge": "ineligibleServiceChargeEdit",
+    "support_charge": "supportChargeEdit",
+}
+
+
+class FlatDialog(FormDialog):
+    FORM = "flat_dialog"
+
+    def __init__(self, actor, flat=None, parent: QWidget | None = None):
+        self.TITLE = f"Edit flat {flat.reference}" if flat else "New flat"
+        super().__init__(parent)
+        self.actor, self.flat = actor, flat
+        ui = self.ui
+        for partner in flats.list_partners():
+            ui.partnerCombo.addItem(partner.name, partner.id)
+        for edit in _CHARGE_EDITS.values():
+            getattr(ui, edit).textChanged.connect(self._update_total)
+        ui.headLeaseCheck.toggled.connect(ui.headLeaseEndEdit.setEnabled)
+        dates.set_date(ui.headLeaseEndEdit, date.today())
+        ui.headLeaseEndEdit.setEnabled(False)
+        ui.retiredCheck.setVisible(flat is not None)
+        if flat is not None:
+            self._fill(flat)
+        else:
+            ui.bedroomsSpin.setValue(1)
+            ui.hasGasCheck.setChecked(True)
+            ui.furnishedCheck.setChecked(True)
+            for edit in _CHARGE_EDITS.values():
+                getattr(ui, edit).setText("0.00")
+        self._update_total()
+        self.resize(560, self.sizeHint().height())
+
+    def field_widgets(self):
+        ui = self.ui
+        fields = {
+            "reference": ui.referenceEdit, "partner": ui.partnerCombo, "address_line1": ui.addressLine1Edit,
+            "address_line2": ui.addressLine2Edit, "town": ui.townEdit, "postcode": ui.postcodeEdit,
+            "bedrooms": ui.bedroomsSpin, "floor": ui.floorSpin, "step_free": ui.stepFreeCheck,
+            "has_gas": ui.hasGasCheck, "furnished": ui.furnishedCheck, "retired": ui.retiredCheck,
+            "head_lease_end": ui.headLeaseEndEdit, "notes": ui.notesEdit,
+        }
+        fields.update({name: getattr(ui, edit) for name, edit in _CHARGE_EDITS.items()})
+        return fields
+
+    def _fill(self, flat) -> None:
+        ui = self.ui
+        ui.referenceEdit.setText(flat.reference)
+        ui.partnerCombo.setCurrentIndex(ui.partnerCombo.findData(flat.partner_id))
+        ui.addressLine1Edit.setText(flat.address_line1)
+        ui.addressLine2Edit.setText(flat.address_line2)
+        ui.townEdit.setText(flat.town)
+        ui.postcodeEdit.setText(flat.postcode)
+        ui.bedroomsSpin.setValue(flat.bedrooms)
+        ui.floorSpin.setValue(flat.floor)
+        ui.stepFreeCheck.setChecked(flat.step_free)
+        ui.hasGasCheck.setChecked(flat.has_gas)
+        ui.furnishedCheck.setChecked(flat.furnished)
+        ui.retiredCheck.setChecked(flat.retired)
+        ui.headLeaseCheck.setChecked(flat.head_lease_end is not None)
+        if flat.head_lease_end:
+            dates.set_date(ui.headLeaseEndEdit, flat.head_lease_end)
+        ui.notesEdit.setPlainText(flat.notes)
+        for name, edit in _CHARGE_EDITS.items():
+            getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
+
+    def values(self) -> dict:
+        ui = self.ui
+        values = {
+            "reference": ui.referenceEdit.text(),
+            "partner": ui.partnerCombo.currentData(),
+            "address_line1": ui.addressLine1Edit.text(),
+            "address_line2": ui.addressLine2Edit.text(),
+            "town": ui.townEdit.text(),
+            "postcode": ui.postcodeEdit.text(),
+            "bedrooms": ui.bedroomsSpin.value(),
+            "floor": ui.floorSpin.value(),
+            "step_free": ui.stepFreeCheck.isChecked(),
+            "has_gas": ui.hasGasCheck.isChecked(),
+            "furnished": ui.furnishedCheck.isChecked(),
+            "head_lease_end": dates.get_date(ui.headLeaseEndEdit) if ui.headLeaseCheck.isChecked() else None,
+            "notes": ui.notesEdit.toPlainText(),
+        }
+        values.update({name: getattr(ui, edit).text() for name, edit in _CHARGE_EDITS.items()})
+        if self.flat is not None:
+            values["retired"] = ui.retiredCheck.isChecked()
+        return values
+
+    def save(self):
+        values = self.values()
+        if self.flat is None:
+            return flats.create_flat(self.actor, **values)
+        changed = {k: v for k, v in values.items() if _differs(getattr(self.flat, _attr(k)), v)}
+        return flats.update_flat(self.actor, self.flat, **changed)
+
+    def on_conflict(self, error: ConflictError) -> None:
+        if messages.confirm(self, "Flat changed by someone else",
+                            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
+                            yes="Load their version", no="Keep mine"):
+            try:
+                self.flat = flats.get_flat(self.flat.id)
+            except DomainError as missing:
+                self.errors.show(missing)
+                return
+            self._fill(self.flat)
+            self.errors.clear()
+
+    def _update_total(self) -> None:
+        total = Decimal(0)
+        for edit in _CHARGE_EDITS.values():
+            try:
+                total += validation.money(getattr(self.ui, edit).text(), "", label="")
+            except DomainError:
+                self.ui.weeklyTotalLabel.setText("Weekly total: check the amounts above")
+                return
+        self.ui.weeklyTotalLabel.setText(f"Weekly total: £{total:,.2f}")
+
+
+def _attr(field: str) -> str:
+    return "partner_id" if field == "partner" else field
+
+
+def _differs(current, new) -> bool:
+    # Compare as the service would store them, so unchanged fields are not re-sent.
+    if isinstance(current, Decimal):
+        try:
+            return validation.money(new, "", label="") != current
+        except DomainError:
+            return True
+    if isinstance(current, str) and isinstance(new, str):
+        return current != new.strip()
+    return current != new

@@ -1,0 +1,63 @@
+"""The shape every editing dialog shares: a form, Save/Cancel, one service call, errors by field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from housing_desk.services.errors import ConflictError, DomainError
+from housing_desk.ui import forms
+from housing_desk.ui.field_errors import FieldErrors
+
+
+class FormDialog(QDialog):
+    """Subclasses set ``FORM`` and ``TITLE``, map fields in ``field_widgets`` and implement ``save``.
+
+    On Save the dialog calls ``save()`` (one service call). A refusal is shown
+    beside the field it names; what was typed stays, and nothing is saved.
+    """
+
+    FORM = ""
+    TITLE = ""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = forms.install(self.FORM, self)
+        self.setWindowTitle(self.TITLE)
+        self.result_value: Any = None
+        self.errors = FieldErrors(self.field_widgets(), self.ui.errorLabel)
+        self.ui.buttonBox.accepted.connect(self.accept)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {}
+
+    def save(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self.save()
+        except DomainError as error:
+            self.errors.show(error)
+            if type(error) is ConflictError:
+                self.on_conflict(error)
+            return
+        super().accept()
+
+    def on_conflict(self, error: ConflictError) -> None:
+        """Hook for dialogs that can offer to reload a record someone else changed."""
+
+    def ok_button(self):
+        buttons = self.ui.buttonBox
+        return buttons.button(QDialogButtonBox.StandardButton.Save) or buttons.button(
+            QDialogButtonBox.StandardButton.Ok
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *args, **kwargs):
+        """Show the dialog; the saved record, or None when cancelled."""
+        dialog = cls(*args, parent=parent, **kwargs)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.result_value if accepted else None

@@ -1,0 +1,46 @@
+"""Load a Qt Designer form from ``forms/`` into a window or dialog at run time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
+
+from housing_desk import paths
+
+_loader: QUiLoader | None = None
+
+
+def _ui_loader() -> QUiLoader:
+    global _loader
+    if _loader is None:
+        _loader = QUiLoader()
+    return _loader
+
+
+def load(name: str, parent: QWidget | None = None) -> QWidget:
+    """The widget described by ``forms/<name>.ui``; its children are attributes of it."""
+    path = paths.form(name)
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"Cannot open the form {path}")
+    try:
+        widget = _ui_loader().load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise RuntimeError(f"The form {path} could not be loaded: {_ui_loader().errorString()}")
+    return widget
+
+
+def install(name: str, host: QWidget) -> QWidget:
+    """Load a form and make it the whole content of ``host`` (a page, dialog or main window)."""
+    widget = load(name, host)
+    if isinstance(host, QMainWindow):
+        host.setCentralWidget(widget)
+    else:
+        layout = QVBoxLayout(host)
+        if not isinstance(host, QDialog):
+            layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+    return widget

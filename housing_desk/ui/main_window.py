@@ -1,0 +1,152 @@
+"""The main window: a sidebar of pages, menus and shortcuts, the signed-in user in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+
+from housing_desk import __version__
+from housing_desk.services import permissions, users
+from housing_desk.ui import forms, messages
+from housing_desk.ui.board_page import BoardPage
+
+SETTINGS_ORGANISATION = "housing-desk"
+SETTINGS_APPLICATION = "Housing Desk"
+
+
+def _flats_page(window):
+    from housing_desk.ui.flats_page import FlatsPage
+
+    return FlatsPage(window.user)
+
+
+def _partners_page(window):
+    from housing_desk.ui.partners_page import PartnersPage
+
+    return PartnersPage(window.user)
+
+
+# (key, sidebar label, shortcut, factory); the board is built at once, the rest when first opened.
+PAGES = (
+    ("board", "Board", "Ctrl+1", None),
+    ("flats", "Flats", "Ctrl+2", _flats_page),
+    ("partners", "Partners", "Ctrl+3", _partners_page),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, user, *, location: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.user = user
+        self.ui = forms.install("main_window", self)
+        self.setWindowTitle("Housing Desk")
+        self.pages: dict[str, QWidget] = {}
+        self._keys = [key for key, *_ in PAGES]
+        for key, label, shortcut, _factory in PAGES:
+            item = QListWidgetItem(label)
+            item.setToolTip(f"{label} ({shortcut})")
+            self.ui.navigation.addItem(item)
+        self.board = BoardPage()
+        self.board.flat_activated.connect(self.show_flat)
+        self._add_page("board", self.board)
+        self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
+        self._build_menus()
+        role = users.ROLE_LABELS.get(user.role, user.role)
+        status = QLabel(f"Signed in as {user.full_name} ({role})" + (f"  ·  {location}" if location else ""))
+        self.statusBar().addPermanentWidget(status)
+        self.ui.navigation.setCurrentRow(0)
+        self.resize(1180, 760)
+        self._restore_geometry()
+
+    # -- pages ---------------------------------------------------------------
+    def _add_page(self, key: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.ui.pages.addWidget(page)
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built the first time it is needed."""
+        if key not in self.pages:
+            factory = dict((k, f) for k, _l, _s, f in PAGES)[key]
+            self._add_page(key, factory(self))
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page; a page shown again is refreshed, since others may have changed things."""
+        built_now = key not in self.pages
+        page = self.page(key)
+        switching = self.ui.pages.currentWidget() is not page
+        self.ui.pages.setCurrentWidget(page)
+        row = self._keys.index(key)
+        if self.ui.navigation.currentRow() != row:
+            self.ui.navigation.setCurrentRow(row)  # comes back here, no longer switching
+        if switching and not built_now:
+            page.refresh()
+        return page
+
+    def current_key(self) -> str:
+        return self._keys[self.ui.navigation.currentRow()]
+
+    def show_flat(self, flat_id: int) -> None:
+        self.show_page("flats").select_flat(flat_id)
+
+    def refresh(self) -> None:
+        page = self.ui.pages.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    # -- menus ---------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, *, enabled: bool = True) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        go_menu = bar.addMenu("&Go")
+        for key, label, shortcut, _factory in PAGES:
+            self._action(go_menu, label, lambda _checked=False, k=key: self.show_page(k), shortcut)
+
+        can_manage = permissions.allowed(self.user, "manage_flats")
+        flats_menu = bar.addMenu("F&lats")
+        self._action(flats_menu, "&New flat…", lambda: self.show_page("flats").new_flat(), "Ctrl+N",
+                     enabled=can_manage)
+        self._action(flats_menu, "&Record certificate…", lambda: self.show_page("flats").record_certificate(),
+                     enabled=can_manage)
+        self._action(flats_menu, "Take &out of use…", lambda: self.show_page("flats").mark_unavailable(),
+                     enabled=can_manage)
+        flats_menu.addSeparator()
+        self._action(flats_menu, "New &partner…", lambda: self.show_page("partners").new_partner(),
+                     enabled=permissions.allowed(self.user, "manage_partners"))
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Housing Desk", self.about)
+
+    def about(self) -> None:
+        messages.information(
+            self, "About Housing Desk",
+            f"Housing Desk {__version__}\n\nPartner flats, referrals, licences and paperwork "
+            "for a supported-housing team.",
+        )
+
+    # -- geometry ------------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:
+        self._settings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

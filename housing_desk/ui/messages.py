@@ -1,0 +1,35 @@
+"""The one place that opens message boxes and file dialogs, so tests can replace them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "Yes", no: str = "Cancel") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return name
+
+
+def open_file_name(parent: QWidget | None, title: str, filters: str) -> str:
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return name

@@ -1,0 +1,78 @@
+"""Colours, marks and the application's look, in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+
+STATE_COLOURS = {
+    "available": "#2e7d32",
+    "offered": "#1565c0",
+    "occupied": "#5e35b1",
+    "notice": "#ef6c00",
+    "unavailable": "#757575",
+    "retired": "#9e9e9e",
+}
+COMPLIANCE_COLOURS = {"ok": "#2e7d32", "due_soon": "#f9a825", "expired": "#c62828"}
+COMPLIANCE_LABELS = {"ok": "OK", "due_soon": "Due soon", "expired": "Expired"}
+
+_icons: dict[tuple[str, int], QIcon] = {}
+
+
+def dot(colour: str, size: int = 12) -> QIcon:
+    """A round coloured mark, cached."""
+    key = (colour, size)
+    if key not in _icons:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colour).darker(130))
+        painter.setBrush(QBrush(QColor(colour)))
+        painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+        painter.end()
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
+
+
+APPLICATION_STYLE = """
+QListWidget#navigation {
+    background: #1f3347;
+    color: #e8eef4;
+    font-size: 11pt;
+    padding-top: 12px;
+    outline: 0;
+}
+QListWidget#navigation::item {
+    padding: 9px 16px;
+    border-left: 4px solid transparent;
+}
+QListWidget#navigation::item:selected {
+    background: #2d4a66;
+    border-left: 4px solid #7fb3e0;
+    color: white;
+}
+QListWidget#navigation::item:hover:!selected {
+    background: #27405a;
+}
+QLabel#titleLabel {
+    font-size: 15pt;
+    font-weight: 600;
+    color: #1f3347;
+}
+QLabel#summaryLabel {
+    color: #4a5a6a;
+}
+QTableView {
+    gridline-color: #e3e7eb;
+    selection-background-color: #cfe2f5;
+    selection-color: #101820;
+}
+QHeaderView::section {
+    background: #f1f4f7;
+    padding: 4px 6px;
+    border: none;
+    border-bottom: 1px solid #d5dbe1;
+    font-weight: 600;
+}
+"""
