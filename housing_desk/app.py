@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import shutil
 import sys
 import tempfile
@@ -63,6 +64,20 @@ class Startup:
         self.app.setQuitOnLastWindowClosed(True)
 
 
+def configure_logging() -> Path:
+    """Log to a file in the user's data folder. Messages name records by id, never by person."""
+    from housing_desk.config import data_folder
+
+    path = data_folder() / "housing-desk.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("peewee").setLevel(logging.WARNING)  # its debug lines carry query values
+    return path
+
+
 def _application():
     from PySide6.QtWidgets import QApplication
 
@@ -83,6 +98,7 @@ def run(config: Config) -> int:
     from housing_desk.data.database import open_database
 
     demo_folder = None
+    configure_logging()
     try:
         url = config.database_url
         if config.demo:

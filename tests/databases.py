@@ -13,7 +13,7 @@ from housing_desk.data.models import database as proxy
 TEST_URL_VARIABLE = "HOUSING_DESK_TEST_DATABASE_URL"
 
 
-def test_database_url(tmp_path) -> str:
+def database_url_for(tmp_path) -> str:
     url = os.environ.get(TEST_URL_VARIABLE, "").strip()
     return url or f"sqlite:///{tmp_path / 'housing-desk-test.db'}"
 
@@ -36,7 +36,7 @@ def wipe(url: str) -> None:
 
 @contextlib.contextmanager
 def fresh_database(tmp_path):
-    url = test_database_url(tmp_path)
+    url = database_url_for(tmp_path)
     wipe(url)
     db = database_module.open_database(url)
     try:
