@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import shutil
 import sys
 import tempfile
@@ -69,7 +68,9 @@ def configure_logging() -> Path:
     from housing_desk.config import data_folder
 
     path = data_folder() / "housing-desk.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    if path.exists() and path.stat().st_size > 1_000_000:
+        path.replace(path.with_suffix(".log.1"))  # keep one previous log, not a growing one
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -78,7 +79,7 @@ def configure_logging() -> Path:
     return path
 
 
-def _application():
+def create_application():
     from PySide6.QtWidgets import QApplication
 
     from housing_desk.ui.style import APPLICATION_STYLE
@@ -104,7 +105,7 @@ def run(config: Config) -> int:
         if config.demo:
             demo_folder = Path(tempfile.mkdtemp(prefix="housing-desk-demo-"))
             url = f"sqlite:///{demo_folder / 'demo.db'}"
-        app = _application()
+        app = create_application()
         try:
             db = open_database(url)
         except Exception as error:  # the message is shown; the details go to the log

@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
 
+from housing_desk.data.drivers import enable_psycopg2
 from housing_desk.data.models import database as database_proxy
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -43,6 +44,7 @@ def connect(url: str, passphrase: str | None = None) -> Database:
     elif scheme == "sqlcipher":
         db = _sqlcipher(_sqlite_path(url, scheme), passphrase)
     elif scheme in ("postgresql", "postgres"):
+        enable_psycopg2()
         parts = urlsplit(url)
         name = unquote(parts.path.lstrip("/"))
         if not name:
@@ -80,11 +82,25 @@ def _sqlcipher(path: str, passphrase: str | None) -> Database:
     return db
 
 
+HISTORY_TABLE = "schema_migration"  # playhouse.migrations' own record of what has been applied
+
+
+def _up_to_date(db: Database) -> bool:
+    # A quick look first, so an up-to-date database does not load the migration runner.
+    names = {path.stem for path in MIGRATIONS.glob("[0-9]*.py")}
+    if not db.table_exists(HISTORY_TABLE):
+        return False
+    applied = {row[0] for row in db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}").fetchall()}
+    return names <= applied
+
+
 def migrate(db: Database) -> list[str]:
     """Apply every pending migration, each in its own transaction; return their names."""
+    if _up_to_date(db):
+        return []
     from playhouse.migrations import Runner
 
-    return Runner(db, directory=str(MIGRATIONS)).up()
+    return Runner(db, directory=str(MIGRATIONS), table_name=HISTORY_TABLE).up()
 
 
 def open_database(url: str | None = None, passphrase: str | None = None) -> Database:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
 
@@ -14,7 +14,14 @@ _loader: QUiLoader | None = None
 def _ui_loader() -> QUiLoader:
     global _loader
     if _loader is None:
-        _loader = QUiLoader()
+        # Our forms use Qt's own widgets only. With no library paths, the loader skips scanning
+        # Designer's plugin folders, which would load QtQuick and QtWebEngine for nothing.
+        paths = QCoreApplication.libraryPaths()
+        QCoreApplication.setLibraryPaths([])
+        try:
+            _loader = QUiLoader()
+        finally:
+            QCoreApplication.setLibraryPaths(paths)
     return _loader
 
 

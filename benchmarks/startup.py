@@ -1,0 +1,84 @@
+"""Start-up time: whole process, from launch to the main window showing the board with its data.
+
+Compared with a bare PySide6 script that shows one empty window; the two alternate and each
+figure is a median. The Housing Desk run signs in through the services (users.authenticate),
+exactly as the sign-in dialog does, on a database of the demo's size. Also timed:
+``housing-desk --quit-after-startup`` as far as the sign-in dialog.
+
+    python benchmarks/startup.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import PYTHON, alternate, emit, environment  # noqa: E402
+
+USERNAME, PASSWORD = "bench", "benchmark password 1"
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1180, 760)
+window.show()
+QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+sys.exit(app.exec())
+"""
+
+HOUSING_DESK = """
+import sys
+from PySide6.QtCore import QTimer
+from housing_desk.app import create_application
+from housing_desk.data.database import open_database
+from housing_desk.services import users
+from housing_desk.ui.main_window import MainWindow
+open_database(sys.argv[1])
+user = users.authenticate(sys.argv[2], sys.argv[3])
+app = create_application()
+window = MainWindow(user)
+window.show()
+assert window.board.model.rowCount() > 0
+QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+sys.exit(app.exec())
+"""
+
+
+def build_database(url: str) -> None:
+    from housing_desk.data.database import open_database
+    from housing_desk.services import demo, users
+
+    db = open_database(url)
+    admin = demo.build().user
+    users.create_user(admin, username=USERNAME, full_name="Benchmark Officer", role="officer", password=PASSWORD)
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'startup.db'}"
+        build_database(url)
+        env = environment(XDG_CONFIG_HOME=folder, XDG_DATA_HOME=folder)
+        medians = alternate({
+            "bare": [PYTHON, "-c", BARE],
+            "board": [PYTHON, "-c", HOUSING_DESK, url, USERNAME, PASSWORD],
+            "sign_in": [PYTHON, "-m", "housing_desk", "--database", url, "--quit-after-startup"],
+        }, env, args.runs)
+    emit("startup.bare_pyside6_window", medians["bare"], "s", runs=args.runs)
+    emit("startup.board_with_data", medians["board"], "s", runs=args.runs)
+    emit("startup.board_vs_bare", medians["board"] / medians["bare"], "ratio", target=1.5)
+    emit("startup.quit_after_startup_to_sign_in", medians["sign_in"], "s", runs=args.runs)
+
+
+if __name__ == "__main__":
+    main()
