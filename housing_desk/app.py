@@ -90,6 +90,11 @@ def create_application():
     app.setApplicationDisplayName("Housing Desk")
     app.setStyle("Fusion")
     app.setStyleSheet(APPLICATION_STYLE)
+    from PySide6.QtGui import QIcon
+
+    from housing_desk import paths
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "housing-desk.svg"))))
     app.setQuitOnLastWindowClosed(False)  # until the main window is up
     return app
 
