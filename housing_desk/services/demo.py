@@ -15,9 +15,10 @@ from housing_desk.services import flats, users
 DEMO_USERNAME = "demo"
 
 PARTNERS = (
-    ("Nene Valley Housing Trust", "housing_charity", "Lettings team", "01604 000101"),
-    ("Kingsley Borough Council", "council", "Housing options", "01604 000202"),
-    ("St Crispin Housing Association", "housing_association", "Partnerships officer", "01604 000303"),
+    ("Nene Valley Housing Trust", "housing_charity", "Lettings team", "01604 000101", "lettings@nvht.example.org"),
+    ("Kingsley Borough Council", "council", "Housing options", "01604 000202", "housing@kingsley.example.gov.uk"),
+    ("St Crispin Housing Association", "housing_association", "Partnerships officer", "01604 000303",
+     "partners@stcrispin.example.org"),
 )
 
 # reference, partner index, address line 1, line 2, postcode, bedrooms, floor, step-free, gas, rent
@@ -50,8 +51,8 @@ def build(today: date | None = None, *, progress=None) -> DemoData:
         password=secrets.token_urlsafe(24),
     )
     partners = [
-        flats.create_partner(admin, name=name, kind=kind, contact_name=contact, phone=phone)
-        for name, kind, contact, phone in PARTNERS
+        flats.create_partner(admin, name=name, kind=kind, contact_name=contact, phone=phone, email=email)
+        for name, kind, contact, phone, email in PARTNERS
     ]
     made = []
     for index, (ref, partner, line1, line2, postcode, beds, floor, step_free, gas, rent) in enumerate(FLATS):

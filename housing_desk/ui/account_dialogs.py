@@ -15,6 +15,7 @@ class FirstRunDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ok_button().setText("Create account")
         self.resize(460, self.sizeHint().height())
 
     def field_widgets(self):
@@ -38,6 +39,7 @@ class SignInDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None, *, location: str = ""):
         super().__init__(parent)
+        self.ok_button().setText("Sign in")
         if location:
             self.ui.introLabel.setText(f"Sign in to Housing Desk.\nDatabase: {location}")
         self.resize(400, self.sizeHint().height())
