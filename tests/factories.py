@@ -46,3 +46,37 @@ def certify(actor, flat, on, *, has_gas=True):
 
 
 TODAY = date(2026, 11, 25)
+
+
+def person(actor, given_name="Ioana", family_name="Popescu", **details):
+    from housing_desk.services import people
+
+    return people.create_person(actor, given_name=given_name, family_name=family_name, **details)
+
+
+def scores(value=3, **overrides):
+    from housing_desk.services import assessments
+
+    result = {key: value for key, _label in assessments.DOMAINS}
+    result.update(overrides)
+    return result
+
+
+def assess(actor, someone, on=None, outcome="ready", value=4, **overrides):
+    from housing_desk.services import assessments
+
+    return assessments.record_assessment(
+        actor, someone, assessed_on=on or date.today() - timedelta(days=3), scores=scores(value, **overrides),
+        outcome=outcome,
+    )
+
+
+def accepted(actor, someone, received_on=None, priority=3):
+    """A referral taken all the way to the waiting list."""
+    from housing_desk.services import referrals
+
+    received_on = received_on or date.today() - timedelta(days=20)
+    referral = referrals.create_referral(actor, someone, received_on=received_on, source="street_outreach",
+                                         priority=priority)
+    assess(actor, someone, on=received_on + timedelta(days=1))
+    return referrals.decide(actor, referral, decision="accepted", decided_on=received_on + timedelta(days=2))

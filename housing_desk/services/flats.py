@@ -7,13 +7,13 @@ from datetime import date
 
 from peewee import IntegrityError
 
-from housing_desk.data.database import engine, write_transaction
-from housing_desk.data.fields import utc_now
+from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Certificate, Flat, Partner, Unavailability
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
-from housing_desk.services.errors import ConflictError, NotFound, OverlapError, ValidationError
+from housing_desk.services.errors import NotFound, OverlapError, ValidationError
+from housing_desk.services.records import lock_row, versioned_update
 from housing_desk.services.partners import (  # noqa: F401  (flats.create_partner is the public name)
     PARTNER_KINDS,
     create_partner,
@@ -141,34 +141,20 @@ def update_flat(actor, flat: Flat, **changes) -> Flat:
     values = _clean(changes)
     with write_transaction():
         current = lock_flat(flat.id)
-        if current.version != expected:
-            raise ConflictError(
-                f"Someone else changed flat {current.reference} since you opened it. "
-                "Reload it to see their change, then make yours again."
-            )
         if "reference" in values and _reference_taken(values["reference"], flat.id):
             raise _taken(values["reference"])
-        before = {key: getattr(current, key) for key in values}
         try:
             with write_transaction():
-                Flat.update(**values, version=Flat.version + 1, updated_at=utc_now()).where(
-                    (Flat.id == flat.id) & (Flat.version == expected)
-                ).execute()
+                versioned_update(actor, Flat, flat.id, expected, values, entity="flat",
+                                 what=f"flat {current.reference}", audit_values=_audit_values)
         except IntegrityError:
             raise _taken(values["reference"]) from None
-        audit.record(actor, "update", "flat", flat.id, audit.diff(_audit_values(before), _audit_values(values)))
     return Flat.get_by_id(flat.id)
 
 
 def lock_flat(flat_id: int) -> Flat:
     """Read a flat inside a write transaction, locking its row on PostgreSQL."""
-    query = Flat.select().where(Flat.id == flat_id)
-    if engine() == "postgresql":
-        query = query.for_update()
-    flat = query.first()
-    if flat is None:
-        raise NotFound("That flat no longer exists.")
-    return flat
+    return lock_row(Flat, flat_id, "That flat no longer exists.")
 
 
 def get_flat(flat_id: int) -> Flat:

@@ -7,7 +7,8 @@ from peewee import IntegrityError
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Partner
 from housing_desk.services import audit, permissions, validation
-from housing_desk.services.errors import ConflictError, NotFound, ValidationError
+from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.records import versioned_update
 
 PARTNER_KINDS = {
     "housing_charity": "Housing charity",
@@ -72,20 +73,10 @@ def update_partner(actor, partner: Partner, **changes) -> Partner:
     expected = changes.pop("version", partner.version)
     values = _clean(changes)
     with write_transaction():
-        current = Partner.get_or_none(Partner.id == partner.id)
-        if current is None:
-            raise NotFound("That partner no longer exists.")
         if "name" in values and _name_taken(values["name"], partner.id):
             raise ValidationError(f"There is already a partner called '{values['name']}'.", "name")
-        before = {key: getattr(current, key) for key in values}
-        updated = (
-            Partner.update(**values, version=Partner.version + 1)
-            .where((Partner.id == partner.id) & (Partner.version == expected))
-            .execute()
-        )
-        if not updated:
-            raise ConflictError("Someone else changed this partner since you opened it. Reload and try again.")
-        audit.record(actor, "update", "partner", partner.id, audit.diff(before, values))
+        versioned_update(actor, Partner, partner.id, expected, values, entity="partner",
+                         what=f"partner {partner.name}")
     return Partner.get_by_id(partner.id)
 
 

@@ -8,11 +8,21 @@ from housing_desk.services.errors import PermissionDenied
 _RANK = {"viewer": 0, "officer": 1, "manager": 2, "admin": 3}
 _NEEDS = {
     "view": "viewer",
+    "view_sensitive": "officer",
+    "manage_people": "officer",
+    "refer": "officer",
+    "assess": "officer",
+    "decide_referrals": "manager",
     "manage_flats": "manager",
     "manage_partners": "manager",
     "manage_users": "admin",
 }
 _WORDS = {
+    "view_sensitive": "see notes, assessments or risks",
+    "manage_people": "add or change people's records",
+    "refer": "record referrals",
+    "assess": "record assessments",
+    "decide_referrals": "decide referrals",
     "manage_flats": "change flats, certificates or dates out of use",
     "manage_partners": "change partners",
     "manage_users": "manage accounts",

@@ -1,0 +1,219 @@
+"""Readiness assessments: a score per domain with its evidence, risks, and an outcome.
+
+The domains and the plain words for each score live in ``resources/assessment_domains.json``
+so that officers score consistently and a team can adapt the wording.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from housing_desk import paths
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Assessment, AssessmentScore, Person, User
+from housing_desk.services import audit, permissions, referrals, validation
+from housing_desk.services.errors import NotFound, ValidationError
+
+
+def _load_domains():
+    with open(paths.resource("assessment_domains.json"), encoding="utf-8") as file:
+        data = json.load(file)
+    domains = [(d["key"], d["label"]) for d in data["domains"]]
+    descriptions = {d["key"]: {int(score): text for score, text in d["scores"].items()} for d in data["domains"]}
+    return domains, descriptions
+
+
+DOMAINS, SCORE_DESCRIPTIONS = _load_domains()
+DOMAIN_LABELS = dict(DOMAINS)
+OUTCOMES = {"ready": "Ready", "ready_with_support": "Ready with support", "not_ready": "Not ready yet"}
+READY = ("ready", "ready_with_support")
+RISKS = {
+    "to_self": "Risk to self",
+    "to_others": "Risk to others",
+    "from_others": "Risk from others",
+    "to_tenancy": "Risk to the tenancy",
+}
+RISK_LEVELS = ("low", "medium", "high")
+REVIEW_MONTHS = 3
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def _scores(scores) -> dict[str, int]:
+    if not isinstance(scores, dict):
+        raise ValidationError("Score every domain from 1 to 5.", "scores")
+    unknown = sorted(set(scores) - set(DOMAIN_LABELS))
+    if unknown:
+        raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "scores")
+    cleaned = {}
+    for key, label in DOMAINS:
+        value = scores.get(key)
+        if value is None:
+            raise ValidationError(f"Score '{label}' from 1 to 5.", "scores")
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            raise ValidationError(f"The score for '{label}' must be a whole number from 1 to 5.", "scores")
+        cleaned[key] = value
+    return cleaned
+
+
+def _evidence(evidence) -> dict[str, str]:
+    evidence = evidence or {}
+    if not isinstance(evidence, dict):
+        raise ValidationError("Evidence is given per domain.", "evidence")
+    unknown = sorted(set(evidence) - set(DOMAIN_LABELS))
+    if unknown:
+        raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "evidence")
+    cleaned = {}
+    for key, text in evidence.items():
+        if text is not None and not isinstance(text, str):
+            raise ValidationError(f"The evidence for '{DOMAIN_LABELS[key]}' must be text.", "evidence")
+        cleaned[key] = text or ""
+    return cleaned
+
+
+def _risks(risks) -> dict[str, tuple[str, str]]:
+    """``{kind: level}``, ``{kind: (level, notes)}`` or ``{kind: {"level":…, "notes":…}}``."""
+    risks = risks or {}
+    if not isinstance(risks, dict):
+        raise ValidationError("Risks are given as low, medium or high for each kind.", "risks")
+    cleaned = {}
+    for kind, value in risks.items():
+        if kind not in RISKS:
+            raise ValidationError(f"There is no kind of risk called '{kind}'.", "risks")
+        if isinstance(value, dict):
+            level, notes = value.get("level", ""), value.get("notes", "")
+        elif isinstance(value, (tuple, list)):
+            level, notes = (list(value) + [""])[:2]
+        else:
+            level, notes = value, ""
+        level = level or ""
+        if level not in RISK_LEVELS + ("",):
+            raise ValidationError(f"{RISKS[kind]} must be low, medium or high.", "risks")
+        if not isinstance(notes, str):
+            raise ValidationError(f"The notes on {RISKS[kind].lower()} must be text.", "risks")
+        cleaned[kind] = (level, notes)
+    return cleaned
+
+
+def record_assessment(actor, person, *, assessed_on, scores, outcome, evidence=None, risks=None, notes="",
+                      next_review_on=None, tool_used="", tool_scores="") -> Assessment:
+    """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
+    permissions.require(actor, "assess")
+    assessed_on = validation.a_date(assessed_on, "assessed_on", label="Assessment date")
+    if assessed_on > date.today():
+        raise ValidationError("The assessment date cannot be in the future.", "assessed_on")
+    cleaned_scores = _scores(scores)
+    cleaned_evidence = _evidence(evidence)
+    cleaned_risks = _risks(risks)
+    outcome = validation.choice(outcome, "outcome", label="Outcome", choices=tuple(OUTCOMES))
+    if next_review_on is None:
+        next_review_on = add_months(assessed_on, REVIEW_MONTHS)
+    next_review_on = validation.a_date(next_review_on, "next_review_on", label="Next review")
+    if next_review_on <= assessed_on:
+        raise ValidationError("The next review must be after the assessment date.", "next_review_on")
+    tool_used = validation.text(tool_used, "tool_used", label="Other tool used")
+    tool_scores = validation.text(tool_scores, "tool_scores", label="Its scores", max_length=2000)
+    if notes is not None and not isinstance(notes, str):
+        raise ValidationError("Notes must be text.", "notes")
+    with write_transaction():
+        person_id = person.id if isinstance(person, Person) else person
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise NotFound("That person's record no longer exists.")
+        referral = referrals.open_referral(person)
+        risk_columns = {}
+        for kind, (level, risk_notes) in cleaned_risks.items():
+            risk_columns[f"risk_{kind}"] = level
+            risk_columns[f"risk_{kind}_notes"] = risk_notes
+        assessment = Assessment.create(
+            person=person.id, referral=referral.id if referral else None, assessed_on=assessed_on,
+            assessor=actor.id, outcome=outcome, next_review_on=next_review_on, notes=notes or "",
+            tool_used=tool_used, tool_scores=tool_scores, **risk_columns,
+        )
+        AssessmentScore.insert_many([
+            {"assessment": assessment.id, "domain": key, "score": score, "evidence": cleaned_evidence.get(key, "")}
+            for key, score in cleaned_scores.items()
+        ]).execute()
+        if referral is not None:
+            referrals.mark_assessing(referral.id)
+        audit.record(actor, "create", "assessment", assessment.id, {
+            "person": person.id, "assessed_on": assessed_on, "outcome": outcome, "scores": cleaned_scores,
+        })
+    return assessment
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    """An assessment with its scores and risks, already loaded."""
+
+    assessment_id: int
+    person_id: int
+    assessed_on: date
+    assessor: str
+    outcome: str
+    next_review_on: date | None
+    scores: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+    risks: dict = field(default_factory=dict)  # kind -> (level, notes)
+    notes: str = ""
+    tool_used: str = ""
+    tool_scores: str = ""
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOMES[self.outcome]
+
+
+def history(actor, person) -> list[AssessmentView]:
+    """Her assessments, oldest first, with every score (three queries)."""
+    permissions.require(actor, "view_sensitive")
+    rows = list(
+        Assessment.select(Assessment, User.full_name).join(User, on=(Assessment.assessor == User.id))
+        .where(Assessment.person == person.id).order_by(Assessment.assessed_on, Assessment.id).objects()
+    )
+    by_assessment: dict[int, list] = defaultdict(list)
+    if rows:
+        query = AssessmentScore.select().where(AssessmentScore.assessment.in_([r.id for r in rows]))
+        for score in query:
+            by_assessment[score.assessment_id].append(score)
+    return [
+        AssessmentView(
+            assessment_id=row.id, person_id=row.person_id, assessed_on=row.assessed_on, assessor=row.full_name,
+            outcome=row.outcome, next_review_on=row.next_review_on,
+            scores={s.domain: s.score for s in by_assessment[row.id]},
+            evidence={s.domain: s.evidence for s in by_assessment[row.id]},
+            risks={kind: (getattr(row, f"risk_{kind}"), getattr(row, f"risk_{kind}_notes")) for kind in RISKS},
+            notes=row.notes, tool_used=row.tool_used, tool_scores=row.tool_scores,
+        )
+        for row in rows
+    ]
+
+
+def latest(person, on: date | None = None) -> Assessment | None:
+    """Her latest assessment dated on or before ``on`` (any date when None)."""
+    query = Assessment.select().where(Assessment.person == person.id)
+    if on is not None:
+        query = query.where(Assessment.assessed_on <= on)
+    return query.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()).first()
+
+
+def latest_outcomes(person_ids=None) -> dict[int, tuple[str, date]]:
+    """Each person's latest outcome and its date, in one query."""
+    query = Assessment.select(Assessment.person, Assessment.outcome, Assessment.assessed_on).order_by(
+        Assessment.assessed_on, Assessment.id
+    )
+    if person_ids is not None:
+        query = query.where(Assessment.person.in_(list(person_ids)))
+    return {person_id: (outcome, on) for person_id, outcome, on in query.tuples()}

@@ -1,0 +1,43 @@
+"""People's names: what a name may contain, and a key for spotting the same name twice."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from housing_desk.services import validation
+from housing_desk.services.errors import ValidationError
+
+_PUNCTUATION = set(" -'’‘.")
+# Letters that do not decompose into a base letter and an accent.
+_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h",
+                       "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d"})
+
+
+def person_name(value, field: str, *, label: str, required: bool = True) -> str:
+    """A name in any alphabet, kept exactly as typed (surrounding spaces aside)."""
+    name = validation.text(value, field, label=label, required=required, max_length=100)
+    for character in name:
+        if character in _PUNCTUATION:
+            continue
+        if unicodedata.category(character)[0] not in "LM":
+            raise ValidationError(
+                f"{label} can contain letters, spaces, hyphens and apostrophes only ('{character}' is not allowed).",
+                field,
+            )
+    return name
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents or punctuation: 'Siobhán Ní Bhriain' -> 'siobhan ni bhriain'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(c if c.isalnum() else " " for c in bare.casefold())
+    return " ".join(bare.split())
+
+
+def search_key(given: str, family: str, preferred: str = "") -> str:
+    """What the duplicate check and the name filter compare: '|given family|preferred family|'."""
+    keys = [fold(f"{given} {family}")]
+    if preferred:
+        keys.append(fold(f"{preferred} {family}"))
+    return "|" + "|".join(keys) + "|"

@@ -1,0 +1,52 @@
+"""Writing a change to a record someone else may have changed since it was read."""
+
+from __future__ import annotations
+
+from housing_desk.data.fields import utc_now
+from housing_desk.services import audit
+from housing_desk.services.errors import ConflictError, NotFound
+
+
+def versioned_update(actor, model, record_id: int, expected_version: int, values: dict, *,
+                     entity: str, what: str, audit_values=None, private=()) -> None:
+    """Save ``values`` only if the record is still at ``expected_version``, and audit the change.
+
+    Call inside a write transaction. ``what`` names the record for the officer
+    ("flat NHT-01"); ``audit_values`` turns values into what the audit row keeps;
+    for ``private`` fields the audit row says that they changed, not what they say.
+    """
+    current = model.get_or_none(model.id == record_id)
+    if current is None:
+        raise NotFound(f"That {entity} no longer exists.")
+    if current.version != expected_version:
+        raise ConflictError(
+            f"Someone else changed {what} since you opened it. "
+            "Reload it to see their change, then make yours again."
+        )
+    changes = dict(values)
+    if "updated_at" in model._meta.fields:
+        changes["updated_at"] = utc_now()
+    model.update(**changes, version=model.version + 1).where(
+        (model.id == record_id) & (model.version == expected_version)
+    ).execute()
+    before = {key: getattr(current, key) for key in values}
+    convert = audit_values or (lambda v: v)
+    changes = audit.diff(convert(before), convert(values))
+    for key in private:
+        if key in changes:
+            changes[key] = "changed"
+    audit.record(actor, "update", entity, record_id, changes)
+
+
+def lock_row(model, record_id: int, missing: str):
+    """Read a row inside a write transaction, locking it on PostgreSQL (SQLite already holds
+    the database's write lock from ``BEGIN IMMEDIATE``)."""
+    from housing_desk.data.database import engine
+
+    query = model.select().where(model.id == record_id)
+    if engine() == "postgresql":
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        raise NotFound(missing)
+    return row

@@ -1,0 +1,174 @@
+"""Referrals: received, assessed, then accepted onto the waiting list, declined or withdrawn."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Person, Referral
+from housing_desk.services import audit, permissions, validation
+from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.records import lock_row
+
+SOURCES = {
+    "street_outreach": "Street outreach team",
+    "police_outreach": "Police outreach sessions",
+    "self": "Self-referral",
+    "other_agency": "Another agency",
+}
+PRIORITIES = {1: "Urgent", 2: "High", 3: "Standard"}
+STATUSES = ("received", "assessing", "accepted", "declined", "withdrawn", "housed", "closed")
+OPEN_STATUSES = ("received", "assessing", "accepted")
+UNDECIDED = ("received", "assessing")
+DECISIONS = ("accepted", "declined", "withdrawn")
+REASONS = {
+    "declined": {
+        "needs_more_support": "Needs more support than we offer",
+        "risk_to_others": "Risk to others",
+        "no_local_connection": "No local connection",
+        "other": "Other",
+    },
+    "withdrawn": {
+        "disengaged": "Disengaged",
+        "housed_elsewhere": "Housed elsewhere",
+        "moved_away": "Moved away",
+        "other": "Other",
+    },
+}
+CLOSE_REASONS = REASONS["withdrawn"]
+_ALIASES = {"accept": "accepted", "decline": "declined", "withdraw": "withdrawn"}
+
+
+def _person(value) -> Person:
+    person_id = value.id if isinstance(value, Person) else value
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise NotFound("That person's record no longer exists.")
+    return person
+
+
+def _lock(referral_id: int) -> Referral:
+    return lock_row(Referral, referral_id, "That referral no longer exists.")
+
+
+def open_referral(person) -> Referral | None:
+    """Her referral that is received, being assessed or accepted, if there is one."""
+    return (
+        Referral.select()
+        .where((Referral.person == person.id) & Referral.status.in_(OPEN_STATUSES))
+        .order_by(Referral.received_on.desc())
+        .first()
+    )
+
+
+def create_referral(actor, person, *, received_on, source, referrer="", notes="",
+                    referrer_organisation="", priority=3) -> Referral:
+    """Record a referral. A woman has at most one open referral at a time."""
+    permissions.require(actor, "refer")
+    received_on = validation.a_date(received_on, "received_on", label="Date received")
+    if received_on > date.today():
+        raise ValidationError("The date received cannot be in the future.", "received_on")
+    source = validation.choice(source, "source", label="Source", choices=tuple(SOURCES))
+    referrer = validation.text(referrer, "referrer", label="Referrer")
+    organisation = validation.text(referrer_organisation, "referrer_organisation", label="Organisation")
+    priority = validation.choice(priority, "priority", label="Priority", choices=tuple(PRIORITIES))
+    if notes is not None and not isinstance(notes, str):
+        raise ValidationError("Notes must be text.", "notes")
+    with write_transaction():
+        person = _person(person)
+        if person.archived:
+            raise ValidationError("Her record is archived: restore it before referring her.", None)
+        if open_referral(person) is not None:
+            raise ValidationError("She already has an open referral. Decide or close it first.", None)
+        referral = Referral.create(
+            person=person.id, received_on=received_on, source=source, referrer=referrer,
+            referrer_organisation=organisation, priority=priority, notes=notes or "",
+        )
+        audit.record(actor, "create", "referral", referral.id, {
+            "person": person.id, "received_on": received_on, "source": source, "priority": priority,
+        })
+    return referral
+
+
+def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -> Referral:
+    """Accept her onto the waiting list, or decline or withdraw the referral, with a reason.
+
+    ``reason`` is one of ``REASONS[decision]``; any other text is kept as the
+    notes of an 'other' reason. Only a referral still received or being assessed can be decided.
+    """
+    permissions.require(actor, "decide_referrals")
+    decision = _ALIASES.get(decision, decision)
+    decision = validation.choice(decision, "decision", label="Decision", choices=DECISIONS)
+    decided_on = validation.a_date(decided_on or date.today(), "decided_on", label="Decision date")
+    reason = validation.text(reason, "reason", label="Reason", max_length=2000)
+    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    if decision in REASONS:
+        if not reason:
+            raise ValidationError("Give the reason for this decision.", "reason")
+        if reason not in REASONS[decision]:
+            notes = f"{reason}\n{notes}".strip() if notes else reason
+            reason = "other"
+    with write_transaction():
+        current = _lock(referral.id)
+        if current.status not in UNDECIDED:
+            raise ValidationError(
+                f"This referral was already {current.status} and cannot be decided again.", "decision"
+            )
+        if decided_on < current.received_on:
+            raise ValidationError("The decision cannot come before the referral was received.", "decided_on")
+        Referral.update(
+            status=decision, decision_reason=reason, decision_notes=notes, decided_by=actor.id,
+            decided_on=decided_on, closed_on=None if decision == "accepted" else decided_on,
+            version=Referral.version + 1,
+        ).where(Referral.id == current.id).execute()
+        audit.record(actor, "update", "referral", current.id, {
+            "status": [current.status, decision], "reason": reason, "decided_on": decided_on,
+        })
+    return Referral.get_by_id(current.id)
+
+
+def close(actor, referral, *, reason, notes="", closed_on=None) -> Referral:
+    """Take an accepted referral off the waiting list (she moved away, was housed elsewhere…)."""
+    permissions.require(actor, "decide_referrals")
+    closed_on = validation.a_date(closed_on or date.today(), "closed_on", label="Date closed")
+    reason = validation.choice(reason, "reason", label="Reason", choices=tuple(CLOSE_REASONS))
+    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    with write_transaction():
+        current = _lock(referral.id)
+        if current.status != "accepted":
+            raise ValidationError("Only a referral on the waiting list can be closed.", None)
+        Referral.update(status="closed", closed_on=closed_on, decision_reason=reason,
+                        decision_notes=notes, version=Referral.version + 1).where(
+            Referral.id == current.id).execute()
+        audit.record(actor, "update", "referral", current.id, {"status": ["accepted", "closed"], "reason": reason})
+    return Referral.get_by_id(current.id)
+
+
+def mark_assessing(referral_id: int) -> None:
+    """An assessment has been recorded: a received referral is now being assessed (same transaction)."""
+    Referral.update(status="assessing").where(
+        (Referral.id == referral_id) & (Referral.status == "received")
+    ).execute()
+
+
+def for_person(person) -> list[Referral]:
+    """Her referrals, newest first."""
+    return list(
+        Referral.select().where(Referral.person == person.id)
+        .order_by(Referral.received_on.desc(), Referral.id.desc())
+    )
+
+
+def get_referral(referral_id: int) -> Referral:
+    referral = Referral.get_or_none(Referral.id == referral_id)
+    if referral is None:
+        raise NotFound("That referral no longer exists.")
+    return referral
+
+
+def reason_label(referral: Referral) -> str:
+    labels = {**REASONS.get(referral.status, {}), **(CLOSE_REASONS if referral.status == "closed" else {})}
+    label = labels.get(referral.decision_reason, referral.decision_reason)
+    if referral.decision_notes and referral.decision_reason == "other":
+        return referral.decision_notes.splitlines()[0]
+    return label

@@ -1,0 +1,67 @@
+"""The waiting list: accepted referrals not yet housed, by priority and then time waiting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from housing_desk.data.models import Person, Referral
+from housing_desk.services import assessments
+from housing_desk.services.referrals import PRIORITIES
+
+
+@dataclass(frozen=True)
+class WaitingEntry:
+    position: int
+    referral_id: int
+    person_id: int
+    name: str
+    do_not_disclose: bool
+    priority: int
+    waiting_since: date
+    days_waiting: int
+    latest_outcome: str  # '' when she has not been assessed
+    latest_assessed_on: date | None
+    days_since_assessment: int | None
+    needs_step_free: bool
+    areas_to_avoid: str
+
+    @property
+    def priority_label(self) -> str:
+        return PRIORITIES[self.priority]
+
+    @property
+    def outcome_label(self) -> str:
+        return assessments.OUTCOMES.get(self.latest_outcome, "Not assessed")
+
+
+def waiting_list(on: date | None = None) -> list[WaitingEntry]:
+    """Everyone waiting for a flat, in the order the team offers flats (two queries)."""
+    on = on or date.today()
+    rows = list(
+        Referral.select(Referral, Person).join(Person)
+        .where((Referral.status == "accepted") & ~Person.archived)
+        .order_by(Referral.priority, Referral.decided_on, Referral.received_on, Referral.id)
+    )
+    outcomes = assessments.latest_outcomes(r.person_id for r in rows)
+    entries = []
+    for position, referral in enumerate(rows, start=1):
+        person = referral.person
+        since = referral.decided_on or referral.received_on
+        outcome, assessed_on = outcomes.get(person.id, ("", None))
+        entries.append(WaitingEntry(
+            position=position, referral_id=referral.id, person_id=person.id, name=person.display_name,
+            do_not_disclose=person.do_not_disclose, priority=referral.priority, waiting_since=since,
+            days_waiting=(on - since).days, latest_outcome=outcome, latest_assessed_on=assessed_on,
+            days_since_assessment=(on - assessed_on).days if assessed_on else None,
+            needs_step_free=person.needs_step_free, areas_to_avoid=person.areas_to_avoid,
+        ))
+    return entries
+
+
+def position_of(person_id: int, on: date | None = None) -> int | None:
+    """Her place on the waiting list, or None when she is not on it."""
+    for entry in waiting_list(on):
+        if entry.person_id == person_id:
+            return entry.position
+    return None
