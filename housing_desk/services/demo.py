@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from housing_desk.services import flats, users
+from housing_desk.services import demo_people, flats, users
 
 DEMO_USERNAME = "demo"
 
@@ -41,6 +41,7 @@ class DemoData:
     user: object
     flats: int
     partners: int
+    people: int
 
 
 def build(today: date | None = None, *, progress=None) -> DemoData:
@@ -76,7 +77,8 @@ def build(today: date | None = None, *, progress=None) -> DemoData:
                            reason="void_works")
     flats.mark_unavailable(admin, made[9], start=today - timedelta(days=40), reason="owner_use",
                            notes="Returned to the association while the block is refurbished.")
-    return DemoData(user=admin, flats=len(made), partners=len(partners))
+    women = demo_people.build(admin, today)
+    return DemoData(user=admin, flats=len(made), partners=len(partners), people=women)
 
 
 def _certify(admin, flat, today: date, index: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from housing_desk.data.database import write_transaction
@@ -172,3 +173,53 @@ def reason_label(referral: Referral) -> str:
     if referral.decision_notes and referral.decision_reason == "other":
         return referral.decision_notes.splitlines()[0]
     return label
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    referral_id: int
+    person_id: int
+    name: str
+    do_not_disclose: bool
+    received_on: date
+    source: str
+    referrer: str
+    priority: int
+    status: str
+    decided_on: date | None
+    reason: str
+
+    @property
+    def source_label(self) -> str:
+        return SOURCES[self.source]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+STATUS_LABELS = {
+    "received": "Received",
+    "assessing": "Being assessed",
+    "accepted": "Accepted (waiting)",
+    "declined": "Declined",
+    "withdrawn": "Withdrawn",
+    "housed": "Housed",
+    "closed": "Closed",
+}
+
+
+def list_referrals(status: str | None = None) -> list[ReferralRow]:
+    """Every referral, newest first, with her name (one query)."""
+    query = Referral.select(Referral, Person).join(Person).order_by(Referral.received_on.desc(), Referral.id.desc())
+    if status is not None:
+        query = query.where(Referral.status == status)
+    return [
+        ReferralRow(
+            referral_id=r.id, person_id=r.person_id, name=r.person.display_name,
+            do_not_disclose=r.person.do_not_disclose, received_on=r.received_on, source=r.source,
+            referrer=", ".join(p for p in (r.referrer, r.referrer_organisation) if p), priority=r.priority,
+            status=r.status, decided_on=r.decided_on, reason=reason_label(r) if r.decision_reason else "",
+        )
+        for r in query
+    ]

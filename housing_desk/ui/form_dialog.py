@@ -20,15 +20,20 @@ class FormDialog(QDialog):
 
     FORM = ""
     TITLE = ""
+    KEEP_OPEN = object()  # returned by save() when the officer chose to go back and change something
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = forms.install(self.FORM, self)
         self.setWindowTitle(self.TITLE)
         self.result_value: Any = None
+        self.build()
         self.errors = FieldErrors(self.field_widgets(), self.ui.errorLabel)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def build(self) -> None:
+        """Hook for widgets made in code (rows that come from data), before errors are mapped."""
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {}
@@ -38,12 +43,15 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.result_value = self.save()
+            saved = self.save()
         except DomainError as error:
             self.errors.show(error)
             if type(error) is ConflictError:
                 self.on_conflict(error)
             return
+        if saved is self.KEEP_OPEN:
+            return
+        self.result_value = saved
         super().accept()
 
     def on_conflict(self, error: ConflictError) -> None:

@@ -21,6 +21,20 @@ def _flats_page(window):
     return FlatsPage(window.user)
 
 
+def _people_page(window):
+    from housing_desk.ui.people_page import PeoplePage
+
+    return PeoplePage(window.user)
+
+
+def _referrals_page(window):
+    from housing_desk.ui.referrals_page import ReferralsPage
+
+    page = ReferralsPage(window.user)
+    page.person_activated.connect(window.show_person)
+    return page
+
+
 def _partners_page(window):
     from housing_desk.ui.partners_page import PartnersPage
 
@@ -30,8 +44,10 @@ def _partners_page(window):
 # (key, sidebar label, shortcut, factory); the board is built at once, the rest when first opened.
 PAGES = (
     ("board", "Board", "Ctrl+1", None),
-    ("flats", "Flats", "Ctrl+2", _flats_page),
-    ("partners", "Partners", "Ctrl+3", _partners_page),
+    ("people", "People", "Ctrl+2", _people_page),
+    ("referrals", "Referrals", "Ctrl+3", _referrals_page),
+    ("flats", "Flats", "Ctrl+4", _flats_page),
+    ("partners", "Partners", "Ctrl+5", _partners_page),
 )
 
 
@@ -90,6 +106,9 @@ class MainWindow(QMainWindow):
     def show_flat(self, flat_id: int) -> None:
         self.show_page("flats").select_flat(flat_id)
 
+    def show_person(self, person_id: int) -> None:
+        self.show_page("people").select_person(person_id)
+
     def refresh(self) -> None:
         page = self.ui.pages.currentWidget()
         if hasattr(page, "refresh"):
@@ -115,6 +134,11 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu("&Go")
         for key, label, shortcut, _factory in PAGES:
             self._action(go_menu, label, lambda _checked=False, k=key: self.show_page(k), shortcut)
+
+        people_menu = bar.addMenu("&People")
+        self._action(people_menu, "&New person…", lambda: self.show_page("people").new_person(), "Ctrl+Shift+N",
+                     enabled=permissions.allowed(self.user, "manage_people"))
+        self._action(people_menu, "&Waiting list", lambda: self.show_page("referrals"))
 
         can_manage = permissions.allowed(self.user, "manage_flats")
         flats_menu = bar.addMenu("F&lats")

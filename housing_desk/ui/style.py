@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 STATE_COLOURS = {
@@ -60,7 +60,12 @@ QLabel#titleLabel {
     font-weight: 600;
     color: #1f3347;
 }
-QLabel#summaryLabel {
+QLabel#nameLabel {
+    font-size: 14pt;
+    font-weight: 600;
+    color: #1f3347;
+}
+QLabel#summaryLabel, QLabel#statusSummary, QLabel#waitingSummary {
     color: #4a5a6a;
 }
 QTableView {
@@ -76,3 +81,34 @@ QHeaderView::section {
     font-weight: 600;
 }
 """
+
+
+def lock_icon(size: int = 14) -> QIcon:
+    """A small padlock: this woman's name is never shared beyond the team."""
+    key = ("lock", size)
+    if key not in _icons:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor("#8e2424")
+        pen = painter.pen()
+        pen.setColor(colour)
+        pen.setWidthF(max(size / 9, 1.4))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.56), 0, 180 * 16)
+        painter.drawLine(QPointF(size * 0.28, size * 0.36), QPointF(size * 0.28, size * 0.5))
+        painter.drawLine(QPointF(size * 0.72, size * 0.36), QPointF(size * 0.72, size * 0.5))
+        painter.setBrush(QBrush(colour))
+        painter.drawRoundedRect(QRectF(size * 0.16, size * 0.46, size * 0.68, size * 0.48), 2, 2)
+        painter.end()
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
+
+
+DOMAIN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+                  "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+
+BANNER_STYLE = ("background: #fdecea; color: #8e2424; border: 1px solid #e6b3b3; border-radius: 4px;"
+                " padding: 6px 8px; font-weight: 600;")

@@ -20,3 +20,17 @@ def test_demo_data_shows_every_situation(db):
     repairs = [s for s in board if s.state == "unavailable" and s.until is not None]
     assert repairs, "a flat under repairs with a date it is back"
     assert all(e.actor == "demo" for e in audit.events("flat"))
+
+
+def test_demo_women_are_at_every_stage(db):
+    from housing_desk.services import people, waiting_list
+
+    data = demo.build(date(2026, 11, 25))
+    assert 25 <= data.people <= 40
+    rows = people.list_people(include_archived=True)
+    statuses = {r.status for r in rows}
+    assert {"", "received", "assessing", "accepted", "declined", "withdrawn", "closed"} <= statuses
+    assert 2 <= sum(r.do_not_disclose for r in rows) <= 6
+    assert any(r.archived for r in rows)
+    assert len(waiting_list.waiting_list()) >= 8
+    assert any(not r.given_name.isascii() or not r.family_name.isascii() for r in rows)

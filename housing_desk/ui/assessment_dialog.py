@@ -1,0 +1,125 @@
+"""A readiness assessment: each domain scored with the words for each score, risks and outcome."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from housing_desk.services import assessments
+from housing_desk.services.errors import ValidationError
+from housing_desk.ui import dates
+from housing_desk.ui.form_dialog import FormDialog
+
+RISK_CHOICES = (("", "Not assessed"), ("low", "Low"), ("medium", "Medium"), ("high", "High"))
+
+
+class AssessmentDialog(FormDialog):
+    FORM = "assessment_dialog"
+    TITLE = "Readiness assessment"
+
+    def __init__(self, actor, person, previous=None, parent: QWidget | None = None):
+        """``previous`` is her last AssessmentView, whose scores are shown beside each domain."""
+        self.score_combos: dict[str, QComboBox] = {}
+        self.descriptions: dict[str, QLabel] = {}
+        self.evidence_edits: dict[str, QPlainTextEdit] = {}
+        self.risk_combos: dict[str, QComboBox] = {}
+        self.risk_notes: dict[str, QLineEdit] = {}
+        self.previous = previous
+        super().__init__(parent)
+        self.actor, self.person = actor, person
+        ui = self.ui
+        ui.introLabel.setText(f"Readiness assessment of {person.display_name}.")
+        for key, label in assessments.OUTCOMES.items():
+            ui.outcomeCombo.addItem(label, key)
+        ui.outcomeCombo.setCurrentIndex(-1)
+        dates.set_date(ui.assessedEdit, date.today())
+        dates.set_date(ui.reviewEdit, assessments.add_months(date.today(), assessments.REVIEW_MONTHS))
+        ui.assessedEdit.dateChanged.connect(self._default_review)
+        self.resize(860, 760)
+
+    def build(self) -> None:
+        self._build_domains()
+        self._build_risks()
+
+    def field_widgets(self):
+        ui = self.ui
+        return {"assessed_on": ui.assessedEdit, "outcome": ui.outcomeCombo, "next_review_on": ui.reviewEdit,
+                "tool_used": ui.toolEdit, "tool_scores": ui.toolScoresEdit, "notes": ui.notesEdit,
+                "scores": ui.domainsScroll, "evidence": ui.domainsScroll, "risks": ui.risksGroup}
+
+    def _build_domains(self) -> None:
+        grid = QGridLayout(self.ui.domainsHost)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnMinimumWidth(0, 230)
+        grid.setVerticalSpacing(4)
+        for row, (key, label) in enumerate(assessments.DOMAINS):
+            title = QLabel(f"<b>{label}</b>")
+            title.setWordWrap(True)
+            combo = QComboBox()
+            combo.setObjectName(f"score_{key}")
+            for score in range(1, 6):
+                combo.addItem(str(score), score)
+            combo.setCurrentIndex(-1)
+            combo.setPlaceholderText("–")
+            previous = self.previous.scores.get(key) if self.previous else None
+            description = QLabel("Choose a score." + (f" (previous: {previous})" if previous else ""))
+            description.setWordWrap(True)
+            evidence = QPlainTextEdit()
+            evidence.setObjectName(f"evidence_{key}")
+            evidence.setPlaceholderText("Evidence: what she said, what you saw, who else is involved")
+            evidence.setTabChangesFocus(True)
+            evidence.setMaximumHeight(52)
+            combo.currentIndexChanged.connect(lambda _i, k=key: self._describe(k))
+            grid.addWidget(title, row * 2, 0, 1, 1)
+            grid.addWidget(combo, row * 2, 1)
+            grid.addWidget(description, row * 2, 2)
+            grid.addWidget(evidence, row * 2 + 1, 0, 1, 3)
+            self.score_combos[key], self.descriptions[key], self.evidence_edits[key] = combo, description, evidence
+
+    def _build_risks(self) -> None:
+        grid: QGridLayout = self.ui.risksLayout
+        for row, (kind, label) in enumerate(assessments.RISKS.items()):
+            combo = QComboBox()
+            combo.setObjectName(f"risk_{kind}")
+            for level, text in RISK_CHOICES:
+                combo.addItem(text, level)
+            notes = QLineEdit()
+            notes.setPlaceholderText("What the risk is and how it is managed")
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(combo, row, 1)
+            grid.addWidget(notes, row, 2)
+            self.risk_combos[kind], self.risk_notes[kind] = combo, notes
+        grid.setColumnStretch(2, 1)
+
+    def _describe(self, key: str) -> None:
+        score = self.score_combos[key].currentData()
+        previous = self.previous.scores.get(key) if self.previous else None
+        text = assessments.SCORE_DESCRIPTIONS[key].get(score, "Choose a score.")
+        self.descriptions[key].setText(text + (f" (previous: {previous})" if previous else ""))
+
+    def _default_review(self, *_args) -> None:
+        day = dates.get_date(self.ui.assessedEdit)
+        dates.set_date(self.ui.reviewEdit, assessments.add_months(day, assessments.REVIEW_MONTHS))
+
+    def set_scores(self, scores: dict[str, int]) -> None:
+        for key, score in scores.items():
+            combo = self.score_combos[key]
+            combo.setCurrentIndex(combo.findData(score))
+
+    def save(self):
+        ui = self.ui
+        unscored = [label for key, label in assessments.DOMAINS if self.score_combos[key].currentData() is None]
+        if unscored:
+            raise ValidationError(f"Score every area: '{unscored[0]}' has no score yet.", "scores")
+        return assessments.record_assessment(
+            self.actor, self.person,
+            assessed_on=dates.get_date(ui.assessedEdit),
+            scores={k: c.currentData() for k, c in self.score_combos.items()},
+            evidence={k: e.toPlainText() for k, e in self.evidence_edits.items()},
+            risks={k: (c.currentData(), self.risk_notes[k].text()) for k, c in self.risk_combos.items()},
+            outcome=ui.outcomeCombo.currentData(),
+            next_review_on=dates.get_date(ui.reviewEdit),
+            tool_used=ui.toolEdit.text(), tool_scores=ui.toolScoresEdit.text(),
+            notes=ui.notesEdit.toPlainText(),
+        )

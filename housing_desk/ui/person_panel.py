@@ -1,0 +1,158 @@
+"""One woman's page: her profile, the do-not-disclose banner, referrals and assessments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from housing_desk.services import assessments, people, permissions, referrals, waiting_list
+from housing_desk.ui import dates, forms
+from housing_desk.ui.assessment_dialog import AssessmentDialog
+from housing_desk.ui.person_dialog import PersonDialog
+from housing_desk.ui.referral_dialogs import DecisionDialog, ReferralDialog
+from housing_desk.ui.score_chart import ScoreChart
+from housing_desk.ui.style import BANNER_STYLE
+from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+
+REFERRAL_COLUMNS = (
+    Column("Received", lambda r: dates.uk(r.received_on), sort_key=lambda r: r.received_on),
+    Column("Source", lambda r: referrals.SOURCES[r.source]),
+    Column("Referrer", lambda r: ", ".join(p for p in (r.referrer, r.referrer_organisation) if p)),
+    Column("Priority", lambda r: referrals.PRIORITIES[r.priority], sort_key=lambda r: r.priority),
+    Column("Status", lambda r: referrals.STATUS_LABELS[r.status]),
+    Column("Decided", lambda r: dates.uk(r.decided_on), sort_key=lambda r: r.decided_on),
+    Column("Reason", lambda r: referrals.reason_label(r) if r.decision_reason else ""),
+)
+ASSESSMENT_COLUMNS = (
+    Column("Assessed", lambda a: dates.uk(a.assessed_on), sort_key=lambda a: a.assessed_on),
+    Column("Outcome", lambda a: a.outcome_label),
+    Column("Assessor", lambda a: a.assessor),
+    Column("Average score", lambda a: f"{sum(a.scores.values()) / len(a.scores):.1f}" if a.scores else "",
+           sort_key=lambda a: sum(a.scores.values())),
+    Column("Next review", lambda a: dates.uk(a.next_review_on), sort_key=lambda a: a.next_review_on),
+)
+BANNER = ("Do not disclose. Her name and address must never appear on anything shared beyond the team: "
+          "not on letters, reports or exports for partners, the council or funders.")
+
+
+class PersonPanel(QWidget):
+    """Shows one person. ``changed`` is emitted after any save, so lists can refresh."""
+
+    changed = Signal()
+
+    def __init__(self, actor, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.person = None
+        self.history = []
+        self.ui = forms.install("person_panel", self)
+        ui = self.ui
+        ui.confidentialBanner.setStyleSheet(BANNER_STYLE)
+        ui.confidentialBanner.setText(BANNER)
+        self.referrals = RowTableModel(REFERRAL_COLUMNS, self)
+        prepare_table(ui.referralsTable, FilterProxy(self.referrals, self))
+        ui.referralsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.assessment_rows = RowTableModel(ASSESSMENT_COLUMNS, self)
+        prepare_table(ui.assessmentsTable, FilterProxy(self.assessment_rows, self))
+        self.chart = ScoreChart()
+        chart_layout = QVBoxLayout(ui.chartHost)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.chart)
+        ui.editButton.clicked.connect(self.edit)
+        ui.referButton.clicked.connect(self.refer)
+        ui.decideButton.clicked.connect(self.decide)
+        ui.assessButton.clicked.connect(self.assess)
+        self.sensitive = permissions.allowed(actor, "view_sensitive")
+        if not self.sensitive:
+            ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
+            ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.assessmentsTab))
+        ui.editButton.setVisible(permissions.allowed(actor, "manage_people"))
+        ui.referButton.setVisible(permissions.allowed(actor, "refer"))
+        ui.assessButton.setVisible(permissions.allowed(actor, "assess"))
+        ui.decideButton.setVisible(permissions.allowed(actor, "decide_referrals"))
+        self.show_person(None)
+
+    def show_person(self, person_id: int | None) -> None:
+        ui = self.ui
+        self.person = people.get_person(person_id) if person_id is not None else None
+        person = self.person
+        for widget in (ui.nameLabel, ui.statusSummary, ui.detailTabs, ui.editButton, ui.referButton,
+                       ui.decideButton, ui.assessButton):
+            widget.setEnabled(person is not None)
+        ui.confidentialBanner.setVisible(bool(person and person.do_not_disclose))
+        if person is None:
+            ui.nameLabel.setText("Choose someone from the list")
+            for value in (ui.birthValue, ui.niValue, ui.phoneValue, ui.safeContactValue, ui.keyworkerValue,
+                          ui.accessValue, ui.areasValue, ui.statusSummary):
+                value.setText("")
+            self.referrals.set_rows([])
+            self.assessment_rows.set_rows([])
+            self.chart.set_history([])
+            ui.notesView.setPlainText("")
+            return
+        name = person.display_name
+        if person.preferred_name and person.preferred_name != person.given_name:
+            name += f" ({person.given_name})"
+        ui.nameLabel.setText(name + ("  · archived" if person.archived else ""))
+        born = person.date_of_birth
+        ui.birthValue.setText(f"{dates.uk(born)} (age {people.age_on(born, date.today())})" if born else "Not known")
+        ui.niValue.setText(person.ni_number or "Not known")
+        ui.phoneValue.setText(person.phone or "None")
+        contact = person.safe_contact or "Not recorded"
+        ui.safeContactValue.setText(contact + (" · a message may be left" if person.message_ok
+                                               else " · do not leave a message"))
+        ui.keyworkerValue.setText(person.keyworker.full_name if person.keyworker_id else "None yet")
+        ui.accessValue.setText("Needs step-free access" if person.needs_step_free else "No particular needs")
+        ui.areasValue.setText(person.areas_to_avoid or "None recorded")
+        ui.notesView.setPlainText(person.notes if self.sensitive else "")
+        her_referrals = referrals.for_person(person)
+        self.referrals.set_rows(her_referrals)
+        ui.referralsTable.resizeColumnsToContents()
+        self.history = assessments.history(self.actor, person) if self.sensitive else []
+        self.assessment_rows.set_rows(self.history)
+        ui.assessmentsTable.resizeColumnsToContents()
+        self.chart.set_history(self.history)
+        self._summarise(her_referrals)
+
+    def _summarise(self, her_referrals) -> None:
+        ui = self.ui
+        open_one = next((r for r in her_referrals if r.status in referrals.OPEN_STATUSES), None)
+        if open_one is None:
+            text = "No open referral."
+        elif open_one.status == "accepted":
+            position = waiting_list.position_of(self.person.id)
+            text = f"On the waiting list, number {position}." if position else "Accepted."
+        else:
+            text = f"Referral {referrals.STATUS_LABELS[open_one.status].lower()} since {dates.uk(open_one.received_on)}."
+        if self.history:
+            latest = self.history[-1]
+            text += f" Latest assessment: {latest.outcome_label.lower()} on {dates.uk(latest.assessed_on)}."
+        ui.statusSummary.setText(text)
+        ui.referButton.setEnabled(open_one is None and not self.person.archived)
+        ui.decideButton.setEnabled(open_one is not None and open_one.status in referrals.UNDECIDED)
+        self.open_referral = open_one
+
+    # -- actions -------------------------------------------------------------
+    def _after(self, saved) -> None:
+        if saved is not None:
+            self.show_person(self.person.id)
+            self.changed.emit()
+
+    def edit(self) -> None:
+        if self.person is not None:
+            self._after(PersonDialog.ask(self, self.actor, people.get_person(self.person.id)))
+
+    def refer(self) -> None:
+        if self.person is not None:
+            self._after(ReferralDialog.ask(self, self.actor, self.person))
+
+    def decide(self) -> None:
+        if self.person is not None and self.open_referral is not None:
+            self._after(DecisionDialog.ask(self, self.actor, self.open_referral, self.person))
+
+    def assess(self) -> None:
+        if self.person is not None:
+            previous = self.history[-1] if self.history else None
+            self._after(AssessmentDialog.ask(self, self.actor, self.person, previous))
