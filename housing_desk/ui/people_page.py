@@ -34,8 +34,9 @@ class PeopleFilter(QSortFilterProxyModel):
         self.keyworker_id: int | None = None
 
     def set_filters(self, *, text: str, status: str | None, keyworker_id: int | None) -> None:
+        self.beginFilterChange()
         self.text, self.status, self.keyworker_id = names.fold(text), status, keyworker_id
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row, source_parent):
         row = self.sourceModel().row_at(source_row)

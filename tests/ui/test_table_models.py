@@ -51,3 +51,23 @@ def test_dates_sort_as_dates_not_text(qtmodeltester, admin, flat):
     _, proxy = check(qtmodeltester, UNAVAILABLE_COLUMNS, flats.unavailabilities(flat))
     proxy.sort(0, Qt.SortOrder.AscendingOrder)
     assert [proxy.data(proxy.index(r, 0)) for r in range(2)] == ["31/12/2025", "10/02/2026"]
+
+
+def test_people_and_referral_models(qtmodeltester, admin):
+    from housing_desk.services import people, referrals, waiting_list
+    from housing_desk.ui.people_page import PEOPLE_COLUMNS, PeopleFilter
+    from housing_desk.ui.person_panel import ASSESSMENT_COLUMNS, REFERRAL_COLUMNS
+    from housing_desk.ui.referrals_page import REFERRAL_COLUMNS as ALL_REFERRAL_COLUMNS
+    from housing_desk.ui.referrals_page import WAITING_COLUMNS
+    from housing_desk.services import assessments
+    from tests import factories
+
+    woman = factories.person(admin, do_not_disclose=True)
+    factories.accepted(admin, woman)
+    model, _ = check(qtmodeltester, PEOPLE_COLUMNS, people.list_people())
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None  # the lock
+    qtmodeltester.check(PeopleFilter(model), force_py=True)
+    check(qtmodeltester, REFERRAL_COLUMNS, referrals.for_person(woman))
+    check(qtmodeltester, ASSESSMENT_COLUMNS, assessments.history(admin, woman))
+    check(qtmodeltester, WAITING_COLUMNS, waiting_list.waiting_list())
+    check(qtmodeltester, ALL_REFERRAL_COLUMNS, referrals.list_referrals())
