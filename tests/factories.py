@@ -80,3 +80,29 @@ def accepted(actor, someone, received_on=None, priority=3):
                                          priority=priority)
     assess(actor, someone, on=received_on + timedelta(days=1))
     return referrals.decide(actor, referral, decision="accepted", decided_on=received_on + timedelta(days=2))
+
+
+def ready_woman(actor, given_name="Ioana", family_name="Popescu", assessed_on=None, **details):
+    """A woman whose latest assessment says she is ready."""
+    someone = person(actor, given_name=given_name, family_name=family_name, **details)
+    assess(actor, someone, on=assessed_on or date(2020, 1, 1), outcome="ready")
+    return someone
+
+
+def certified_flat(actor, partner, reference="NHT-01", since=date(2020, 1, 1), **changes):
+    """A flat whose required certificates cover every day from ``since`` to well beyond today."""
+    from housing_desk.services import flats as flat_service
+
+    made = flat(actor, partner, reference=reference, **changes)
+    for kind in ("gas_safety", "eicr", "epc"):
+        flat_service.record_certificate(actor, made, kind=kind, issued_on=since, expires_on=date(2099, 1, 1))
+    return made
+
+
+def sign_up(actor, licence):
+    """Tick every sign-up item and activate."""
+    from housing_desk.services import licences
+
+    for key, _label in licences.SIGNUP_CHECKLIST:
+        licences.complete_signup_item(actor, licence, key, note="HB/123456" if key == "hb_claim" else "")
+    return licences.activate(actor, licence)

@@ -1,9 +1,9 @@
 """The availability board: each flat's state on a day, derived from dated intervals.
 
 Nothing here is a status column someone must remember to update: a flat is
-unavailable because a dated period out of use covers the day. Later sources of
-intervals (offers, licences) join ``_intervals``. The whole board takes a fixed
-number of queries, however many flats there are.
+occupied because a licence's dates cover the day, offered because an offer is
+pending, out of use because a dated period covers it. The board takes the same
+few queries however many flats and years of history there are.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from housing_desk.data.models import Certificate, Flat, Partner, Unavailability
-from housing_desk.services import compliance
+from peewee import fn
+
+from housing_desk.data.models import Certificate, Flat, Licence, Offer, Partner, Person, Referral, Unavailability
+from housing_desk.services import compliance, intervals
 from housing_desk.services.validation import uk_date
 
 STATES = ("available", "offered", "occupied", "notice", "unavailable", "retired")
@@ -25,8 +27,9 @@ STATE_LABELS = {
     "unavailable": "Out of use",
     "retired": "Retired",
 }
-# When two intervals cover the same day, the first kind listed here decides the state.
-_PRECEDENCE = ("notice", "occupied", "offered", "unavailable")
+# When intervals cover the same day, the first kind listed here decides the state.
+_PRECEDENCE = ("notice", "occupied", "unavailable", "offered")
+_NOT_ENDED = ("pending_signup", "active", "notice")
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,13 @@ class Interval:
     start: date
     end: date | None
     label: str = ""
+    occupant: str = ""
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
 
     def overlaps(self, start: date, end: date) -> bool:
-        return self.start < end and (self.end is None or self.end > start)
+        return intervals.overlaps(self.start, self.end, start, end)
 
 
 @dataclass(frozen=True)
@@ -72,79 +76,158 @@ class TimelineRow:
     intervals: tuple[Interval, ...] = field(default_factory=tuple)
 
 
-def _intervals(flat_ids=None) -> dict[int, list[Interval]]:
-    """Every dated interval of every flat, by flat, in start order."""
+def initials(given: str, family: str, preferred: str = "") -> str:
+    return "".join(part[:1].upper() for part in ((preferred or given), family) if part)
+
+
+def _licence_intervals(licence, person) -> list[Interval]:
+    """Occupied from the start; under notice from the day notice was served."""
+    name = "" if person.do_not_disclose else f"{person.preferred_name or person.given_name} {person.family_name}"
+    label = "" if person.do_not_disclose else initials(person.given_name, person.family_name,
+                                                       person.preferred_name)
+    served = licence.notice_served_on
+    if served and served > licence.start_date and (licence.end_date is None or served < licence.end_date):
+        return [Interval(licence.flat_id, "occupied", licence.start_date, served, label, name),
+                Interval(licence.flat_id, "notice", served, licence.end_date, label, name)]
+    kind = "notice" if served and served <= licence.start_date else "occupied"
+    return [Interval(licence.flat_id, kind, licence.start_date, licence.end_date, label, name)]
+
+
+def _licences(query) -> list[Interval]:
+    rows = query.select(Licence, Person.given_name, Person.family_name, Person.preferred_name,
+                        Person.do_not_disclose).join(Person)
+    found = []
+    for licence in rows:
+        found.extend(_licence_intervals(licence, licence.person))
+    return found
+
+
+def _offers(on: date | None = None) -> list[Interval]:
+    """Pending offers, and accepted ones not yet signed up, show the flat as offered."""
+    signed = Licence.select(Licence.offer).where(Licence.offer.is_null(False))
+    query = (Offer.select(Offer.flat, Offer.offered_on, Person.given_name, Person.family_name,
+                          Person.preferred_name, Person.do_not_disclose)
+             .join(Referral).join(Person)
+             .where((Offer.status == "pending") | ((Offer.status == "accepted") & Offer.id.not_in(signed))))
+    if on is not None:
+        query = query.where(Offer.offered_on <= on)
+    return [
+        Interval(flat_id, "offered", offered_on, None,
+                 "" if hidden else initials(given, family, preferred))
+        for flat_id, offered_on, given, family, preferred, hidden in query.tuples()
+    ]
+
+
+def _unavailability(query) -> list[Interval]:
+    return [Interval(flat_id, "unavailable", start, end, reason)
+            for flat_id, start, end, reason in query.select(
+                Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason).tuples()]
+
+
+def _covering(on: date) -> dict[int, list[Interval]]:
     by_flat: dict[int, list[Interval]] = defaultdict(list)
-    query = Unavailability.select(
-        Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
-    ).order_by(Unavailability.start)
-    for row in query.tuples():
-        flat_id, start, end, reason = row
-        by_flat[flat_id].append(Interval(flat_id, "unavailable", start, end, reason))
+    found = _licences(Licence.select().where(
+        (Licence.start_date <= on) & (Licence.end_date.is_null() | (Licence.end_date > on))))
+    found += _unavailability(Unavailability.select().where(
+        (Unavailability.start <= on) & (Unavailability.end.is_null() | (Unavailability.end > on))))
+    found += _offers(on)
+    for interval in found:
+        if interval.covers(on):
+            by_flat[interval.flat_id].append(interval)
     return by_flat
+
+
+def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
+    """Per flat: the last day an interval ended by ``on``, and the next day one starts after it."""
+    ended: dict[int, date] = {}
+    coming: dict[int, date] = {}
+    for model, start, end in ((Licence, Licence.start_date, Licence.end_date),
+                              (Unavailability, Unavailability.start, Unavailability.end)):
+        for flat_id, last in model.select(model.flat, fn.MAX(end)).where(end <= on).group_by(model.flat).tuples():
+            ended[flat_id] = max(last, ended.get(flat_id, last))
+        for flat_id, first in model.select(model.flat, fn.MIN(start)).where(start > on).group_by(model.flat).tuples():
+            coming[flat_id] = min(first, coming.get(flat_id, first))
+    return ended, coming
 
 
 def _certificates() -> dict[int, list[compliance.CertificateDates]]:
     by_flat: dict[int, list[compliance.CertificateDates]] = defaultdict(list)
-    query = Certificate.select(
-        Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on
-    )
+    query = Certificate.select(Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on)
     for flat_id, kind, issued_on, expires_on in query.tuples():
         by_flat[flat_id].append(compliance.CertificateDates(kind, issued_on, expires_on))
     return by_flat
 
 
-def _state(intervals: list[Interval], on: date) -> tuple[str, date | None, date | None, Interval | None]:
-    covering = [i for i in intervals if i.covers(on)]
-    if covering:
-        current = min(covering, key=lambda i: _PRECEDENCE.index(i.kind))
-        return current.kind, current.start, current.end, current
-    ended = [i.end for i in intervals if i.end is not None and i.end <= on]
-    coming = [i.start for i in intervals if i.start > on]
-    return "available", max(ended, default=None), min(coming, default=None), None
+def _as_date(value):
+    # SQLite hands back MAX()/MIN() of a date column as text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def availability(on: date | None = None) -> list[FlatStatus]:
-    """Every flat's state, since/until and compliance on ``on`` (today when None)."""
+    """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
     on = on or date.today()
     flats = Flat.select(Flat, Partner.name).join(Partner).order_by(Flat.reference).objects()
-    intervals = _intervals()
+    covering = _covering(on)
+    ended, coming = _edges(on)
     certificates = _certificates()
     board = []
     for flat in flats:
         state_of_compliance, notes = compliance.assess(certificates.get(flat.id, ()), flat.has_gas, on)
+        occupant = ""
         if flat.retired:
-            state, since, until, current = "retired", None, None, None
+            state, since, until = "retired", None, None
+        elif covering.get(flat.id):
+            current = min(covering[flat.id], key=lambda i: _PRECEDENCE.index(i.kind))
+            state, since, until = current.kind, current.start, current.end
+            if state == "offered":
+                until = _as_date(coming.get(flat.id))
+            occupant = current.occupant
         else:
-            state, since, until, current = _state(intervals.get(flat.id, []), on)
-        board.append(
-            FlatStatus(
-                flat_id=flat.id,
-                reference=flat.reference,
-                state=state,
-                since=since,
-                until=until,
-                occupant="",
-                compliance=state_of_compliance,
-                compliance_notes=notes,
-                address=flat.address,
-                partner=flat.name,
-                step_free=flat.step_free,
-            )
-        )
+            state, since, until = "available", _as_date(ended.get(flat.id)), _as_date(coming.get(flat.id))
+        board.append(FlatStatus(
+            flat_id=flat.id, reference=flat.reference, state=state, since=since, until=until, occupant=occupant,
+            compliance=state_of_compliance, compliance_notes=notes, address=flat.address, partner=flat.name,
+            step_free=flat.step_free,
+        ))
     return board
 
 
 def timeline(start: date, end: date) -> list[TimelineRow]:
     """Each flat in use and the intervals that touch [start, end), for the board's timeline."""
-    intervals = _intervals()
-    rows = []
-    for flat_id, reference in (
-        Flat.select(Flat.id, Flat.reference).where(~Flat.retired).order_by(Flat.reference).tuples()
-    ):
-        touching = tuple(i for i in intervals.get(flat_id, []) if i.overlaps(start, end))
-        rows.append(TimelineRow(flat_id, reference, touching))
-    return rows
+    by_flat: dict[int, list[Interval]] = defaultdict(list)
+    found = _licences(intervals.overlapping(Licence.select(), Licence.start_date, Licence.end_date, start, end))
+    found += _unavailability(intervals.overlapping(Unavailability.select(), Unavailability.start,
+                                                   Unavailability.end, start, end))
+    found += [i for i in _offers() if i.start < end]
+    for interval in sorted(found, key=lambda i: i.start):
+        if interval.overlaps(start, end):
+            by_flat[interval.flat_id].append(interval)
+    return [
+        TimelineRow(flat_id, reference, tuple(by_flat.get(flat_id, ())))
+        for flat_id, reference in Flat.select(Flat.id, Flat.reference).where(~Flat.retired)
+        .order_by(Flat.reference).tuples()
+    ]
+
+
+@dataclass(frozen=True)
+class ComingFree:
+    flat_id: int
+    reference: str
+    free_from: date
+    why: str
+
+
+def coming_free(on: date | None = None, within_days: int = 60) -> list[ComingFree]:
+    """Flats that are let or out of use now and free again within ``within_days``, soonest first."""
+    on = on or date.today()
+    found = []
+    for status in availability(on):
+        if status.state in ("occupied", "notice", "unavailable") and status.until is not None:
+            if (status.until - on).days <= within_days:
+                why = {"notice": "notice ends", "occupied": "licence ends",
+                       "unavailable": "back in use"}[status.state]
+                found.append(ComingFree(status.flat_id, status.reference, status.until, why))
+    return sorted(found, key=lambda c: (c.free_from, c.reference))
 
 
 def describe(status: FlatStatus) -> str:

@@ -9,7 +9,7 @@ from peewee import IntegrityError
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Certificate, Flat, Partner, Unavailability
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, intervals, permissions, validation
 from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 from housing_desk.services.errors import NotFound, OverlapError, ValidationError
@@ -202,11 +202,8 @@ def certificates(flat: Flat) -> list[Certificate]:
 
 
 def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | None = None):
-    # Half-open intervals [start, end) overlap when each starts before the other ends.
-    query = Unavailability.select().where(Unavailability.flat == flat_id)
-    if end is not None:
-        query = query.where(Unavailability.start < end)
-    query = query.where(Unavailability.end.is_null() | (Unavailability.end > start))
+    query = intervals.overlapping(Unavailability.select().where(Unavailability.flat == flat_id),
+                                  Unavailability.start, Unavailability.end, start, end)
     if exclude_id is not None:
         query = query.where(Unavailability.id != exclude_id)
     return query.order_by(Unavailability.start).first()
@@ -228,6 +225,19 @@ def _clash(other: Unavailability, field: str) -> OverlapError:
     )
 
 
+def _check_no_licence(flat_id: int, start: date, end: date | None, field: str) -> None:
+    from housing_desk.data.models import Licence
+
+    licence = intervals.overlapping(Licence.select().where(Licence.flat == flat_id),
+                                    Licence.start_date, Licence.end_date, start, end).first()
+    if licence is not None:
+        until = f"until {validation.uk_date(licence.end_date)}" if licence.end_date else "with no end date yet"
+        raise OverlapError(
+            f"Those dates overlap a licence of this flat, from {validation.uk_date(licence.start_date)} {until}.",
+            field,
+        )
+
+
 def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") -> Unavailability:
     """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
     permissions.require(actor, "manage_flats")
@@ -239,6 +249,7 @@ def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") ->
         other = _overlapping(flat.id, start, end)
         if other is not None:
             raise _clash(other, "start")
+        _check_no_licence(flat.id, start, end, "start")
         row = Unavailability.create(flat=flat.id, start=start, end=end, reason=reason, notes=notes)
         audit.record(actor, "create", "unavailability", row.id, {
             "flat": flat.id, "start": start, "end": end, "reason": reason,
@@ -257,6 +268,7 @@ def end_unavailability(actor, unavailability: Unavailability, *, end) -> Unavail
         other = _overlapping(unavailability.flat_id, start, end, exclude_id=unavailability.id)
         if other is not None:
             raise _clash(other, "end")
+        _check_no_licence(unavailability.flat_id, start, end, "end")
         Unavailability.update(end=end).where(Unavailability.id == unavailability.id).execute()
         audit.record(actor, "update", "unavailability", unavailability.id, {"end": [unavailability.end, end]})
     return Unavailability.get_by_id(unavailability.id)

@@ -1,0 +1,223 @@
+"""Matching a free flat to the women waiting, and offering it to one of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
+from housing_desk.services import assessments, audit, permissions, validation
+from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.flats import lock_flat
+from housing_desk.services.records import lock_row
+from housing_desk.services.referrals import PRIORITIES
+
+REFUSAL_REASONS = {
+    "area": "The area",
+    "flat_unsuitable": "The flat does not suit her",
+    "not_ready": "Not ready to move",
+    "safety": "Safety",
+    "other": "Other",
+}
+OFFER_STATUSES = {"pending": "Pending", "accepted": "Accepted", "refused": "Refused", "withdrawn": "Withdrawn",
+                  "expired": "Expired"}
+OVERDUE_DAYS = 14
+STALE_ASSESSMENT_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person_id: int
+    referral_id: int
+    name: str
+    suitable: bool
+    reasons: list[str] = field(default_factory=list)
+    waiting_since: date | None = None
+    priority: int = 3
+    do_not_disclose: bool = False
+    days_waiting: int = 0
+
+    @property
+    def priority_label(self) -> str:
+        return PRIORITIES[self.priority]
+
+
+def _district(postcode: str) -> str:
+    return postcode.split(" ")[0]
+
+
+def candidates(flat, on: date | None = None) -> list[Candidate]:
+    """Every accepted referral whose person holds no licence that has not ended, suitable or not.
+
+    Each comes with reasons for and against in plain words. Suitable first, then by
+    priority and days waiting. A fixed number of queries, whatever the list's length.
+    """
+    on = on or date.today()
+    flat = flat if isinstance(flat, Flat) else Flat.get_by_id(flat)
+    housed = Licence.select(Licence.person).where(Licence.status.in_(("pending_signup", "active", "notice")))
+    rows = list(
+        Referral.select(Referral, Person).join(Person)
+        .where((Referral.status == "accepted") & ~Person.archived & ~Person.id.in_(housed))
+    )
+    outcomes = assessments.latest_outcomes(r.person_id for r in rows)
+    pending = {}
+    query = (Offer.select(Offer.referral, Flat.reference).join(Flat)
+             .where((Offer.status == "pending") & Offer.referral.in_([r.id for r in rows])))
+    for referral_id, reference in query.tuples():
+        pending[referral_id] = reference
+    found = [_candidate(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
+    return sorted(found, key=lambda c: (not c.suitable, c.priority, -c.days_waiting, c.name))
+
+
+def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Candidate:
+    person = referral.person
+    reasons, suitable = [], True
+    if latest is None:
+        reasons.append("Not assessed yet")
+        suitable = False
+    else:
+        outcome, assessed_on = latest
+        age = (on - assessed_on).days
+        words = f"{assessments.OUTCOMES[outcome]} (assessed {age} days ago)"
+        if outcome not in assessments.READY:
+            suitable = False
+        elif age > STALE_ASSESSMENT_DAYS:
+            words += ": reassess before moving in"
+        reasons.append(words)
+    if person.needs_step_free:
+        if flat.step_free:
+            reasons.append("Needs step-free access: this flat is step-free")
+        else:
+            reasons.append("Needs step-free access: this flat is not step-free")
+            suitable = False
+    district = _district(flat.postcode)
+    if district in person.areas_to_avoid_list:
+        reasons.append(f"Wants to avoid {district}, where this flat is")
+        suitable = False
+    if pending_reference and pending_reference != flat.reference:
+        reasons.append(f"Has a pending offer of flat {pending_reference}")
+        suitable = False
+    elif pending_reference:
+        reasons.append("Already offered this flat")
+    since = referral.decided_on or referral.received_on
+    days = (on - since).days
+    reasons.append(f"{PRIORITIES[referral.priority]} priority, waiting {days} days")
+    return Candidate(person_id=person.id, referral_id=referral.id, name=person.display_name, suitable=suitable,
+                     reasons=reasons, waiting_since=since, priority=referral.priority,
+                     do_not_disclose=person.do_not_disclose, days_waiting=days)
+
+
+def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
+    """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman."""
+    permissions.require(actor, "allocate")
+    offered_on = validation.a_date(offered_on or date.today(), "offered_on", label="Date offered")
+    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    with write_transaction():
+        flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
+        referral = lock_row(Referral, referral.id if isinstance(referral, Referral) else referral,
+                            "That referral no longer exists.")
+        if referral.status != "accepted":
+            raise ValidationError("Only a woman on the waiting list can be offered a flat.", "referral")
+        if flat.retired:
+            raise ValidationError(f"Flat {flat.reference} is retired.", "flat")
+        if Offer.select().where((Offer.flat == flat.id) & (Offer.status == "pending")).exists():
+            raise ValidationError(f"Flat {flat.reference} already has a pending offer.", "flat")
+        her_referrals = Referral.select(Referral.id).where(Referral.person == referral.person_id)
+        if Offer.select().where(Offer.referral.in_(her_referrals) & (Offer.status == "pending")).exists():
+            raise ValidationError("She already has a pending offer of a flat.", "referral")
+        offer = Offer.create(referral=referral.id, flat=flat.id, offered_on=offered_on, made_by=actor.id,
+                             notes=notes)
+        audit.record(actor, "create", "offer", offer.id, {"referral": referral.id, "flat": flat.id,
+                                                          "offered_on": offered_on})
+    return offer
+
+
+def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -> Offer:
+    """Record her answer. A refusal needs one of ``REFUSAL_REASONS`` (other text becomes 'other')."""
+    permissions.require(actor, "allocate")
+    validation.flag(accepted, "accepted", label="Accepted")
+    responded_on = validation.a_date(responded_on or date.today(), "responded_on", label="Date of answer")
+    reason = validation.text(reason, "reason", label="Reason", max_length=2000)
+    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    if not accepted:
+        if not reason:
+            raise ValidationError("Give the reason she refused.", "reason")
+        if reason not in REFUSAL_REASONS:
+            notes, reason = (f"{reason}\n{notes}".strip(), "other")
+    with write_transaction():
+        current = lock_row(Offer, offer.id, "That offer no longer exists.")
+        if current.status != "pending":
+            raise ValidationError(f"This offer is already {current.status}.", "accepted")
+        if responded_on < current.offered_on:
+            raise ValidationError("The answer cannot come before the offer.", "responded_on")
+        status = "accepted" if accepted else "refused"
+        Offer.update(status=status, responded_on=responded_on, reason="" if accepted else reason,
+                     notes=notes or current.notes, version=Offer.version + 1).where(Offer.id == current.id).execute()
+        audit.record(actor, "update", "offer", current.id, {"status": ["pending", status], "reason": reason})
+    return Offer.get_by_id(current.id)
+
+
+def withdraw_offer(actor, offer, *, reason="", expired=False) -> Offer:
+    """Take back a pending offer (``expired=True`` when it lapsed without an answer)."""
+    permissions.require(actor, "allocate")
+    reason = validation.text(reason, "reason", label="Reason", max_length=2000)
+    status = "expired" if expired else "withdrawn"
+    with write_transaction():
+        current = lock_row(Offer, offer.id, "That offer no longer exists.")
+        if current.status != "pending":
+            raise ValidationError(f"This offer is already {current.status}.", None)
+        Offer.update(status=status, responded_on=date.today(), notes=reason or current.notes,
+                     version=Offer.version + 1).where(Offer.id == current.id).execute()
+        audit.record(actor, "update", "offer", current.id, {"status": ["pending", status]})
+    return Offer.get_by_id(current.id)
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    offer_id: int
+    flat_id: int
+    reference: str
+    referral_id: int
+    person_id: int
+    name: str
+    do_not_disclose: bool
+    offered_on: date
+    status: str
+    responded_on: date | None
+    reason: str
+    overdue: bool
+
+    @property
+    def status_label(self) -> str:
+        return "Overdue" if self.overdue else OFFER_STATUSES[self.status]
+
+
+def offers(status: str | None = None, on: date | None = None, flat=None) -> list[OfferRow]:
+    """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
+    on = on or date.today()
+    query = (Offer.select(Offer, Flat.reference, Referral.person, Person.given_name, Person.family_name,
+                          Person.preferred_name, Person.do_not_disclose)
+             .join(Flat).switch(Offer).join(Referral).join(Person)
+             .order_by(Offer.offered_on.desc(), Offer.id.desc()))
+    if status is not None:
+        query = query.where(Offer.status == status)
+    if flat is not None:
+        query = query.where(Offer.flat == (flat.id if isinstance(flat, Flat) else flat))
+    return [
+        OfferRow(
+            offer_id=o.id, flat_id=o.flat_id, reference=o.reference, referral_id=o.referral_id,
+            person_id=o.person, name=f"{o.preferred_name or o.given_name} {o.family_name}",
+            do_not_disclose=o.do_not_disclose, offered_on=o.offered_on, status=o.status,
+            responded_on=o.responded_on, reason=REFUSAL_REASONS.get(o.reason, o.reason),
+            overdue=o.status == "pending" and (on - o.offered_on).days >= OVERDUE_DAYS,
+        )
+        for o in query.objects()
+    ]
+
+
+def get_offer(offer_id: int) -> Offer:
+    offer = Offer.get_or_none(Offer.id == offer_id)
+    if offer is None:
+        raise NotFound("That offer no longer exists.")
+    return offer
