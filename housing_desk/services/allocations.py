@@ -79,7 +79,8 @@ def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Can
     else:
         outcome, assessed_on = latest
         age = (on - assessed_on).days
-        words = f"{assessments.OUTCOMES[outcome]} (assessed {age} days ago)"
+        when = "today" if age == 0 else "yesterday" if age == 1 else f"{age} days ago"
+        words = f"{assessments.OUTCOMES[outcome]} (assessed {when})"
         if outcome not in assessments.READY:
             suitable = False
         elif age > STALE_ASSESSMENT_DAYS:
@@ -221,3 +222,17 @@ def get_offer(offer_id: int) -> Offer:
     if offer is None:
         raise NotFound("That offer no longer exists.")
     return offer
+
+
+def move_in_choices(flat, on: date | None = None) -> list[tuple[int, str]]:
+    """Who may move in: women offered this flat first, then the other suitable candidates."""
+    flat_id = flat.id if isinstance(flat, Flat) else flat
+    waiting = candidates(flat, on)  # only women not already housed
+    offered = {row.person_id for row in offers(flat=flat_id) if row.status in ("pending", "accepted")}
+    first = [(c.person_id, c.name) for c in waiting if c.person_id in offered]
+    rest = [(c.person_id, c.name) for c in waiting if c.suitable and c.person_id not in offered]
+    return first + rest
+
+
+def pending_offer_of_flat(flat_id: int) -> Offer | None:
+    return Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")).first()

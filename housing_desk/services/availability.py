@@ -217,11 +217,15 @@ class ComingFree:
     why: str
 
 
-def coming_free(on: date | None = None, within_days: int = 60) -> list[ComingFree]:
-    """Flats that are let or out of use now and free again within ``within_days``, soonest first."""
+def coming_free(on: date | None = None, within_days: int = 60, board: list[FlatStatus] | None = None
+                ) -> list[ComingFree]:
+    """Flats that are let or out of use now and free again within ``within_days``, soonest first.
+
+    ``board`` is the day's availability when the caller already has it.
+    """
     on = on or date.today()
     found = []
-    for status in availability(on):
+    for status in availability(on) if board is None else board:
         if status.state in ("occupied", "notice", "unavailable") and status.until is not None:
             if (status.until - on).days <= within_days:
                 why = {"notice": "notice ends", "occupied": "licence ends",

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from housing_desk.services import demo_people, flats, users
+from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
+from housing_desk.services import demo_people, demo_tenancies, flats, users
 
 DEMO_USERNAME = "demo"
 
@@ -42,6 +43,7 @@ class DemoData:
     flats: int
     partners: int
     people: int
+    licences: int
 
 
 def build(today: date | None = None, *, progress=None) -> DemoData:
@@ -68,7 +70,10 @@ def build(today: date | None = None, *, progress=None) -> DemoData:
         made.append(flat)
         if progress:
             progress(index + 1, len(FLATS))
-    # A flat under repairs now, one with void works booked, one with a past period, one retired.
+    women = demo_people.build(admin, today)
+    staff = {u.username: u for u in users.list_users()}
+    lettings = demo_tenancies.build(admin, staff["priya"], staff["grace"], {f.reference: f for f in made}, today)
+    # A flat under repairs now, one with void works booked, one with a past period, one back with its owner.
     flats.mark_unavailable(admin, made[3], start=today - timedelta(days=12), end=today + timedelta(days=9),
                            reason="repairs", notes="Boiler replacement and kitchen damp treatment.")
     flats.mark_unavailable(admin, made[6], start=today + timedelta(days=20), end=today + timedelta(days=34),
@@ -77,8 +82,7 @@ def build(today: date | None = None, *, progress=None) -> DemoData:
                            reason="void_works")
     flats.mark_unavailable(admin, made[9], start=today - timedelta(days=40), reason="owner_use",
                            notes="Returned to the association while the block is refurbished.")
-    women = demo_people.build(admin, today)
-    return DemoData(user=admin, flats=len(made), partners=len(partners), people=women)
+    return DemoData(user=admin, flats=len(made), partners=len(partners), people=women, licences=lettings)
 
 
 def _certify(admin, flat, today: date, index: int) -> None:
@@ -88,6 +92,10 @@ def _certify(admin, flat, today: date, index: int) -> None:
     kinds += [kind for kind, missing_on in (("eicr", 4), ("epc", 7)) if index != missing_on]
     for kind in kinds:
         reference = f"{flat.reference}-{kind[:3].upper()}"
+        years = CERTIFICATE_KINDS[kind][1]
+        for back in range(4 // years + 1, 0, -1):  # earlier certificates, so past lettings were covered
+            flats.record_certificate(admin, flat, kind=kind, issued_on=add_years(issued, -years * back),
+                                     reference=f"{reference}-{back}")
         flats.record_certificate(admin, flat, kind=kind, issued_on=issued, reference=reference)
     if index == 1:
         flats.record_certificate(admin, flat, kind="pat", issued_on=today - timedelta(days=340),

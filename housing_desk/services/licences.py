@@ -290,8 +290,9 @@ def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licenc
     return Licence.get_by_id(current.id)
 
 
-def end_licence(actor, licence, *, end_date, reason, destination="", notes="") -> Licence:
-    """Record a move-out that has happened. Keys not returned need a note saying why."""
+def end_licence(actor, licence, *, end_date, reason, destination="", notes="", returned_keys=()) -> Licence:
+    """Record a move-out that has happened. ``returned_keys`` (key ids) came back that day;
+    keys still not returned need a note saying why."""
     permissions.require(actor, "allocate")
     end_date = validation.a_date(end_date, "end_date", label="Move-out date")
     if end_date > date.today():
@@ -306,10 +307,15 @@ def end_licence(actor, licence, *, end_date, reason, destination="", notes="") -
             raise ValidationError("Only an active licence, or one under notice, can end.", None)
         if end_date <= current.start_date:
             raise ValidationError("The move-out date must be after the start date.", "end_date")
-        unreturned = [k.label for k in keys(current) if k.returned_on is None]
+        returned = {k.id if isinstance(k, LicenceKey) else k for k in returned_keys}
+        unreturned = [k.label for k in keys(current) if k.returned_on is None and k.id not in returned]
         if unreturned and not notes:
             raise ValidationError(f"Keys not returned ({', '.join(unreturned)}): add a note saying why.", "notes")
         _check_dates_free(current.flat_id, current.start_date, end_date, "end_date", exclude_id=current.id)
+        if returned:
+            LicenceKey.update(returned_on=end_date).where(
+                (LicenceKey.licence == current.id) & LicenceKey.id.in_(list(returned))
+                & LicenceKey.returned_on.is_null()).execute()
         Licence.update(status="ended", end_date=end_date, end_reason=reason, destination=destination,
                        move_out_notes=notes, version=Licence.version + 1).where(Licence.id == current.id).execute()
         audit.record(actor, "update", "licence", current.id, {

@@ -84,3 +84,7 @@ def authenticate(username, password) -> User:
         audit.record(user, "login", "user", user.id, {"result": "signed in"})
     user.last_login_at = changes["last_login_at"]
     return user
+
+
+def list_users() -> list[User]:
+    return list(User.select().order_by(User.full_name))

@@ -1,17 +1,20 @@
-"""The availability board: every flat's state on a day, and a timeline of the months around it."""
+"""The availability board: every flat's state on a day, a timeline of the months around it,
+what is coming free, the offers waiting for an answer, and the actions for the selected flat."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
-from housing_desk.services import flats
-from housing_desk.services.availability import STATE_LABELS, describe
+from housing_desk.services import allocations, flats
+from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
-from housing_desk.ui.style import COMPLIANCE_COLOURS, COMPLIANCE_LABELS, STATE_COLOURS, dot
+from housing_desk.ui.board_actions import FlatActions
+from housing_desk.ui.style import COMPLIANCE_COLOURS, COMPLIANCE_LABELS, STATE_COLOURS, dot, lock_icon
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.timeline import Bar, Row, TimelineWidget, month_window
 
@@ -28,6 +31,8 @@ BOARD_COLUMNS = (
     Column("Address", lambda s: s.address),
     Column("Partner", lambda s: s.partner),
 )
+_ACTIONS = {"match": "matchButton", "answer": "answerButton", "move_in": "moveInButton",
+            "notice": "noticeButton", "move_out": "moveOutButton"}
 
 
 def board_model(parent=None) -> RowTableModel:
@@ -39,30 +44,47 @@ class BoardPage(QWidget):
 
     flat_activated = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, actor=None, parent=None):
         super().__init__(parent)
+        self.actions = FlatActions(actor, self)
         self.ui = forms.install("board_page", self)
+        ui = self.ui
         self.model = board_model(self)
         self.proxy = FilterProxy(self.model, self)
-        prepare_table(self.ui.boardTable, self.proxy)
-        self.ui.boardTable.doubleClicked.connect(self._activated)
+        prepare_table(ui.boardTable, self.proxy)
+        ui.boardTable.doubleClicked.connect(self._activated)
+        ui.boardTable.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
         self.timeline = TimelineWidget()
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.timeline)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        host_layout = QVBoxLayout(self.ui.timelineHost)
+        host_layout = QVBoxLayout(ui.timelineHost)
         host_layout.setContentsMargins(0, 0, 0, 0)
+        legend = QLabel("  ".join(
+            f'<span style="color:{STATE_COLOURS[state]}">&#9632;</span> {STATE_LABELS[state]}'
+            for state in ("occupied", "notice", "offered", "unavailable")) + "  ·  a pale bar has no end date yet")
+        legend.setObjectName("legendLabel")
+        host_layout.addWidget(legend)
         host_layout.addWidget(scroller)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([330, 330])
+        ui.sideSplitter.setStretchFactor(0, 1)
+        ui.sideSplitter.setSizes([880, 300])
+        ui.comingFreeList.setWordWrap(True)
+        ui.offersList.setWordWrap(True)
+        for title in (ui.actionsTitle, ui.comingFreeTitle, ui.offersTitle):
+            title.setObjectName("panelTitle")
+        for key, name in _ACTIONS.items():
+            getattr(ui, name).clicked.connect(lambda _checked=False, k=key: self._act(k))
+        ui.comingFreeList.itemDoubleClicked.connect(lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole)))
+        ui.offersList.itemDoubleClicked.connect(lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole)))
 
-        dates.set_date(self.ui.onDateEdit, date.today())
-        self.ui.onDateEdit.dateChanged.connect(lambda _day: self.refresh())
-        self.ui.todayButton.clicked.connect(lambda: dates.set_date(self.ui.onDateEdit, date.today()))
-        self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.ui.filterEdit.setClearButtonEnabled(True)
+        dates.set_date(ui.onDateEdit, date.today())
+        ui.onDateEdit.dateChanged.connect(lambda _day: self.refresh())
+        ui.todayButton.clicked.connect(lambda: dates.set_date(ui.onDateEdit, date.today()))
+        ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        ui.filterEdit.setClearButtonEnabled(True)
         self.refresh()
 
     def on(self) -> date:
@@ -70,6 +92,7 @@ class BoardPage(QWidget):
 
     def refresh(self) -> None:
         on = self.on()
+        selected = self.selected_status()
         statuses = flats.availability(on)
         self.model.set_rows(statuses)
         self.ui.boardTable.resizeColumnsToContents()
@@ -82,6 +105,32 @@ class BoardPage(QWidget):
             for r in flats.timeline(start, end)
         ]
         self.timeline.set_rows(rows, start, end, on)
+        self._side_lists(on, statuses)
+        if selected is not None:
+            self.select_flat(selected.flat_id)
+        self._selection_changed()
+
+    def _side_lists(self, on: date, statuses) -> None:
+        ui = self.ui
+        ui.comingFreeList.clear()
+        for item in coming_free(on, board=statuses):
+            entry = QListWidgetItem(f"{item.reference}: free from {dates.uk(item.free_from)} ({item.why})")
+            entry.setData(Qt.ItemDataRole.UserRole, item.flat_id)
+            ui.comingFreeList.addItem(entry)
+        if not ui.comingFreeList.count():
+            ui.comingFreeList.addItem("Nothing in the next 60 days")
+        ui.offersList.clear()
+        for offer in allocations.offers(status="pending", on=on):
+            text = f"{offer.reference}: {offer.name}, offered {dates.uk(offer.offered_on)}"
+            entry = QListWidgetItem(text + (" (overdue)" if offer.overdue else ""))
+            entry.setData(Qt.ItemDataRole.UserRole, offer.flat_id)
+            if offer.do_not_disclose:
+                entry.setIcon(lock_icon())
+            if offer.overdue:
+                entry.setForeground(QColor(COMPLIANCE_COLOURS["expired"]))
+            ui.offersList.addItem(entry)
+        if not ui.offersList.count():
+            ui.offersList.addItem("No offers waiting")
 
     def _summarise(self, statuses) -> None:
         counts = {}
@@ -93,6 +142,35 @@ class BoardPage(QWidget):
         if attention:
             text += f" · certificates need attention at {attention}"
         self.ui.summaryLabel.setText(text)
+
+    # -- selection and actions ------------------------------------------------
+    def selected_status(self):
+        indexes = self.ui.boardTable.selectionModel().selectedRows()
+        return self.proxy.source_row(indexes[0]) if indexes else None
+
+    def select_flat(self, flat_id) -> None:
+        if flat_id is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(self.proxy.index(row, 0)).flat_id == flat_id:
+                self.ui.boardTable.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        status = self.selected_status()
+        self.actions.select(status)
+        allowed = self.actions.allowed()
+        for key, name in _ACTIONS.items():
+            getattr(self.ui, name).setEnabled(allowed[key])
+        licence = self.actions.licence
+        self.ui.moveInButton.setText("Continue &sign-up…" if licence and licence.status == "pending_signup"
+                                     else "Move &in…")
+        self.ui.actionsTitle.setText(f"Flat {status.reference}: {status.state_label.lower()}" if status
+                                     else "Select a flat")
+
+    def _act(self, key: str) -> None:
+        if getattr(self.actions, key)() is not None or key == "move_in":
+            self.refresh()
 
     def _activated(self, index) -> None:
         status = self.proxy.source_row(index)

@@ -35,6 +35,14 @@ def _referrals_page(window):
     return page
 
 
+def _licences_page(window):
+    from housing_desk.ui.licences_page import LicencesPage
+
+    page = LicencesPage(window.user)
+    page.person_activated.connect(window.show_person)
+    return page
+
+
 def _partners_page(window):
     from housing_desk.ui.partners_page import PartnersPage
 
@@ -46,8 +54,9 @@ PAGES = (
     ("board", "Board", "Ctrl+1", None),
     ("people", "People", "Ctrl+2", _people_page),
     ("referrals", "Referrals", "Ctrl+3", _referrals_page),
-    ("flats", "Flats", "Ctrl+4", _flats_page),
-    ("partners", "Partners", "Ctrl+5", _partners_page),
+    ("licences", "Licences", "Ctrl+4", _licences_page),
+    ("flats", "Flats", "Ctrl+5", _flats_page),
+    ("partners", "Partners", "Ctrl+6", _partners_page),
 )
 
 
@@ -63,7 +72,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} ({shortcut})")
             self.ui.navigation.addItem(item)
-        self.board = BoardPage()
+        self.board = BoardPage(user)
         self.board.flat_activated.connect(self.show_flat)
         self._add_page("board", self.board)
         self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))

@@ -65,6 +65,11 @@ QLabel#nameLabel {
     font-weight: 600;
     color: #1f3347;
 }
+QLabel#panelTitle {
+    font-weight: 600;
+    color: #1f3347;
+    padding-top: 6px;
+}
 QLabel#summaryLabel, QLabel#statusSummary, QLabel#waitingSummary {
     color: #4a5a6a;
 }

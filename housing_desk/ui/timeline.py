@@ -131,7 +131,7 @@ class TimelineWidget(QWidget):
                 painter.drawRoundedRect(rect, 4, 4)
                 text_rect = rect.adjusted(5, 0, -3, 0)
                 text = painter.fontMetrics().elidedText(bar.text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-                if bar.text and len(text) > 3:
+                if bar.text and (text == bar.text or len(text) > 3):
                     painter.setPen(QColor("white"))
                     painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 

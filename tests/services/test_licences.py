@@ -226,3 +226,16 @@ def test_ended_referral_stays_closed(admin, home):
     licences.create_licence(admin, woman, home, start_date=START)
     with pytest.raises(ValidationError):
         referrals.decide(admin, referral, decision="declined", reason="other")
+
+
+def test_keys_returned_on_the_day_of_move_out(admin, home, woman):
+    licence = factories.sign_up(admin, licences.create_licence(admin, woman, home, start_date=START))
+    door = licences.add_key(admin, licence, label="Front door key 1", issued_on=START)
+    fob = licences.add_key(admin, licence, label="Fob 12", issued_on=START)
+    with pytest.raises(ValidationError):
+        licences.end_licence(admin, licence, end_date=date(2025, 6, 1), reason="planned_move_on",
+                             returned_keys=[door.id])
+    assert LicenceKey.get_by_id(door.id).returned_on is None  # nothing half-written
+    licences.end_licence(admin, licence, end_date=date(2025, 6, 1), reason="planned_move_on",
+                         returned_keys=[door.id, fob.id])
+    assert {k.returned_on for k in licences.keys(licence)} == {date(2025, 6, 1)}

@@ -71,3 +71,21 @@ def test_people_and_referral_models(qtmodeltester, admin):
     check(qtmodeltester, ASSESSMENT_COLUMNS, assessments.history(admin, woman))
     check(qtmodeltester, WAITING_COLUMNS, waiting_list.waiting_list())
     check(qtmodeltester, ALL_REFERRAL_COLUMNS, referrals.list_referrals())
+
+
+def test_tenancy_models(qtmodeltester, admin, partner):
+    from datetime import date as day
+
+    from housing_desk.services import allocations, licence_register, licences
+    from housing_desk.ui.licences_page import LICENCE_COLUMNS
+    from housing_desk.ui.match_dialog import CANDIDATE_COLUMNS
+    from tests import factories
+
+    home = factories.certified_flat(admin, partner)
+    woman = factories.person(admin)
+    factories.accepted(admin, woman)
+    check(qtmodeltester, CANDIDATE_COLUMNS, allocations.candidates(home))
+    other = factories.ready_woman(admin, given_name="Bea", family_name="Nowak")
+    licences.create_licence(admin, other, home, start_date=day(2025, 1, 1))
+    model, _ = check(qtmodeltester, LICENCE_COLUMNS, licence_register.list_licences("all"))
+    assert model.data(model.index(0, 5)) == "£175.45"

@@ -1,0 +1,95 @@
+"""Licences: current and past, with sign-up, notice and move-out for the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from housing_desk.services import flats, licence_register, licences, people
+from housing_desk.ui import dates, forms
+from housing_desk.ui.board_actions import licence_actions_for
+from housing_desk.ui.move_in_wizard import MoveInWizard
+from housing_desk.ui.style import lock_icon
+from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog
+
+LICENCE_COLUMNS = (
+    Column("Flat", lambda r: r.reference),
+    Column("Resident", lambda r: r.name, decoration=lambda r: lock_icon() if r.do_not_disclose else None),
+    Column("Start", lambda r: dates.uk(r.start_date), sort_key=lambda r: r.start_date),
+    Column("End", lambda r: dates.uk(r.end_date), sort_key=lambda r: r.end_date),
+    Column("Status", lambda r: r.status_label),
+    Column("Weekly total", lambda r: f"£{r.weekly_total:,.2f}", sort_key=lambda r: r.weekly_total,
+           align_right=True),
+    Column("Housing Benefit", lambda r: licences.HB_STATUSES[r.hb_status]),
+    Column("Keys out", lambda r: str(r.keys_out), sort_key=lambda r: r.keys_out, align_right=True),
+    Column("Ended because", lambda r: r.end_reason_label),
+    Column("Destination", lambda r: r.destination),
+)
+
+
+class LicencesPage(QWidget):
+    person_activated = Signal(int)
+
+    def __init__(self, actor, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.ui = forms.install("licences_page", self)
+        ui = self.ui
+        self.model = RowTableModel(LICENCE_COLUMNS, self)
+        self.proxy = FilterProxy(self.model, self)
+        prepare_table(ui.licencesTable, self.proxy)
+        ui.licencesTable.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        for key, label in licence_register.VIEWS.items():
+            ui.viewCombo.addItem(f"{label} licences", key)
+        ui.viewCombo.currentIndexChanged.connect(lambda _i: self.refresh())
+        ui.filterEdit.setClearButtonEnabled(True)
+        ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        ui.licencesTable.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
+        ui.licencesTable.doubleClicked.connect(self._open_person)
+        ui.signUpButton.clicked.connect(self.sign_up)
+        ui.noticeButton.clicked.connect(self.notice)
+        ui.moveOutButton.clicked.connect(self.move_out)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(licence_register.list_licences(self.ui.viewCombo.currentData()))
+        self.ui.licencesTable.resizeColumnsToContents()
+        self._buttons()
+
+    def selected(self):
+        indexes = self.ui.licencesTable.selectionModel().selectedRows()
+        row = self.proxy.source_row(indexes[0]) if indexes else None
+        return licences.get_licence(row.licence_id) if row else None
+
+    def _buttons(self) -> None:
+        licence = self.selected()
+        allowed = licence_actions_for(self.actor, licence) if licence else {}
+        self.ui.signUpButton.setEnabled(allowed.get("sign_up", False))
+        self.ui.noticeButton.setEnabled(allowed.get("notice", False))
+        self.ui.moveOutButton.setEnabled(allowed.get("move_out", False))
+
+    def _done(self, saved) -> None:
+        if saved is not None:
+            self.refresh()
+
+    def sign_up(self) -> None:
+        licence = self.selected()
+        if licence is not None:
+            self._done(MoveInWizard.ask(self, self.actor, flats.get_flat(licence.flat_id), licence=licence))
+
+    def notice(self) -> None:
+        licence = self.selected()
+        if licence is not None:
+            self._done(NoticeDialog.ask(self, self.actor, licence, people.get_person(licence.person_id).display_name))
+
+    def move_out(self) -> None:
+        licence = self.selected()
+        if licence is not None:
+            name = people.get_person(licence.person_id).display_name
+            self._done(MoveOutDialog.ask(self, self.actor, licence, name))
+
+    def _open_person(self, index) -> None:
+        row = self.proxy.source_row(index)
+        if row is not None:
+            self.person_activated.emit(row.person_id)

@@ -1,0 +1,184 @@
+"""Move-in: the licence with its charges, the sign-up checklist, the keys; finishing activates it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
+
+from housing_desk.services import licences, validation
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import dates, forms
+from housing_desk.ui.field_errors import FieldErrors
+
+_CHARGE_EDITS = {
+    "weekly_rent": "weeklyRentEdit",
+    "eligible_service_charge": "eligibleServiceChargeEdit",
+    "ineligible_service_charge": "ineligibleServiceChargeEdit",
+    "support_charge": "supportChargeEdit",
+}
+DETAILS, CHECKLIST, KEYS = range(3)
+
+
+class FormPage(QWizardPage):
+    """A wizard page whose content is a Designer form."""
+
+    def __init__(self, form: str, title: str, parent=None):
+        super().__init__(parent)
+        self.ui = forms.install(form, self)
+        self.setTitle(title)
+
+
+class DetailsPage(FormPage):
+    def __init__(self, wizard: "MoveInWizard"):
+        super().__init__("move_in_details", "The licence")
+        self.wizard_ = wizard
+        ui = self.ui
+        flat = wizard.flat
+        self.setSubTitle(f"Flat {flat.reference}, {flat.address}. Charges are copied from the flat; "
+                         "change them here only if this licence differs.")
+        for person_id, name in wizard.people:
+            ui.personCombo.addItem(name, person_id)
+        for key, label in licences.AGREEMENT_TYPES.items():
+            ui.agreementCombo.addItem(label, key)
+        ui.paymentDayCombo.addItems(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+        dates.set_date(ui.startEdit, date.today())
+        for name, edit in _CHARGE_EDITS.items():
+            getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
+            getattr(ui, edit).textChanged.connect(self._total)
+        self.errors = FieldErrors({
+            "person": ui.personCombo, "start_date": ui.startEdit, "agreement_type": ui.agreementCombo,
+            "payment_day": ui.paymentDayCombo, "inventory_reference": ui.inventoryEdit, "flat": ui.personCombo,
+            **{name: getattr(ui, edit) for name, edit in _CHARGE_EDITS.items()},
+        }, ui.errorLabel)
+        self.setCommitPage(True)  # once the licence exists, going back would make a second one
+        self._total()
+
+    def _total(self, *_args) -> None:
+        total = Decimal(0)
+        for edit in _CHARGE_EDITS.values():
+            try:
+                total += validation.money(getattr(self.ui, edit).text(), "", label="")
+            except DomainError:
+                self.ui.weeklyTotalLabel.setText("Weekly total: check the amounts above")
+                return
+        self.ui.weeklyTotalLabel.setText(f"Weekly total: £{total:,.2f}")
+
+    def validatePage(self) -> bool:
+        ui = self.ui
+        if ui.personCombo.currentData() is None:
+            self.errors.show(DomainError("Choose who is moving in."))
+            return False
+        try:
+            self.wizard_.licence = licences.create_licence(
+                self.wizard_.actor, ui.personCombo.currentData(), self.wizard_.flat,
+                start_date=dates.get_date(ui.startEdit), agreement_type=ui.agreementCombo.currentData(),
+                payment_day=ui.paymentDayCombo.currentText(), inventory_reference=ui.inventoryEdit.text(),
+                **{name: getattr(ui, edit).text() for name, edit in _CHARGE_EDITS.items()},
+            )
+        except DomainError as error:
+            self.errors.show(error)
+            return False
+        return True
+
+
+class ChecklistPage(FormPage):
+    def __init__(self, wizard: "MoveInWizard"):
+        super().__init__("move_in_checklist", "Sign-up checklist")
+        self.wizard_ = wizard
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self.ui.itemsHost)
+        for row, (key, label) in enumerate(licences.SIGNUP_CHECKLIST):
+            box = QCheckBox(label)
+            box.setObjectName(f"item_{key}")
+            grid.addWidget(box, row, 0)
+            self.boxes[key] = box
+        self.hb_reference = QLineEdit()
+        self.hb_reference.setPlaceholderText("Claim reference")
+        grid.addWidget(self.hb_reference, 1, 1)
+        grid.setColumnStretch(0, 1)
+        self.errors = FieldErrors({"note": self.hb_reference}, self.ui.errorLabel)
+
+    def initializePage(self) -> None:
+        for item in licences.checklist(self.wizard_.licence):
+            self.boxes[item.key].setChecked(item.done)
+            if item.key == "hb_claim":
+                self.hb_reference.setText(item.note)
+
+    def validatePage(self) -> bool:
+        stored = {i.key: i for i in licences.checklist(self.wizard_.licence)}
+        try:
+            for key, box in self.boxes.items():
+                note = self.hb_reference.text() if key == "hb_claim" else stored[key].note
+                if box.isChecked() != stored[key].done or (key == "hb_claim" and note != stored[key].note):
+                    licences.complete_signup_item(self.wizard_.actor, self.wizard_.licence, key,
+                                                  done=box.isChecked(), note=note if box.isChecked() else "")
+        except DomainError as error:
+            self.errors.show(error)
+            return False
+        self.errors.clear()
+        return True
+
+
+class KeysPage(FormPage):
+    def __init__(self, wizard: "MoveInWizard"):
+        super().__init__("move_in_keys", "Keys and fobs")
+        self.wizard_ = wizard
+        self.errors = FieldErrors({"label": self.ui.keyEdit}, self.ui.errorLabel)
+        self.ui.addKeyButton.clicked.connect(self.add_key)
+        self.ui.keyEdit.returnPressed.connect(self.add_key)
+
+    def initializePage(self) -> None:
+        self._list()
+
+    def _list(self) -> None:
+        self.ui.keysList.clear()
+        for key in licences.keys(self.wizard_.licence):
+            self.ui.keysList.addItem(f"{key.label} — issued {dates.uk(key.issued_on)}")
+
+    def add_key(self) -> None:
+        try:
+            licences.add_key(self.wizard_.actor, self.wizard_.licence, label=self.ui.keyEdit.text())
+        except DomainError as error:
+            self.errors.show(error)
+            return
+        self.errors.clear()
+        self.ui.keyEdit.clear()
+        self._list()
+
+
+class MoveInWizard(QWizard):
+    """``people``: (person id, name) pairs to choose from; ``licence``: continue a sign-up already begun."""
+
+    def __init__(self, actor, flat, people=(), licence=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.actor, self.flat, self.people, self.licence = actor, flat, list(people), licence
+        self.setWindowTitle(f"Move in: flat {flat.reference}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Create licence")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Finish: she has moved in")
+        self.details = DetailsPage(self)
+        self.checklist = ChecklistPage(self)
+        self.keys_page = KeysPage(self)
+        self.setPage(DETAILS, self.details)
+        self.setPage(CHECKLIST, self.checklist)
+        self.setPage(KEYS, self.keys_page)
+        if licence is not None:
+            self.setStartId(CHECKLIST)
+        self.resize(720, 620)
+
+    def accept(self) -> None:
+        try:
+            self.licence = licences.activate(self.actor, self.licence)
+        except DomainError as error:
+            self.keys_page.errors.show(error)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent, actor, flat, people=(), licence=None):
+        wizard = cls(actor, flat, people, licence, parent=parent)
+        wizard.exec()
+        return wizard.licence  # created even when sign-up is finished another day
