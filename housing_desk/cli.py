@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--role", required=True, choices=ROLES)
     create.add_argument("--admin", metavar="USERNAME",
                         help="an administrator's username, when the database already has accounts")
+    demo = commands.add_parser("demo", help="fill an empty database with fictional records to try Housing Desk")
+    demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help="small: 10 flats and 30 women; large: 200 flats and twenty years of lettings")
     return parser
 
 
@@ -68,10 +72,46 @@ def create_user(args) -> int:
         db.close()
 
 
+def build_demo(args) -> int:
+    from housing_desk.data.database import open_database
+    from housing_desk.services import demo, demo_large, users
+    from housing_desk.services.errors import DomainError
+
+    db = open_database(args.database or default_database_url())
+    try:
+        if users.any_users():
+            print("That database already has records: demo data goes only into an empty database.",
+                  file=sys.stderr)
+            return 2
+        password = ask_password("Password for the demo administrator 'demo': ")
+        admin = users.create_user(None, username=demo.DEMO_USERNAME, full_name="Demo Administrator",
+                                  role="admin", password=password)
+
+        def progress(done: int, total: int) -> None:
+            print(f"\rLoading {done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+        if args.size == "large":
+            counts = demo_large.build(admin, progress=progress)
+            print(f"\nLoaded {counts.get('flat', 0)} flats, {counts.get('person', 0)} women and "
+                  f"{counts.get('licence', 0)} licences. Sign in as 'demo'.")
+        else:
+            made = demo.build(admin=admin, progress=progress)
+            print(f"\nLoaded {made.flats} flats, {made.people} women and {made.licences} licences. "
+                  "Sign in as 'demo'.")
+        return 0
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "create-user":
         return create_user(args)
+    if args.command == "demo":
+        return build_demo(args)
     from housing_desk.app import run
 
     url = args.database or (None if args.demo else default_database_url())

@@ -90,3 +90,13 @@ def _reopen(tmp_path):
     from housing_desk.data.database import open_database
 
     open_database(database_url_for(tmp_path))
+
+
+def test_demo_command_fills_an_empty_database(db, tmp_path, passwords, capsys):
+    passwords.append("demo password 12")
+    assert cli.main(["demo", "--database", database_url_for(tmp_path)]) == 0
+    assert "Sign in as 'demo'" in capsys.readouterr().out
+    _reopen(tmp_path)
+    assert users.authenticate("demo", "demo password 12").role == "admin"
+    assert cli.main(["demo", "--database", database_url_for(tmp_path)]) == 2
+    assert "already has records" in capsys.readouterr().err

@@ -80,25 +80,24 @@ def initials(given: str, family: str, preferred: str = "") -> str:
     return "".join(part[:1].upper() for part in ((preferred or given), family) if part)
 
 
-def _licence_intervals(licence, person) -> list[Interval]:
+def _licence_intervals(flat_id, start, end, served, given, family, preferred, hidden) -> list[Interval]:
     """Occupied from the start; under notice from the day notice was served."""
-    name = "" if person.do_not_disclose else f"{person.preferred_name or person.given_name} {person.family_name}"
-    label = "" if person.do_not_disclose else initials(person.given_name, person.family_name,
-                                                       person.preferred_name)
-    served = licence.notice_served_on
-    if served and served > licence.start_date and (licence.end_date is None or served < licence.end_date):
-        return [Interval(licence.flat_id, "occupied", licence.start_date, served, label, name),
-                Interval(licence.flat_id, "notice", served, licence.end_date, label, name)]
-    kind = "notice" if served and served <= licence.start_date else "occupied"
-    return [Interval(licence.flat_id, kind, licence.start_date, licence.end_date, label, name)]
+    name = "" if hidden else f"{preferred or given} {family}"
+    label = "" if hidden else initials(given, family, preferred)
+    if served and served > start and (end is None or served < end):
+        return [Interval(flat_id, "occupied", start, served, label, name),
+                Interval(flat_id, "notice", served, end, label, name)]
+    kind = "notice" if served and served <= start else "occupied"
+    return [Interval(flat_id, kind, start, end, label, name)]
 
 
 def _licences(query) -> list[Interval]:
-    rows = query.select(Licence, Person.given_name, Person.family_name, Person.preferred_name,
-                        Person.do_not_disclose).join(Person)
+    rows = query.select(Licence.flat, Licence.start_date, Licence.end_date, Licence.notice_served_on,
+                        Person.given_name, Person.family_name, Person.preferred_name,
+                        Person.do_not_disclose).join(Person).tuples()
     found = []
-    for licence in rows:
-        found.extend(_licence_intervals(licence, licence.person))
+    for row in rows:
+        found.extend(_licence_intervals(*row))
     return found
 
 
@@ -150,9 +149,14 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
     return ended, coming
 
 
-def _certificates() -> dict[int, list[compliance.CertificateDates]]:
+def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
+    """The latest certificate of each kind of each flat issued by ``on``: all compliance needs."""
     by_flat: dict[int, list[compliance.CertificateDates]] = defaultdict(list)
-    query = Certificate.select(Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on)
+    latest = (Certificate.select(Certificate.flat, Certificate.kind, fn.MAX(Certificate.issued_on).alias("latest"))
+              .where(Certificate.issued_on <= on).group_by(Certificate.flat, Certificate.kind).alias("latest"))
+    query = (Certificate.select(Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on)
+             .join(latest, on=((Certificate.flat == latest.c.flat_id) & (Certificate.kind == latest.c.kind)
+                               & (Certificate.issued_on == latest.c.latest))))
     for flat_id, kind, issued_on, expires_on in query.tuples():
         by_flat[flat_id].append(compliance.CertificateDates(kind, issued_on, expires_on))
     return by_flat
@@ -166,10 +170,12 @@ def _as_date(value):
 def availability(on: date | None = None) -> list[FlatStatus]:
     """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
     on = on or date.today()
-    flats = Flat.select(Flat, Partner.name).join(Partner).order_by(Flat.reference).objects()
+    flats = Flat.select(Flat.id, Flat.reference, Flat.address_line1, Flat.address_line2, Flat.town, Flat.postcode,
+                        Flat.step_free, Flat.has_gas, Flat.retired, Partner.name).join(Partner).order_by(
+                            Flat.reference).objects()
     covering = _covering(on)
     ended, coming = _edges(on)
-    certificates = _certificates()
+    certificates = _certificates(on)
     board = []
     for flat in flats:
         state_of_compliance, notes = compliance.assess(certificates.get(flat.id, ()), flat.has_gas, on)

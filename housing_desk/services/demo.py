@@ -46,10 +46,13 @@ class DemoData:
     licences: int
 
 
-def build(today: date | None = None, *, progress=None) -> DemoData:
-    """Fill an empty database with demo partners and flats; returns the demo administrator."""
+def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
+    """Fill an empty database with the demo's partners, flats, women and lettings.
+
+    Without ``admin``, a demo administrator with an unguessable password is created.
+    """
     today = today or date.today()
-    admin = users.create_user(
+    admin = admin or users.create_user(
         None, username=DEMO_USERNAME, full_name="Demo Administrator", role="admin",
         password=secrets.token_urlsafe(24),
     )

@@ -115,6 +115,8 @@ class FilterProxy(QSortFilterProxyModel):
 def prepare_table(table: QTableView, proxy: FilterProxy) -> None:
     """Read-only rows, sortable columns, no row numbers: how every list in Housing Desk looks."""
     table.setModel(proxy)
+    # Fitting columns to their contents reads the first rows only: quick on long lists.
+    table.horizontalHeader().setResizeContentsPrecision(40)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)

@@ -91,7 +91,7 @@ class TimelineWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         self._paint_months(painter)
-        self._paint_rows(painter)
+        self._paint_rows(painter, event.rect().top(), event.rect().bottom())
         self._paint_today(painter)
         painter.end()
 
@@ -114,9 +114,13 @@ class TimelineWidget(QWidget):
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             month = following
 
-    def _paint_rows(self, painter: QPainter) -> None:
+    def _paint_rows(self, painter: QPainter, visible_top: int, visible_bottom: int) -> None:
         painter.setFont(self.font())
-        for index, row in enumerate(self.rows):
+        # Only the rows in the part being painted: the timeline may hold hundreds of flats.
+        first = max(0, (visible_top - HEADER_HEIGHT) // ROW_HEIGHT)
+        last = min(len(self.rows), (visible_bottom - HEADER_HEIGHT) // ROW_HEIGHT + 1)
+        for index in range(first, last):
+            row = self.rows[index]
             top = HEADER_HEIGHT + index * ROW_HEIGHT
             painter.setPen(QColor("#eceff2"))
             painter.drawLine(QPointF(0, top + ROW_HEIGHT), QPointF(self.width(), top + ROW_HEIGHT))

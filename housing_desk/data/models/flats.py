@@ -92,4 +92,4 @@ class Unavailability(BaseModel):
 
     class Meta:
         table_name = "unavailability"
-        indexes = ((("flat", "start"), False),)
+        indexes = ((("flat", "start"), False), (("flat", "end"), False))

@@ -55,7 +55,7 @@ class Licence(BaseModel):
 
     class Meta:
         table_name = "licence"
-        indexes = ((("flat", "start_date"), False),)
+        indexes = ((("flat", "start_date"), False), (("end_date",), False), (("flat", "end_date"), False))
 
     @property
     def weekly_total(self):

@@ -1,0 +1,65 @@
+"""The board on years of history: ``flats.availability()`` and the board page opening, on 200
+flats with twenty years of lettings (20,000+ licences). Medians of repeated runs.
+
+    python benchmarks/availability.py [--database URL] [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.common import emit  # noqa: E402
+from benchmarks.large_database import DEFAULT_URL, ensure  # noqa: E402
+
+
+def median_time(function, runs: int) -> float:
+    function()  # warm the caches once
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default=DEFAULT_URL)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    ensure(args.database)
+    from housing_desk.data.models import Licence
+    from housing_desk.services import flats, users
+
+    licences = Licence.select().count()
+    emit("availability.flats_availability", median_time(flats.availability, args.runs) * 1000, "ms",
+         target=50, licences=licences)
+
+    from housing_desk.app import create_application
+    from housing_desk.ui.board_page import BoardPage
+
+    app = create_application()
+    user = users.authenticate("bench", "benchmark password 1")
+
+    def open_board():
+        page = BoardPage(user)
+        page.resize(1200, 760)
+        page.show()
+        app.processEvents()
+        page.close()
+        page.deleteLater()
+
+    emit("availability.board_page_open", median_time(open_board, args.runs) * 1000, "ms", target=300,
+         licences=licences)
+
+
+if __name__ == "__main__":
+    main()
