@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import fn
+from peewee import Value, fn
 
 from housing_desk.data.models import Certificate, Flat, Licence, Offer, Partner, Person, Referral, Unavailability
 from housing_desk.services import compliance, intervals
@@ -137,15 +137,26 @@ def _covering(on: date) -> dict[int, list[Interval]]:
 
 
 def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
-    """Per flat: the last day an interval ended by ``on``, and the next day one starts after it."""
-    ended: dict[int, date] = {}
-    coming: dict[int, date] = {}
+    """Per flat: the last day an interval ended by ``on``, and the next day one starts after it
+    (one round trip to the database)."""
+    parts = []
     for model, start, end in ((Licence, Licence.start_date, Licence.end_date),
                               (Unavailability, Unavailability.start, Unavailability.end)):
-        for flat_id, last in model.select(model.flat, fn.MAX(end)).where(end <= on).group_by(model.flat).tuples():
-            ended[flat_id] = max(last, ended.get(flat_id, last))
-        for flat_id, first in model.select(model.flat, fn.MIN(start)).where(start > on).group_by(model.flat).tuples():
-            coming[flat_id] = min(first, coming.get(flat_id, first))
+        parts.append(model.select(Value("ended").alias("edge"), model.flat.alias("flat_id"), fn.MAX(end).alias("day"))
+                     .where(end <= on).group_by(model.flat))
+        parts.append(model.select(Value("coming").alias("edge"), model.flat.alias("flat_id"),
+                                  fn.MIN(start).alias("day")).where(start > on).group_by(model.flat))
+    query = parts[0]
+    for part in parts[1:]:
+        query = query.union_all(part)
+    ended: dict[int, date] = {}
+    coming: dict[int, date] = {}
+    for edge, flat_id, day in query.tuples():
+        day = _as_date(day)
+        if edge == "ended":
+            ended[flat_id] = max(day, ended.get(flat_id, day))
+        else:
+            coming[flat_id] = min(day, coming.get(flat_id, day))
     return ended, coming
 
 
@@ -186,10 +197,10 @@ def availability(on: date | None = None) -> list[FlatStatus]:
             current = min(covering[flat.id], key=lambda i: _PRECEDENCE.index(i.kind))
             state, since, until = current.kind, current.start, current.end
             if state == "offered":
-                until = _as_date(coming.get(flat.id))
+                until = coming.get(flat.id)
             occupant = current.occupant
         else:
-            state, since, until = "available", _as_date(ended.get(flat.id)), _as_date(coming.get(flat.id))
+            state, since, until = "available", ended.get(flat.id), coming.get(flat.id)
         board.append(FlatStatus(
             flat_id=flat.id, reference=flat.reference, state=state, since=since, until=until, occupant=occupant,
             compliance=state_of_compliance, compliance_notes=notes, address=flat.address, partner=flat.name,

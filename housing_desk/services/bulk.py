@@ -91,8 +91,13 @@ def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
                 audit.record(actor, "create", model._meta.table_name, None, {"bulk_rows": len(rows)})
         if engine() == "postgresql":
             for model in ORDER:
+                if not batch.rows.get(model):
+                    continue
                 table = model._meta.table_name
                 model._meta.database.execute_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))")
+    # Fresh statistics, so that the database plans its queries for the data it now holds.
+    database = Licence._meta.database
+    database.execute_sql("ANALYZE")
     return counts

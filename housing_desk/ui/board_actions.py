@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import allocations, flats, licence_register, people, permissions
-from housing_desk.ui.match_dialog import MatchDialog
-from housing_desk.ui.move_in_wizard import MoveInWizard
-from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog, OfferAnswerDialog
+
+# The dialogs are imported when first opened, to keep them off the start-up path.
 
 
 class FlatActions:
@@ -40,22 +39,32 @@ class FlatActions:
         return people.get_person(person_id).display_name
 
     def match(self):
+        from housing_desk.ui.match_dialog import MatchDialog
+
         return MatchDialog.ask(self.parent, self.actor, flats.get_flat(self.status.flat_id))
 
     def answer(self):
+        from housing_desk.ui.tenancy_dialogs import OfferAnswerDialog
+
         name = self._name(self.offer.referral.person_id)
         return OfferAnswerDialog.ask(self.parent, self.actor, self.offer, name, self.status.reference)
 
     def move_in(self):
+        from housing_desk.ui.move_in_wizard import MoveInWizard
+
         flat = flats.get_flat(self.status.flat_id)
         if self.licence is not None and self.licence.status == "pending_signup":
             return MoveInWizard.ask(self.parent, self.actor, flat, licence=self.licence)
         return MoveInWizard.ask(self.parent, self.actor, flat, allocations.move_in_choices(flat))
 
     def notice(self):
+        from housing_desk.ui.tenancy_dialogs import NoticeDialog
+
         return NoticeDialog.ask(self.parent, self.actor, self.licence, self._name(self.licence.person_id))
 
     def move_out(self):
+        from housing_desk.ui.tenancy_dialogs import MoveOutDialog
+
         return MoveOutDialog.ask(self.parent, self.actor, self.licence, self._name(self.licence.person_id))
 
 
