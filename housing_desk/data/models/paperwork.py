@@ -1,0 +1,71 @@
+"""Support plans and their goals, the documents printed, and the team's settings."""
+
+from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+
+from housing_desk.data.fields import UTCDateTimeField, utc_now
+from housing_desk.data.models.base import BaseModel
+from housing_desk.data.models.people import Person
+from housing_desk.data.models.tenancy import Licence
+from housing_desk.data.models.users import User
+
+
+class SupportPlan(BaseModel):
+    person = ForeignKeyField(Person, backref="support_plans", on_delete="RESTRICT")
+    licence = ForeignKeyField(Licence, backref="support_plans", on_delete="RESTRICT")
+    start_date = DateField()
+    review_due = DateField(null=True)
+    status = CharField(max_length=20, default="draft", index=True)
+    agreed_on = DateField(null=True)
+    she_agreed = BooleanField(default=False)
+    risk_to_self = TextField(default="")
+    risk_to_others = TextField(default="")
+    risk_from_others = TextField(default="")
+    risk_to_tenancy = TextField(default="")
+    created_by = ForeignKeyField(User, backref="support_plans", on_delete="RESTRICT")
+    version = IntegerField(default=1)
+    created_at = UTCDateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "support_plan"
+
+    @property
+    def goals(self) -> list:
+        return list(self.goal_rows.order_by(Goal.position, Goal.id))
+
+
+class Goal(BaseModel):
+    plan = ForeignKeyField(SupportPlan, backref="goal_rows", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    domain = CharField(max_length=40, default="")
+    need = TextField(default="")
+    action = TextField(default="")
+    owner = CharField(max_length=200, default="")
+    target_date = DateField(null=True)
+    status = CharField(max_length=20, default="open")
+    outcome = TextField(default="")
+
+    class Meta:
+        table_name = "goal"
+
+
+class Document(BaseModel):
+    kind = CharField(max_length=40)
+    entity = CharField(max_length=40)
+    entity_id = IntegerField()
+    generated_at = UTCDateTimeField(default=utc_now)
+    generated_by = ForeignKeyField(User, backref="documents", on_delete="RESTRICT")
+    template_version = CharField(max_length=40, default="")
+    sha256 = CharField(max_length=64)
+    size = IntegerField(default=0)
+
+    class Meta:
+        table_name = "document"
+        indexes = ((("entity", "entity_id"), False),)
+
+
+class Setting(BaseModel):
+    key = CharField(max_length=80, unique=True)
+    value = TextField(default="")
+
+    class Meta:
+        table_name = "setting"

@@ -1,0 +1,63 @@
+"""Small building blocks: text typed by officers printed literally, money, dates, tables, signatures."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+
+from housing_desk.documents import styles
+
+
+def text(value: str, style=styles.BODY) -> Paragraph:
+    """A paragraph of literal text: '<', '&' and quotes print as typed; line breaks are kept."""
+    return Paragraph(escape(value or "").replace("\n", "<br/>"), style)
+
+
+def markup(value: str, style=styles.BODY) -> Paragraph:
+    """A paragraph of our own markup (already escaped where it holds typed text)."""
+    return Paragraph(value, style)
+
+
+def heading(value: str) -> list:
+    """A heading that never sits alone at the foot of a page (what follows may still split)."""
+    return [CondPageBreak(30 * mm), text(value, styles.HEADING)]
+
+
+def money(amount: Decimal) -> str:
+    return f"£{amount:,.2f}"
+
+
+def uk_date(day: date | None, blank: str = "") -> str:
+    return day.strftime("%d/%m/%Y") if day else blank
+
+
+def table(rows: list[list], widths: list[float], *, header_rows: int = 1, total_row: bool = False) -> Table:
+    """A table whose header row repeats when it splits across pages."""
+    # splitInRow: a row too tall for one page (very long notes) carries on over the next.
+    result = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
+    result.setStyle(styles.grid(header_rows, total_row))
+    return result
+
+
+def header_cells(*titles: str) -> list[Paragraph]:
+    return [Paragraph(escape(title), styles.HEADER_CELL) for title in titles]
+
+
+def signature_block(parties: list[tuple[str, str]], note: str = "") -> KeepTogether:
+    """Lines to sign for each (role, printed name); never split across pages."""
+    rows = []
+    for role, name in parties:
+        rows.append([text(role, styles.CELL_BOLD), text(f"Name: {name}" if name else "Name:", styles.CELL),
+                     text("Signature:", styles.CELL), text("Date:", styles.CELL)])
+    block = Table(rows, colWidths=[32 * mm, 55 * mm, 55 * mm, 30 * mm], rowHeights=[14 * mm] * len(rows),
+                  hAlign="LEFT")
+    block.setStyle(styles.grid(header_rows=0))
+    flowables = [Spacer(1, 4 * mm)]
+    if note:
+        flowables.append(text(note))
+    flowables.append(block)
+    return KeepTogether(flowables)

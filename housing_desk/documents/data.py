@@ -1,0 +1,113 @@
+"""The plain, frozen data each document is built from. Services fill these; documents only read them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str = "Housing Desk"
+    charity_number: str = ""
+    address: str = ""
+    phone: str = ""
+    out_of_hours_phone: str = ""
+    logo_path: str = ""
+
+
+@dataclass(frozen=True)
+class Charge:
+    label: str
+    weekly: Decimal
+    paid_by: str  # "Housing Benefit, paid to us" or "You"
+
+
+@dataclass(frozen=True)
+class LicenceAgreementData:
+    organisation: Organisation
+    reference: str
+    agreement_type: str  # plain words: "Licence to occupy"
+    resident_name: str
+    resident_date_of_birth: date | None
+    flat_address: str
+    furnished: bool
+    inventory_reference: str
+    start_date: date
+    payment_day: str
+    charges: tuple[Charge, ...]
+    weekly_total: Decimal
+    housing_benefit_weekly: Decimal
+    resident_weekly: Decimal
+    officer_name: str
+    keyworker_name: str = ""
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    area: str
+    need: str
+    action: str
+    who: str
+    target_date: date | None
+    status: str
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class SupportPlanData:
+    organisation: Organisation
+    reference: str
+    resident_name: str
+    keyworker_name: str
+    flat_address: str
+    start_date: date
+    review_due: date | None
+    status: str
+    agreed_on: date | None
+    goals: tuple[GoalLine, ...]
+    risks: tuple[tuple[str, str], ...]  # (kind of risk, how it is managed)
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    label: str
+    done: bool
+    done_on: date | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    label: str
+    issued_on: date
+
+
+@dataclass(frozen=True)
+class SignupPackData:
+    agreement: LicenceAgreementData
+    checklist: tuple[ChecklistLine, ...]
+    keys: tuple[KeyLine, ...]
+    support_plan: SupportPlanData | None = None
+    inventory_rooms: tuple[str, ...] = ("Hall", "Living room", "Kitchen", "Bedroom", "Bathroom")
+
+
+@dataclass(frozen=True)
+class BoardLine:
+    reference: str
+    address: str
+    partner: str
+    state: str
+    since: date | None
+    until: date | None
+    occupant: str  # '' for a woman whose details are not to be disclosed
+    compliance: str
+
+
+@dataclass(frozen=True)
+class AvailabilityReportData:
+    organisation: Organisation
+    on: date
+    lines: tuple[BoardLine, ...] = field(default_factory=tuple)
+    reference: str = ""

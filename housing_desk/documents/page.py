@@ -1,0 +1,87 @@
+"""One page template for every document: the organisation and title at the top, the reference,
+template version and 'Page n of N' at the foot."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from housing_desk.documents import fonts, styles
+
+MARGIN = 18 * mm
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    organisation: str
+    title: str
+    reference: str
+    template_version: str = ""
+    author: str = "Housing Desk"
+
+
+class NumberedCanvas(pdf_canvas.Canvas):
+    """Holds every page until the end so that each footer can say 'Page n of N'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for page in self._pages:
+            self.__dict__.update(page)
+            self.setFont(fonts.REGULAR, 7.5)
+            self.setFillColor(styles.MUTED)
+            self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
+            super().showPage()
+        super().save()
+
+
+def _decorate(meta: PageMeta):
+    def draw(canvas, _document):
+        width, height = A4
+        canvas.saveState()
+        canvas.setFont(fonts.BOLD, 9)
+        canvas.setFillColor(styles.NAVY)
+        canvas.drawString(MARGIN, height - 12 * mm, meta.organisation)
+        canvas.setFont(fonts.REGULAR, 8.5)
+        canvas.setFillColor(styles.MUTED)
+        canvas.drawRightString(width - MARGIN, height - 12 * mm, f"{meta.title} · {meta.reference}")
+        canvas.setStrokeColor(styles.RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
+        canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
+        canvas.setFont(fonts.REGULAR, 7.5)
+        footer = f"Reference {meta.reference}"
+        if meta.template_version:
+            footer += f" · wording version {meta.template_version}"
+        canvas.drawString(MARGIN, 10 * mm, footer)
+        canvas.restoreState()
+
+    return draw
+
+
+class HousingDocTemplate(BaseDocTemplate):
+    def __init__(self, output, meta: PageMeta):
+        super().__init__(output, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=22 * mm,
+                         bottomMargin=20 * mm, title=f"{meta.title} {meta.reference}", author=meta.author,
+                         creator="Housing Desk")
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_decorate(meta))])
+
+
+def render(story: list, meta: PageMeta) -> bytes:
+    """The PDF for ``story`` with the house page template, as bytes."""
+    output = io.BytesIO()
+    HousingDocTemplate(output, meta).build(story, canvasmaker=NumberedCanvas)
+    return output.getvalue()

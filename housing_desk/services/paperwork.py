@@ -1,0 +1,146 @@
+"""Paperwork: each document built from the records, recorded as printed, and returned as PDF bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Document, Flat, Licence, Person, SupportPlan, User
+from housing_desk.documents import availability_report as report_document
+from housing_desk.documents import licence_agreement as agreement_document
+from housing_desk.documents import signup_pack as pack_document
+from housing_desk.documents import support_plan as plan_document
+from housing_desk.documents.data import (
+    AvailabilityReportData, BoardLine, Charge, ChecklistLine, GoalLine, KeyLine, LicenceAgreementData,
+    SignupPackData, SupportPlanData,
+)
+from housing_desk.services import assessments, audit, availability, licences, permissions, settings
+from housing_desk.services import support_plans
+from housing_desk.services.flats import CHARGES
+
+KINDS = {
+    "licence_agreement": "Licence agreement",
+    "support_plan": "Support plan",
+    "signup_pack": "Sign-up pack",
+    "availability_report": "Availability report",
+}
+_PAID_BY = {
+    "weekly_rent": "Housing Benefit, paid to us",
+    "eligible_service_charge": "Housing Benefit, paid to us",
+    "ineligible_service_charge": "You",
+    "support_charge": "Our support funding",
+}
+
+
+def licence_reference(licence) -> str:
+    return f"LIC-{licence.id:06d}"
+
+
+def _agreement_data(actor, licence: Licence) -> LicenceAgreementData:
+    person: Person = licence.person
+    flat: Flat = licence.flat
+    keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
+    charges = tuple(Charge(label, getattr(licence, key), _PAID_BY[key]) for key, label in CHARGES.items())
+    benefit = sum((c.weekly for c in charges if c.paid_by.startswith("Housing Benefit")), start=0)
+    yourself = sum((c.weekly for c in charges if c.paid_by == "You"), start=0)
+    return LicenceAgreementData(
+        organisation=settings.organisation(), reference=licence_reference(licence),
+        agreement_type=licences.AGREEMENT_TYPES[licence.agreement_type],
+        resident_name=f"{person.given_name} {person.family_name}", resident_date_of_birth=person.date_of_birth,
+        flat_address=flat.address, furnished=flat.furnished, inventory_reference=licence.inventory_reference,
+        start_date=licence.start_date, payment_day=licence.payment_day, charges=charges,
+        weekly_total=licence.weekly_total, housing_benefit_weekly=benefit, resident_weekly=yourself,
+        officer_name=actor.full_name, keyworker_name=keyworker.full_name if keyworker else "",
+    )
+
+
+def _plan_data(plan: SupportPlan) -> SupportPlanData:
+    person = plan.person
+    keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
+    goals = tuple(
+        GoalLine(area=assessments.DOMAIN_LABELS.get(g.domain, "Other"), need=g.need, action=g.action, who=g.owner,
+                 target_date=g.target_date, status=support_plans.GOAL_STATUSES[g.status], outcome=g.outcome)
+        for g in plan.goals
+    )
+    risks = tuple((label, getattr(plan, key)) for key, label in support_plans.RISK_FIELDS.items())
+    return SupportPlanData(
+        organisation=settings.organisation(), reference=f"SP-{plan.id:06d}",
+        resident_name=f"{person.given_name} {person.family_name}",
+        keyworker_name=keyworker.full_name if keyworker else "", flat_address=plan.licence.flat.address,
+        start_date=plan.start_date, review_due=plan.review_due, status=plan.status, agreed_on=plan.agreed_on,
+        goals=goals, risks=risks,
+    )
+
+
+def _record(actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes) -> None:
+    digest = hashlib.sha256(pdf).hexdigest()
+    with write_transaction():
+        Document.create(kind=kind, entity=entity, entity_id=entity_id, generated_by=actor.id,
+                        template_version=version, sha256=digest, size=len(pdf))
+        audit.record(actor, "print", entity, entity_id, {"document": kind, "sha256": digest})
+
+
+def licence_agreement(actor, licence) -> bytes:
+    """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
+    permissions.require(actor, "print")
+    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    wording = settings.licence_template()
+    pdf = agreement_document.build(_agreement_data(actor, licence), wording)
+    _record(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
+    return pdf
+
+
+def support_plan(actor, plan) -> bytes:
+    permissions.require(actor, "print")
+    plan = support_plans.get_plan(plan.id if isinstance(plan, SupportPlan) else plan)
+    pdf = plan_document.build(_plan_data(plan))
+    _record(actor, "support_plan", "support_plan", plan.id, plan_document.VERSION, pdf)
+    return pdf
+
+
+def signup_pack(actor, licence) -> bytes:
+    """The licence agreement, the completed checklist, a key receipt, the inventory page and the
+    support plan, to sign on the day, in one PDF."""
+    permissions.require(actor, "print")
+    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    wording = settings.licence_template()
+    plan = support_plans.current_plan(licence)
+    data = SignupPackData(
+        agreement=_agreement_data(actor, licence),
+        checklist=tuple(ChecklistLine(licences.CHECKLIST_LABELS[i.key], i.done, i.done_on, i.note)
+                        for i in licences.checklist(licence)),
+        keys=tuple(KeyLine(k.label, k.issued_on) for k in licences.keys(licence)),
+        support_plan=_plan_data(plan) if plan is not None else None,
+    )
+    pdf = pack_document.build(data, wording)
+    _record(actor, "signup_pack", "licence", licence.id, wording.version, pdf)
+    return pdf
+
+
+def availability_report(actor, on: date | None = None) -> bytes:
+    """The board for partners and the council; a woman whose details are not to be disclosed
+    is never named."""
+    permissions.require(actor, "print")
+    on = on or date.today()
+    lines = tuple(
+        BoardLine(reference=s.reference, address=s.address, partner=s.partner, state=s.state_label, since=s.since,
+                  until=s.until, occupant=s.occupant, compliance=compliance_label(s.compliance))
+        for s in availability.availability(on)
+    )
+    data = AvailabilityReportData(organisation=settings.organisation(), on=on, lines=lines,
+                                  reference=f"AV-{on:%Y%m%d}")
+    pdf = report_document.build(data)
+    _record(actor, "availability_report", "board", 0, report_document.VERSION, pdf)
+    return pdf
+
+
+def compliance_label(state: str) -> str:
+    return {"ok": "OK", "due_soon": "Due soon", "expired": "Expired"}[state]
+
+
+def documents_for(entity: str, entity_id: int) -> list[Document]:
+    """What was printed for a record, newest first, with who printed it."""
+    return list(Document.select(Document, User.full_name).join(User)
+                .where((Document.entity == entity) & (Document.entity_id == entity_id))
+                .order_by(Document.generated_at.desc(), Document.id.desc()).objects())

@@ -1,0 +1,88 @@
+"""The team's settings: its organisation's details for the paperwork, and its licence wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Setting
+from housing_desk.documents import template as templates
+from housing_desk.documents.data import Organisation
+from housing_desk.services import audit, permissions, validation
+from housing_desk.services.errors import ValidationError
+
+ORGANISATION_FIELDS = {
+    "name": ("Organisation name", 200),
+    "charity_number": ("Charity number", 40),
+    "address": ("Address", 500),
+    "phone": ("Phone", 40),
+    "out_of_hours_phone": ("Out-of-hours phone", 40),
+    "logo_path": ("Logo file", 500),
+}
+TEMPLATE_KEY = "licence_template"
+UNSET_NAME = "Your organisation (set its name in Settings)"
+
+
+def _values(prefix: str = "") -> dict[str, str]:
+    return {row.key: row.value for row in Setting.select()}
+
+
+def organisation() -> Organisation:
+    stored = _values()
+    values = {key: stored.get(f"organisation.{key}", "") for key in ORGANISATION_FIELDS}
+    values["name"] = values["name"] or UNSET_NAME
+    return Organisation(**values)
+
+
+def _put(key: str, value: str) -> None:
+    updated = Setting.update(value=value).where(Setting.key == key).execute()
+    if not updated:
+        Setting.create(key=key, value=value)
+
+
+def save_organisation(actor, **values) -> Organisation:
+    """Save the organisation's details printed on every document."""
+    permissions.require(actor, "manage_settings")
+    unknown = sorted(set(values) - set(ORGANISATION_FIELDS))
+    if unknown:
+        raise ValidationError(f"There is no setting called {unknown[0]}.", unknown[0])
+    cleaned = {}
+    for key, value in values.items():
+        label, length = ORGANISATION_FIELDS[key]
+        cleaned[key] = validation.text(value, key, label=label, required=key == "name", max_length=length)
+    if cleaned.get("logo_path") and not Path(cleaned["logo_path"]).is_file():
+        raise ValidationError("That logo file cannot be found.", "logo_path")
+    with write_transaction():
+        for key, value in cleaned.items():
+            _put(f"organisation.{key}", value)
+        audit.record(actor, "update", "setting", None, {f"organisation.{k}": v for k, v in cleaned.items()})
+    return organisation()
+
+
+def licence_template_path() -> str:
+    return _values().get(TEMPLATE_KEY, "")
+
+
+def licence_template() -> templates.Template:
+    """The licence wording in use: the team's own file when chosen, else the shipped model."""
+    path = licence_template_path()
+    try:
+        return templates.load(path or None)
+    except templates.TemplateError as error:
+        raise ValidationError(f"The licence template cannot be used. {error}", TEMPLATE_KEY) from None
+
+
+def set_licence_template(actor, path: str) -> templates.Template | None:
+    """Use the team's own template file (checked first); an empty path goes back to the model wording."""
+    permissions.require(actor, "manage_settings")
+    path = validation.text(path, TEMPLATE_KEY, label="Template file", max_length=1000)
+    wording = None
+    if path:
+        try:
+            wording = templates.load(path)
+        except templates.TemplateError as error:
+            raise ValidationError(str(error), TEMPLATE_KEY) from None
+    with write_transaction():
+        _put(TEMPLATE_KEY, path)
+        audit.record(actor, "update", "setting", None, {TEMPLATE_KEY: path or "(model wording)"})
+    return wording
