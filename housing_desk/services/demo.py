@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
-from housing_desk.services import demo_people, demo_tenancies, flats, users
+from housing_desk.services import demo_people, demo_tenancies, flats, settings, users
 
 DEMO_USERNAME = "demo"
 
@@ -73,6 +73,9 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
         made.append(flat)
         if progress:
             progress(index + 1, len(FLATS))
+    settings.save_organisation(admin, name="Nene Outreach Housing (demo)", charity_number="1000000",
+                               address="The Hub, 1 Example Street\nNorthampton NN1 1AA", phone="01604 000999",
+                               out_of_hours_phone="07700 900999")
     women = demo_people.build(admin, today)
     staff = {u.username: u for u in users.list_users()}
     lettings = demo_tenancies.build(admin, staff["priya"], staff["grace"], {f.reference: f for f in made}, today)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from housing_desk.services import allocations, assessments, licences, people, referrals, waiting_list
+from housing_desk.services import allocations, assessments, licences, people, referrals, support_plans, waiting_list
 
 # flat reference -> lettings, oldest first: (given, family, start days ago, end days ago | None,
 #                                            how it ended or "notice:<days to go>" | "active" | "pending")
@@ -63,6 +63,13 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
         licences.complete_signup_item(officer, licence, key,
                                       note=f"HB/{flat.id:02d}{start.year}" if key == "hb_claim" else "")
     licences.activate(officer, licence)
+    plan = support_plans.create_plan(officer, licence, start_date=start + timedelta(days=2))
+    support_plans.set_risks(officer, plan, risk_from_others="Safety plan agreed; visitors by agreement only.",
+                            risk_to_tenancy="Weekly keywork; arrears checked monthly.")
+    support_plans.add_goal(officer, plan, domain="income_budgeting", need="Set up a weekly budget",
+                           action="Budgeting sessions with her keyworker", owner="Her and her keyworker",
+                           target_date=start + timedelta(days=60))
+    support_plans.agree(officer, plan, agreed_on=start + timedelta(days=3))
     door = licences.add_key(officer, licence, label="Front door key 1", issued_on=start)
     fob = licences.add_key(officer, licence, label=f"Entry fob {4400 + flat.id}", issued_on=start)
     if how.startswith("notice:"):

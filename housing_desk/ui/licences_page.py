@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from housing_desk.services import flats, licence_register, licences, people
-from housing_desk.ui import dates, forms
+from housing_desk.services import flats, licence_register, licences, paperwork, people, permissions, support_plans
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.board_actions import licence_actions_for
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.style import lock_icon
+from housing_desk.ui.support_plan_panel import SupportPlanPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog
 
@@ -25,6 +27,15 @@ LICENCE_COLUMNS = (
     Column("Keys out", lambda r: str(r.keys_out), sort_key=lambda r: r.keys_out, align_right=True),
     Column("Ended because", lambda r: r.end_reason_label),
     Column("Destination", lambda r: r.destination),
+)
+
+
+DOCUMENT_COLUMNS = (
+    Column("Printed", lambda d: d.generated_at.astimezone().strftime("%d/%m/%Y %H:%M"), sort_key=lambda d: d.generated_at),
+    Column("Document", lambda d: paperwork.KINDS.get(d.kind, d.kind)),
+    Column("By", lambda d: d.full_name),
+    Column("Wording version", lambda d: d.template_version),
+    Column("Fingerprint (SHA-256)", lambda d: d.sha256[:16] + "…", tooltip=lambda d: d.sha256),
 )
 
 
@@ -50,6 +61,24 @@ class LicencesPage(QWidget):
         ui.signUpButton.clicked.connect(self.sign_up)
         ui.noticeButton.clicked.connect(self.notice)
         ui.moveOutButton.clicked.connect(self.move_out)
+        self.documents = RowTableModel(DOCUMENT_COLUMNS, self)
+        prepare_table(ui.documentsTable, FilterProxy(self.documents, self))
+        ui.documentsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.plan_panel = SupportPlanPanel(actor)
+        self.plan_panel.changed.connect(self._show_documents)
+        host = QVBoxLayout(ui.planHost)
+        host.setContentsMargins(0, 0, 0, 0)
+        host.addWidget(self.plan_panel)
+        ui.splitter.setSizes([380, 320])
+        menu = QMenu(ui.paperworkButton)
+        self.print_actions = {
+            "agreement": menu.addAction("Licence agreement…", lambda: self.print_licence("agreement")),
+            "pack": menu.addAction("Sign-up pack…", lambda: self.print_licence("pack")),
+        }
+        menu.addSeparator()
+        self.batch_action = menu.addAction("Sign-up packs for everyone awaiting sign-up…", self.print_batch)
+        ui.paperworkButton.setMenu(menu)
+        ui.paperworkButton.setEnabled(permissions.allowed(actor, "print"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -68,6 +97,51 @@ class LicencesPage(QWidget):
         self.ui.signUpButton.setEnabled(allowed.get("sign_up", False))
         self.ui.noticeButton.setEnabled(allowed.get("notice", False))
         self.ui.moveOutButton.setEnabled(allowed.get("move_out", False))
+        for action in self.print_actions.values():
+            action.setEnabled(licence is not None)
+        if self.plan_panel.licence is None or licence is None or self.plan_panel.licence.id != licence.id:
+            self.plan_panel.show_licence(licence)
+        self._show_documents()
+
+    def _show_documents(self) -> None:
+        licence = self.plan_panel.licence
+        rows = []
+        if licence is not None:
+            rows = paperwork.documents_for("licence", licence.id)
+            for plan in support_plans.plans_for(licence):
+                rows += paperwork.documents_for("support_plan", plan.id)
+        self.documents.set_rows(sorted(rows, key=lambda d: d.generated_at, reverse=True))
+        self.ui.documentsTable.resizeColumnsToContents()
+
+    # -- paperwork -------------------------------------------------------------
+    def print_licence(self, which: str) -> None:
+        from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+        licence = self.selected()
+        if licence is None:
+            return
+        build = paperwork.licence_agreement if which == "agreement" else paperwork.signup_pack
+        title = "Licence agreement" if which == "agreement" else "Sign-up pack"
+        try:
+            pdf = build(self.actor, licence)
+        except DomainError as error:
+            messages.warning(self, title, error.message)
+            return
+        self._show_documents()
+        reference = paperwork.licence_reference(licence)
+        PdfPreviewDialog.show_pdf(self, pdf, f"{title} {reference}", f"{title.lower().replace(' ', '-')}-{reference}.pdf")
+
+    def print_batch(self) -> None:
+        """Every sign-up pack awaiting signature, made with progress (and a Cancel button), then
+        printed or saved to a folder."""
+        from housing_desk.ui.batch_print import print_signup_packs
+
+        waiting = [r.licence_id for r in licence_register.list_licences("current") if r.status == "pending_signup"]
+        if not waiting:
+            messages.information(self, "Sign-up packs", "No licence is awaiting sign-up.")
+            return
+        print_signup_packs(self, self.actor, waiting)
+        self._show_documents()
 
     def _done(self, saved) -> None:
         if saved is not None:

@@ -43,6 +43,12 @@ def _licences_page(window):
     return page
 
 
+def _settings_page(window):
+    from housing_desk.ui.settings_page import SettingsPage
+
+    return SettingsPage(window.user)
+
+
 def _partners_page(window):
     from housing_desk.ui.partners_page import PartnersPage
 
@@ -57,6 +63,7 @@ PAGES = (
     ("licences", "Licences", "Ctrl+4", _licences_page),
     ("flats", "Flats", "Ctrl+5", _flats_page),
     ("partners", "Partners", "Ctrl+6", _partners_page),
+    ("settings", "Settings", "Ctrl+7", _settings_page),
 )
 
 
@@ -137,6 +144,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        self._action(file_menu, "&Availability report…", self.availability_report, "Ctrl+P",
+                     enabled=permissions.allowed(self.user, "print"))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -163,6 +172,20 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Housing Desk", self.about)
+
+    def availability_report(self) -> None:
+        """The board as a PDF for partners and the council: confidential women are never named."""
+        from housing_desk.services import paperwork
+        from housing_desk.services.errors import DomainError
+        from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+        on = self.board.on()
+        try:
+            pdf = paperwork.availability_report(self.user, on)
+        except DomainError as error:
+            messages.warning(self, "Availability report", error.message)
+            return
+        PdfPreviewDialog.show_pdf(self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf")
 
     def about(self) -> None:
         messages.information(

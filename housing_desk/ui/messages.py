@@ -33,3 +33,18 @@ def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: 
 def open_file_name(parent: QWidget | None, title: str, filters: str) -> str:
     name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return name
+
+
+def choose_printer(parent: QWidget | None, pages: int = 0):
+    """The printer the officer chose in the print dialog, or None when she cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    if pages:
+        dialog.setMinMax(1, pages)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def choose_folder(parent: QWidget | None, title: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title)

@@ -1,0 +1,85 @@
+"""Settings: the organisation printed on the paperwork, and the licence wording in use."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from housing_desk.services import permissions, settings
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import forms, messages
+from housing_desk.ui.field_errors import FieldErrors
+
+_EDITS = {"name": "nameEdit", "charity_number": "charityNumberEdit", "phone": "phoneEdit",
+          "out_of_hours_phone": "outOfHoursEdit", "logo_path": "logoEdit"}
+
+
+class SettingsPage(QWidget):
+    def __init__(self, actor, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.ui = forms.install("settings_page", self)
+        ui = self.ui
+        self.errors = FieldErrors({**{k: getattr(ui, v) for k, v in _EDITS.items()}, "address": ui.addressEdit,
+                                   settings.TEMPLATE_KEY: ui.templateEdit}, ui.errorLabel)
+        ui.saveOrganisationButton.clicked.connect(self.save_organisation)
+        ui.chooseTemplateButton.clicked.connect(self.choose_template)
+        ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
+        ui.chooseLogoButton.clicked.connect(self.choose_logo)
+        ui.templateEdit.setReadOnly(True)
+        allowed = permissions.allowed(actor, "manage_settings")
+        for widget in (ui.organisationGroup, ui.templateRow):
+            widget.setEnabled(allowed)
+        if not allowed:
+            ui.errorLabel.setText("Only an administrator can change the settings.")
+            ui.errorLabel.setVisible(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ui = self.ui
+        organisation = settings.organisation()
+        named = organisation.name != settings.UNSET_NAME
+        ui.nameEdit.setText(organisation.name if named else "")
+        ui.charityNumberEdit.setText(organisation.charity_number)
+        ui.addressEdit.setPlainText(organisation.address)
+        ui.phoneEdit.setText(organisation.phone)
+        ui.outOfHoursEdit.setText(organisation.out_of_hours_phone)
+        ui.logoEdit.setText(organisation.logo_path)
+        ui.templateEdit.setText(settings.licence_template_path())
+        try:
+            wording = settings.licence_template()
+            ui.templateStatus.setText(f"In use: '{wording.title}', wording version {wording.version}, "
+                                      f"{len(wording.sections)} sections.")
+        except DomainError as error:
+            ui.templateStatus.setText(error.message)
+
+    def save_organisation(self) -> None:
+        ui = self.ui
+        values = {key: getattr(ui, edit).text() for key, edit in _EDITS.items()}
+        values["address"] = ui.addressEdit.toPlainText()
+        try:
+            settings.save_organisation(self.actor, **values)
+        except DomainError as error:
+            self.errors.show(error)
+            return
+        self.errors.clear()
+        self.refresh()
+        messages.information(self, "Settings", "The organisation's details are saved.")
+
+    def choose_template(self) -> None:
+        path = messages.open_file_name(self, "Choose the licence wording", "Text files (*.txt);;All files (*)")
+        if path:
+            self.use_template(path)
+
+    def use_template(self, path: str) -> None:
+        try:
+            settings.set_licence_template(self.actor, path)
+        except DomainError as error:
+            self.errors.show(error)
+            return
+        self.errors.clear()
+        self.refresh()
+
+    def choose_logo(self) -> None:
+        path = messages.open_file_name(self, "Choose the logo", "Images (*.png *.jpg *.jpeg);;All files (*)")
+        if path:
+            self.ui.logoEdit.setText(path)

@@ -1,0 +1,141 @@
+"""Paperwork from the window: preview, print, save, a batch with progress, the plan editor, settings."""
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from housing_desk.data.models import Document, Goal
+from housing_desk.services import licences, paperwork, settings, support_plans
+from housing_desk.ui import messages
+from housing_desk.ui.main_window import MainWindow
+from housing_desk.ui.pdf_preview import PdfPreviewDialog
+from tests import factories
+
+
+def a_licence(admin, partner, **details):
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin, given_name="Ayşe", family_name="Yılmaz", **details)
+    factories.assess(admin, woman, on=date(2025, 1, 1), value=3, safety=2)
+    return licences.create_licence(admin, woman, home, start_date=date(2025, 2, 1))
+
+
+def pdf_printer(path):
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_preview_prints_and_saves(qtbot, admin, partner, tmp_path, monkeypatch):
+    pdf = paperwork.licence_agreement(admin, a_licence(admin, partner))
+    dialog = PdfPreviewDialog(pdf, "Licence agreement", "agreement.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() == len(PdfReader(io.BytesIO(pdf)).pages)
+    assert dialog.ui.pagesLabel.text().endswith("pages")
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(messages, "choose_printer", lambda parent, pages=0: pdf_printer(printed))
+    dialog.ui.printButton.click()
+    assert len(PdfReader(str(printed)).pages) == dialog.document.pageCount()
+    saved = tmp_path / "saved.pdf"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(saved))
+    dialog.ui.saveButton.click()
+    assert saved.read_bytes() == pdf
+
+
+def test_licences_page_prints_the_sign_up_pack_and_lists_it(qtbot, admin, partner, monkeypatch):
+    licence = a_licence(admin, partner)
+    shown = []
+    monkeypatch.setattr(PdfPreviewDialog, "show_pdf",
+                        classmethod(lambda cls, parent, pdf, title, name: shown.append((title, name, pdf))))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("licences")
+    page.ui.licencesTable.selectRow(0)
+    page.print_actions["pack"].trigger()
+    (title, name, pdf), = shown
+    assert title.startswith("Sign-up pack LIC-") and name.endswith(".pdf") and pdf.startswith(b"%PDF")
+    assert page.documents.rowCount() == 1
+    assert page.documents.row_at(0).kind == "signup_pack"
+    assert Document.get().entity_id == licence.id
+
+
+def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(qtbot, admin, partner, tmp_path, monkeypatch,
+                                                                shown_messages):
+    from housing_desk.ui import batch_print
+
+    first = a_licence(admin, partner)
+    other_flat = factories.certified_flat(admin, partner, reference="NHT-02")
+    second_woman = factories.ready_woman(admin, given_name="Ana", family_name="Lopes")
+    second = licences.create_licence(admin, second_woman, other_flat, start_date=date(2025, 3, 1))
+    shown_messages.confirm_answer = False  # save rather than print
+    monkeypatch.setattr(messages, "choose_folder", lambda parent, title: str(tmp_path))
+    assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 2
+    assert sorted(p.name for p in tmp_path.glob("signup-pack-*.pdf")) == [
+        f"signup-pack-LIC-{first.id:06d}.pdf", f"signup-pack-LIC-{second.id:06d}.pdf"]
+
+
+def test_cancelling_a_batch_keeps_what_was_made(qtbot, admin, partner, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from housing_desk.ui import batch_print
+
+    first = a_licence(admin, partner)
+    calls = {"n": 0}
+
+    def cancelled_after_first(self):
+        calls["n"] += 1
+        return calls["n"] > 1
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled_after_first)
+    made = batch_print.make_packs(None, admin, [first.id, first.id, first.id])
+    assert len(made) == 1
+
+
+def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_messages):
+    licence = a_licence(admin, partner)
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("licences")
+    page.ui.licencesTable.selectRow(0)
+    panel = page.plan_panel
+    assert "No support plan yet" in panel.ui.planSummary.text()
+    panel.ui.newPlanButton.click()
+    plan = support_plans.current_plan(licence)
+    assert panel.model.rowCount() == 1 and panel.model.goals[0].domain == "safety"
+    need = panel.model.index(0, 1)
+    assert panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
+    assert panel.model.setData(need, "Keep her address from her ex-partner")
+    assert Goal.get().need == "Keep her address from her ex-partner"
+    by = panel.model.index(0, 4)
+    assert not panel.model.setData(by, "31/13/2026")  # refused, and said so
+    assert "date" in panel.ui.errorLabel.text()
+    assert panel.model.setData(by, "31/12/2026") and Goal.get().target_date == date(2026, 12, 31)
+    panel.ui.addGoalButton.click()
+    assert panel.model.rowCount() == 2
+    panel.ui.riskFromOthersEdit.setText("Panic alarm fitted")
+    panel.ui.saveRisksButton.click()
+    assert support_plans.get_plan(plan.id).risk_from_others == "Panic alarm fitted"
+    panel.ui.agreeButton.click()
+    assert support_plans.get_plan(plan.id).status == "agreed"
+    assert not panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
+    assert panel.model.flags(panel.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable  # status stays editable
+    qtmodeltester.check(panel.model, force_py=True)
+
+
+def test_settings_page_refuses_an_unknown_placeholder(qtbot, admin, tmp_path, monkeypatch):
+    bad = tmp_path / "ours.txt"
+    bad.write_text("version: 1\n## One\nDear {first_name}\n", encoding="utf-8")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    monkeypatch.setattr(messages, "open_file_name", lambda *args: str(bad))
+    page.ui.chooseTemplateButton.click()
+    assert "{first_name}" in page.errors.message_for(settings.TEMPLATE_KEY)
+    assert settings.licence_template_path() == ""
+    page.ui.nameEdit.setText("Nene Outreach Housing")
+    page.ui.charityNumberEdit.setText("1187654")
+    page.ui.saveOrganisationButton.click()
+    assert settings.organisation().name == "Nene Outreach Housing"
