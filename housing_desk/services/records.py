@@ -20,7 +20,7 @@ def versioned_update(actor, model, record_id: int, expected_version: int, values
         raise NotFound(f"That {entity} no longer exists.")
     if current.version != expected_version:
         raise ConflictError(
-            f"Someone else changed {what} since you opened it. "
+            f"{last_change(entity, record_id)} changed {what} since you opened it. "
             "Reload it to see their change, then make yours again."
         )
     changes = dict(values)
@@ -36,6 +36,20 @@ def versioned_update(actor, model, record_id: int, expected_version: int, values
         if key in changes:
             changes[key] = "changed"
     audit.record(actor, "update", entity, record_id, changes)
+
+
+def last_change(entity: str, record_id: int) -> str:
+    """'Priya Shah, at 14:32 on 25/11/2026' (who last changed a record, and when), or 'Someone else'."""
+    from housing_desk.data.models import AuditEvent, User
+
+    event = (AuditEvent.select(AuditEvent.at, User.full_name).join(User)
+             .where((AuditEvent.entity == entity) & (AuditEvent.entity_id == record_id)
+                    & AuditEvent.action.in_(("create", "update")))
+             .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).objects().first())
+    if event is None:
+        return "Someone else"
+    local = event.at.astimezone()
+    return f"{event.full_name}, at {local:%H:%M} on {local:%d/%m/%Y},"
 
 
 def lock_row(model, record_id: int, missing: str):

@@ -8,16 +8,11 @@ from decimal import Decimal
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import flats, validation
-from housing_desk.services.errors import ConflictError, DomainError
-from housing_desk.ui import dates, messages
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import charges, dates
+from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.form_dialog import FormDialog
 
-_CHARGE_EDITS = {
-    "weekly_rent": "weeklyRentEdit",
-    "eligible_service_charge": "eligibleServiceChargeEdit",
-    "ineligible_service_charge": "ineligibleServiceChargeEdit",
-    "support_charge": "supportChargeEdit",
-}
 
 
 class FlatDialog(FormDialog):
@@ -30,8 +25,6 @@ class FlatDialog(FormDialog):
         ui = self.ui
         for partner in flats.list_partners():
             ui.partnerCombo.addItem(partner.name, partner.id)
-        for edit in _CHARGE_EDITS.values():
-            getattr(ui, edit).textChanged.connect(self._update_total)
         ui.headLeaseCheck.toggled.connect(ui.headLeaseEndEdit.setEnabled)
         dates.set_date(ui.headLeaseEndEdit, date.today())
         ui.headLeaseEndEdit.setEnabled(False)
@@ -42,9 +35,9 @@ class FlatDialog(FormDialog):
             ui.bedroomsSpin.setValue(1)
             ui.hasGasCheck.setChecked(True)
             ui.furnishedCheck.setChecked(True)
-            for edit in _CHARGE_EDITS.values():
+            for edit in CHARGE_EDITS.values():
                 getattr(ui, edit).setText("0.00")
-        self._update_total()
+        charges.watch(ui, ui.weeklyTotalLabel)
         self.resize(560, self.sizeHint().height())
 
     def field_widgets(self):
@@ -56,7 +49,7 @@ class FlatDialog(FormDialog):
             "has_gas": ui.hasGasCheck, "furnished": ui.furnishedCheck, "retired": ui.retiredCheck,
             "head_lease_end": ui.headLeaseEndEdit, "notes": ui.notesEdit,
         }
-        fields.update({name: getattr(ui, edit) for name, edit in _CHARGE_EDITS.items()})
+        fields.update({name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()})
         return fields
 
     def _fill(self, flat) -> None:
@@ -77,7 +70,7 @@ class FlatDialog(FormDialog):
         if flat.head_lease_end:
             dates.set_date(ui.headLeaseEndEdit, flat.head_lease_end)
         ui.notesEdit.setPlainText(flat.notes)
-        for name, edit in _CHARGE_EDITS.items():
+        for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
 
     def values(self) -> dict:
@@ -97,7 +90,7 @@ class FlatDialog(FormDialog):
             "head_lease_end": dates.get_date(ui.headLeaseEndEdit) if ui.headLeaseCheck.isChecked() else None,
             "notes": ui.notesEdit.toPlainText(),
         }
-        values.update({name: getattr(ui, edit).text() for name, edit in _CHARGE_EDITS.items()})
+        values.update({name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()})
         if self.flat is not None:
             values["retired"] = ui.retiredCheck.isChecked()
         return values
@@ -109,27 +102,9 @@ class FlatDialog(FormDialog):
         changed = {k: v for k, v in values.items() if _differs(getattr(self.flat, _attr(k)), v)}
         return flats.update_flat(self.actor, self.flat, **changed)
 
-    def on_conflict(self, error: ConflictError) -> None:
-        if messages.confirm(self, "Flat changed by someone else",
-                            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
-                            yes="Load their version", no="Keep mine"):
-            try:
-                self.flat = flats.get_flat(self.flat.id)
-            except DomainError as missing:
-                self.errors.show(missing)
-                return
-            self._fill(self.flat)
-            self.errors.clear()
-
-    def _update_total(self) -> None:
-        total = Decimal(0)
-        for edit in _CHARGE_EDITS.values():
-            try:
-                total += validation.money(getattr(self.ui, edit).text(), "", label="")
-            except DomainError:
-                self.ui.weeklyTotalLabel.setText("Weekly total: check the amounts above")
-                return
-        self.ui.weeklyTotalLabel.setText(f"Weekly total: £{total:,.2f}")
+    def reload(self) -> None:
+        self.flat = flats.get_flat(self.flat.id)
+        self._fill(self.flat)
 
 
 def _attr(field: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from housing_desk.services.errors import ConflictError, DomainError
-from housing_desk.ui import forms
+from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 
 
@@ -55,7 +55,19 @@ class FormDialog(QDialog):
         super().accept()
 
     def on_conflict(self, error: ConflictError) -> None:
-        """Hook for dialogs that can offer to reload a record someone else changed."""
+        """Someone else saved this record first: offer their version. What she typed stays unless
+        she chooses to load theirs."""
+        if not hasattr(self, "reload"):
+            return
+        if messages.confirm(self, "Changed by someone else",
+                            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
+                            yes="Load their version", no="Keep mine"):
+            try:
+                self.reload()
+            except DomainError as missing:
+                self.errors.show(missing)
+                return
+            self.errors.clear()
 
     def ok_button(self):
         buttons = self.ui.buttonBox

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
 
-from housing_desk.services import licences, validation
+from housing_desk.services import licences
 from housing_desk.services.errors import DomainError
-from housing_desk.ui import dates, forms
+from housing_desk.ui import charges, dates, forms
+from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.field_errors import FieldErrors
 
-_CHARGE_EDITS = {
-    "weekly_rent": "weeklyRentEdit",
-    "eligible_service_charge": "eligibleServiceChargeEdit",
-    "ineligible_service_charge": "ineligibleServiceChargeEdit",
-    "support_charge": "supportChargeEdit",
-}
 DETAILS, CHECKLIST, KEYS = range(3)
 
 
@@ -44,26 +38,15 @@ class DetailsPage(FormPage):
             ui.agreementCombo.addItem(label, key)
         ui.paymentDayCombo.addItems(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
         dates.set_date(ui.startEdit, date.today())
-        for name, edit in _CHARGE_EDITS.items():
+        for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
-            getattr(ui, edit).textChanged.connect(self._total)
         self.errors = FieldErrors({
             "person": ui.personCombo, "start_date": ui.startEdit, "agreement_type": ui.agreementCombo,
             "payment_day": ui.paymentDayCombo, "inventory_reference": ui.inventoryEdit, "flat": ui.personCombo,
-            **{name: getattr(ui, edit) for name, edit in _CHARGE_EDITS.items()},
+            **{name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()},
         }, ui.errorLabel)
         self.setCommitPage(True)  # once the licence exists, going back would make a second one
-        self._total()
-
-    def _total(self, *_args) -> None:
-        total = Decimal(0)
-        for edit in _CHARGE_EDITS.values():
-            try:
-                total += validation.money(getattr(self.ui, edit).text(), "", label="")
-            except DomainError:
-                self.ui.weeklyTotalLabel.setText("Weekly total: check the amounts above")
-                return
-        self.ui.weeklyTotalLabel.setText(f"Weekly total: £{total:,.2f}")
+        charges.watch(ui, ui.weeklyTotalLabel)
 
     def validatePage(self) -> bool:
         ui = self.ui
@@ -75,7 +58,7 @@ class DetailsPage(FormPage):
                 self.wizard_.actor, ui.personCombo.currentData(), self.wizard_.flat,
                 start_date=dates.get_date(ui.startEdit), agreement_type=ui.agreementCombo.currentData(),
                 payment_day=ui.paymentDayCombo.currentText(), inventory_reference=ui.inventoryEdit.text(),
-                **{name: getattr(ui, edit).text() for name, edit in _CHARGE_EDITS.items()},
+                **{name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()},
             )
         except DomainError as error:
             self.errors.show(error)

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people
-from housing_desk.services.errors import ConflictError, DomainError
 from housing_desk.ui import dates, messages
 from housing_desk.ui.form_dialog import FormDialog
 
@@ -101,13 +100,9 @@ class PersonDialog(FormDialog):
             yes="Create a new record", no="Go back",
         )
 
-    def on_conflict(self, error: ConflictError) -> None:
-        if messages.confirm(self, "Changed by someone else",
-                            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
-                            yes="Load their version", no="Keep mine"):
-            self.person = people.get_person(self.person.id)
-            self._fill(self.person)
-            self.errors.clear()
+    def reload(self) -> None:
+        self.person = people.get_person(self.person.id)
+        self._fill(self.person)
 
 
 def _differs(person, field: str, value) -> bool:

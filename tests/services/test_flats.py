@@ -155,3 +155,12 @@ def test_no_actor_no_write(partner):
 def test_list_flats_loads_partners(admin, partner, flat):
     (listed,) = flats.list_flats()
     assert listed.partner.name == partner.name
+
+
+def test_a_conflict_says_who_changed_it_and_when(admin, flat):
+    manager = factories.user(admin, "manager")
+    flats.update_flat(manager, flat, town="Kingsthorpe")
+    with pytest.raises(ConflictError) as error:
+        flats.update_flat(admin, flat, town="Duston")
+    assert error.value.message.startswith("A manager, at ")
+    assert "changed flat NHT-01 since you opened it" in error.value.message

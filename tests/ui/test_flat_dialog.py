@@ -92,7 +92,7 @@ def test_someone_elses_newer_change_is_offered_for_reload(qtbot, admin, flat, sh
     assert dialog.result() == 0
     assert shown_messages.shown[-1][0] == "confirm"
     assert dialog.ui.townEdit.text() == "Duston"  # kept: the officer chose to keep hers
-    assert "Someone else changed" in dialog.ui.errorLabel.text()
+    assert "Amara Okafor, at " in dialog.ui.errorLabel.text() and "changed flat NHT-01" in dialog.ui.errorLabel.text()
     shown_messages.confirm_answer = True
     dialog.ok_button().click()
     assert dialog.ui.townEdit.text() == "Kingsthorpe"  # reloaded their version
