@@ -76,3 +76,49 @@ def test_inactive_account_cannot_sign_in(admin):
     User.update(active=False).where(User.id == admin.id).execute()
     with pytest.raises(PermissionDenied):
         users.authenticate("amara", factories.PASSWORD)
+
+
+def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(admin):
+    from datetime import timedelta
+
+    from housing_desk.data.fields import utc_now
+
+    for _ in range(5):
+        with pytest.raises(PermissionDenied):
+            users.authenticate("amara", "wrong password")
+    with pytest.raises(PermissionDenied) as error:
+        users.authenticate("amara", factories.PASSWORD)  # the right password, but locked
+    assert "locked" in error.value.message
+    assert audit.events("user", admin.id)[-1].changes == {"result": "locked"}
+    User.update(locked_until=utc_now() - timedelta(seconds=1)).where(User.id == admin.id).execute()
+    assert users.authenticate("amara", factories.PASSWORD).id == admin.id
+    assert User.get_by_id(admin.id).failed_attempts == 0
+
+
+def test_a_right_password_clears_the_count(admin):
+    for _ in range(4):
+        with pytest.raises(PermissionDenied):
+            users.authenticate("amara", "wrong password")
+    users.authenticate("amara", factories.PASSWORD)
+    with pytest.raises(PermissionDenied) as error:
+        users.authenticate("amara", "wrong password")
+    assert "locked" not in error.value.message
+
+
+def test_change_reset_and_deactivate(admin):
+    officer = factories.user(admin, "officer")
+    with pytest.raises(ValidationError) as error:
+        users.change_password(officer, current_password="nope", new_password="a new long password")
+    assert error.value.field == "current_password"
+    users.change_password(officer, current_password=factories.PASSWORD, new_password="a new long password")
+    assert users.authenticate("officer1", "a new long password").id == officer.id
+    with pytest.raises(PermissionDenied):
+        users.reset_password(officer, admin, new_password="x" * 12)
+    users.reset_password(admin, officer, new_password="reset by the admin")
+    assert users.authenticate("officer1", "reset by the admin").id == officer.id
+    users.set_active(admin, officer, active=False)
+    with pytest.raises(PermissionDenied):
+        users.authenticate("officer1", "reset by the admin")
+    assert User.get_by_id(officer.id).username == "officer1"  # kept, never deleted
+    with pytest.raises(ValidationError):
+        users.set_active(admin, admin, active=False)

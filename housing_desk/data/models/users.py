@@ -14,6 +14,9 @@ class User(BaseModel):
     active = BooleanField(default=True)
     created_at = UTCDateTimeField(default=utc_now)
     last_login_at = UTCDateTimeField(null=True)
+    failed_attempts = IntegerField(default=0)
+    locked_until = UTCDateTimeField(null=True)
+    version = IntegerField(default=1)
 
     class Meta:
         table_name = "app_user"
