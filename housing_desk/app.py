@@ -57,7 +57,9 @@ class Startup:
     def open_main_window(self, user) -> None:
         from housing_desk.ui.main_window import MainWindow
 
-        self.window = MainWindow(user, location=self.location)
+        from housing_desk.services import settings
+
+        self.window = MainWindow(user, location=self.location, idle_minutes=settings.idle_lock_minutes())
         self.window.show()
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)

@@ -65,7 +65,57 @@ def events(entity: str | None = None, entity_id: int | None = None) -> list[Audi
         query = query.where(AuditRow.entity == entity)
     if entity_id is not None:
         query = query.where(AuditRow.entity_id == entity_id)
-    rows = query.order_by(AuditRow.at, AuditRow.id).objects()
+    return _as_events(query.order_by(AuditRow.at, AuditRow.id))
+
+
+def search(actor, *, username: str | None = None, entity: str | None = None, entity_id: int | None = None,
+           person_id: int | None = None, since: date | None = None, until: date | None = None,
+           limit: int = 2000) -> list[AuditEvent]:
+    """The audit log for managers, newest first: by user, by record, by person (her own record and
+    her referrals, assessments and licences) and by date (``until`` is the last day included)."""
+    from datetime import timedelta, timezone
+
+    from housing_desk.services import permissions
+
+    permissions.require(actor, "view_audit")
+    query = AuditRow.select(AuditRow, User.username).join(User, JOIN.LEFT_OUTER).switch(AuditRow)
+    if username:
+        query = query.where(User.username == username)
+    if entity:
+        query = query.where(AuditRow.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditRow.entity_id == entity_id)
+    if person_id is not None:
+        query = query.where(_about_person(person_id))
+    if since is not None:
+        query = query.where(AuditRow.at >= datetime(since.year, since.month, since.day, tzinfo=timezone.utc))
+    if until is not None:
+        after = until + timedelta(days=1)
+        query = query.where(AuditRow.at < datetime(after.year, after.month, after.day, tzinfo=timezone.utc))
+    return _as_events(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit))
+
+
+def _about_person(person_id: int):
+    from housing_desk.data.models import Assessment, Licence, Referral
+
+    clause = (AuditRow.entity == "person") & (AuditRow.entity_id == person_id)
+    for entity, model in (("referral", Referral), ("assessment", Assessment), ("licence", Licence)):
+        ids = model.select(model.id).where(model.person == person_id)
+        clause |= (AuditRow.entity == entity) & AuditRow.entity_id.in_(ids)
+    return clause
+
+
+def viewed(actor, person) -> None:
+    """Seeing the record of a woman whose details are not to be disclosed is itself recorded."""
+    if getattr(person, "do_not_disclose", False):
+        from housing_desk.data.database import write_transaction
+
+        with write_transaction():
+            record(actor, "view", "person", person.id, {})
+
+
+def _as_events(query) -> list[AuditEvent]:
+    rows = query.objects()
     return [
         AuditEvent(
             at=row.at,

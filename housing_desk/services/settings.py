@@ -86,3 +86,24 @@ def set_licence_template(actor, path: str) -> templates.Template | None:
         _put(TEMPLATE_KEY, path)
         audit.record(actor, "update", "setting", None, {TEMPLATE_KEY: path or "(model wording)"})
     return wording
+
+
+IDLE_KEY = "idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 10
+
+
+def idle_lock_minutes() -> int:
+    try:
+        return max(1, int(_values().get(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+def set_idle_lock_minutes(actor, minutes) -> int:
+    permissions.require(actor, "manage_settings")
+    minutes = validation.whole_number(minutes, IDLE_KEY, label="Minutes before the window locks", minimum=1,
+                                      maximum=240)
+    with write_transaction():
+        _put(IDLE_KEY, str(minutes))
+        audit.record(actor, "update", "setting", None, {IDLE_KEY: minutes})
+    return minutes

@@ -49,33 +49,51 @@ def _settings_page(window):
     return SettingsPage(window.user)
 
 
+def _audit_page(window):
+    from housing_desk.ui.audit_page import AuditPage
+
+    return AuditPage(window.user)
+
+
+def _users_page(window):
+    from housing_desk.ui.users_page import UsersPage
+
+    return UsersPage(window.user)
+
+
 def _partners_page(window):
     from housing_desk.ui.partners_page import PartnersPage
 
     return PartnersPage(window.user)
 
 
-# (key, sidebar label, shortcut, factory); the board is built at once, the rest when first opened.
-PAGES = (
-    ("board", "Board", "Ctrl+1", None),
-    ("people", "People", "Ctrl+2", _people_page),
-    ("referrals", "Referrals", "Ctrl+3", _referrals_page),
-    ("licences", "Licences", "Ctrl+4", _licences_page),
-    ("flats", "Flats", "Ctrl+5", _flats_page),
-    ("partners", "Partners", "Ctrl+6", _partners_page),
-    ("settings", "Settings", "Ctrl+7", _settings_page),
+# (key, sidebar label, shortcut, factory, who may open it); the board is built at once, the rest
+# when first opened.
+ALL_PAGES = (
+    ("board", "Board", "Ctrl+1", None, "view"),
+    ("people", "People", "Ctrl+2", _people_page, "view"),
+    ("referrals", "Referrals", "Ctrl+3", _referrals_page, "view"),
+    ("licences", "Licences", "Ctrl+4", _licences_page, "view"),
+    ("flats", "Flats", "Ctrl+5", _flats_page, "view"),
+    ("partners", "Partners", "Ctrl+6", _partners_page, "view"),
+    ("audit", "Audit log", "Ctrl+7", _audit_page, "view_audit"),
+    ("users", "Accounts", "Ctrl+8", _users_page, "manage_users"),
+    ("settings", "Settings", "Ctrl+9", _settings_page, "view"),
 )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, user, *, location: str = "", parent: QWidget | None = None):
+    def __init__(self, user, *, location: str = "", idle_minutes: float | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.user = user
+        self.idle_lock = None
         self.ui = forms.install("main_window", self)
         self.setWindowTitle("Housing Desk")
         self.pages: dict[str, QWidget] = {}
-        self._keys = [key for key, *_ in PAGES]
-        for key, label, shortcut, _factory in PAGES:
+        self.page_list = [p[:4] for p in ALL_PAGES if permissions.allowed(user, p[4])]
+        self._keys = [key for key, *_ in self.page_list]
+        for key, label, shortcut, _factory in self.page_list:
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} ({shortcut})")
             self.ui.navigation.addItem(item)
@@ -90,6 +108,10 @@ class MainWindow(QMainWindow):
         self.ui.navigation.setCurrentRow(0)
         self.resize(1180, 760)
         self._restore_geometry()
+        if idle_minutes:
+            from housing_desk.ui.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(user, idle_minutes, self)
 
     # -- pages ---------------------------------------------------------------
     def _add_page(self, key: str, page: QWidget) -> None:
@@ -99,7 +121,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""
         if key not in self.pages:
-            factory = dict((k, f) for k, _l, _s, f in PAGES)[key]
+            factory = dict((k, f) for k, _l, _s, f in self.page_list)[key]
             self._add_page(key, factory(self))
         return self.pages[key]
 
@@ -146,11 +168,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
         self._action(file_menu, "&Availability report…", self.availability_report, "Ctrl+P",
                      enabled=permissions.allowed(self.user, "print"))
+        self._action(file_menu, "Change my &password…", self.change_password)
+        self._action(file_menu, "&Lock now", self.lock_now, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         go_menu = bar.addMenu("&Go")
-        for key, label, shortcut, _factory in PAGES:
+        for key, label, shortcut, _factory in self.page_list:
             self._action(go_menu, label, lambda _checked=False, k=key: self.show_page(k), shortcut)
 
         people_menu = bar.addMenu("&People")
@@ -172,6 +196,16 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Housing Desk", self.about)
+
+    def change_password(self) -> None:
+        from housing_desk.ui.users_page import PasswordDialog
+
+        if PasswordDialog.ask(self, self.user) is not None:
+            messages.information(self, "Password", "Your password is changed.")
+
+    def lock_now(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
 
     def availability_report(self) -> None:
         """The board as a PDF for partners and the council: confidential women are never named."""
@@ -204,5 +238,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self._settings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

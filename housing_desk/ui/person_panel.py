@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from housing_desk.services import assessments, people, permissions, referrals, waiting_list
+from housing_desk.services import assessments, audit, people, permissions, referrals, waiting_list
 from housing_desk.ui import dates, forms
 from housing_desk.ui.assessment_dialog import AssessmentDialog
 from housing_desk.ui.person_dialog import PersonDialog
@@ -92,6 +92,7 @@ class PersonPanel(QWidget):
             self.chart.set_history([])
             ui.notesView.setPlainText("")
             return
+        audit.viewed(self.actor, person)
         name = person.display_name
         if person.preferred_name and person.preferred_name != person.given_name:
             name += f" ({person.given_name})"

@@ -1,0 +1,104 @@
+"""Accounts, the audit log and the idle lock, in the window."""
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from housing_desk.data.models import User
+from housing_desk.services import audit, users
+from housing_desk.ui.idle_lock import IdleLock
+from housing_desk.ui.main_window import MainWindow
+from housing_desk.ui.person_dialog import PersonDialog
+from housing_desk.ui.users_page import AccountDialog, PasswordDialog
+from tests import factories
+
+
+def nav_labels(window):
+    return [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
+
+
+def test_pages_follow_the_role(qtbot, admin):
+    officer = factories.user(admin, "officer")
+    manager = factories.user(admin, "manager")
+    for user, audit_shown, accounts_shown in ((officer, False, False), (manager, True, False), (admin, True, True)):
+        window = MainWindow(user)
+        qtbot.addWidget(window)
+        labels = nav_labels(window)
+        assert ("Audit log" in labels) is audit_shown and ("Accounts" in labels) is accounts_shown
+
+
+def test_audit_page_lists_and_filters(qtbot, admin):
+    woman = factories.person(admin, given_name="Ana", family_name="Lopes")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("audit")
+    assert page.model.rowCount() >= 2
+    page.ui.personCombo.setCurrentIndex(page.ui.personCombo.findData(woman.id))
+    page.ui.searchButton.click()
+    assert [(e.entity, e.entity_id) for e in page.model.rows()] == [("person", woman.id)]
+
+
+def test_accounts_page_creates_resets_and_deactivates(qtbot, admin, shown_messages):
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("users")
+    dialog = AccountDialog(admin)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.fullNameEdit, "Bea Nowak")
+    qtbot.keyClicks(dialog.ui.usernameEdit, "bea")
+    qtbot.keyClicks(dialog.ui.passwordEdit, "short")
+    dialog.ok_button().click()
+    assert "at least 10" in dialog.errors.message_for("password")
+    qtbot.keyClicks(dialog.ui.passwordEdit, " but longer now")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    page.refresh()
+    bea = User.get(User.username == "bea")
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.source_row(page.proxy.index(r, 0)).id == bea.id)
+    page.ui.usersTable.selectRow(row)
+    page.ui.activeButton.click()
+    assert not User.get_by_id(bea.id).active
+    reset = PasswordDialog(admin, bea)
+    qtbot.addWidget(reset)
+    assert not reset.ui.currentEdit.isEnabled()
+    reset.ui.newEdit.setText("a fresh password 1")
+    reset.ui.confirmEdit.setText("a fresh password 1")
+    with qtbot.waitSignal(reset.accepted):
+        reset.ok_button().click()
+
+
+def test_changing_my_own_password(qtbot, admin):
+    dialog = PasswordDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.ui.currentEdit.setText("not it at all")
+    dialog.ui.newEdit.setText("brand new password")
+    dialog.ui.confirmEdit.setText("brand new password")
+    dialog.ok_button().click()
+    assert "current password" in dialog.errors.message_for("current_password")
+    dialog.ui.currentEdit.setText(factories.PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    assert users.authenticate("amara", "brand new password").id == admin.id
+
+
+def test_idle_lock_hides_everything_keeps_the_typing_and_asks_for_the_password(qtbot, admin):
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    half_typed = PersonDialog(admin)
+    qtbot.addWidget(half_typed)
+    half_typed.show()
+    half_typed.ui.givenNameEdit.setText("Ioana")
+    lock = IdleLock(admin, minutes=0)
+    lock.check()
+    assert lock.locked and not window.isVisible() and not half_typed.isVisible()
+    dialog = lock.dialog
+    dialog.ui.passwordEdit.setText("wrong password")
+    dialog.ok_button().click()
+    assert lock.locked and "do not match" in dialog.ui.errorLabel.text()
+    dialog.ui.passwordEdit.setText(factories.PASSWORD)
+    dialog.ok_button().click()
+    assert not lock.locked and window.isVisible() and half_typed.isVisible()
+    assert half_typed.ui.givenNameEdit.text() == "Ioana"
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    lock.stop()
+    assert QApplication.instance() is not None
+    assert audit.events("user", admin.id)[-1].changes == {"result": "signed in"}
