@@ -81,6 +81,29 @@ def configure_logging() -> Path:
     return path
 
 
+def describe_error(error_type, error, trace) -> str:
+    """What the log keeps of an unexpected error: its kind and where it happened, never its message,
+    which may hold a woman's details."""
+    import traceback
+
+    frames = traceback.extract_tb(trace)
+    lines = [f"{error_type.__module__}.{error_type.__qualname__} (message withheld)"]
+    lines += [f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames]
+    return "\n".join(lines)
+
+
+def unexpected_error(error_type, error, trace) -> None:
+    """A calm message for the officer; the details, without personal data, go to the log."""
+    log.error("Unexpected error:\n%s", describe_error(error_type, error, trace))
+    from housing_desk.config import data_folder
+    from housing_desk.ui import messages
+
+    messages.error(None, "Housing Desk",
+                   "Something went wrong and Housing Desk could not finish what it was doing. Nothing was "
+                   "half-saved: each change is saved whole or not at all.\n\nPlease tell whoever looks after "
+                   f"Housing Desk. The details are in the log file in {data_folder()}.")
+
+
 def create_application():
     from PySide6.QtWidgets import QApplication
 
@@ -98,6 +121,7 @@ def create_application():
 
     app.setWindowIcon(QIcon(str(paths.resource("icons", "housing-desk.svg"))))
     app.setQuitOnLastWindowClosed(False)  # until the main window is up
+    sys.excepthook = unexpected_error
     return app
 
 

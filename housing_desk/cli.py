@@ -36,7 +36,56 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
     demo.add_argument("--size", choices=("small", "large"), default="small",
                       help="small: 10 flats and 30 women; large: 200 flats and twenty years of lettings")
+    backup = commands.add_parser("backup", help="copy the database to a backup file, consistently, while in use")
+    backup.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    backup.add_argument("file", metavar="FILE")
+    restore = commands.add_parser("restore", help="restore a backup file (checked first) into a database")
+    restore.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    restore.add_argument("--force", action="store_true",
+                         help="replace everything in a database that already holds records")
+    restore.add_argument("file", metavar="FILE")
+    copy = commands.add_parser("copy", help="copy every record into another, empty database, and check it")
+    copy.add_argument("--from", dest="source", metavar="URL", required=True)
+    copy.add_argument("--to", dest="target", metavar="URL", required=True)
     return parser
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def transfer_command(args) -> int:
+    """backup, restore and copy: the same checks and messages for each."""
+    from housing_desk.data.database import open_database
+    from housing_desk.services import transfer
+    from housing_desk.services.errors import DomainError
+
+    databases = []
+    try:
+        if args.command == "copy":
+            source = open_database(args.source, bind=False)
+            target = open_database(args.target, bind=False)
+            databases = [source, target]
+            found = transfer.copy(source, target, progress=_progress)
+            what = "Copied"
+        else:
+            db = open_database(args.database or default_database_url(), bind=False)
+            databases = [db]
+            if args.command == "backup":
+                found = transfer.backup(db, args.file, progress=_progress)
+                what = f"Backed up to {args.file}:"
+            else:
+                found = transfer.restore(db, args.file, force=args.force, progress=_progress)
+                what = f"Restored from {args.file}:"
+        rows = sum(check.rows for check in found)
+        print(f"\n{what} {rows} records in {len(found)} tables, each checked.")
+        return 0
+    except DomainError as error:
+        print(f"\n{error.message}", file=sys.stderr)
+        return 2
+    finally:
+        for database in databases:
+            database.close()
 
 
 def ask_password(prompt: str) -> str:
@@ -112,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return create_user(args)
     if args.command == "demo":
         return build_demo(args)
+    if args.command in ("backup", "restore", "copy"):
+        return transfer_command(args)
     from housing_desk.app import run
 
     url = args.database or (None if args.demo else default_database_url())

@@ -100,3 +100,25 @@ def test_demo_command_fills_an_empty_database(db, tmp_path, passwords, capsys):
     assert users.authenticate("demo", "demo password 12").role == "admin"
     assert cli.main(["demo", "--database", database_url_for(tmp_path)]) == 2
     assert "already has records" in capsys.readouterr().err
+
+
+def test_backup_restore_and_copy_commands(admin, tmp_path, capsys):
+    from housing_desk.data.database import open_database
+    from housing_desk.services import transfer
+
+    source_url = database_url_for(tmp_path)
+    backup_file = tmp_path / "nightly.housingdesk"
+    assert cli.main(["backup", "--database", source_url, str(backup_file)]) == 0
+    assert "each checked" in capsys.readouterr().out
+    restored_url = f"sqlite:///{tmp_path / 'restored.db'}"
+    assert cli.main(["restore", "--database", restored_url, str(backup_file)]) == 0
+    assert cli.main(["restore", "--database", restored_url, str(backup_file)]) == 2
+    assert "already holds records" in capsys.readouterr().err
+    copied_url = f"sqlite:///{tmp_path / 'copied.db'}"
+    assert cli.main(["copy", "--from", restored_url, "--to", copied_url]) == 0
+    copied = open_database(copied_url, bind=False)
+    restored = open_database(restored_url, bind=False)
+    assert transfer.checks(copied) == transfer.checks(restored)
+    copied.close()
+    restored.close()
+    _reopen(tmp_path)

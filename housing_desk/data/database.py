@@ -103,8 +103,9 @@ def migrate(db: Database) -> list[str]:
     return Runner(db, directory=str(MIGRATIONS), table_name=HISTORY_TABLE).up()
 
 
-def open_database(url: str | None = None, passphrase: str | None = None) -> Database:
-    """Connect to ``url`` (the configured default when None), migrate it, bind the models."""
+def open_database(url: str | None = None, passphrase: str | None = None, *, bind: bool = True) -> Database:
+    """Connect to ``url`` (the configured default when None), migrate it, and bind the models to it
+    (``bind=False`` leaves them bound where they are: for copies, backups and restores)."""
     if url is None:
         from housing_desk.config import default_database_url
 
@@ -115,7 +116,8 @@ def open_database(url: str | None = None, passphrase: str | None = None) -> Data
     except Exception:
         db.close()
         raise
-    database_proxy.initialize(db)
+    if bind:
+        database_proxy.initialize(db)
     return db
 
 
