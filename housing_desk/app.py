@@ -137,22 +137,36 @@ def run(config: Config) -> int:
             demo_folder = Path(tempfile.mkdtemp(prefix="housing-desk-demo-"))
             url = f"sqlite:///{demo_folder / 'demo.db'}"
         app = create_application()
-        try:
-            db = open_database(url)
-        except Exception as error:  # the message is shown; the details go to the log
-            log.exception("Could not open the database")
-            return _fail(config, f"Housing Desk could not open its database ({describe_location(url)}):\n{error}")
-        demo_user = None
-        if config.demo:
-            from housing_desk.services import demo
+        location = "Demo database (deleted on exit)" if config.demo else describe_location(url)
+        startup = Startup(app, config, location)
+        opened = []
+        if url.startswith("sqlcipher:"):
+            # The passphrase is asked for first, and held only as long as it takes to open the file.
+            from housing_desk.ui.account_dialogs import PassphraseDialog
 
-            demo_user = demo.build().user
-        startup = Startup(app, config, "Demo database (deleted on exit)" if config.demo else describe_location(url))
-        startup.start(demo_user)
+            dialog = PassphraseDialog(lambda passphrase: opened.append(open_database(url, passphrase)) or opened[-1],
+                                      location=location)
+            startup.first_window = dialog
+            dialog.accepted.connect(lambda: startup.start())
+            dialog.rejected.connect(app.quit)
+            dialog.open()
+        else:
+            try:
+                opened.append(open_database(url))
+            except Exception as error:  # the message is shown; the details go to the log
+                log.error("Could not open the database: %s", type(error).__name__)
+                return _fail(config, f"Housing Desk could not open its database ({location}):\n{error}")
+            demo_user = None
+            if config.demo:
+                from housing_desk.services import demo
+
+                demo_user = demo.build().user
+            startup.start(demo_user)
         if config.quit_after_startup:
             _quit_once_settled(app)
         code = app.exec()
-        db.close()
+        for db in opened:
+            db.close()
         return code
     finally:
         if demo_folder is not None:

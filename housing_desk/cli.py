@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="small: 10 flats and 30 women; large: 200 flats and twenty years of lettings")
     backup = commands.add_parser("backup", help="copy the database to a backup file, consistently, while in use")
     backup.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
+    backup.add_argument("--encrypt", action="store_true", help="protect the backup with a passphrase (asked for)")
     backup.add_argument("file", metavar="FILE")
     restore = commands.add_parser("restore", help="restore a backup file (checked first) into a database")
     restore.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
@@ -63,19 +64,31 @@ def transfer_command(args) -> int:
     databases = []
     try:
         if args.command == "copy":
-            source = open_database(args.source, bind=False)
-            target = open_database(args.target, bind=False)
+            source = open_database(args.source, _passphrase_for(args.source, "the source"), bind=False)
+            target = open_database(args.target, _passphrase_for(args.target, "the target"), bind=False)
             databases = [source, target]
             found = transfer.copy(source, target, progress=_progress)
             what = "Copied"
         else:
-            db = open_database(args.database or default_database_url(), bind=False)
+            url = args.database or default_database_url()
+            db = open_database(url, _passphrase_for(url, "the database"), bind=False)
             databases = [db]
             if args.command == "backup":
-                found = transfer.backup(db, args.file, progress=_progress)
+                passphrase = None
+                if args.encrypt:
+                    passphrase = ask_password("Passphrase for the backup: ")
+                    if ask_password("Type it again: ") != passphrase or len(passphrase) < 10:
+                        print("The passphrases differ, or are shorter than 10 characters: no backup made.",
+                              file=sys.stderr)
+                        return 2
+                found = transfer.backup(db, args.file, passphrase=passphrase, progress=_progress)
                 what = f"Backed up to {args.file}:"
             else:
-                found = transfer.restore(db, args.file, force=args.force, progress=_progress)
+                from pathlib import Path
+
+                encrypted = Path(args.file).is_file() and transfer.is_encrypted(args.file)
+                passphrase = ask_password("Passphrase of the backup: ") if encrypted else None
+                found = transfer.restore(db, args.file, force=args.force, passphrase=passphrase, progress=_progress)
                 what = f"Restored from {args.file}:"
         rows = sum(check.rows for check in found)
         print(f"\n{what} {rows} records in {len(found)} tables, each checked.")
@@ -86,6 +99,10 @@ def transfer_command(args) -> int:
     finally:
         for database in databases:
             database.close()
+
+
+def _passphrase_for(url: str, what: str) -> str | None:
+    return ask_password(f"Passphrase of {what}: ") if url.startswith("sqlcipher:") else None
 
 
 def ask_password(prompt: str) -> str:

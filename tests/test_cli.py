@@ -122,3 +122,9 @@ def test_backup_restore_and_copy_commands(admin, tmp_path, capsys):
     copied.close()
     restored.close()
     _reopen(tmp_path)
+
+
+def test_an_encrypted_database_asks_for_its_passphrase_first(tmp_path):
+    result = run("main.py", "--database", f"sqlcipher:///{tmp_path / 'secret.db'}", "--quit-after-startup")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "secret.db").exists()  # nothing is opened or created before the passphrase

@@ -90,12 +90,24 @@ def copy(source, target, *, progress=None) -> list[TableCheck]:
     return after
 
 
-def backup(db, path: str | Path, *, progress=None) -> list[TableCheck]:
-    """Write a backup of ``db`` to the new file ``path``."""
+def is_encrypted(path: str | Path) -> bool:
+    """An SQLCipher file has no plain SQLite header."""
+    with open(path, "rb") as file:
+        return file.read(16) != b"SQLite format 3\x00"
+
+
+def backup(db, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+    """Write a backup of ``db`` to the new file ``path``; with a passphrase, the file is encrypted."""
     path = Path(path)
     if path.exists():
         raise ValidationError(f"{path} already exists: choose a new file for the backup.", "file")
-    if engine(db) == "sqlite" and isinstance(db, SqliteDatabase):
+    if passphrase:
+        target = open_database(f"sqlcipher:///{path}", passphrase, bind=False)
+        try:
+            return copy(db, target, progress=progress)
+        finally:
+            target.close()
+    if engine(db) == "sqlite" and type(db) is SqliteDatabase:
         destination = sqlite3.connect(str(path))
         try:
             db.connection().backup(destination, pages=256,
@@ -116,11 +128,13 @@ def backup(db, path: str | Path, *, progress=None) -> list[TableCheck]:
         target.close()
 
 
-def verify_backup(path: str | Path) -> SqliteDatabase:
+def verify_backup(path: str | Path, passphrase: str | None = None):
     """Open a backup file read-only and check it is whole and is a Housing Desk backup."""
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"There is no backup file at {path}.", "file")
+    if is_encrypted(path):
+        return _verify_encrypted(path, passphrase)
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -140,10 +154,34 @@ def verify_backup(path: str | Path) -> SqliteDatabase:
     return database
 
 
-def restore(db, path: str | Path, *, force: bool = False, progress=None) -> list[TableCheck]:
+def _verify_encrypted(path: Path, passphrase: str | None):
+    from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+    from housing_desk.services.errors import PermissionDenied
+
+    if not passphrase:
+        raise ValidationError(f"{path} is not a plain Housing Desk backup. If it is an encrypted backup, "
+                              "give its passphrase.", "file")
+    database = SqlCipherDatabase(str(path), passphrase=passphrase)
+    try:
+        database.connect()
+        status = database.execute_sql("PRAGMA integrity_check").fetchone()[0]
+        tables = set(database.get_tables())
+    except Exception:
+        database.close()
+        raise PermissionDenied("That passphrase does not open this backup, or it is not a backup.") from None
+    missing = {m._meta.table_name for m in MODELS} - tables
+    if status != "ok" or missing:
+        database.close()
+        raise ValidationError(f"The backup {path} is damaged or is not a Housing Desk backup.", "file")
+    return database
+
+
+def restore(db, path: str | Path, *, force: bool = False, passphrase: str | None = None,
+            progress=None) -> list[TableCheck]:
     """Restore a backup into ``db``. The file is checked before anything is touched; a database
     that already holds records is refused unless ``force``, which first empties it."""
-    source = verify_backup(path)
+    source = verify_backup(path, passphrase)
     try:
         if not is_empty(db):
             if not force:

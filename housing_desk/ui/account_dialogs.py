@@ -52,3 +52,27 @@ class SignInDialog(FormDialog):
             return users.authenticate(self.ui.usernameEdit.text(), self.ui.passwordEdit.text())
         finally:
             self.ui.passwordEdit.clear()
+
+
+class PassphraseDialog(FormDialog):
+    """Asks for an encrypted database's passphrase; ``opener(passphrase)`` opens it or refuses."""
+
+    FORM = "passphrase_dialog"
+    TITLE = "Encrypted database"
+
+    def __init__(self, opener, parent: QWidget | None = None, *, location: str = ""):
+        super().__init__(parent)
+        self.opener = opener
+        self.ok_button().setText("Open")
+        if location:
+            self.ui.introLabel.setText(self.ui.introLabel.text() + f"\n{location}")
+        self.resize(440, self.sizeHint().height())
+
+    def field_widgets(self):
+        return {"passphrase": self.ui.passphraseEdit}
+
+    def save(self):
+        try:
+            return self.opener(self.ui.passphraseEdit.text())
+        finally:
+            self.ui.passphraseEdit.clear()

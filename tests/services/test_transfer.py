@@ -64,3 +64,24 @@ def test_copy_refuses_a_target_that_holds_records(db, records, tmp_path):
     with pytest.raises(ValidationError):
         transfer.copy(db, other)
     other.close()
+
+
+def test_an_encrypted_backup_restores_only_with_its_passphrase(db, records, tmp_path):
+    from housing_desk.services.errors import PermissionDenied
+
+    path = tmp_path / "backup.housingdesk"
+    transfer.backup(db, path, passphrase="a long passphrase")
+    assert transfer.is_encrypted(path) and "Ștefania".encode() not in path.read_bytes()
+    empty = open_database(f"sqlite:///{tmp_path / 'restored.db'}", bind=False)
+    with pytest.raises(PermissionDenied):
+        transfer.restore(empty, path, passphrase="the wrong one")
+    assert transfer.is_empty(empty)
+    assert transfer.restore(empty, path, passphrase="a long passphrase") == transfer.checks(db)
+    empty.close()
+
+
+def test_from_one_engine_into_an_encrypted_file_and_back(db, records, tmp_path):
+    encrypted = open_database(f"sqlcipher:///{tmp_path / 'enc.db'}", "passphrase 1", bind=False)
+    transfer.copy(db, encrypted)
+    assert transfer.checks(encrypted) == transfer.checks(db)
+    encrypted.close()

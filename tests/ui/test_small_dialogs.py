@@ -123,3 +123,22 @@ def test_flats_remain_unchanged_by_a_cancelled_dialog(qtbot, admin, flat):
     qtbot.addWidget(dialog)
     dialog.reject()
     assert flats.unavailabilities(flat) == []
+
+
+def test_passphrase_dialog_says_plainly_when_it_is_wrong(qtbot, tmp_path):
+    from housing_desk.data.database import open_database
+    from housing_desk.data.models import database as proxy
+    from housing_desk.ui.account_dialogs import PassphraseDialog
+
+    url = f"sqlcipher:///{tmp_path / 'secret.db'}"
+    open_database(url, passphrase="correct horse", bind=False).close()
+    dialog = PassphraseDialog(lambda passphrase: open_database(url, passphrase, bind=False))
+    qtbot.addWidget(dialog)
+    dialog.ui.passphraseEdit.setText("wrong horse")
+    dialog.ok_button().click()
+    assert "does not open" in dialog.ui.errorLabel.text() and "Traceback" not in dialog.ui.errorLabel.text()
+    dialog.ui.passphraseEdit.setText("correct horse")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    dialog.result_value.close()
+    proxy.initialize(None)
