@@ -111,3 +111,22 @@ class AvailabilityReportData:
     on: date
     lines: tuple[BoardLine, ...] = field(default_factory=tuple)
     reference: str = ""
+
+
+@dataclass(frozen=True)
+class RecordSection:
+    """A titled table of what is held: header cells, then rows of text."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()  # in millimetres; even when empty
+
+
+@dataclass(frozen=True)
+class SubjectAccessData:
+    organisation: Organisation
+    reference: str
+    name: str
+    generated_on: date
+    sections: tuple[RecordSection, ...]

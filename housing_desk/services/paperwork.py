@@ -24,6 +24,7 @@ KINDS = {
     "support_plan": "Support plan",
     "signup_pack": "Sign-up pack",
     "availability_report": "Availability report",
+    "subject_access": "Subject access export",
 }
 _PAID_BY = {
     "weekly_rent": "Housing Benefit, paid to us",
@@ -73,12 +74,17 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
     )
 
 
-def _record(actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes) -> None:
+def record_document(actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes,
+                    action: str = "print") -> None:
+    """Record that a document was made (its kind, wording version and fingerprint) and audit it."""
     digest = hashlib.sha256(pdf).hexdigest()
     with write_transaction():
         Document.create(kind=kind, entity=entity, entity_id=entity_id, generated_by=actor.id,
                         template_version=version, sha256=digest, size=len(pdf))
-        audit.record(actor, "print", entity, entity_id, {"document": kind, "sha256": digest})
+        audit.record(actor, action, entity, entity_id, {"document": kind, "sha256": digest})
+
+
+
 
 
 def licence_agreement(actor, licence) -> bytes:
@@ -87,7 +93,7 @@ def licence_agreement(actor, licence) -> bytes:
     licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
     wording = settings.licence_template()
     pdf = agreement_document.build(_agreement_data(actor, licence), wording)
-    _record(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
+    record_document(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
     return pdf
 
 
@@ -95,7 +101,7 @@ def support_plan(actor, plan) -> bytes:
     permissions.require(actor, "print")
     plan = support_plans.get_plan(plan.id if isinstance(plan, SupportPlan) else plan)
     pdf = plan_document.build(_plan_data(plan))
-    _record(actor, "support_plan", "support_plan", plan.id, plan_document.VERSION, pdf)
+    record_document(actor, "support_plan", "support_plan", plan.id, plan_document.VERSION, pdf)
     return pdf
 
 
@@ -114,7 +120,7 @@ def signup_pack(actor, licence) -> bytes:
         support_plan=_plan_data(plan) if plan is not None else None,
     )
     pdf = pack_document.build(data, wording)
-    _record(actor, "signup_pack", "licence", licence.id, wording.version, pdf)
+    record_document(actor, "signup_pack", "licence", licence.id, wording.version, pdf)
     return pdf
 
 
@@ -131,7 +137,7 @@ def availability_report(actor, on: date | None = None) -> bytes:
     data = AvailabilityReportData(organisation=settings.organisation(), on=on, lines=lines,
                                   reference=f"AV-{on:%Y%m%d}")
     pdf = report_document.build(data)
-    _record(actor, "availability_report", "board", 0, report_document.VERSION, pdf)
+    record_document(actor, "availability_report", "board", 0, report_document.VERSION, pdf)
     return pdf
 
 

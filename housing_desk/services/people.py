@@ -188,10 +188,15 @@ def _audit_for_update(values: dict) -> dict:
     return {k: v for k, v in _audit_values(values).items() if k != "search_name"}
 
 
-def get_person(person_id: int) -> Person:
+def get_person(person_id: int, actor=None) -> Person:
+    """Her record. For an ``actor`` who may not see sensitive details (a viewer), the notes and
+    safe-contact details come back blank."""
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("That person's record no longer exists.")
+    if actor is not None and not permissions.allowed(actor, "view_sensitive"):
+        person.notes = ""
+        person.safe_contact = ""
     return person
 
 

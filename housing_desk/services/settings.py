@@ -107,3 +107,24 @@ def set_idle_lock_minutes(actor, minutes) -> int:
         _put(IDLE_KEY, str(minutes))
         audit.record(actor, "update", "setting", None, {IDLE_KEY: minutes})
     return minutes
+
+
+RETENTION_KEY = "retention_years"
+DEFAULT_RETENTION_YEARS = 6
+
+
+def retention_years() -> int:
+    try:
+        return max(1, int(_values().get(RETENTION_KEY, DEFAULT_RETENTION_YEARS)))
+    except ValueError:
+        return DEFAULT_RETENTION_YEARS
+
+
+def set_retention_years(actor, years) -> int:
+    permissions.require(actor, "manage_settings")
+    years = validation.whole_number(years, RETENTION_KEY, label="Years to keep closed records", minimum=1,
+                                    maximum=50)
+    with write_transaction():
+        _put(RETENTION_KEY, str(years))
+        audit.record(actor, "update", "setting", None, {RETENTION_KEY: years})
+    return years

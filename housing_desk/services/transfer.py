@@ -201,3 +201,27 @@ def _empty(db) -> None:
 
 def size_of(path: str | Path) -> int:
     return os.path.getsize(path)
+
+
+def back_up_in_use(actor, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+    """An administrator backs up the database Housing Desk has open."""
+    from housing_desk.data.models import database as proxy
+    from housing_desk.services import audit, permissions
+
+    permissions.require(actor, "manage_users")
+    found = backup(proxy.obj, path, passphrase=passphrase, progress=progress)
+    from housing_desk.data.database import write_transaction
+
+    with write_transaction():
+        audit.record(actor, "export", "backup", None, {"rows": sum(c.rows for c in found),
+                                                       "encrypted": bool(passphrase)})
+    return found
+
+
+def restore_in_use(actor, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+    """An administrator replaces everything in the open database with a backup (checked first)."""
+    from housing_desk.data.models import database as proxy
+    from housing_desk.services import permissions
+
+    permissions.require(actor, "manage_users")
+    return restore(proxy.obj, path, force=True, passphrase=passphrase, progress=progress)

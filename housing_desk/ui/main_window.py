@@ -55,6 +55,12 @@ def _audit_page(window):
     return AuditPage(window.user)
 
 
+def _retention_page(window):
+    from housing_desk.ui.retention_page import RetentionPage
+
+    return RetentionPage(window.user)
+
+
 def _users_page(window):
     from housing_desk.ui.users_page import UsersPage
 
@@ -77,6 +83,7 @@ ALL_PAGES = (
     ("flats", "Flats", "Ctrl+5", _flats_page, "view"),
     ("partners", "Partners", "Ctrl+6", _partners_page, "view"),
     ("audit", "Audit log", "Ctrl+7", _audit_page, "view_audit"),
+    ("retention", "Retention", "", _retention_page, "retention"),
     ("users", "Accounts", "Ctrl+8", _users_page, "manage_users"),
     ("settings", "Settings", "Ctrl+9", _settings_page, "view"),
 )
@@ -95,7 +102,7 @@ class MainWindow(QMainWindow):
         self._keys = [key for key, *_ in self.page_list]
         for key, label, shortcut, _factory in self.page_list:
             item = QListWidgetItem(label)
-            item.setToolTip(f"{label} ({shortcut})")
+            item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
             self.ui.navigation.addItem(item)
         self.board = BoardPage(user)
         self.board.flat_activated.connect(self.show_flat)
@@ -169,6 +176,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Availability report…", self.availability_report, "Ctrl+P",
                      enabled=permissions.allowed(self.user, "print"))
         self._action(file_menu, "Change my &password…", self.change_password)
+        file_menu.addSeparator()
+        can_back_up = permissions.allowed(self.user, "manage_users")
+        self._action(file_menu, "&Back up…", self.back_up, enabled=can_back_up)
+        self._action(file_menu, "R&estore…", self.restore, enabled=can_back_up)
         self._action(file_menu, "&Lock now", self.lock_now, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -202,6 +213,17 @@ class MainWindow(QMainWindow):
 
         if PasswordDialog.ask(self, self.user) is not None:
             messages.information(self, "Password", "Your password is changed.")
+
+    def back_up(self) -> None:
+        from housing_desk.ui.backup_dialogs import back_up
+
+        back_up(self)
+
+    def restore(self) -> None:
+        from housing_desk.ui.backup_dialogs import restore
+
+        if restore(self):
+            self.close()
 
     def lock_now(self) -> None:
         if self.idle_lock is not None:

@@ -48,3 +48,11 @@ def choose_printer(parent: QWidget | None, pages: int = 0):
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
     return QFileDialog.getExistingDirectory(parent, title)
+
+
+def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase typed in a masked field, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if accepted else None

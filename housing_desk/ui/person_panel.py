@@ -64,6 +64,8 @@ class PersonPanel(QWidget):
         ui.referButton.clicked.connect(self.refer)
         ui.decideButton.clicked.connect(self.decide)
         ui.assessButton.clicked.connect(self.assess)
+        ui.exportButton.clicked.connect(self.export)
+        ui.exportButton.setVisible(permissions.allowed(actor, "export"))
         self.sensitive = permissions.allowed(actor, "view_sensitive")
         if not self.sensitive:
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
@@ -76,10 +78,10 @@ class PersonPanel(QWidget):
 
     def show_person(self, person_id: int | None) -> None:
         ui = self.ui
-        self.person = people.get_person(person_id) if person_id is not None else None
+        self.person = people.get_person(person_id, self.actor) if person_id is not None else None
         person = self.person
         for widget in (ui.nameLabel, ui.statusSummary, ui.detailTabs, ui.editButton, ui.referButton,
-                       ui.decideButton, ui.assessButton):
+                       ui.decideButton, ui.assessButton, ui.exportButton):
             widget.setEnabled(person is not None)
         ui.confidentialBanner.setVisible(bool(person and person.do_not_disclose))
         if person is None:
@@ -152,6 +154,22 @@ class PersonPanel(QWidget):
     def decide(self) -> None:
         if self.person is not None and self.open_referral is not None:
             self._after(DecisionDialog.ask(self, self.actor, self.open_referral, self.person))
+
+    def export(self) -> None:
+        """Everything held about her, for a subject access request."""
+        from housing_desk.services import subject_access
+        from housing_desk.services.errors import DomainError
+        from housing_desk.ui import messages
+        from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+        if self.person is None:
+            return
+        try:
+            pdf = subject_access.export(self.actor, self.person)
+        except DomainError as error:
+            messages.warning(self, "Export her records", error.message)
+            return
+        PdfPreviewDialog.show_pdf(self, pdf, "Information we hold about her", f"records-{self.person.id}.pdf")
 
     def assess(self) -> None:
         if self.person is not None:

@@ -20,14 +20,16 @@ class SettingsPage(QWidget):
         self.ui = forms.install("settings_page", self)
         ui = self.ui
         self.errors = FieldErrors({**{k: getattr(ui, v) for k, v in _EDITS.items()}, "address": ui.addressEdit,
-                                   settings.TEMPLATE_KEY: ui.templateEdit}, ui.errorLabel)
+                                   settings.TEMPLATE_KEY: ui.templateEdit, settings.IDLE_KEY: ui.idleSpin,
+                                   settings.RETENTION_KEY: ui.retentionSpin}, ui.errorLabel)
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
         ui.chooseLogoButton.clicked.connect(self.choose_logo)
+        ui.saveSecurityButton.clicked.connect(self.save_security)
         ui.templateEdit.setReadOnly(True)
         allowed = permissions.allowed(actor, "manage_settings")
-        for widget in (ui.organisationGroup, ui.templateRow):
+        for widget in (ui.organisationGroup, ui.templateRow, ui.securityGroup):
             widget.setEnabled(allowed)
         if not allowed:
             ui.errorLabel.setText("Only an administrator can change the settings.")
@@ -45,6 +47,8 @@ class SettingsPage(QWidget):
         ui.outOfHoursEdit.setText(organisation.out_of_hours_phone)
         ui.logoEdit.setText(organisation.logo_path)
         ui.templateEdit.setText(settings.licence_template_path())
+        ui.idleSpin.setValue(settings.idle_lock_minutes())
+        ui.retentionSpin.setValue(settings.retention_years())
         try:
             wording = settings.licence_template()
             ui.templateStatus.setText(f"In use: '{wording.title}', wording version {wording.version}, "
@@ -64,6 +68,16 @@ class SettingsPage(QWidget):
         self.errors.clear()
         self.refresh()
         messages.information(self, "Settings", "The organisation's details are saved.")
+
+    def save_security(self) -> None:
+        try:
+            settings.set_idle_lock_minutes(self.actor, self.ui.idleSpin.value())
+            settings.set_retention_years(self.actor, self.ui.retentionSpin.value())
+        except DomainError as error:
+            self.errors.show(error)
+            return
+        self.errors.clear()
+        messages.information(self, "Settings", "Saved. The new lock time applies from the next sign-in.")
 
     def choose_template(self) -> None:
         path = messages.open_file_name(self, "Choose the licence wording", "Text files (*.txt);;All files (*)")

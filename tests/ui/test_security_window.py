@@ -102,3 +102,35 @@ def test_idle_lock_hides_everything_keeps_the_typing_and_asks_for_the_password(q
     lock.stop()
     assert QApplication.instance() is not None
     assert audit.events("user", admin.id)[-1].changes == {"result": "signed in"}
+
+
+def test_back_up_and_restore_from_the_menu(qtbot, admin, tmp_path, monkeypatch, shown_messages):
+    from housing_desk.data.models import Person
+    from housing_desk.ui import backup_dialogs, messages
+
+    factories.person(admin, given_name="Ana", family_name="Lopes")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    path = tmp_path / "today.housingdesk"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(path))
+    shown_messages.confirm_answer = False  # no passphrase
+    assert backup_dialogs.back_up(window)
+    assert path.exists() and "each table checked" in shown_messages.shown[-1][2]
+    factories.person(admin, given_name="Bea", family_name="Nowak")
+    monkeypatch.setattr(messages, "open_file_name", lambda *args: str(path))
+    shown_messages.confirm_answer = True
+    assert backup_dialogs.restore(window)
+    assert [p.given_name for p in Person.select()] == ["Ana"]
+
+
+def test_retention_page_and_export_button_follow_the_role(qtbot, admin):
+    officer = factories.user(admin, "officer")
+    manager = factories.user(admin, "manager")
+    person = factories.person(admin)
+    for user, shown in ((officer, False), (manager, True)):
+        window = MainWindow(user)
+        qtbot.addWidget(window)
+        assert ("Retention" in nav_labels(window)) is shown
+        page = window.show_page("people")
+        page.select_person(person.id)
+        assert page.panel.ui.exportButton.isHidden() is not shown

@@ -1,0 +1,76 @@
+"""Backing up and restoring from the File menu, with progress."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from housing_desk.services import transfer
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import messages
+
+
+def _progress(parent, title: str):
+    dialog = QProgressDialog(title, None, 0, 100, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+
+    def update(done: int, total: int) -> None:
+        dialog.setValue(min(100, done * 100 // max(total, 1)))
+        QApplication.processEvents()
+
+    return dialog, update
+
+
+def _passphrase(parent, title: str, question: str) -> str | None:
+    if not messages.confirm(parent, title, question, yes="Yes, with a passphrase", no="No"):
+        return None
+    return messages.ask_secret(parent, title, "Passphrase (at least 10 characters):") or None
+
+
+def back_up(window) -> bool:
+    name = messages.save_file_name(window, "Back up to…", f"housing-desk-{date.today():%Y-%m-%d}.housingdesk",
+                                   "Housing Desk backups (*.housingdesk)")
+    if not name:
+        return False
+    passphrase = _passphrase(window, "Back up", "Protect the backup with a passphrase? Without one, anyone who "
+                             "has the file can read it.")
+    dialog, update = _progress(window, "Backing up…")
+    try:
+        found = transfer.back_up_in_use(window.user, name, passphrase=passphrase, progress=update)
+    except DomainError as error:
+        dialog.close()
+        messages.warning(window, "Back up", error.message)
+        return False
+    dialog.close()
+    messages.information(window, "Back up", f"Backed up {sum(c.rows for c in found)} records to "
+                         f"{Path(name).name}, each table checked.")
+    return True
+
+
+def restore(window) -> bool:
+    name = messages.open_file_name(window, "Restore from…", "Housing Desk backups (*.housingdesk);;All files (*)")
+    if not name:
+        return False
+    if not messages.confirm(window, "Restore", "Restoring replaces everything in this database with the backup. "
+                            "Housing Desk closes afterwards; sign in again.", yes="Replace everything"):
+        return False
+    passphrase = None
+    if transfer.is_encrypted(name):
+        passphrase = messages.ask_secret(window, "Restore", "The backup's passphrase:")
+        if passphrase is None:
+            return False
+    dialog, update = _progress(window, "Restoring…")
+    try:
+        transfer.restore_in_use(window.user, name, passphrase=passphrase, progress=update)
+    except DomainError as error:
+        dialog.close()
+        messages.warning(window, "Restore", error.message)
+        return False
+    dialog.close()
+    messages.information(window, "Restore", "Restored. Housing Desk will now close: start it again and sign in.")
+    return True
