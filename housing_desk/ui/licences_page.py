@@ -70,6 +70,8 @@ class LicencesPage(QWidget):
         host.setContentsMargins(0, 0, 0, 0)
         host.addWidget(self.plan_panel)
         ui.splitter.setSizes([380, 320])
+        if not permissions.allowed(actor, "view_sensitive"):  # a viewer sees no support plans or risks
+            ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.planTab))
         menu = QMenu(ui.paperworkButton)
         self.print_actions = {
             "agreement": menu.addAction("Licence agreement…", lambda: self.print_licence("agreement")),

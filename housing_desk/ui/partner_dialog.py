@@ -18,15 +18,22 @@ class PartnerDialog(FormDialog):
         for kind, label in flats.PARTNER_KINDS.items():
             self.ui.kindCombo.addItem(label, kind)
         if partner is not None:
-            ui = self.ui
-            ui.nameEdit.setText(partner.name)
-            ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(partner.kind))
-            ui.contactNameEdit.setText(partner.contact_name)
-            ui.phoneEdit.setText(partner.phone)
-            ui.emailEdit.setText(partner.email)
-            ui.addressEdit.setPlainText(partner.address)
-            ui.notesEdit.setPlainText(partner.notes)
+            self._fill(partner)
         self.resize(480, self.sizeHint().height())
+
+    def _fill(self, partner) -> None:
+        ui = self.ui
+        ui.nameEdit.setText(partner.name)
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(partner.kind))
+        ui.contactNameEdit.setText(partner.contact_name)
+        ui.phoneEdit.setText(partner.phone)
+        ui.emailEdit.setText(partner.email)
+        ui.addressEdit.setPlainText(partner.address)
+        ui.notesEdit.setPlainText(partner.notes)
+
+    def reload(self) -> None:
+        self.partner = flats.get_partner(self.partner.id)
+        self._fill(self.partner)
 
     def field_widgets(self):
         ui = self.ui
