@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
-from housing_desk.services import allocations, flats
+from housing_desk.services import allocations, flats, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
@@ -43,6 +43,8 @@ class BoardPage(QWidget):
     """Home page. ``flat_activated`` carries a flat id when a row is double-clicked."""
 
     flat_activated = Signal(int)
+    person_activated = Signal(int)
+    licence_activated = Signal(int)
 
     def __init__(self, actor=None, parent=None):
         super().__init__(parent)
@@ -73,7 +75,9 @@ class BoardPage(QWidget):
         ui.sideSplitter.setSizes([880, 300])
         ui.comingFreeList.setWordWrap(True)
         ui.offersList.setWordWrap(True)
-        for title in (ui.actionsTitle, ui.comingFreeTitle, ui.offersTitle):
+        ui.remindersList.setWordWrap(True)
+        ui.remindersList.itemDoubleClicked.connect(self._open_reminder)
+        for title in (ui.actionsTitle, ui.comingFreeTitle, ui.offersTitle, ui.remindersTitle):
             title.setObjectName("panelTitle")
         for key, name in _ACTIONS.items():
             getattr(ui, name).clicked.connect(lambda _checked=False, k=key: self._act(k))
@@ -131,6 +135,16 @@ class BoardPage(QWidget):
             ui.offersList.addItem(entry)
         if not ui.offersList.count():
             ui.offersList.addItem("No offers waiting")
+        ui.remindersList.clear()
+        for reminder in reminders.due(on):
+            entry = QListWidgetItem(reminder.text)
+            entry.setData(Qt.ItemDataRole.UserRole, (reminder.entity, reminder.entity_id))
+            entry.setToolTip("Double-click to open it")
+            if reminder.overdue:
+                entry.setForeground(QColor(COMPLIANCE_COLOURS["expired"]))
+            ui.remindersList.addItem(entry)
+        if not ui.remindersList.count():
+            ui.remindersList.addItem("Nothing due")
 
     def _summarise(self, statuses) -> None:
         counts = {}
@@ -171,6 +185,14 @@ class BoardPage(QWidget):
     def _act(self, key: str) -> None:
         if getattr(self.actions, key)() is not None or key == "move_in":
             self.refresh()
+
+    def _open_reminder(self, item) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if not target:
+            return
+        entity, entity_id = target
+        {"flat": self.flat_activated, "person": self.person_activated,
+         "licence": self.licence_activated}[entity].emit(entity_id)
 
     def _activated(self, index) -> None:
         status = self.proxy.source_row(index)

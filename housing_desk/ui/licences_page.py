@@ -88,6 +88,14 @@ class LicencesPage(QWidget):
         self.ui.licencesTable.resizeColumnsToContents()
         self._buttons()
 
+    def select_licence(self, licence_id: int) -> None:
+        """Show a licence, whichever view it is in."""
+        self.ui.viewCombo.setCurrentIndex(self.ui.viewCombo.findData("all"))
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.source_row(self.proxy.index(row, 0)).licence_id == licence_id:
+                self.ui.licencesTable.selectRow(row)
+                return
+
     def selected(self):
         indexes = self.ui.licencesTable.selectionModel().selectedRows()
         row = self.proxy.source_row(indexes[0]) if indexes else None

@@ -55,6 +55,12 @@ def _audit_page(window):
     return AuditPage(window.user)
 
 
+def _reports_page(window):
+    from housing_desk.ui.reports_page import ReportsPage
+
+    return ReportsPage(window.user)
+
+
 def _retention_page(window):
     from housing_desk.ui.retention_page import RetentionPage
 
@@ -82,6 +88,7 @@ ALL_PAGES = (
     ("licences", "Licences", "Ctrl+4", _licences_page, "view"),
     ("flats", "Flats", "Ctrl+5", _flats_page, "view"),
     ("partners", "Partners", "Ctrl+6", _partners_page, "view"),
+    ("reports", "Reports", "Ctrl+0", _reports_page, "reports"),
     ("audit", "Audit log", "Ctrl+7", _audit_page, "view_audit"),
     ("retention", "Retention", "", _retention_page, "retention"),
     ("users", "Accounts", "Ctrl+8", _users_page, "manage_users"),
@@ -106,6 +113,8 @@ class MainWindow(QMainWindow):
             self.ui.navigation.addItem(item)
         self.board = BoardPage(user)
         self.board.flat_activated.connect(self.show_flat)
+        self.board.person_activated.connect(self.show_person)
+        self.board.licence_activated.connect(self.show_licence)
         self._add_page("board", self.board)
         self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
         self._build_menus()
@@ -153,6 +162,9 @@ class MainWindow(QMainWindow):
 
     def show_person(self, person_id: int) -> None:
         self.show_page("people").select_person(person_id)
+
+    def show_licence(self, licence_id: int) -> None:
+        self.show_page("licences").select_licence(licence_id)
 
     def refresh(self) -> None:
         page = self.ui.pages.currentWidget()

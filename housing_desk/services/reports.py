@@ -1,0 +1,258 @@
+"""The numbers the team and its funders ask for, exact to the night, from dated records.
+
+Intervals are half-open: a licence from 1 January to 11 January is ten nights. Every figure is
+computed from the records' dates, clipped to the range asked for.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
+from housing_desk.services import intervals, permissions
+from housing_desk.services.allocations import REFUSAL_REASONS
+from housing_desk.services.assessments import add_months
+from housing_desk.services.errors import ValidationError
+from housing_desk.services.licences import END_REASONS
+
+ALL_FLATS = "All flats"
+
+
+@dataclass(frozen=True)
+class OccupancyRow:
+    reference: str
+    nights: int
+    occupied_nights: int
+    unavailable_nights: int
+    void_nights: int
+    rate: float  # occupied nights / nights, 0..1
+
+
+def _check(start: date, end: date) -> None:
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise ValidationError("Give the first day and the day after the last.", "start")
+    if end <= start:
+        raise ValidationError("The end of the range must be after its start.", "end")
+
+
+def _clipped(start: date, end: date, first: date, last: date | None) -> int:
+    """Nights of [first, last) inside [start, end)."""
+    low, high = max(start, first), min(end, last) if last else end
+    return max((high - low).days, 0)
+
+
+def _periods(model, start_field, end_field, start: date, end: date) -> dict[int, list[tuple[date, date | None]]]:
+    by_flat = defaultdict(list)
+    query = intervals.overlapping(model.select(model.flat, start_field, end_field), start_field, end_field,
+                                  start, end)
+    for flat_id, first, last in query.tuples():
+        by_flat[flat_id].append((first, last))
+    return by_flat
+
+
+def occupancy(start: date, end: date) -> list[OccupancyRow]:
+    """Per flat (in reference order) and overall (last row, 'All flats'): nights in [start, end),
+    nights let, nights out of use, void nights, and the share of nights let."""
+    _check(start, end)
+    lets = _periods(Licence, Licence.start_date, Licence.end_date, start, end)
+    out = _periods(Unavailability, Unavailability.start, Unavailability.end, start, end)
+    rows = []
+    nights = (end - start).days
+    for flat_id, reference in Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples():
+        occupied = sum(_clipped(start, end, a, b) for a, b in lets.get(flat_id, ()))
+        unavailable = sum(_clipped(start, end, a, b) for a, b in out.get(flat_id, ()))
+        rows.append(OccupancyRow(reference, nights, occupied, unavailable, nights - occupied - unavailable,
+                                 occupied / nights))
+    total = OccupancyRow(ALL_FLATS, sum(r.nights for r in rows), sum(r.occupied_nights for r in rows),
+                         sum(r.unavailable_nights for r in rows), sum(r.void_nights for r in rows), 0.0)
+    rows.append(OccupancyRow(total.reference, total.nights, total.occupied_nights, total.unavailable_nights,
+                             total.void_nights, total.occupied_nights / total.nights if total.nights else 0.0))
+    return rows
+
+
+def occupancy_by_month(start: date, end: date) -> list[tuple[date, float]]:
+    """The overall occupancy of each calendar month (or part of one) in the range."""
+    _check(start, end)
+    months = []
+    first = start
+    while first < end:
+        following = min(add_months(first.replace(day=1), 1), end)
+        months.append((first, occupancy(first, following)[-1].rate))
+        first = following
+    return months
+
+
+@dataclass(frozen=True)
+class VoidPeriod:
+    reference: str
+    start: date
+    end: date
+    nights: int
+    reason: str
+
+
+def voids(start: date, end: date) -> list[VoidPeriod]:
+    """Each time a flat stood empty between two lets inside the range, and why when it was out of use."""
+    _check(start, end)
+    lets = _periods(Licence, Licence.start_date, Licence.end_date, start, end)
+    reasons = {}
+    for flat_id, first, last, reason in intervals.overlapping(
+            Unavailability.select(Unavailability.flat, Unavailability.start, Unavailability.end,
+                                  Unavailability.reason), Unavailability.start, Unavailability.end, start,
+            end).tuples():
+        reasons.setdefault(flat_id, []).append((first, last, reason))
+    found = []
+    references = dict(Flat.select(Flat.id, Flat.reference).tuples())
+    for flat_id, periods in lets.items():
+        periods = sorted(periods)
+        for (_a, gap_start), (gap_end, _b) in zip(periods, periods[1:]):
+            if gap_start is None or gap_end <= gap_start:
+                continue
+            low, high = max(gap_start, start), min(gap_end, end)
+            if high <= low:
+                continue
+            why = sorted({r for a, b, r in reasons.get(flat_id, ()) if intervals.overlaps(a, b, low, high)})
+            found.append(VoidPeriod(references[flat_id], low, high, (high - low).days, ", ".join(why)))
+    return sorted(found, key=lambda v: (v.start, v.reference))
+
+
+def average(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+@dataclass(frozen=True)
+class Stay:
+    reference: str
+    nights: int
+    reason: str
+    destination: str
+
+
+def stays(start: date, end: date) -> list[Stay]:
+    """Licences that ended in the range: how long each lasted, why it ended and where she went."""
+    _check(start, end)
+    query = (Licence.select(Flat.reference, Licence.start_date, Licence.end_date, Licence.end_reason,
+                            Licence.destination).join(Flat)
+             .where((Licence.status == "ended") & (Licence.end_date >= start) & (Licence.end_date < end)))
+    return [Stay(ref, (last - first).days, END_REASONS.get(reason, reason), destination or "Not recorded")
+            for ref, first, last, reason, destination in query.tuples()]
+
+
+def outcomes(start: date, end: date) -> dict[str, Counter]:
+    """Move-on outcomes: counts by end reason and by destination."""
+    ended = stays(start, end)
+    return {"reason": Counter(s.reason for s in ended), "destination": Counter(s.destination for s in ended)}
+
+
+def referral_to_move_in(start: date, end: date) -> list[int]:
+    """Days from referral to moving in, for each licence that started in the range."""
+    _check(start, end)
+    query = (Licence.select(Licence.start_date, Referral.received_on).join(Referral)
+             .where((Licence.start_date >= start) & (Licence.start_date < end)))
+    return sorted((moved - referred).days for moved, referred in query.tuples())
+
+
+def waiting_list_over_time(start: date, end: date) -> list[tuple[date, int]]:
+    """How many women were on the waiting list on the first day of each month in the range."""
+    _check(start, end)
+    rows = list(Referral.select(Referral.decided_on, Referral.closed_on)
+                .where(Referral.status.in_(("accepted", "housed", "closed")) & Referral.decided_on.is_null(False))
+                .tuples())
+    found = []
+    day = start
+    while day < end:
+        count = sum(1 for decided, closed in rows if decided <= day and (closed is None or closed > day))
+        found.append((day, count))
+        day = add_months(day.replace(day=1), 1)
+    return found
+
+
+def refusals(start: date, end: date) -> Counter:
+    """Offers refused in the range, by reason."""
+    _check(start, end)
+    query = Offer.select(Offer.reason).where((Offer.status == "refused") & (Offer.responded_on >= start)
+                                            & (Offer.responded_on < end))
+    return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in query.tuples())
+
+
+def summary(actor, start: date, end: date) -> dict:
+    """Every figure of the reports page, for a manager."""
+    permissions.require(actor, "reports")
+    ended = stays(start, end)
+    waits = referral_to_move_in(start, end)
+    found_voids = voids(start, end)
+    return {
+        "occupancy": occupancy(start, end),
+        "by_month": occupancy_by_month(start, end),
+        "voids": found_voids,
+        "average_void": average(v.nights for v in found_voids),
+        "stays": ended,
+        "average_stay": average(s.nights for s in ended),
+        "median_stay": statistics.median([s.nights for s in ended]) if ended else 0,
+        "outcomes": outcomes(start, end),
+        "referral_to_move_in": waits,
+        "average_wait": average(waits),
+        "waiting_list": waiting_list_over_time(start, end),
+        "refusals": refusals(start, end),
+    }
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.1f}%"
+
+
+def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    """The report's tables as text: title -> (headers, rows). No woman is named in any of them."""
+    occupancy_rows = [(r.reference, str(r.nights), str(r.occupied_nights), str(r.unavailable_nights),
+                       str(r.void_nights), _percent(r.rate)) for r in figures["occupancy"]]
+    void_rows = [(v.reference, v.start.strftime("%d/%m/%Y"), v.end.strftime("%d/%m/%Y"), str(v.nights),
+                  v.reason or "Not recorded") for v in figures["voids"]]
+    stay_rows = [(s.reference, str(s.nights), s.reason, s.destination) for s in figures["stays"]]
+    outcome_rows = [("End reason", reason, str(count)) for reason, count in figures["outcomes"]["reason"].most_common()]
+    outcome_rows += [("Destination", place, str(count))
+                     for place, count in figures["outcomes"]["destination"].most_common()]
+    waiting_rows = [("On the waiting list on " + day.strftime("%d/%m/%Y"), str(count))
+                    for day, count in figures["waiting_list"]]
+    waiting_rows += [("Offers refused: " + reason, str(count)) for reason, count in figures["refusals"].most_common()]
+    waiting_rows.append(("Average days from referral to moving in", f"{figures['average_wait']:.0f}"))
+    return {
+        "Occupancy": (("Flat", "Nights", "Let", "Out of use", "Void", "Occupancy"), occupancy_rows),
+        "Voids": (("Flat", "From", "Until", "Nights", "Why"), void_rows),
+        "Stays and move-on": (("Flat", "Nights stayed", "Ended because", "Moved on to"), stay_rows),
+        "Outcomes": (("By", "Outcome", "Number"), outcome_rows),
+        "Waiting and refusals": (("Figure", "Number"), waiting_rows),
+    }
+
+
+def report_pdf(actor, start: date, end: date) -> bytes:
+    """The reports for the range as a PDF for funders and the council; recorded as printed."""
+    from housing_desk.documents import sections
+    from housing_desk.documents.data import RecordSection
+    from housing_desk.documents.page import PageMeta
+    from housing_desk.services import paperwork, settings
+
+    figures = summary(actor, start, end)
+    last_day = date.fromordinal(end.toordinal() - 1)
+    built = [RecordSection(title, headers, tuple(rows)) for title, (headers, rows) in tables(figures).items()]
+    reference = f"REP-{start:%Y%m%d}-{last_day:%Y%m%d}"
+    subtitle = (f"{start:%d/%m/%Y} to {last_day:%d/%m/%Y} · occupancy {_percent(figures['occupancy'][-1].rate)}, "
+                f"average void {figures['average_void']:.0f} nights, average stay {figures['average_stay']:.0f} "
+                "nights")
+    pdf = sections.build("Housing report", subtitle, "", tuple(built),
+                         PageMeta(settings.organisation().name, "Housing report", reference, "report-1"))
+    paperwork.record_document(actor, "report", "report", 0, "report-1", pdf)
+    return pdf
+
+
+def record_export(actor, what: str, rows: int) -> None:
+    """A CSV export of a report leaves the building: it is audited."""
+    from housing_desk.data.database import write_transaction
+    from housing_desk.services import audit
+
+    permissions.require(actor, "reports")
+    with write_transaction():
+        audit.record(actor, "export", "report", None, {"table": what, "rows": rows})

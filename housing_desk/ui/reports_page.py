@@ -1,0 +1,141 @@
+"""Reports for managers: occupancy with a chart per month, voids, stays, outcomes, waiting and
+refusals for a date range; exported as CSV or PDF."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from housing_desk.services import reports
+from housing_desk.services.assessments import add_months
+from housing_desk.services.errors import DomainError
+from housing_desk.ui import dates, forms, messages
+from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+
+_TABLES = {"Occupancy": "occupancyTable", "Voids": "voidsTable", "Stays and move-on": "staysTable",
+           "Outcomes": "outcomesTable", "Waiting and refusals": "waitingTable"}
+
+
+def last_quarter(today: date) -> tuple[date, date]:
+    """The last complete calendar quarter: (first day, last day)."""
+    first_of_this = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    return add_months(first_of_this, -3), first_of_this - timedelta(days=1)
+
+
+class ReportsPage(QWidget):
+    def __init__(self, actor, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.ui = forms.install("reports_page", self)
+        ui = self.ui
+        self.models: dict[str, RowTableModel] = {}
+        self.headers: dict[str, tuple[str, ...]] = {}
+        self.by_month = []
+        self.chart_view = None
+        first, last = last_quarter(date.today())
+        dates.set_date(ui.fromEdit, first)
+        dates.set_date(ui.toEdit, last)
+        ui.quarterButton.clicked.connect(self._quarter)
+        ui.showButton.clicked.connect(self.refresh)
+        ui.csvButton.clicked.connect(self.export_csv)
+        ui.pdfButton.clicked.connect(self.export_pdf)
+        self.refresh()
+
+    def _quarter(self) -> None:
+        first, last = last_quarter(date.today())
+        dates.set_date(self.ui.fromEdit, first)
+        dates.set_date(self.ui.toEdit, last)
+        self.refresh()
+
+    def range(self) -> tuple[date, date]:
+        return dates.get_date(self.ui.fromEdit), dates.get_date(self.ui.toEdit) + timedelta(days=1)
+
+    def refresh(self) -> None:
+        start, end = self.range()
+        try:
+            figures = reports.summary(self.actor, start, end)
+        except DomainError as error:
+            messages.warning(self, "Reports", error.message)
+            return
+        for title, (headers, rows) in reports.tables(figures).items():
+            self._fill(title, headers, rows)
+        self.by_month = figures["by_month"]
+        overall = figures["occupancy"][-1]
+        self.ui.summaryLabel.setText(
+            f"Occupancy {overall.rate * 100:.1f}% ({overall.occupied_nights} of {overall.nights} flat-nights let, "
+            f"{overall.unavailable_nights} out of use). Average void {figures['average_void']:.0f} nights; "
+            f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on.")
+        self._chart()
+
+    def _fill(self, title: str, headers, rows) -> None:
+        table = getattr(self.ui, _TABLES[title])
+        if title not in self.models:
+            columns = tuple(Column(header, (lambda r, i=i: r[i])) for i, header in enumerate(headers))
+            self.models[title] = RowTableModel(columns, self)
+            prepare_table(table, FilterProxy(self.models[title], self))
+        self.headers[title] = headers
+        self.models[title].set_rows(rows)
+        table.resizeColumnsToContents()
+
+    def _chart(self) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+
+        bars = QBarSet("Occupancy %")
+        for _month, rate in self.by_month:
+            bars.append(round(rate * 100, 1))
+        series = QBarSeries()
+        series.append(bars)
+        chart = QChart()
+        chart.addSeries(series)
+        chart.setTitle("Occupancy per month")
+        chart.legend().setVisible(False)
+        months = QBarCategoryAxis()
+        months.append([month.strftime("%b %Y") for month, _rate in self.by_month])
+        percent = QValueAxis()
+        percent.setRange(0, 100)
+        percent.setLabelFormat("%d%%")
+        chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(months)
+        series.attachAxis(percent)
+        if self.chart_view is None:
+            self.chart_view = QChartView()
+            self.chart_view.setMinimumHeight(220)
+            host = QVBoxLayout(self.ui.chartHost)
+            host.setContentsMargins(0, 0, 0, 0)
+            host.addWidget(self.chart_view)
+        self.chart_view.setChart(chart)
+        self.chart = chart
+
+    def current_title(self) -> str:
+        index = self.ui.tabs.currentIndex()
+        return list(_TABLES)[index]
+
+    def export_csv(self) -> None:
+        title = self.current_title()
+        name = messages.save_file_name(self, "Export as CSV", f"{title.lower().replace(' ', '-')}.csv",
+                                       "CSV files (*.csv)")
+        if not name:
+            return
+        rows = self.models[title].rows()
+        with open(name, "w", newline="", encoding="utf-8") as file:
+            writer = csv.writer(file)
+            writer.writerow(self.headers[title])
+            writer.writerows(rows)
+        reports.record_export(self.actor, title, len(rows))
+
+    def export_pdf(self) -> None:
+        start, end = self.range()
+        try:
+            pdf = reports.report_pdf(self.actor, start, end)
+        except DomainError as error:
+            messages.warning(self, "Reports", error.message)
+            return
+        name = messages.save_file_name(self, "Export as PDF", f"housing-report-{start:%Y-%m-%d}.pdf",
+                                       "PDF documents (*.pdf)")
+        if name:
+            Path(name).write_bytes(pdf)

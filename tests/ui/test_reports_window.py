@@ -1,0 +1,52 @@
+"""The reports page: a quarter's figures in a few clicks, a chart per month, CSV and PDF exports."""
+
+import csv
+from datetime import date
+
+from pypdf import PdfReader
+
+from housing_desk.services import audit, licences
+from housing_desk.ui import messages
+from housing_desk.ui.main_window import MainWindow
+from housing_desk.ui.reports_page import last_quarter
+from tests import factories
+
+
+def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
+    home = factories.certified_flat(admin, partner, since=date(2025, 1, 1))
+    hidden = factories.ready_woman(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True)
+    licences.create_licence(admin, hidden, home, start_date=date(2025, 1, 10))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("reports")
+    first, last = last_quarter(date.today())
+    assert (first.day, (last.month % 3)) == (1, 0)
+    occupancy = page.models["Occupancy"].rows()
+    assert occupancy[-1][0] == "All flats" and occupancy[-1][-1] == "100.0%"
+    assert len(page.chart.series()) == 1 and page.chart.series()[0].barSets()[0].count() == 3
+    assert "Occupancy 100.0%" in page.ui.summaryLabel.text()
+    csv_path = tmp_path / "occupancy.csv"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(csv_path))
+    page.export_csv()
+    with open(csv_path, newline="", encoding="utf-8") as file:
+        read_back = list(csv.reader(file))
+    assert read_back[0][0] == "Flat" and [tuple(r) for r in read_back[1:]] == occupancy
+    assert audit.events("report")[-1].action == "export"
+    pdf_path = tmp_path / "report.pdf"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(pdf_path))
+    page.export_pdf()
+    text = " ".join(p.extract_text() for p in PdfReader(str(pdf_path)).pages)
+    assert "Housing report" in text and "Hodan" not in text and "Warsame" not in text
+    for path in (csv_path,):
+        assert "Hodan" not in path.read_text(encoding="utf-8")
+
+
+def test_reminders_on_the_board_open_their_record(qtbot, admin, partner):
+    factories.flat(admin, partner, reference="NO-CERT")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    reminders = window.board.ui.remindersList
+    assert "NO-CERT" in reminders.item(0).text()
+    window.board._open_reminder(reminders.item(0))
+    assert window.ui.pages.currentWidget() is window.pages["flats"]
+    assert window.pages["flats"].selected_flat().reference == "NO-CERT"
