@@ -211,15 +211,20 @@ STATUS_LABELS = {
 
 def list_referrals(status: str | None = None) -> list[ReferralRow]:
     """Every referral, newest first, with her name (one query)."""
-    query = Referral.select(Referral, Person).join(Person).order_by(Referral.received_on.desc(), Referral.id.desc())
+    query = (Referral.select(Referral.id, Referral.person, Person.given_name, Person.family_name,
+                             Person.preferred_name, Person.do_not_disclose, Referral.received_on, Referral.source,
+                             Referral.referrer, Referral.referrer_organisation, Referral.priority, Referral.status,
+                             Referral.decided_on, Referral.decision_reason, Referral.decision_notes)
+             .join(Person).order_by(Referral.received_on.desc(), Referral.id.desc()))
     if status is not None:
         query = query.where(Referral.status == status)
-    return [
-        ReferralRow(
-            referral_id=r.id, person_id=r.person_id, name=r.person.display_name,
-            do_not_disclose=r.person.do_not_disclose, received_on=r.received_on, source=r.source,
-            referrer=", ".join(p for p in (r.referrer, r.referrer_organisation) if p), priority=r.priority,
-            status=r.status, decided_on=r.decided_on, reason=reason_label(r) if r.decision_reason else "",
-        )
-        for r in query
-    ]
+    rows = []
+    for (rid, pid, given, family, preferred, hidden, received, source, referrer, organisation, priority, state,
+         decided, reason, notes) in query.tuples():
+        labels = {**REASONS.get(state, {}), **(CLOSE_REASONS if state == "closed" else {})}
+        label = (notes.splitlines()[0] if reason == "other" and notes else labels.get(reason, reason)) if reason else ""
+        rows.append(ReferralRow(
+            referral_id=rid, person_id=pid, name=f"{preferred or given} {family}", do_not_disclose=hidden,
+            received_on=received, source=source, referrer=", ".join(p for p in (referrer, organisation) if p),
+            priority=priority, status=state, decided_on=decided, reason=label))
+    return rows

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import audit, people, users
@@ -36,8 +35,7 @@ class AuditPage(QWidget):
         self.ui = forms.install("audit_page", self)
         ui = self.ui
         self.model = RowTableModel(EVENT_COLUMNS, self)
-        prepare_table(ui.eventsTable, FilterProxy(self.model, self))
-        ui.eventsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        prepare_table(ui.eventsTable, FilterProxy(self.model, self), presorted=True)
         ui.userCombo.addItem("Anyone", None)
         for user in users.list_users():
             ui.userCombo.addItem(f"{user.full_name} ({user.username})", user.username)

@@ -49,8 +49,7 @@ class LicencesPage(QWidget):
         ui = self.ui
         self.model = RowTableModel(LICENCE_COLUMNS, self)
         self.proxy = FilterProxy(self.model, self)
-        prepare_table(ui.licencesTable, self.proxy)
-        ui.licencesTable.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        prepare_table(ui.licencesTable, self.proxy, presorted=True)
         for key, label in licence_register.VIEWS.items():
             ui.viewCombo.addItem(f"{label} licences", key)
         ui.viewCombo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -91,6 +90,7 @@ class LicencesPage(QWidget):
     def select_licence(self, licence_id: int) -> None:
         """Show a licence, whichever view it is in."""
         self.ui.viewCombo.setCurrentIndex(self.ui.viewCombo.findData("all"))
+        self.model.fetch_all()
         for row in range(self.proxy.rowCount()):
             if self.proxy.source_row(self.proxy.index(row, 0)).licence_id == licence_id:
                 self.ui.licencesTable.selectRow(row)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from housing_desk.services import names, people, permissions
@@ -13,7 +13,7 @@ from housing_desk.ui.style import lock_icon
 from housing_desk.ui.table_model import Column, RowTableModel, SORT_ROLE, prepare_table
 
 PEOPLE_COLUMNS = (
-    Column("Name", lambda r: r.name, sort_key=lambda r: names.fold(f"{r.family_name} {r.given_name}"),
+    Column("Name", lambda r: r.name, sort_key=lambda r: r.sort_name,
            decoration=lambda r: lock_icon() if r.do_not_disclose else None,
            tooltip=lambda r: "Do not disclose" if r.do_not_disclose else ""),
     Column("Date of birth", lambda r: dates.uk(r.date_of_birth), sort_key=lambda r: r.date_of_birth),
@@ -51,6 +51,11 @@ class PeopleFilter(QSortFilterProxyModel):
             return None
         return self.sourceModel().row_at(self.mapToSource(proxy_index).row())
 
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        if column >= 0:
+            self.sourceModel().fetch_all()
+        super().sort(column, order)
+
 
 class PeoplePage(QWidget):
     def __init__(self, actor, parent=None):
@@ -60,7 +65,7 @@ class PeoplePage(QWidget):
         ui = self.ui
         self.model = RowTableModel(PEOPLE_COLUMNS, self)
         self.proxy = PeopleFilter(self.model, self)
-        prepare_table(ui.peopleTable, self.proxy)
+        prepare_table(ui.peopleTable, self.proxy, presorted=True)
         self.panel = PersonPanel(actor)
         host = QVBoxLayout(ui.personHost)
         host.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +108,7 @@ class PeoplePage(QWidget):
         return row.person_id if row else None
 
     def select_person(self, person_id: int) -> None:
+        self.model.fetch_all()  # she may be further down than the rows shown so far
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if self.proxy.source_row(index).person_id == person_id:

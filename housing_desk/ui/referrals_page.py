@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import referrals, waiting_list
@@ -52,11 +52,10 @@ class ReferralsPage(QWidget):
         ui = self.ui
         self.waiting = RowTableModel(WAITING_COLUMNS, self)
         self.waiting_proxy = FilterProxy(self.waiting, self)
-        prepare_table(ui.waitingTable, self.waiting_proxy)
+        prepare_table(ui.waitingTable, self.waiting_proxy, presorted=True)
         self.all = RowTableModel(REFERRAL_COLUMNS, self)
         self.all_proxy = FilterProxy(self.all, self)
-        prepare_table(ui.referralsTable, self.all_proxy)
-        ui.referralsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        prepare_table(ui.referralsTable, self.all_proxy, presorted=True)
         ui.statusCombo.addItem("Any status", None)
         for status, label in referrals.STATUS_LABELS.items():
             ui.statusCombo.addItem(label, status)

@@ -26,15 +26,23 @@ class Column:
     align_right: bool = False
 
 
+BATCH = 500
+
+
 class RowTableModel(QAbstractTableModel):
+    """Rows are handed over in batches of 500 as the view scrolls (``canFetchMore``/``fetchMore``),
+    so a list of twenty thousand opens as quickly as a list of twenty."""
+
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[Any] = []
+        self._shown = 0
 
     def set_rows(self, rows) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._shown = min(len(self._rows), BATCH)
         self.endResetModel()
 
     def rows(self) -> list[Any]:
@@ -43,8 +51,25 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int):
         return self._rows[row]
 
+    def canFetchMore(self, parent=QModelIndex()):
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent=QModelIndex()):
+        if parent.isValid():
+            return
+        more = min(BATCH, len(self._rows) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
+
     def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.columns)
@@ -56,7 +81,7 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < self._shown):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
@@ -111,13 +136,27 @@ class FilterProxy(QSortFilterProxyModel):
         source = self.mapToSource(proxy_index)
         return self.sourceModel().row_at(source.row())
 
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        # Sorting on a column means every row, not only those handed over so far.
+        if column >= 0 and hasattr(self.sourceModel(), "fetch_all"):
+            self.sourceModel().fetch_all()
+        super().sort(column, order)
 
-def prepare_table(table: QTableView, proxy: FilterProxy) -> None:
-    """Read-only rows, sortable columns, no row numbers: how every list in Housing Desk looks."""
+
+def prepare_table(table: QTableView, proxy, *, presorted: bool = False) -> None:
+    """Read-only rows, sortable columns, no row numbers: how every list in Housing Desk looks.
+
+    ``presorted``: the service already orders the rows, so a long list is not sorted again (and
+    not loaded whole) until someone clicks a column heading.
+    """
     table.setModel(proxy)
     # Fitting columns to their contents reads the first rows only: quick on long lists.
     table.horizontalHeader().setResizeContentsPrecision(40)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
-    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    if presorted:
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        proxy.sort(-1)
+    else:
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from housing_desk.services import (
-    allocations, assessments, bulk, flats, licences, paperwork, people, referrals, settings, support_plans, users,
+    allocations, assessments, audit, bulk, flats, licences, paperwork, people, referrals, reports, retention,
+    settings, subject_access, support_plans, transfer, users,
 )
 from housing_desk.services.errors import DomainError, PermissionDenied
 from tests import factories
@@ -14,13 +15,19 @@ ROLES = ("viewer", "officer", "manager", "admin")
 
 
 @pytest.fixture
-def world(admin, partner):
+def world(admin, partner, tmp_path):
     home = factories.certified_flat(admin, partner)
     woman = factories.person(admin)
     referral = factories.accepted(admin, woman, received_on=date(2025, 1, 1))
     licence = licences.create_licence(admin, woman, home, start_date=date(2025, 2, 1))
-    return {"partner": partner, "flat": home, "person": woman, "referral": referral, "licence": licence,
-            "plan": support_plans.create_plan(admin, licence), "admin": admin}
+    second_flat = factories.certified_flat(admin, partner, reference="NHT-02")
+    waiting = factories.person(admin, given_name="Bea", family_name="Waiting")
+    waiting_referral = factories.accepted(admin, waiting, received_on=date(2025, 1, 1))
+    offer = allocations.make_offer(admin, waiting_referral, second_flat)
+    period = flats.mark_unavailable(admin, home, start=date(2019, 1, 1), end=date(2019, 2, 1), reason="repairs")
+    return {"offer": offer, "period": period, "waiting_referral": waiting_referral,"partner": partner, "flat": home, "person": woman, "referral": referral, "licence": licence,
+            "plan": support_plans.create_plan(admin, licence), "admin": admin,
+            "backup": tmp_path / "backup.housingdesk"}
 
 
 # (what, the smallest role allowed, the call)
@@ -61,6 +68,33 @@ CALLS = [
         a, username="newbie", full_name="New", role="viewer", password="a long password")),
     ("reset a password", "admin", lambda a, w: users.reset_password(a, w["admin"], new_password="x" * 12)),
     ("load in bulk", "admin", lambda a, w: bulk.load(a, bulk.Batch())),
+    ("end a period out of use", "manager", lambda a, w: flats.end_unavailability(
+        a, w["period"], end=date(2019, 1, 20))),
+    ("close a referral", "manager", lambda a, w: referrals.close(a, w["waiting_referral"], reason="moved_away")),
+    ("answer an offer", "officer", lambda a, w: allocations.respond(a, w["offer"], accepted=True)),
+    ("withdraw an offer", "officer", lambda a, w: allocations.withdraw_offer(a, w["offer"])),
+    ("return a key", "officer", lambda a, w: licences.return_key(
+        a, licences.add_key(w["admin"], w["licence"], label="Key 1"))),
+    ("give notice", "officer", lambda a, w: licences.give_notice(
+        a, w["licence"], served_on=date(2025, 3, 1), end_date=date(2025, 4, 1), by="licensee")),
+    ("record a move-out", "officer", lambda a, w: licences.end_licence(
+        a, w["licence"], end_date=date(2025, 4, 1), reason="planned_move_on")),
+    ("change a goal", "officer", lambda a, w: support_plans.update_goal(a, w["plan"].goals[0], status="achieved")
+     if w["plan"].goals else support_plans.set_risks(a, w["plan"], risk_to_self="x")),
+    ("note how risks are managed", "officer", lambda a, w: support_plans.set_risks(a, w["plan"], risk_to_self="x")),
+    ("agree a plan", "officer", lambda a, w: support_plans.agree(a, w["plan"])),
+    ("print a support plan", "officer", lambda a, w: paperwork.support_plan(a, w["plan"])),
+    ("print a sign-up pack", "officer", lambda a, w: paperwork.signup_pack(a, w["licence"])),
+    ("read the audit log", "manager", lambda a, w: audit.search(a)),
+    ("see the reports", "manager", lambda a, w: reports.summary(a, date(2025, 1, 1), date(2025, 4, 1))),
+    ("export a report", "manager", lambda a, w: reports.record_export(a, "Occupancy", 3)),
+    ("see who is due for anonymising", "manager", lambda a, w: retention.report(a)),
+    ("anonymise", "manager", lambda a, w: retention.anonymise(a, w["person"])),
+    ("export her records", "manager", lambda a, w: subject_access.export(a, w["person"])),
+    ("back up the database", "admin", lambda a, w: transfer.back_up_in_use(a, w["backup"])),
+    ("deactivate an account", "admin", lambda a, w: users.set_active(a, w["admin"], active=False)),
+    ("change a role", "admin", lambda a, w: users.set_role(a, w["admin"], role="admin")),
+    ("set the lock time", "admin", lambda a, w: settings.set_idle_lock_minutes(a, 5)),
 ]
 
 
