@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
-from housing_desk.services import availability, compliance
+from housing_desk.services import availability
 from housing_desk.services.validation import uk_date
 
 NOTICE_DAYS = 14
@@ -30,16 +30,15 @@ def _name(person) -> str:
     return f"{person.preferred_name or person.given_name} {person.family_name}"
 
 
-def due(on: date | None = None) -> list[Reminder]:
-    """Everything due or overdue on ``on``, overdue first, then by date."""
+def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
+    """Everything due or overdue on ``on``, overdue first, then by date. ``board`` is the day's
+    availability when the caller already has it (its compliance is reused)."""
     on = on or date.today()
     found: list[Reminder] = []
-    certificates = availability._certificates(on)
-    for flat in availability.Flat.select().where(~availability.Flat.retired):
-        state, notes = compliance.assess(certificates.get(flat.id, ()), flat.has_gas, on)
-        if state != "ok":
-            found.append(Reminder("certificate", f"Flat {flat.reference}: {notes}", None, state == "expired",
-                                  "flat", flat.id))
+    for status in availability.availability(on) if board is None else board:
+        if status.compliance != "ok" and status.state != "retired":
+            found.append(Reminder("certificate", f"Flat {status.reference}: {status.compliance_notes}", None,
+                                  status.compliance == "expired", "flat", status.flat_id))
     for plan in (SupportPlan.select(SupportPlan, Licence, Person).join(Licence).switch(SupportPlan).join(Person)
                  .where((SupportPlan.status != "superseded") & (Licence.status != "ended")
                         & (SupportPlan.review_due < on))):

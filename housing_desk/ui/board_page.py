@@ -136,7 +136,7 @@ class BoardPage(QWidget):
         if not ui.offersList.count():
             ui.offersList.addItem("No offers waiting")
         ui.remindersList.clear()
-        for reminder in reminders.due(on):
+        for reminder in reminders.due(on, board=statuses):
             entry = QListWidgetItem(reminder.text)
             entry.setData(Qt.ItemDataRole.UserRole, (reminder.entity, reminder.entity_id))
             entry.setToolTip("Double-click to open it")
