@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
@@ -109,7 +109,10 @@ class BoardPage(QWidget):
             for r in flats.timeline(start, end)
         ]
         self.timeline.set_rows(rows, start, end, on)
-        self._side_lists(on, statuses)
+        if self.isVisible():
+            self._side_lists(on, statuses)
+        else:  # opening: the board first, the side lists a moment after it is on screen
+            QTimer.singleShot(0, lambda: self._side_lists(on, statuses))
         if selected is not None:
             self.select_flat(selected.flat_id)
         self._selection_changed()

@@ -46,7 +46,7 @@ def test_reminders_on_the_board_open_their_record(qtbot, admin, partner):
     window = MainWindow(admin)
     qtbot.addWidget(window)
     reminders = window.board.ui.remindersList
-    assert "NO-CERT" in reminders.item(0).text()
+    qtbot.waitUntil(lambda: reminders.count() > 0 and "NO-CERT" in reminders.item(0).text())
     window.board._open_reminder(reminders.item(0))
     assert window.ui.pages.currentWidget() is window.pages["flats"]
     assert window.pages["flats"].selected_flat().reference == "NO-CERT"

@@ -32,6 +32,7 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
     home, woman = setup_flat_and_waiting_woman(admin, partner)
     window = MainWindow(admin)
     qtbot.addWidget(window)
+    window.show()
     board = window.board
     select(board, "NVT-05")
     assert board.ui.matchButton.isEnabled() and not board.ui.noticeButton.isEnabled()
