@@ -31,5 +31,6 @@ def build(data: AvailabilityReportData) -> bytes:
         blocks.table(rows, [16 * mm, 44 * mm, 26 * mm, 20 * mm, 17 * mm, 17 * mm, 20 * mm, 16 * mm]),
         blocks.text("Some occupants' names are left out to protect their safety.", styles.SMALL),
     ]
-    meta = PageMeta(data.organisation.name, "Availability report", data.reference or blocks.uk_date(data.on), VERSION)
+    meta = PageMeta(data.organisation.name, "Availability report", data.reference or blocks.uk_date(data.on),
+                    VERSION, logo_path=data.organisation.logo_path)
     return render(story, meta)

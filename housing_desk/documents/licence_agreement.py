@@ -80,7 +80,8 @@ def story(data: LicenceAgreementData, wording: Template) -> list:
 
 
 def meta(data: LicenceAgreementData, wording: Template) -> PageMeta:
-    return PageMeta(data.organisation.name, wording.title, data.reference, wording.version)
+    return PageMeta(data.organisation.name, wording.title, data.reference, wording.version,
+                    logo_path=data.organisation.logo_path)
 
 
 def build(data: LicenceAgreementData, wording: Template) -> bytes:

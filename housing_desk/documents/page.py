@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -23,6 +24,7 @@ class PageMeta:
     reference: str
     template_version: str = ""
     author: str = "Housing Desk"
+    logo_path: str = ""
 
 
 class NumberedCanvas(pdf_canvas.Canvas):
@@ -51,9 +53,20 @@ def _decorate(meta: PageMeta):
     def draw(canvas, _document):
         width, height = A4
         canvas.saveState()
+        left = MARGIN
+        if meta.logo_path:
+            try:
+                image = ImageReader(meta.logo_path)
+                across, down = image.getSize()
+                logo_width = min(7 * mm * across / max(down, 1), 30 * mm)
+                canvas.drawImage(image, MARGIN, height - 13.5 * mm, width=logo_width, height=7 * mm,
+                                 preserveAspectRatio=True, anchor="sw", mask="auto")
+                left += logo_width + 3 * mm
+            except OSError:
+                pass  # a logo file that has gone missing leaves just the name
         canvas.setFont(fonts.BOLD, 9)
         canvas.setFillColor(styles.NAVY)
-        canvas.drawString(MARGIN, height - 12 * mm, meta.organisation)
+        canvas.drawString(left, height - 12 * mm, meta.organisation)
         canvas.setFont(fonts.REGULAR, 8.5)
         canvas.setFillColor(styles.MUTED)
         canvas.drawRightString(width - MARGIN, height - 12 * mm, f"{meta.title} · {meta.reference}")

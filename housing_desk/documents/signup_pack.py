@@ -57,5 +57,7 @@ def build(data: SignupPackData, wording: Template) -> bytes:
     if data.support_plan is not None:
         flowables.append(PageBreak())
         flowables.extend(support_plan.story(data.support_plan))
-    meta = PageMeta(data.agreement.organisation.name, "Sign-up pack", data.agreement.reference, wording.version)
+    organisation = data.agreement.organisation
+    meta = PageMeta(organisation.name, "Sign-up pack", data.agreement.reference, wording.version,
+                    logo_path=organisation.logo_path)
     return render(flowables, meta)

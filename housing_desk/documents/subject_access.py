@@ -15,4 +15,6 @@ INTRODUCTION = ("This is everything Housing Desk holds about you: your record, y
 def build(data: SubjectAccessData) -> bytes:
     return sections.build(
         "Information we hold about you", f"{data.name} · prepared on {blocks.uk_date(data.generated_on)}",
-        INTRODUCTION, data.sections, PageMeta(data.organisation.name, "Subject access", data.reference, VERSION))
+        INTRODUCTION, data.sections,
+        PageMeta(data.organisation.name, "Subject access", data.reference, VERSION,
+                 logo_path=data.organisation.logo_path))

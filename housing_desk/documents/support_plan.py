@@ -47,7 +47,8 @@ def story(data: SupportPlanData) -> list:
 
 
 def meta(data: SupportPlanData) -> PageMeta:
-    return PageMeta(data.organisation.name, "Support plan", data.reference, VERSION)
+    return PageMeta(data.organisation.name, "Support plan", data.reference, VERSION,
+                    logo_path=data.organisation.logo_path)
 
 
 def build(data: SupportPlanData) -> bytes:

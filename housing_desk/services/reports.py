@@ -243,7 +243,8 @@ def report_pdf(actor, start: date, end: date) -> bytes:
                 f"average void {figures['average_void']:.0f} nights, average stay {figures['average_stay']:.0f} "
                 "nights")
     pdf = sections.build("Housing report", subtitle, "", tuple(built),
-                         PageMeta(settings.organisation().name, "Housing report", reference, "report-1"))
+                         PageMeta(settings.organisation().name, "Housing report", reference, "report-1",
+                                  logo_path=settings.organisation().logo_path))
     paperwork.record_document(actor, "report", "report", 0, "report-1", pdf)
     return pdf
 

@@ -157,3 +157,16 @@ def test_viewers_cannot_print(admin, partner, organisation):
 def test_charges_sum_exactly(admin, partner, organisation):
     licence = let(admin, partner)
     assert licence.weekly_total == Decimal("175.45")
+
+
+def test_the_logo_is_printed_in_the_header(admin, partner, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f3347"))
+    image.save(str(logo))
+    settings.save_organisation(admin, name="Nene Outreach Housing", logo_path=str(logo))
+    pdf = paperwork.licence_agreement(admin, let(admin, partner))
+    first_page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(first_page.images) == 1
