@@ -84,9 +84,6 @@ def record_document(actor, kind: str, entity: str, entity_id: int, version: str,
         audit.record(actor, action, entity, entity_id, {"document": kind, "sha256": digest})
 
 
-
-
-
 def licence_agreement(actor, licence) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
