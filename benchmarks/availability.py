@@ -8,26 +8,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit  # noqa: E402
+from benchmarks.common import emit, median_ms  # noqa: E402
 from benchmarks.large_database import DEFAULT_URL, ensure  # noqa: E402
 
-
-def median_time(function, runs: int) -> float:
-    function()  # warm the caches once
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -40,7 +29,7 @@ def main() -> None:
     from housing_desk.services import flats, users
 
     licences = Licence.select().count()
-    emit("availability.flats_availability", median_time(flats.availability, args.runs) * 1000, "ms",
+    emit("availability.flats_availability", median_ms(flats.availability, args.runs), "ms",
          target=50, licences=licences)
 
     from housing_desk.app import create_application
@@ -57,7 +46,7 @@ def main() -> None:
         page.close()
         page.deleteLater()
 
-    emit("availability.board_page_open", median_time(open_board, args.runs) * 1000, "ms", target=300,
+    emit("availability.board_page_open", median_ms(open_board, args.runs), "ms", target=300,
          licences=licences)
 
 

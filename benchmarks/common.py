@@ -37,6 +37,17 @@ def time_process(args: list[str], env: dict) -> float:
     return elapsed
 
 
+def median_ms(function, runs: int) -> float:
+    """Median wall time of ``function`` in this process, in milliseconds, after one warm-up call."""
+    function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def alternate(commands: dict[str, list[str]], env: dict, runs: int) -> dict[str, float]:
     """Run each command ``runs`` times, interleaved, and return each one's median."""
     times: dict[str, list[float]] = {name: [] for name in commands}

@@ -19,18 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit  # noqa: E402
+from benchmarks.common import emit, median_ms  # noqa: E402
 from benchmarks.large_database import DEFAULT_URL, PASSWORD, USERNAME, ensure  # noqa: E402
 
-
-def median_ms(function, runs: int) -> float:
-    function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

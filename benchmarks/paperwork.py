@@ -7,7 +7,6 @@ one licence agreement, one sign-up pack, and 100 licence agreements in a row. Me
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -15,17 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import emit  # noqa: E402
+from benchmarks.common import emit, median_ms  # noqa: E402
 
-
-def median_ms(function, runs: int) -> float:
-    function()  # the first call also loads the font
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

@@ -153,15 +153,12 @@ def build_demo(args) -> int:
         admin = users.create_user(None, username=demo.DEMO_USERNAME, full_name="Demo Administrator",
                                   role="admin", password=password)
 
-        def progress(done: int, total: int) -> None:
-            print(f"\rLoading {done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
-
         if args.size == "large":
-            counts = demo_large.build(admin, progress=progress)
+            counts = demo_large.build(admin, progress=_progress)
             print(f"\nLoaded {counts.get('flat', 0)} flats, {counts.get('person', 0)} women and "
                   f"{counts.get('licence', 0)} licences. Sign in as 'demo'.")
         else:
-            made = demo.build(admin=admin, progress=progress)
+            made = demo.build(admin=admin, progress=_progress)
             print(f"\nLoaded {made.flats} flats, {made.people} women and {made.licences} licences. "
                   "Sign in as 'demo'.")
         return 0
