@@ -152,7 +152,7 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
     ended: dict[int, date] = {}
     coming: dict[int, date] = {}
     for edge, flat_id, day in query.tuples():
-        day = _as_date(day)
+        day = intervals.as_date(day)
         if edge == "ended":
             ended[flat_id] = max(day, ended.get(flat_id, day))
         else:
@@ -171,11 +171,6 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
     for flat_id, kind, issued_on, expires_on in query.tuples():
         by_flat[flat_id].append(compliance.CertificateDates(kind, issued_on, expires_on))
     return by_flat
-
-
-def _as_date(value):
-    # SQLite hands back MAX()/MIN() of a date column as text.
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def availability(on: date | None = None) -> list[FlatStatus]:

@@ -168,11 +168,15 @@ def get_referral(referral_id: int) -> Referral:
 
 
 def reason_label(referral: Referral) -> str:
-    labels = {**REASONS.get(referral.status, {}), **(CLOSE_REASONS if referral.status == "closed" else {})}
-    label = labels.get(referral.decision_reason, referral.decision_reason)
-    if referral.decision_notes and referral.decision_reason == "other":
-        return referral.decision_notes.splitlines()[0]
-    return label
+    return _reason_text(referral.status, referral.decision_reason, referral.decision_notes)
+
+
+def _reason_text(status: str, reason: str, notes: str) -> str:
+    """The reason in plain words; for 'other', the first line of what was written."""
+    if reason == "other" and notes:
+        return notes.splitlines()[0]
+    labels = {**REASONS.get(status, {}), **(CLOSE_REASONS if status == "closed" else {})}
+    return labels.get(reason, reason)
 
 
 @dataclass(frozen=True)
@@ -221,8 +225,7 @@ def list_referrals(status: str | None = None) -> list[ReferralRow]:
     rows = []
     for (rid, pid, given, family, preferred, hidden, received, source, referrer, organisation, priority, state,
          decided, reason, notes) in query.tuples():
-        labels = {**REASONS.get(state, {}), **(CLOSE_REASONS if state == "closed" else {})}
-        label = (notes.splitlines()[0] if reason == "other" and notes else labels.get(reason, reason)) if reason else ""
+        label = _reason_text(state, reason, notes) if reason else ""
         rows.append(ReferralRow(
             referral_id=rid, person_id=pid, name=f"{preferred or given} {family}", do_not_disclose=hidden,
             received_on=received, source=source, referrer=", ".join(p for p in (referrer, organisation) if p),

@@ -15,7 +15,7 @@ from peewee import fn
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Goal, Licence, Offer, Person, Referral, SupportPlan
-from housing_desk.services import audit, names, permissions, settings
+from housing_desk.services import audit, intervals, names, permissions, settings
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
@@ -42,7 +42,7 @@ def _last_closed() -> dict[int, date]:
         for person_id, day in model.select(model.person, fn.MAX(when)).group_by(model.person).tuples():
             if day is None or person_id in open_people:
                 continue
-            day = date.fromisoformat(day) if isinstance(day, str) else day
+            day = intervals.as_date(day)
             closing[person_id] = max(day, closing.get(person_id, day))
     return closing
 

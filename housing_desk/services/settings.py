@@ -90,41 +90,37 @@ def set_licence_template(actor, path: str) -> templates.Template | None:
 
 IDLE_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 10
-
-
-def idle_lock_minutes() -> int:
-    try:
-        return max(1, int(_values().get(IDLE_KEY, DEFAULT_IDLE_MINUTES)))
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
-
-
-def set_idle_lock_minutes(actor, minutes) -> int:
-    permissions.require(actor, "manage_settings")
-    minutes = validation.whole_number(minutes, IDLE_KEY, label="Minutes before the window locks", minimum=1,
-                                      maximum=240)
-    with write_transaction():
-        _put(IDLE_KEY, str(minutes))
-        audit.record(actor, "update", "setting", None, {IDLE_KEY: minutes})
-    return minutes
-
-
 RETENTION_KEY = "retention_years"
 DEFAULT_RETENTION_YEARS = 6
 
 
-def retention_years() -> int:
+def _whole_number(key: str, default: int) -> int:
     try:
-        return max(1, int(_values().get(RETENTION_KEY, DEFAULT_RETENTION_YEARS)))
+        return max(1, int(_values().get(key, default)))
     except ValueError:
-        return DEFAULT_RETENTION_YEARS
+        return default
+
+
+def _set_whole_number(actor, key: str, value, *, label: str, maximum: int) -> int:
+    permissions.require(actor, "manage_settings")
+    value = validation.whole_number(value, key, label=label, minimum=1, maximum=maximum)
+    with write_transaction():
+        _put(key, str(value))
+        audit.record(actor, "update", "setting", None, {key: value})
+    return value
+
+
+def idle_lock_minutes() -> int:
+    return _whole_number(IDLE_KEY, DEFAULT_IDLE_MINUTES)
+
+
+def set_idle_lock_minutes(actor, minutes) -> int:
+    return _set_whole_number(actor, IDLE_KEY, minutes, label="Minutes before the window locks", maximum=240)
+
+
+def retention_years() -> int:
+    return _whole_number(RETENTION_KEY, DEFAULT_RETENTION_YEARS)
 
 
 def set_retention_years(actor, years) -> int:
-    permissions.require(actor, "manage_settings")
-    years = validation.whole_number(years, RETENTION_KEY, label="Years to keep closed records", minimum=1,
-                                    maximum=50)
-    with write_transaction():
-        _put(RETENTION_KEY, str(years))
-        audit.record(actor, "update", "setting", None, {RETENTION_KEY: years})
-    return years
+    return _set_whole_number(actor, RETENTION_KEY, years, label="Years to keep closed records", maximum=50)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from housing_desk.services import names, people, permissions
@@ -10,7 +10,7 @@ from housing_desk.ui import dates, forms
 from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.person_panel import PersonPanel
 from housing_desk.ui.style import lock_icon
-from housing_desk.ui.table_model import Column, RowTableModel, SORT_ROLE, prepare_table
+from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
 PEOPLE_COLUMNS = (
     Column("Name", lambda r: r.name, sort_key=lambda r: r.sort_name,
@@ -22,13 +22,11 @@ PEOPLE_COLUMNS = (
 )
 
 
-class PeopleFilter(QSortFilterProxyModel):
+class PeopleFilter(FilterProxy):
     """Name (accents and case ignored), status and keyworker filters together."""
 
     def __init__(self, source: RowTableModel, parent=None):
-        super().__init__(parent)
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
+        super().__init__(source, parent)
         self.text = ""
         self.status: str | None = None
         self.keyworker_id: int | None = None
@@ -45,16 +43,6 @@ class PeopleFilter(QSortFilterProxyModel):
         if self.status is not None and row.status != self.status:
             return False
         return self.keyworker_id is None or row.keyworker_id == self.keyworker_id
-
-    def source_row(self, proxy_index):
-        if not proxy_index.isValid():
-            return None
-        return self.sourceModel().row_at(self.mapToSource(proxy_index).row())
-
-    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
-        if column >= 0:
-            self.sourceModel().fetch_all()
-        super().sort(column, order)
 
 
 class PeoplePage(QWidget):
