@@ -66,21 +66,25 @@ def occupancy(start: date, end: date) -> list[OccupancyRow]:
         unavailable = sum(_clipped(start, end, a, b) for a, b in out.get(flat_id, ()))
         rows.append(OccupancyRow(reference, nights, occupied, unavailable, nights - occupied - unavailable,
                                  occupied / nights))
-    total = OccupancyRow(ALL_FLATS, sum(r.nights for r in rows), sum(r.occupied_nights for r in rows),
-                         sum(r.unavailable_nights for r in rows), sum(r.void_nights for r in rows), 0.0)
-    rows.append(OccupancyRow(total.reference, total.nights, total.occupied_nights, total.unavailable_nights,
-                             total.void_nights, total.occupied_nights / total.nights if total.nights else 0.0))
+    all_nights, occupied = sum(r.nights for r in rows), sum(r.occupied_nights for r in rows)
+    rows.append(OccupancyRow(ALL_FLATS, all_nights, occupied, sum(r.unavailable_nights for r in rows),
+                             sum(r.void_nights for r in rows), occupied / all_nights if all_nights else 0.0))
     return rows
 
 
 def occupancy_by_month(start: date, end: date) -> list[tuple[date, float]]:
-    """The overall occupancy of each calendar month (or part of one) in the range."""
+    """The overall occupancy of each calendar month (or part of one) in the range (two queries)."""
     _check(start, end)
+    lets = [period for periods in _periods(Licence, Licence.start_date, Licence.end_date, start, end).values()
+            for period in periods]
+    flats = Flat.select().count()
     months = []
     first = start
     while first < end:
         following = min(add_months(first.replace(day=1), 1), end)
-        months.append((first, occupancy(first, following)[-1].rate))
+        nights = (following - first).days * flats
+        occupied = sum(_clipped(first, following, a, b) for a, b in lets)
+        months.append((first, occupied / nights if nights else 0.0))
         first = following
     return months
 
@@ -142,9 +146,10 @@ def stays(start: date, end: date) -> list[Stay]:
             for ref, first, last, reason, destination in query.tuples()]
 
 
-def outcomes(start: date, end: date) -> dict[str, Counter]:
-    """Move-on outcomes: counts by end reason and by destination."""
-    ended = stays(start, end)
+def outcomes(start: date, end: date, ended: list[Stay] | None = None) -> dict[str, Counter]:
+    """Move-on outcomes: counts by end reason and by destination (``ended``: the range's stays,
+    when the caller already has them)."""
+    ended = stays(start, end) if ended is None else ended
     return {"reason": Counter(s.reason for s in ended), "destination": Counter(s.destination for s in ended)}
 
 
@@ -193,7 +198,7 @@ def summary(actor, start: date, end: date) -> dict:
         "stays": ended,
         "average_stay": average(s.nights for s in ended),
         "median_stay": statistics.median([s.nights for s in ended]) if ended else 0,
-        "outcomes": outcomes(start, end),
+        "outcomes": outcomes(start, end, ended),
         "referral_to_move_in": waits,
         "average_wait": average(waits),
         "waiting_list": waiting_list_over_time(start, end),

@@ -42,6 +42,13 @@ def test_occupancy_exact_to_the_night(quarter):
     assert (total.nights, total.occupied_nights, total.unavailable_nights, total.void_nights) == (180, 69, 5, 106)
 
 
+def test_months_agree_with_the_occupancy_of_each_month(quarter):
+    months = reports.occupancy_by_month(Q_START, Q_END)
+    assert [m for m, _rate in months] == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    for (first, rate), following in zip(months, (date(2026, 2, 1), date(2026, 3, 1), Q_END)):
+        assert rate == pytest.approx(reports.occupancy(first, following)[-1].rate)
+
+
 def test_a_range_inside_one_let(quarter):
     (a, _b, _total) = reports.occupancy(date(2026, 2, 10), date(2026, 2, 20))
     assert (a.nights, a.occupied_nights, a.rate) == (10, 10, 1.0)
