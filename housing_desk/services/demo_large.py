@@ -98,7 +98,7 @@ class _Maker:
         rng = self.rng
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
         return self.batch.add(
-            Person, given_name=given, family_name=family, search_name=names.search_key(given, family),
+            Person, given_name=given, family_name=family, **names.stored_keys(given, family),
             date_of_birth=date(rng.randint(1960, 2004), rng.randint(1, 12), rng.randint(1, 28)),
             do_not_disclose=rng.random() < 0.05, needs_step_free=rng.random() < 0.05,
             created_at=self.now, updated_at=self.now)

@@ -41,3 +41,13 @@ def search_key(given: str, family: str, preferred: str = "") -> str:
     if preferred:
         keys.append(fold(f"{preferred} {family}"))
     return "|" + "|".join(keys) + "|"
+
+
+def sort_key(given: str, family: str, preferred: str = "") -> str:
+    """Where she comes in a list: family name, then the first name she uses, folded."""
+    return f"{fold(family)} {fold(preferred or given)}".strip()
+
+
+def stored_keys(given: str, family: str, preferred: str = "") -> dict[str, str]:
+    """The two keys stored beside her name, for every write that sets or changes it."""
+    return {"search_name": search_key(given, family, preferred), "sort_name": sort_key(given, family, preferred)}

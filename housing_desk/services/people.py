@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Person, Referral, User
+from housing_desk.data.models import Person, User
 from housing_desk.services import audit, names, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.people_list import (  # noqa: F401  (people.list_people is the public name)
+    STATUS_LABELS,
+    PeopleFilter,
+    PersonRow,
+    list_people,
+    people_page,
+)
 from housing_desk.services.records import versioned_update
 
 MINIMUM_AGE = 16
@@ -21,16 +27,9 @@ _FLAGS = {"message_ok": "Message may be left", "do_not_disclose": "Do not disclo
 _TEXTS = {"safe_contact": ("Safe contact", 500), "notes": ("Notes", 20000)}
 EDITABLE = ("given_name", "family_name", "preferred_name", "date_of_birth", "ni_number", "phone",
             "keyworker", "areas_to_avoid", *_FLAGS, *_TEXTS)
-STATUS_LABELS = {
-    "": "Not referred",
-    "received": "Referral received",
-    "assessing": "Being assessed",
-    "accepted": "On the waiting list",
-    "declined": "Declined",
-    "withdrawn": "Withdrawn",
-    "housed": "Housed",
-    "closed": "Closed",
-}
+# Kept beside her name for searching and ordering; never shown, never in the audit log.
+STORED_KEYS = ("search_name", "sort_name")
+
 
 
 def age_on(born: date, on: date) -> int:
@@ -155,12 +154,10 @@ def create_person(actor, *, given_name, family_name, **details) -> Person:
     """Record a woman's details. Use ``possible_duplicates`` first to avoid a second record."""
     permissions.require(actor, "manage_people")
     values = _clean({"given_name": given_name, "family_name": family_name, **details})
-    values["search_name"] = names.search_key(
-        values["given_name"], values["family_name"], values.get("preferred_name", "")
-    )
+    values.update(names.stored_keys(values["given_name"], values["family_name"], values.get("preferred_name", "")))
     with write_transaction():
         person = Person.create(**values)
-        recorded = {k: v for k, v in _audit_values(values).items() if k not in ("notes", "search_name")}
+        recorded = {k: v for k, v in _audit_values(values).items() if k not in ("notes", *STORED_KEYS)}
         audit.record(actor, "create", "person", person.id, recorded)
     return person
 
@@ -176,16 +173,14 @@ def update_person(actor, person: Person, **changes) -> Person:
             raise NotFound("That person's record no longer exists.")
         if {"given_name", "family_name", "preferred_name"} & set(values):
             merged = {k: values.get(k, getattr(current, k)) for k in ("given_name", "family_name", "preferred_name")}
-            values["search_name"] = names.search_key(
-                merged["given_name"], merged["family_name"], merged["preferred_name"]
-            )
+            values.update(names.stored_keys(merged["given_name"], merged["family_name"], merged["preferred_name"]))
         versioned_update(actor, Person, person.id, expected, values, entity="person",
                          what="her record", audit_values=_audit_for_update, private=("notes",))
     return get_person(person.id)
 
 
 def _audit_for_update(values: dict) -> dict:
-    return {k: v for k, v in _audit_values(values).items() if k != "search_name"}
+    return {k: v for k, v in _audit_values(values).items() if k not in STORED_KEYS}
 
 
 def get_person(person_id: int, actor=None) -> Person:
@@ -198,64 +193,6 @@ def get_person(person_id: int, actor=None) -> Person:
         person.notes = ""
         person.safe_contact = ""
     return person
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    """One line of the People list, loaded in a fixed number of queries."""
-
-    person_id: int
-    name: str
-    given_name: str
-    family_name: str
-    date_of_birth: date | None
-    status: str
-    keyworker_id: int | None
-    keyworker: str
-    do_not_disclose: bool
-    archived: bool
-    search_name: str
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-    @property
-    def sort_name(self) -> tuple[str, str]:
-        """Family then given name without accents or case, from the stored search key ('|given family|…')."""
-        folded = self.search_name.split("|")[1] if "|" in self.search_name else self.search_name
-        return (self.family_name.casefold(), folded)
-
-
-def latest_referral_status() -> dict[int, str]:
-    """Each person's latest referral status (by date received, then entry)."""
-    latest: dict[int, str] = {}
-    query = Referral.select(Referral.person, Referral.status).order_by(Referral.received_on, Referral.id)
-    for person_id, status in query.tuples():
-        latest[person_id] = status
-    return latest
-
-
-def list_people(include_archived: bool = False) -> list[PersonRow]:
-    """Everyone, by family name then given name (accents and case ignored), in three queries."""
-    statuses = latest_referral_status()
-    keyworkers = dict(User.select(User.id, User.full_name).tuples())
-    query = Person.select(Person.id, Person.given_name, Person.family_name, Person.preferred_name,
-                          Person.date_of_birth, Person.keyworker, Person.do_not_disclose, Person.archived,
-                          Person.search_name)
-    if not include_archived:
-        query = query.where(~Person.archived)
-    rows = [
-        PersonRow(
-            person_id=pid, name=f"{preferred or given} {family}", given_name=given, family_name=family,
-            date_of_birth=born, status=statuses.get(pid, ""), keyworker_id=keyworker_id,
-            keyworker=keyworkers.get(keyworker_id, ""), do_not_disclose=hidden, archived=archived,
-            search_name=search,
-        )
-        for pid, given, family, preferred, born, keyworker_id, hidden, archived, search in query.tuples()
-    ]
-    rows.sort(key=lambda r: r.sort_name)
-    return rows
 
 
 def keyworkers() -> list[User]:

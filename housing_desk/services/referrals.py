@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from housing_desk.data.database import write_transaction
@@ -168,38 +167,15 @@ def get_referral(referral_id: int) -> Referral:
 
 
 def reason_label(referral: Referral) -> str:
-    return _reason_text(referral.status, referral.decision_reason, referral.decision_notes)
+    return reason_text(referral.status, referral.decision_reason, referral.decision_notes)
 
 
-def _reason_text(status: str, reason: str, notes: str) -> str:
+def reason_text(status: str, reason: str, notes: str) -> str:
     """The reason in plain words; for 'other', the first line of what was written."""
     if reason == "other" and notes:
         return notes.splitlines()[0]
     labels = {**REASONS.get(status, {}), **(CLOSE_REASONS if status == "closed" else {})}
     return labels.get(reason, reason)
-
-
-@dataclass(frozen=True)
-class ReferralRow:
-    referral_id: int
-    person_id: int
-    name: str
-    do_not_disclose: bool
-    received_on: date
-    source: str
-    referrer: str
-    priority: int
-    status: str
-    decided_on: date | None
-    reason: str
-
-    @property
-    def source_label(self) -> str:
-        return SOURCES[self.source]
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
 
 
 STATUS_LABELS = {
@@ -211,23 +187,3 @@ STATUS_LABELS = {
     "housed": "Housed",
     "closed": "Closed",
 }
-
-
-def list_referrals(status: str | None = None) -> list[ReferralRow]:
-    """Every referral, newest first, with her name (one query)."""
-    query = (Referral.select(Referral.id, Referral.person, Person.given_name, Person.family_name,
-                             Person.preferred_name, Person.do_not_disclose, Referral.received_on, Referral.source,
-                             Referral.referrer, Referral.referrer_organisation, Referral.priority, Referral.status,
-                             Referral.decided_on, Referral.decision_reason, Referral.decision_notes)
-             .join(Person).order_by(Referral.received_on.desc(), Referral.id.desc()))
-    if status is not None:
-        query = query.where(Referral.status == status)
-    rows = []
-    for (rid, pid, given, family, preferred, hidden, received, source, referrer, organisation, priority, state,
-         decided, reason, notes) in query.tuples():
-        label = _reason_text(state, reason, notes) if reason else ""
-        rows.append(ReferralRow(
-            referral_id=rid, person_id=pid, name=f"{preferred or given} {family}", do_not_disclose=hidden,
-            received_on=received, source=source, referrer=", ".join(p for p in (referrer, organisation) if p),
-            priority=priority, status=state, decided_on=decided, reason=label))
-    return rows

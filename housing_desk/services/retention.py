@@ -71,7 +71,7 @@ def anonymise(actor, person) -> Person:
         family = f"#{current.id}"
         Person.update(
             given_name=ANONYMOUS_GIVEN, family_name=family, preferred_name="",
-            search_name=names.search_key(ANONYMOUS_GIVEN, family),
+            **names.stored_keys(ANONYMOUS_GIVEN, family),
             date_of_birth=date(birth_year, 1, 1) if birth_year else None, ni_number="", phone="",
             safe_contact="", message_ok=False, areas_to_avoid="", notes="", archived=True,
             version=Person.version + 1,

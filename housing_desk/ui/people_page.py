@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from housing_desk.services import names, people, permissions
+from housing_desk.services import people, permissions
 from housing_desk.ui import dates, forms
 from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.person_panel import PersonPanel
 from housing_desk.ui.style import lock_icon
-from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
 
 PEOPLE_COLUMNS = (
-    Column("Name", lambda r: r.name, sort_key=lambda r: r.sort_name,
+    Column("Name", lambda r: r.name, order="name",
            decoration=lambda r: lock_icon() if r.do_not_disclose else None,
            tooltip=lambda r: "Do not disclose" if r.do_not_disclose else ""),
-    Column("Date of birth", lambda r: dates.uk(r.date_of_birth), sort_key=lambda r: r.date_of_birth),
-    Column("Status", lambda r: r.status_label),
-    Column("Keyworker", lambda r: r.keyworker),
+    Column("Date of birth", lambda r: dates.uk(r.date_of_birth), order="date_of_birth"),
+    Column("Status", lambda r: r.status_label, order="status"),
+    Column("Keyworker", lambda r: r.keyworker, order="keyworker"),
 )
-
-
-class PeopleFilter(FilterProxy):
-    """Name (accents and case ignored), status and keyworker filters together."""
-
-    def __init__(self, source: RowTableModel, parent=None):
-        super().__init__(source, parent)
-        self.text = ""
-        self.status: str | None = None
-        self.keyworker_id: int | None = None
-
-    def set_filters(self, *, text: str, status: str | None, keyworker_id: int | None) -> None:
-        self.beginFilterChange()
-        self.text, self.status, self.keyworker_id = names.fold(text), status, keyworker_id
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row, source_parent):
-        row = self.sourceModel().row_at(source_row)
-        if self.text and self.text not in row.search_name:
-            return False
-        if self.status is not None and row.status != self.status:
-            return False
-        return self.keyworker_id is None or row.keyworker_id == self.keyworker_id
 
 
 class PeoplePage(QWidget):
@@ -51,9 +27,9 @@ class PeoplePage(QWidget):
         self.actor = actor
         self.ui = forms.install("people_page", self)
         ui = self.ui
-        self.model = RowTableModel(PEOPLE_COLUMNS, self)
-        self.proxy = PeopleFilter(self.model, self)
-        prepare_table(ui.peopleTable, self.proxy, presorted=True)
+        self.filters = people.PeopleFilter()
+        self.model = PagedTableModel(PEOPLE_COLUMNS, self._fetch, self)
+        prepare_paged_table(ui.peopleTable, self.model)
         self.panel = PersonPanel(actor)
         host = QVBoxLayout(ui.personHost)
         host.setContentsMargins(0, 0, 0, 0)
@@ -70,21 +46,26 @@ class PeoplePage(QWidget):
         ui.filterEdit.textChanged.connect(self._filter)
         ui.statusCombo.currentIndexChanged.connect(self._filter)
         ui.keyworkerCombo.currentIndexChanged.connect(self._filter)
-        ui.archivedCheck.toggled.connect(lambda _on: self.refresh())
+        ui.archivedCheck.toggled.connect(self._filter)
         ui.newButton.clicked.connect(self.new_person)
         ui.newButton.setVisible(permissions.allowed(actor, "manage_people"))
         ui.peopleTable.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.panel.changed.connect(self.refresh)
         self.refresh()
 
+    def _fetch(self, offset: int, limit: int, order: str, descending: bool):
+        return people.people_page(self.filters, offset=offset, limit=limit, order=order, descending=descending)
+
     def _filter(self, *_args) -> None:
         ui = self.ui
-        self.proxy.set_filters(text=ui.filterEdit.text(), status=ui.statusCombo.currentData(),
-                               keyworker_id=ui.keyworkerCombo.currentData())
+        self.filters = people.PeopleFilter(
+            text=ui.filterEdit.text(), status=ui.statusCombo.currentData(),
+            keyworker_id=ui.keyworkerCombo.currentData(), include_archived=ui.archivedCheck.isChecked())
+        self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         selected = select_id or self.selected_person_id()
-        self.model.set_rows(people.list_people(include_archived=self.ui.archivedCheck.isChecked()))
+        self.model.reload()
         self.ui.peopleTable.resizeColumnsToContents()
         if selected is not None:
             self.select_person(selected)
@@ -92,17 +73,21 @@ class PeoplePage(QWidget):
 
     def selected_person_id(self) -> int | None:
         indexes = self.ui.peopleTable.selectionModel().selectedRows()
-        row = self.proxy.source_row(indexes[0]) if indexes else None
-        return row.person_id if row else None
+        return self.model.row_at(indexes[0].row()).person_id if indexes else None
 
     def select_person(self, person_id: int) -> None:
-        self.model.fetch_all()  # she may be further down than the rows shown so far
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.source_row(index).person_id == person_id:
-                self.ui.peopleTable.selectRow(row)
-                self.ui.peopleTable.scrollTo(index)
+        """Select her, reading on through the list if she is further down than the rows read so far."""
+        row = 0
+        while True:
+            for row in range(row, self.model.rowCount()):
+                if self.model.row_at(row).person_id == person_id:
+                    self.ui.peopleTable.selectRow(row)
+                    self.ui.peopleTable.scrollTo(self.model.index(row, 0))
+                    return
+            if not self.model.canFetchMore():
                 return
+            row = self.model.rowCount()
+            self.model.fetchMore()
 
     def _show_selected(self) -> None:
         person_id = self.selected_person_id()

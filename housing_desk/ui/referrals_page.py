@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import referrals, waiting_list
+from housing_desk.services import referral_list, referrals, waiting_list
 from housing_desk.ui import dates, forms
 from housing_desk.ui.style import lock_icon
-from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+from housing_desk.ui.table_model import (
+    Column, FilterProxy, PagedTableModel, RowTableModel, prepare_paged_table, prepare_table)
 
 
 def _lock(row):
@@ -30,12 +31,12 @@ WAITING_COLUMNS = (
                           f"avoid {e.areas_to_avoid}" if e.areas_to_avoid else "") if part)),
 )
 REFERRAL_COLUMNS = (
-    Column("Received", lambda r: dates.uk(r.received_on), sort_key=lambda r: r.received_on),
-    Column("Name", lambda r: r.name, decoration=_lock),
-    Column("Source", lambda r: r.source_label),
-    Column("Referrer", lambda r: r.referrer),
-    Column("Status", lambda r: r.status_label),
-    Column("Decided", lambda r: dates.uk(r.decided_on), sort_key=lambda r: r.decided_on),
+    Column("Received", lambda r: dates.uk(r.received_on), order="received"),
+    Column("Name", lambda r: r.name, decoration=_lock, order="name"),
+    Column("Source", lambda r: r.source_label, order="source"),
+    Column("Referrer", lambda r: r.referrer, order="referrer"),
+    Column("Status", lambda r: r.status_label, order="status"),
+    Column("Decided", lambda r: dates.uk(r.decided_on), order="decided"),
     Column("Reason", lambda r: r.reason),
 )
 
@@ -53,18 +54,17 @@ class ReferralsPage(QWidget):
         self.waiting = RowTableModel(WAITING_COLUMNS, self)
         self.waiting_proxy = FilterProxy(self.waiting, self)
         prepare_table(ui.waitingTable, self.waiting_proxy, presorted=True)
-        self.all = RowTableModel(REFERRAL_COLUMNS, self)
-        self.all_proxy = FilterProxy(self.all, self)
-        prepare_table(ui.referralsTable, self.all_proxy, presorted=True)
+        self.all = PagedTableModel(REFERRAL_COLUMNS, self._fetch, self, descending=True)
+        prepare_paged_table(ui.referralsTable, self.all)
         ui.statusCombo.addItem("Any status", None)
         for status, label in referrals.STATUS_LABELS.items():
             ui.statusCombo.addItem(label, status)
         ui.statusCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         ui.filterEdit.setClearButtonEnabled(True)
         ui.filterEdit.textChanged.connect(self.waiting_proxy.setFilterFixedString)
-        ui.filterEdit.textChanged.connect(self.all_proxy.setFilterFixedString)
+        ui.filterEdit.textChanged.connect(lambda _text: self._reload_all())
         ui.waitingTable.doubleClicked.connect(lambda index: self._open(self.waiting_proxy.source_row(index)))
-        ui.referralsTable.doubleClicked.connect(lambda index: self._open(self.all_proxy.source_row(index)))
+        ui.referralsTable.doubleClicked.connect(lambda index: self._open(self.all.row_at(index.row())))
         ui.openButton.clicked.connect(self.open_selected)
         self.refresh()
 
@@ -78,16 +78,22 @@ class ReferralsPage(QWidget):
             ". Ordered by priority, then by how long each woman has waited."
             if entries else "No one is on the waiting list."
         )
-        self.all.set_rows(referrals.list_referrals(self.ui.statusCombo.currentData()))
+        self._reload_all()
+
+    def _fetch(self, offset: int, limit: int, order: str, descending: bool):
+        filters = referral_list.ReferralFilter(status=self.ui.statusCombo.currentData(), text=self.ui.filterEdit.text())
+        return referral_list.referrals_page(filters, offset=offset, limit=limit, order=order, descending=descending)
+
+    def _reload_all(self) -> None:
+        self.all.reload()
         self.ui.referralsTable.resizeColumnsToContents()
 
     def open_selected(self) -> None:
         on_waiting = self.ui.tabs.currentWidget() is self.ui.waitingTab
-        table, proxy = ((self.ui.waitingTable, self.waiting_proxy) if on_waiting
-                        else (self.ui.referralsTable, self.all_proxy))
+        table = self.ui.waitingTable if on_waiting else self.ui.referralsTable
         indexes = table.selectionModel().selectedRows()
         if indexes:
-            self._open(proxy.source_row(indexes[0]))
+            self._open(self.waiting_proxy.source_row(indexes[0]) if on_waiting else self.all.row_at(indexes[0].row()))
 
     def _open(self, row) -> None:
         if row is not None:

@@ -24,6 +24,7 @@ class Column:
     decoration: Callable[[Any], Any] | None = None
     foreground: Callable[[Any], Any] | None = None
     align_right: bool = False
+    order: str | None = None  # for lists the database orders: the service's name for this column's order
 
 
 BATCH = 500
@@ -103,6 +104,64 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
+class PagedTableModel(RowTableModel):
+    """Rows read from the database a page at a time as the view scrolls: ``fetch(offset, limit,
+    order, descending)`` returns the next rows, already filtered and ordered by the query.
+
+    Clicking a column heading orders by that column's ``order`` in the database (columns without
+    one keep the current order), so a list of twenty thousand opens, sorts and filters with one
+    short query each time.
+    """
+
+    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int, str, bool], list], parent=None, *,
+                 descending: bool = False):
+        super().__init__(columns, parent)
+        self._fetch = fetch
+        self._order = next(c.order for c in self.columns if c.order)  # the first orderable column's
+        self._descending = descending
+        self._more = False
+        self.page_size = BATCH
+
+    def reload(self) -> None:
+        """Read the first page again (after a change, or with new filters in ``fetch``)."""
+        rows = self._read(0)
+        self.beginResetModel()
+        self._rows, self._shown, self._more = rows, len(rows), len(rows) == self.page_size
+        self.endResetModel()
+
+    def _read(self, offset: int) -> list:
+        return list(self._fetch(offset, self.page_size, self._order, self._descending))
+
+    def set_rows(self, rows) -> None:
+        raise TypeError("a paged model reads its own rows: call reload()")
+
+    def canFetchMore(self, parent=QModelIndex()):
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent=QModelIndex()):
+        if parent.isValid() or not self._more:
+            return
+        rows = self._read(len(self._rows))
+        self._more = len(rows) == self.page_size
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self._shown = len(self._rows)
+            self.endInsertRows()
+
+    def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
+        column = next(i for i, c in enumerate(self.columns) if c.order == self._order)
+        return column, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        key = self.columns[column].order if 0 <= column < len(self.columns) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._order, self._descending):
+            return
+        self._order, self._descending = key, descending
+        self.reload()
+
+
 def _sortable(key):
     # Qt compares QVariants; dates and Decimals sort correctly as ISO strings and floats.
     if key is None:
@@ -143,20 +202,31 @@ class FilterProxy(QSortFilterProxyModel):
         super().sort(column, order)
 
 
+def prepare_paged_table(table: QTableView, model: PagedTableModel) -> None:
+    """A database-ordered list: as ``prepare_table``, headings ordering through the model."""
+    _list_look(table, model)
+    table.horizontalHeader().setSortIndicator(*model.sort_indicator())
+    table.setSortingEnabled(True)
+
+
 def prepare_table(table: QTableView, proxy, *, presorted: bool = False) -> None:
     """Read-only rows, sortable columns, no row numbers: how every list in Housing Desk looks.
 
     ``presorted``: the service already orders the rows, so a long list is not sorted again (and
     not loaded whole) until someone clicks a column heading.
     """
-    table.setModel(proxy)
-    # Fitting columns to their contents reads the first rows only: quick on long lists.
-    table.horizontalHeader().setResizeContentsPrecision(40)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    _list_look(table, proxy)
     if presorted:
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         proxy.sort(-1)
     else:
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+
+
+def _list_look(table: QTableView, model) -> None:
+    table.setModel(model)
+    # Fitting columns to their contents reads the first rows only: quick on long lists.
+    table.horizontalHeader().setResizeContentsPrecision(40)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)

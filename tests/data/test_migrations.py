@@ -19,3 +19,31 @@ def test_every_model_has_its_table(db):
 
 def test_migrating_again_applies_nothing(db):
     assert migrate(db) == []
+
+
+def test_people_recorded_before_the_sort_key_get_one(tmp_path):
+    """0007 fills the People list's order for women already recorded, on either engine."""
+    from playhouse.migrations import Runner
+
+    from housing_desk.data import database as database_module
+    from housing_desk.services import names
+    from tests.databases import database_url_for, wipe
+
+    url = database_url_for(tmp_path)
+    wipe(url)
+    db = database_module.connect(url)
+    try:
+        runner = Runner(db, directory=str(database_module.MIGRATIONS), table_name=database_module.HISTORY_TABLE)
+        runner.up("0006_sign_in_lockout")
+        for given, family, preferred in (("Siobhán", "Ní Bhriain", ""), ("Agnieszka", "Łukasiewicz", "Aga")):
+            db.execute_sql(f"INSERT INTO person (given_name, family_name, preferred_name, search_name, ni_number, "
+                           f"phone, safe_contact, message_ok, do_not_disclose, needs_step_free, areas_to_avoid, "
+                           f"notes, archived, version, created_at, updated_at) VALUES ({', '.join([db.param] * 16)})",
+                           (given, family, preferred, "", "", "", "", False, False, False, "", "", False, 1,
+                            "2026-01-01 00:00:00", "2026-01-01 00:00:00"))
+        assert database_module.migrate(db) == ["0007_people_sort_name"]
+        stored = dict(db.execute_sql("SELECT given_name, sort_name FROM person").fetchall())
+        assert stored == {"Siobhán": "ni bhriain siobhan", "Agnieszka": "lukasiewicz aga"}
+        assert stored["Siobhán"] == names.sort_key("Siobhán", "Ní Bhriain")
+    finally:
+        db.close()

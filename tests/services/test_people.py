@@ -139,3 +139,43 @@ def test_viewers_cannot_write_people(admin):
     viewer = factories.user(admin, "viewer")
     with pytest.raises(PermissionDenied):
         factories.person(viewer)
+
+
+def test_the_people_list_is_ordered_and_filtered_by_the_database(admin):
+    officer = factories.user(admin, "officer")
+    smith = factories.person(admin, given_name="Zoe", family_name="Smith", date_of_birth=date(1990, 5, 1))
+    factories.person(admin, given_name="Ann", family_name="Smithers", keyworker=officer)
+    factories.person(admin, given_name="Siobhán", family_name="Ní Bhriain", date_of_birth=date(1985, 1, 2))
+    factories.person(admin, given_name="Łucja", family_name="Żak", preferred_name="Lucy")
+    factories.accepted(admin, smith)
+    names_of = lambda rows: [r.name for r in rows]  # noqa: E731
+    # Family name then first name, word by word, accents and case ignored, on either engine.
+    assert names_of(people.people_page()) == ["Siobhán Ní Bhriain", "Zoe Smith", "Ann Smithers", "Lucy Żak"]
+    assert names_of(people.people_page(descending=True)) == ["Lucy Żak", "Ann Smithers", "Zoe Smith",
+                                                              "Siobhán Ní Bhriain"]
+    # Blanks last, whichever way.
+    assert names_of(people.people_page(order="date_of_birth"))[:2] == ["Siobhán Ní Bhriain", "Zoe Smith"]
+    assert names_of(people.people_page(order="date_of_birth", descending=True))[:2] == ["Zoe Smith",
+                                                                                        "Siobhán Ní Bhriain"]
+    assert names_of(people.people_page(order="keyworker")) == ["Ann Smithers", "Siobhán Ní Bhriain", "Zoe Smith",
+                                                               "Lucy Żak"]
+    # By what the status column shows: "Not referred" before "On the waiting list".
+    assert names_of(people.people_page(order="status"))[-1] == "Zoe Smith"
+    # A page at a time.
+    assert names_of(people.people_page(offset=1, limit=2)) == ["Zoe Smith", "Ann Smithers"]
+    assert names_of(people.people_page(offset=4)) == []
+    # Filters, accents and case ignored in the name.
+    assert names_of(people.people_page(people.PeopleFilter(text="ZAK"))) == ["Lucy Żak"]
+    assert names_of(people.people_page(people.PeopleFilter(text="smith"))) == ["Zoe Smith", "Ann Smithers"]
+    assert names_of(people.people_page(people.PeopleFilter(status="accepted"))) == ["Zoe Smith"]
+    assert len(people.people_page(people.PeopleFilter(status=""))) == 3
+    assert names_of(people.people_page(people.PeopleFilter(keyworker_id=officer.id))) == ["Ann Smithers"]
+    with pytest.raises(ValueError):
+        people.people_page(order="notes")
+
+
+def test_the_order_follows_a_changed_name(admin):
+    woman = factories.person(admin, given_name="Amina", family_name="Yusuf")
+    factories.person(admin, given_name="Beth", family_name="Morgan")
+    people.update_person(admin, woman, family_name="Abara")
+    assert [r.name for r in people.people_page()] == ["Amina Abara", "Beth Morgan"]

@@ -135,3 +135,34 @@ def test_an_archived_woman_cannot_be_referred(admin):
     archived = factories.person(admin, archived=True)
     with pytest.raises(ValidationError):
         refer(admin, archived)
+
+
+def test_the_referrals_list_is_ordered_and_filtered_by_the_database(admin, woman):
+    from housing_desk.services import referral_list
+    from housing_desk.services.referral_list import ReferralFilter, referrals_page
+
+    older = factories.person(admin, given_name="Zsófia", family_name="Áron")
+    first = refer(admin, older, received_on=TODAY - timedelta(days=400), source="self", referrer="",
+                  referrer_organisation="")
+    referrals.decide(admin, first, decision="declined", decided_on=TODAY - timedelta(days=390),
+                     reason="other", notes="Wanted a flat in Leicester\nand nowhere else")
+    refer(admin, older, received_on=TODAY - timedelta(days=3))
+    refer(admin, woman)
+    rows = referrals_page()
+    assert [(r.name, r.received_on) for r in rows] == [
+        ("Zsófia Áron", TODAY - timedelta(days=3)), ("Erzsébet Kovács", TODAY - timedelta(days=5)),
+        ("Zsófia Áron", TODAY - timedelta(days=400))]
+    assert rows[2].reason == "Wanted a flat in Leicester" and rows[2].status_label == "Declined"
+    assert rows[0].referrer == "PC Dawn Hale, Northamptonshire Police"
+    assert [r.name for r in referrals_page(order="name", descending=False)] == ["Zsófia Áron", "Zsófia Áron",
+                                                                              "Erzsébet Kovács"]
+    assert [r.source_label for r in referrals_page(order="source", descending=False)] == [
+        "Police outreach sessions", "Police outreach sessions", "Self-referral"]
+    assert [r.decided_on for r in referrals_page(order="decided")][0] == TODAY - timedelta(days=390)
+    assert [r.name for r in referrals_page(offset=2)] == ["Zsófia Áron"]
+    assert [r.name for r in referrals_page(ReferralFilter(text="KOVACS"))] == ["Erzsébet Kovács"]
+    assert len(referrals_page(ReferralFilter(text="northamptonshire"))) == 2
+    assert [r.status for r in referrals_page(ReferralFilter(status="declined"))] == ["declined"]
+    assert referral_list.list_referrals("received") == referrals_page(ReferralFilter(status="received"))
+    with pytest.raises(ValueError):
+        referrals_page(order="notes")

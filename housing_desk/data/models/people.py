@@ -13,6 +13,8 @@ class Person(BaseModel):
     preferred_name = CharField(max_length=100, default="")
     # Accents and case removed, for spotting the same woman entered twice.
     search_name = CharField(max_length=320, index=True, default="")
+    # Family name then first name, folded the same way: the People list's order.
+    sort_name = CharField(max_length=210, index=True, default="")
     date_of_birth = DateField(null=True)
     ni_number = CharField(max_length=9, default="")
     phone = CharField(max_length=40, default="")
