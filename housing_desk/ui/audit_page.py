@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from housing_desk.services import audit, people, users
 from housing_desk.services.errors import DomainError
@@ -24,6 +25,7 @@ EVENT_COLUMNS = (
     Column("Details", lambda e: json.dumps(e.changes, ensure_ascii=False)[:200],
            tooltip=lambda e: json.dumps(e.changes, ensure_ascii=False, indent=1)),
 )
+MATCHES = 20
 ENTITIES = ("person", "referral", "assessment", "offer", "licence", "support_plan", "flat", "certificate",
             "unavailability", "partner", "user", "setting")
 
@@ -42,19 +44,49 @@ class AuditPage(QWidget):
         ui.entityCombo.addItem("Any record", None)
         for entity in ENTITIES:
             ui.entityCombo.addItem(entity.replace("_", " ").capitalize(), entity)
-        ui.personCombo.addItem("Anyone", None)
-        for row in people.list_people(include_archived=True):
-            ui.personCombo.addItem(row.name, row.person_id)
+        # Twenty thousand women do not fit a drop-down: her name is typed, and the first matches offered.
+        self.person_id: int | None = None
+        self._matches: dict[str, int] = {}
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
+        # The database has already matched the name (accents and case ignored): offer all it found.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.popup().setMinimumWidth(340)  # room for "name, born dd/mm/yyyy"
+        completer.activated.connect(self.choose_person)
+        ui.personEdit.setCompleter(completer)
+        ui.personEdit.setClearButtonEnabled(True)
+        ui.personEdit.textEdited.connect(self._offer_people)
         dates.set_date(ui.sinceEdit, date.today() - timedelta(days=30))
         dates.set_date(ui.untilEdit, date.today())
         ui.searchButton.clicked.connect(self.refresh)
         self.refresh()
 
+    def _offer_people(self, text: str) -> None:
+        self.person_id = self._matches.get(text)
+        rows = people.people_page(people.PeopleFilter(text=text, include_archived=True), limit=MATCHES) if text else []
+        self._matches = {}
+        for row in rows:
+            label = f"{row.name}, born {dates.uk(row.date_of_birth)}" if row.date_of_birth else row.name
+            if label in self._matches:
+                label = f"{label} (record {row.person_id})"
+            self._matches[label] = row.person_id
+        self.completions.setStringList(list(self._matches))
+
+    def choose_person(self, label: str) -> None:
+        """Narrow the log to the woman chosen from the names offered."""
+        self.person_id = self._matches.get(label)
+
     def refresh(self) -> None:
         ui = self.ui
+        if ui.personEdit.text().strip() and self.person_id is None:
+            messages.warning(self, "Audit log", "Choose her from the names offered as you type, or clear the "
+                                                "Person box to see everyone.")
+            return
+        if not ui.personEdit.text().strip():
+            self.person_id = None
         try:
             found = audit.search(self.actor, username=ui.userCombo.currentData(), entity=ui.entityCombo.currentData(),
-                                 person_id=ui.personCombo.currentData(), since=dates.get_date(ui.sinceEdit),
+                                 person_id=self.person_id, since=dates.get_date(ui.sinceEdit),
                                  until=dates.get_date(ui.untilEdit))
         except DomainError as error:
             messages.warning(self, "Audit log", error.message)

@@ -1,5 +1,7 @@
 """Accounts, the audit log and the idle lock, in the window."""
 
+from datetime import date
+
 from PySide6.QtWidgets import QApplication, QDialog
 
 from housing_desk.data.models import User
@@ -25,15 +27,25 @@ def test_pages_follow_the_role(qtbot, admin):
         assert ("Audit log" in labels) is audit_shown and ("Accounts" in labels) is accounts_shown
 
 
-def test_audit_page_lists_and_filters(qtbot, admin):
+def test_audit_page_lists_and_filters(qtbot, admin, shown_messages):
     woman = factories.person(admin, given_name="Ana", family_name="Lopes")
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("audit")
     assert page.model.rowCount() >= 2
-    page.ui.personCombo.setCurrentIndex(page.ui.personCombo.findData(woman.id))
+    factories.person(admin, given_name="Anabela", family_name="Lopes", date_of_birth=date(1991, 4, 2))
+    page.ui.personEdit.insert("lopes")
+    page.ui.personEdit.textEdited.emit("lopes")
+    offered = page.completions.stringList()
+    assert offered == ["Ana Lopes", "Anabela Lopes, born 02/04/1991"]
+    page.ui.searchButton.click()  # typed, not chosen: she is asked to choose
+    assert shown_messages.shown[-1][2].startswith("Choose her from the names offered")
+    page.ui.personEdit.completer().activated.emit("Ana Lopes")
     page.ui.searchButton.click()
     assert [(e.entity, e.entity_id) for e in page.model.rows()] == [("person", woman.id)]
+    page.ui.personEdit.clear()
+    page.ui.searchButton.click()
+    assert page.model.rowCount() >= 3
 
 
 def test_accounts_page_creates_resets_and_deactivates(qtbot, admin, shown_messages):
