@@ -12,8 +12,10 @@ from datetime import date
 
 
 def plain_rows(query) -> list[tuple]:
-    """Every row of ``query`` as a tuple of the driver's own values, in one fetch."""
-    return query.model._meta.database.execute(query).fetchall()
+    """Every row of ``query`` as a tuple of the driver's own values, in one fetch. A model's query
+    runs on its model's database; any other on the database it was bound to."""
+    db = query.model._meta.database if hasattr(query, "model") else query._database
+    return db.execute(query).fetchall()
 
 
 def to_date(value) -> date | None:

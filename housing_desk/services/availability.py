@@ -15,6 +15,7 @@ from datetime import date
 from peewee import Value, fn
 
 from housing_desk.data.models import Certificate, Flat, Licence, Offer, Partner, Person, Referral, Unavailability
+from housing_desk.data.rows import to_date
 from housing_desk.services import compliance, intervals
 from housing_desk.services.validation import uk_date
 
@@ -152,7 +153,7 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
     ended: dict[int, date] = {}
     coming: dict[int, date] = {}
     for edge, flat_id, day in query.tuples():
-        day = intervals.as_date(day)
+        day = to_date(day)
         if edge == "ended":
             ended[flat_id] = max(day, ended.get(flat_id, day))
         else:

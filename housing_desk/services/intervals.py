@@ -19,8 +19,3 @@ def overlapping(query, start_field, end_field, start: date, end: date | None):
 
 def nights(start: date, end: date) -> int:
     return (end - start).days
-
-
-def as_date(value):
-    """SQLite hands back MAX()/MIN() of a date column as text; PostgreSQL as a date."""
-    return date.fromisoformat(value) if isinstance(value, str) else value

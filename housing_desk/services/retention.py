@@ -8,56 +8,82 @@ statistics rest on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from peewee import fn
+from peewee import Select, fn
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Goal, Licence, Offer, Person, Referral, SupportPlan
-from housing_desk.services import audit, intervals, names, permissions, settings
+from housing_desk.data.rows import plain_rows, to_date
+from housing_desk.services import audit, names, permissions, settings
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
+from housing_desk.services.referrals import OPEN_STATUSES
 
 ANONYMOUS_GIVEN = "Anonymised"
 
 
-@dataclass(frozen=True)
-class RetentionRow:
+class RetentionRow(NamedTuple):
     person_id: int
     name: str
     last_closed: date
     years: int
 
 
-def _last_closed() -> dict[int, date]:
-    """Each person's latest closing date of a referral or a licence, for those with nothing open."""
-    closing: dict[int, date] = {}
-    open_people = set(Referral.select(Referral.person).where(Referral.status.in_(("received", "assessing",
-                                                                                   "accepted"))).scalars())
-    open_people |= set(Licence.select(Licence.person).where(Licence.status != "ended").scalars())
-    for model, when in ((Referral, fn.COALESCE(Referral.closed_on, Referral.decided_on, Referral.received_on)),
-                        (Licence, Licence.end_date)):
-        for person_id, day in model.select(model.person, fn.MAX(when)).group_by(model.person).tuples():
-            if day is None or person_id in open_people:
-                continue
-            day = intervals.as_date(day)
-            closing[person_id] = max(day, closing.get(person_id, day))
-    return closing
+def _closed_before(cutoff: date, person_id: int | None = None) -> dict[int, date]:
+    """Each woman's latest closing date of a referral or a licence, for those whose latest is before
+    ``cutoff`` and who have nothing open (everyone, or one woman). One grouped read of both tables."""
+    def hers(query, model):
+        return query if person_id is None else query.where(model.person == person_id)
+
+    closings = hers(Referral.select(Referral.person.alias("who"), fn.COALESCE(
+        Referral.closed_on, Referral.decided_on, Referral.received_on).alias("day")), Referral).union_all(
+        hers(Licence.select(Licence.person.alias("who"), Licence.end_date.alias("day")), Licence)).alias("closing")
+    last = fn.MAX(closings.c.day)
+    query = Select([closings], [closings.c.who, last]).group_by(closings.c.who).having(last < cutoff)
+    open_people = {pid for (pid,) in plain_rows(hers(Referral.select(Referral.person).where(
+        Referral.status.in_(OPEN_STATUSES)), Referral))}
+    open_people |= {pid for (pid,) in plain_rows(hers(Licence.select(Licence.person).where(
+        Licence.status != "ended"), Licence))}
+    return {pid: to_date(day) for pid, day in plain_rows(query.bind(Person._meta.database))
+            if pid not in open_people}
+
+
+def _cutoff(on: date | None) -> date:
+    return add_months(on or date.today(), -12 * settings.retention_years())
+
+
+def due(actor, on: date | None = None) -> list[tuple[int, date]]:
+    """Who is due, as (person id, last closed), oldest first: the whole list in two grouped reads,
+    without reading anyone's name (``named`` does that for the rows shown)."""
+    permissions.require(actor, "retention")
+    anonymised = {pid for (pid,) in plain_rows(Person.select(Person.id).where(Person.given_name == ANONYMOUS_GIVEN))}
+    return sorted(((pid, day) for pid, day in _closed_before(_cutoff(on)).items() if pid not in anonymised),
+                  key=lambda item: (item[1], item[0]))
+
+
+def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
+    """Rows of ``due``'s list with their names, in the same order (read 500 at a time)."""
+    years = settings.retention_years()
+    names_by_id = {}
+    for start in range(0, len(entries), 500):
+        ids = [pid for pid, _day in entries[start:start + 500]]
+        query = Person.select(Person.id, Person.given_name, Person.family_name, Person.preferred_name).where(
+            Person.id.in_(ids))
+        names_by_id.update({pid: f"{preferred or given} {family}" for pid, given, family, preferred in plain_rows(query)})
+    return [RetentionRow(pid, names_by_id[pid], day, years) for pid, day in entries if pid in names_by_id]
 
 
 def report(actor, on: date | None = None) -> list[RetentionRow]:
     """People whose records closed more than the retention period ago, oldest first."""
-    permissions.require(actor, "retention")
-    on = on or date.today()
-    years = settings.retention_years()
-    cutoff = add_months(on, -12 * years)
-    closing = _last_closed()
-    due = [pid for pid, day in closing.items() if day < cutoff]
-    people = {p.id: p for p in Person.select().where(Person.id.in_(due) & (Person.given_name != ANONYMOUS_GIVEN))}
-    rows = [RetentionRow(pid, people[pid].display_name, closing[pid], years) for pid in due if pid in people]
-    return sorted(rows, key=lambda r: r.last_closed)
+    return named(due(actor, on))
+
+
+def is_due(person_id: int, on: date | None = None) -> bool:
+    """Whether her records closed more than the retention period ago, with nothing open."""
+    return person_id in _closed_before(_cutoff(on), person_id)
 
 
 def anonymise(actor, person) -> Person:
@@ -65,7 +91,7 @@ def anonymise(actor, person) -> Person:
     permissions.require(actor, "retention")
     with write_transaction():
         current = lock_row(Person, person.id, "That person's record no longer exists.")
-        if current.id not in {r.person_id for r in report(actor)}:
+        if current.given_name == ANONYMOUS_GIVEN or not is_due(current.id):
             raise ValidationError("Her records are not yet due to be anonymised.", None)
         birth_year = current.date_of_birth.year if current.date_of_birth else None
         family = f"#{current.id}"

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QWidget
 from housing_desk.services import people, retention, settings
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
-from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
+from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
 
 DUE_COLUMNS = (
+    Column("Last closed", lambda r: dates.uk(r.last_closed), order="last_closed"),
     Column("Name", lambda r: r.name),
-    Column("Last closed", lambda r: dates.uk(r.last_closed), sort_key=lambda r: r.last_closed),
 )
 
 
@@ -20,30 +20,35 @@ class RetentionPage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self.ui = forms.install("retention_page", self)
-        self.model = RowTableModel(DUE_COLUMNS, self)
-        self.proxy = FilterProxy(self.model, self)
-        prepare_table(self.ui.dueTable, self.proxy)
+        self.due: list = []
+        self.model = PagedTableModel(DUE_COLUMNS, self._fetch, self)
+        prepare_paged_table(self.ui.dueTable, self.model)
         self.ui.anonymiseButton.clicked.connect(self.anonymise)
         self.refresh()
 
+    def _fetch(self, offset: int, limit: int, _order: str, descending: bool):
+        """Names are read only for the rows shown; the list itself is read once, at refresh."""
+        entries = self.due[::-1] if descending else self.due
+        return retention.named(entries[offset:offset + limit])
+
     def refresh(self) -> None:
         try:
-            rows = retention.report(self.actor)
+            self.due = retention.due(self.actor)
         except DomainError as error:
             messages.warning(self, "Retention", error.message)
-            rows = []
-        self.model.set_rows(rows)
+            self.due = []
+        self.model.reload()
         years = settings.retention_years()
         self.ui.summaryLabel.setText(
             f"Women whose last referral or licence closed more than {years} years ago, with nothing open. "
             "Anonymising replaces their names, contact details and every note, and keeps the dates, scores and "
-            f"outcomes the statistics need. {len(rows)} due.")
+            f"outcomes the statistics need. {len(self.due):,} due.")
 
     def anonymise(self) -> None:
         indexes = self.ui.dueTable.selectionModel().selectedRows()
         if not indexes:
             return
-        row = self.proxy.source_row(indexes[0])
+        row = self.model.row_at(indexes[0].row())
         if not messages.confirm(self, "Anonymise", f"Anonymise {row.name}'s records? This cannot be undone.",
                                 yes="Anonymise"):
             return

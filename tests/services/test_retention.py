@@ -67,3 +67,14 @@ def test_anyone_with_something_open_is_never_due(admin, old_and_recent):
     referrals.create_referral(admin, old, received_on=date(2026, 1, 1), source="self")
     assert retention.report(admin, ON) == []
     assert Referral.select().where(Referral.person == old.id).count() == 1
+
+
+def test_the_latest_closing_of_either_kind_counts(admin, partner, old_and_recent):
+    """An old referral does not make her due while a licence of hers ended within the period."""
+    old, _recent = old_and_recent
+    home = factories.certified_flat(admin, partner, reference="NHT-09", since=date(2017, 1, 1))
+    later = factories.sign_up(admin, licences.create_licence(admin, old, home, start_date=date(2020, 1, 1)))
+    licences.end_licence(admin, later, end_date=date(2022, 3, 1), reason="planned_move_on")
+    assert retention.report(admin, ON) == []
+    assert not retention.is_due(old.id, ON)
+    assert retention.due(admin, date(2028, 3, 2)) == [(old.id, date(2022, 3, 1))]
