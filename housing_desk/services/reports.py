@@ -6,12 +6,14 @@ computed from the records' dates, clipped to the range asked for.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
+from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import intervals, permissions
 from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
@@ -164,14 +166,19 @@ def referral_to_move_in(start: date, end: date) -> list[int]:
 def waiting_list_over_time(start: date, end: date) -> list[tuple[date, int]]:
     """How many women were on the waiting list on the first day of each month in the range."""
     _check(start, end)
-    rows = list(Referral.select(Referral.decided_on, Referral.closed_on)
-                .where(Referral.status.in_(("accepted", "housed", "closed")) & Referral.decided_on.is_null(False))
-                .tuples())
+    # Only those accepted before the range ends and still waiting when it starts count on any of its days.
+    query = (Referral.select(Referral.decided_on, Referral.closed_on)
+             .where(Referral.status.in_(("accepted", "housed", "closed")) & Referral.decided_on.is_null(False)
+                    & (Referral.decided_on < end) & (Referral.closed_on.is_null() | (Referral.closed_on > start))))
+    spans = [(to_date(decided), to_date(closed)) for decided, closed in plain_rows(query)]
+    spans = [(decided, closed) for decided, closed in spans if closed is None or closed > decided]
+    # On the list on a day: accepted by then and not yet off it (both counted by bisecting sorted dates).
+    accepted = sorted(decided for decided, _closed in spans)
+    left = sorted(closed for _decided, closed in spans if closed is not None)
     found = []
     day = start
     while day < end:
-        count = sum(1 for decided, closed in rows if decided <= day and (closed is None or closed > day))
-        found.append((day, count))
+        found.append((day, bisect_right(accepted, day) - bisect_right(left, day)))
         day = add_months(day.replace(day=1), 1)
     return found
 

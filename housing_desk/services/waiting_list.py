@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from housing_desk.data.models import Person, Referral
+from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import assessments
 from housing_desk.services.referrals import PRIORITIES
 
@@ -38,23 +39,24 @@ class WaitingEntry:
 def waiting_list(on: date | None = None) -> list[WaitingEntry]:
     """Everyone waiting for a flat, in the order the team offers flats (two queries)."""
     on = on or date.today()
-    rows = list(
-        Referral.select(Referral, Person).join(Person)
-        .where((Referral.status == "accepted") & ~Person.archived)
-        .order_by(Referral.priority, Referral.decided_on, Referral.received_on, Referral.id)
-    )
-    outcomes = assessments.latest_outcomes(r.person_id for r in rows)
+    query = (Referral.select(Referral.id, Referral.priority, Referral.decided_on, Referral.received_on, Person.id,
+                             Person.given_name, Person.family_name, Person.preferred_name, Person.do_not_disclose,
+                             Person.needs_step_free, Person.areas_to_avoid)
+             .join(Person).where((Referral.status == "accepted") & ~Person.archived)
+             .order_by(Referral.priority, Referral.decided_on, Referral.received_on, Referral.id))
+    rows = plain_rows(query)
+    outcomes = assessments.latest_outcomes(row[4] for row in rows)
     entries = []
-    for position, referral in enumerate(rows, start=1):
-        person = referral.person
-        since = referral.decided_on or referral.received_on
-        outcome, assessed_on = outcomes.get(person.id, ("", None))
+    for position, (referral_id, priority, decided, received, person_id, given, family, preferred, hidden,
+                   step_free, areas) in enumerate(rows, start=1):
+        since = to_date(decided or received)
+        outcome, assessed_on = outcomes.get(person_id, ("", None))
         entries.append(WaitingEntry(
-            position=position, referral_id=referral.id, person_id=person.id, name=person.display_name,
-            do_not_disclose=person.do_not_disclose, priority=referral.priority, waiting_since=since,
-            days_waiting=(on - since).days, latest_outcome=outcome, latest_assessed_on=assessed_on,
+            position=position, referral_id=referral_id, person_id=person_id, name=f"{preferred or given} {family}",
+            do_not_disclose=bool(hidden), priority=priority, waiting_since=since, days_waiting=(on - since).days,
+            latest_outcome=outcome, latest_assessed_on=assessed_on,
             days_since_assessment=(on - assessed_on).days if assessed_on else None,
-            needs_step_free=person.needs_step_free, areas_to_avoid=person.areas_to_avoid,
+            needs_step_free=bool(step_free), areas_to_avoid=areas,
         ))
     return entries
 

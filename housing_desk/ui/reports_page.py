@@ -76,7 +76,7 @@ class ReportsPage(QWidget):
         if title not in self.models:
             columns = tuple(Column(header, (lambda r, i=i: r[i])) for i, header in enumerate(headers))
             self.models[title] = RowTableModel(columns, self)
-            prepare_table(table, FilterProxy(self.models[title], self))
+            prepare_table(table, FilterProxy(self.models[title], self), presorted=True)  # in the report's order
         self.headers[title] = headers
         self.models[title].set_rows(rows)
         table.resizeColumnsToContents()
