@@ -5,7 +5,10 @@ figure is a median. The Housing Desk run signs in through the services (users.au
 exactly as the sign-in dialog does, on a database of the demo's size. Also timed:
 ``housing-desk --quit-after-startup`` as far as the sign-in dialog.
 
-    python benchmarks/startup.py [--runs 9]
+    python benchmarks/startup.py [--runs 9] [--large]
+
+``--large`` also starts on the large benchmark database (200 flats, twenty years, 21,500 women;
+built first if missing) and compares that with the bare window: the 2 × target.
 """
 
 from __future__ import annotations
@@ -64,20 +67,31 @@ def build_database(url: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--large", action="store_true", help="also start on the large benchmark database")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'startup.db'}"
         build_database(url)
         env = environment(XDG_CONFIG_HOME=folder, XDG_DATA_HOME=folder)
-        medians = alternate({
+        commands = {
             "bare": [PYTHON, "-c", BARE],
             "board": [PYTHON, "-c", HOUSING_DESK, url, USERNAME, PASSWORD],
             "sign_in": [PYTHON, "-m", "housing_desk", "--database", url, "--quit-after-startup"],
-        }, env, args.runs)
+        }
+        if args.large:
+            from benchmarks import large_database
+
+            large_database.ensure(large_database.DEFAULT_URL).close()
+            commands["board_large"] = [PYTHON, "-c", HOUSING_DESK, large_database.DEFAULT_URL,
+                                       large_database.USERNAME, large_database.PASSWORD]
+        medians = alternate(commands, env, args.runs)
     emit("startup.bare_pyside6_window", medians["bare"], "s", runs=args.runs)
     emit("startup.board_with_data", medians["board"], "s", runs=args.runs)
     emit("startup.board_vs_bare", medians["board"] / medians["bare"], "ratio", target=1.5)
     emit("startup.quit_after_startup_to_sign_in", medians["sign_in"], "s", runs=args.runs)
+    if args.large:
+        emit("startup.board_large_database", medians["board_large"], "s", runs=args.runs)
+        emit("startup.board_large_vs_bare", medians["board_large"] / medians["bare"], "ratio", target=2)
 
 
 if __name__ == "__main__":

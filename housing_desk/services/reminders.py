@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
+from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import availability
 from housing_desk.services.validation import uk_date
 
@@ -23,11 +24,15 @@ class Reminder:
     entity_id: int
 
 
-def _name(person) -> str:
+# Her name as the reminders read it: these columns, in this order, at the end of each query.
+_WHO = (Person.given_name, Person.family_name, Person.preferred_name, Person.do_not_disclose)
+
+
+def _name(given: str, family: str, preferred: str, hidden) -> str:
     # Reminders show on the board, which may be on a shared screen.
-    if person.do_not_disclose:
+    if hidden:
         return "a resident (confidential)"
-    return f"{person.preferred_name or person.given_name} {person.family_name}"
+    return f"{preferred or given} {family}"
 
 
 def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
@@ -39,34 +44,41 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
         if status.compliance != "ok" and status.state != "retired":
             found.append(Reminder("certificate", f"Flat {status.reference}: {status.compliance_notes}", None,
                                   status.compliance == "expired", "flat", status.flat_id))
-    for plan in (SupportPlan.select(SupportPlan, Licence, Person).join(Licence).switch(SupportPlan).join(Person)
-                 .where((SupportPlan.status != "superseded") & (Licence.status != "ended")
-                        & (SupportPlan.review_due < on))):
-        found.append(Reminder("review", f"Support plan review for {_name(plan.person)} was due "
-                              f"{uk_date(plan.review_due)}", plan.review_due, True, "licence", plan.licence_id))
+    plans = (SupportPlan.select(SupportPlan.review_due, SupportPlan.licence, *_WHO).join(Licence)
+             .switch(SupportPlan).join(Person)
+             .where((SupportPlan.status != "superseded") & (Licence.status != "ended") & (SupportPlan.review_due < on)))
+    for review_due, licence_id, *who in plain_rows(plans):
+        review_due = to_date(review_due)
+        found.append(Reminder("review", f"Support plan review for {_name(*who)} was due {uk_date(review_due)}",
+                              review_due, True, "licence", licence_id))
     active_people = (Licence.select(Licence.person).where(Licence.status != "ended")
                      | Referral.select(Referral.person).where(Referral.status.in_(("received", "assessing",
                                                                                    "accepted"))))
     latest = {}
-    for assessment in (Assessment.select(Assessment, Person).join(Person)
-                       .where(Assessment.person.in_(active_people)).order_by(Assessment.assessed_on)):
-        latest[assessment.person_id] = assessment
-    for assessment in latest.values():
-        if assessment.next_review_on and assessment.next_review_on < on:
-            found.append(Reminder("reassessment", f"Reassessment of {_name(assessment.person)} was due "
-                                  f"{uk_date(assessment.next_review_on)}", assessment.next_review_on, True,
-                                  "person", assessment.person_id))
-    for licence in (Licence.select(Licence, Person).join(Person)
-                    .where((Licence.status == "notice") & (Licence.end_date <= on + timedelta(days=NOTICE_DAYS)))):
-        found.append(Reminder("notice", f"{_name(licence.person)}'s notice ends {uk_date(licence.end_date)}",
-                              licence.end_date, licence.end_date < on, "licence", licence.id))
-    for offer in (Offer.select(Offer, Referral, Person).join(Referral).join(Person)
-                  .where((Offer.status == "pending") & (Offer.offered_on <= on - timedelta(days=OFFER_DAYS)))):
-        found.append(Reminder("offer", f"Offer to {_name(offer.referral.person)} made {uk_date(offer.offered_on)} "
-                              "has no answer yet", offer.offered_on, True, "person", offer.referral.person_id))
-    for licence in (Licence.select(Licence, Person).join(Person)
-                    .where((Licence.status != "ended") & (Licence.hb_status != "confirmed"))):
-        found.append(Reminder("housing_benefit", f"Housing Benefit for {_name(licence.person)} not yet confirmed",
-                              licence.start_date, licence.start_date < on - timedelta(days=28), "licence",
-                              licence.id))
+    for person_id, next_review, *who in plain_rows(
+            Assessment.select(Assessment.person, Assessment.next_review_on, *_WHO).join(Person)
+            .where(Assessment.person.in_(active_people)).order_by(Assessment.assessed_on, Assessment.id)):
+        latest[person_id] = (to_date(next_review), who)
+    for person_id, (next_review, who) in latest.items():
+        if next_review and next_review < on:
+            found.append(Reminder("reassessment", f"Reassessment of {_name(*who)} was due {uk_date(next_review)}",
+                                  next_review, True, "person", person_id))
+    for licence_id, end_date, *who in plain_rows(
+            Licence.select(Licence.id, Licence.end_date, *_WHO).join(Person)
+            .where((Licence.status == "notice") & (Licence.end_date <= on + timedelta(days=NOTICE_DAYS)))):
+        end_date = to_date(end_date)
+        found.append(Reminder("notice", f"{_name(*who)}'s notice ends {uk_date(end_date)}", end_date, end_date < on,
+                              "licence", licence_id))
+    for offered_on, person_id, *who in plain_rows(
+            Offer.select(Offer.offered_on, Referral.person, *_WHO).join(Referral).join(Person)
+            .where((Offer.status == "pending") & (Offer.offered_on <= on - timedelta(days=OFFER_DAYS)))):
+        offered_on = to_date(offered_on)
+        found.append(Reminder("offer", f"Offer to {_name(*who)} made {uk_date(offered_on)} has no answer yet",
+                              offered_on, True, "person", person_id))
+    for licence_id, start_date, *who in plain_rows(
+            Licence.select(Licence.id, Licence.start_date, *_WHO).join(Person)
+            .where((Licence.status != "ended") & (Licence.hb_status != "confirmed"))):
+        start_date = to_date(start_date)
+        found.append(Reminder("housing_benefit", f"Housing Benefit for {_name(*who)} not yet confirmed", start_date,
+                              start_date < on - timedelta(days=28), "licence", licence_id))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))
