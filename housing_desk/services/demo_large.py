@@ -137,7 +137,7 @@ class _Maker:
     def waiting(self) -> None:
         rng = self.rng
         person_id = self.woman()
-        received = self.today - timedelta(days=rng.randint(5, 400))
+        received = self.today - timedelta(days=rng.randint(15, 400))  # decided ten days later, before today
         referral_id = self.batch.add(
             Referral, person=person_id, received_on=received, source="self", status="accepted",
             decided_on=received + timedelta(days=10), decided_by=self.actor, priority=rng.choice((1, 2, 3)),

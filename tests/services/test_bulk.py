@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from housing_desk.data.models import AuditEvent, Flat, Licence, Person
+from housing_desk.data.models import AuditEvent, Flat, Licence, Person, Referral
 from housing_desk.services import bulk, demo_large, flats
 from housing_desk.services.errors import ConflictError, PermissionDenied, ValidationError
 from tests import factories
@@ -49,9 +49,12 @@ def test_only_an_administrator_loads_in_bulk(admin, partner):
 
 
 def test_large_demo_in_miniature(admin):
-    counts = demo_large.build(admin, date(2026, 11, 25), flats=3, waiting=5)
+    counts = demo_large.build(admin, date(2026, 11, 25), flats=3, waiting=100)
     assert counts["flat"] == 3 and counts["licence"] >= 3 * 50
     board = flats.availability(date(2026, 11, 25))
     assert len(board) == 3 and {s.compliance for s in board} == {"ok"}
+    # Nothing in the history is dated after the day it was built for.
+    assert not Referral.select().where((Referral.decided_on > date(2026, 11, 25))
+                                       | (Referral.received_on > date(2026, 11, 25))).exists()
     # New records after a bulk load get fresh ids (PostgreSQL's sequences were moved on).
     assert factories.flat(admin, Flat.get().partner, reference="NEW-01").id > max(s.flat_id for s in board)
