@@ -32,7 +32,7 @@ def money(amount: Decimal) -> str:
 
 
 def uk_date(day: date | None, blank: str = "") -> str:
-    return day.strftime("%d/%m/%Y") if day else blank
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else blank
 
 
 def table(rows: list[list], widths: list[float], *, header_rows: int = 1, total_row: bool = False) -> Table:

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit
 
+from housing_desk.services.validation import uk_date
+
 
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -25,4 +27,4 @@ def get_date(edit: QDateEdit) -> date:
 
 
 def uk(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
+    return uk_date(day)

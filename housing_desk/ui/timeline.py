@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from housing_desk.ui import dates
 from housing_desk.ui.style import STATE_COLOURS
 
 ROW_HEIGHT = 24
@@ -158,6 +159,6 @@ class TimelineWidget(QWidget):
 
     @staticmethod
     def describe(row: Row, bar: Bar) -> str:
-        until = f"until {bar.end.strftime('%d/%m/%Y')}" if bar.end else "with no end date yet"
-        text = f"{row.label}: {bar.text or bar.kind} from {bar.start.strftime('%d/%m/%Y')} {until}"
+        until = f"until {dates.uk(bar.end)}" if bar.end else "with no end date yet"
+        text = f"{row.label}: {bar.text or bar.kind} from {dates.uk(bar.start)} {until}"
         return text
