@@ -32,6 +32,8 @@ def main() -> None:
     emit("availability.flats_availability", median_ms(flats.availability, args.runs), "ms",
          target=50, licences=licences)
 
+    from PySide6.QtCore import QEvent
+
     from housing_desk.app import create_application
     from housing_desk.ui.board_page import BoardPage
 
@@ -45,6 +47,7 @@ def main() -> None:
         app.processEvents()
         page.close()
         page.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would
 
     emit("availability.board_page_open", median_ms(open_board, args.runs), "ms", target=300,
          licences=licences)
