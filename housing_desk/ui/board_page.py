@@ -53,7 +53,7 @@ class BoardPage(QWidget):
         ui = self.ui
         self.model = board_model(self)
         self.proxy = FilterProxy(self.model, self)
-        prepare_table(ui.boardTable, self.proxy)
+        prepare_table(ui.boardTable, self.proxy, presorted=True)  # by reference, from the service
         ui.boardTable.doubleClicked.connect(self._activated)
         ui.boardTable.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
