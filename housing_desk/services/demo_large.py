@@ -24,7 +24,10 @@ FAMILY = ("Wójcik Popescu Kovács Yılmaz Ní Bhriain Dvořáková Kazlauskien�
 STREETS = ("Abington Grove", "Lorne Road", "Cowper Street", "Hester Street", "Kettering Road", "Wellingborough Road",
            "St Michael's Road", "Colwyn Road", "Adnitt Road", "Derby Road", "Stimpson Avenue", "Ashburnham Road")
 DISTRICTS = ("NN1", "NN2", "NN3", "NN4", "NN5")
-END_REASONS = tuple(licences.END_REASONS)
+# How stays end, roughly as a service like ours sees it: most women move on as planned.
+END_WEIGHTS = {"planned_move_on": 55, "left_unplanned": 12, "abandoned": 8, "transfer": 6, "safety_move": 5,
+               "custody": 5, "hospital": 4, "evicted": 4, "died": 1}
+DESTINATION_WEIGHTS = (22, 26, 14, 10, 10, 6, 3, 3, 6)  # in the order of licences.DESTINATIONS
 YEARS = 20
 
 
@@ -94,6 +97,9 @@ class _Maker:
                                expires_on=add_years(issued, years), reference="", created_at=self.now)
                 issued = add_years(issued, years) - timedelta(days=14)
 
+    def weighted(self, weights: dict[str, int]) -> str:
+        return self.rng.choices(tuple(weights), tuple(weights.values()))[0]
+
     def woman(self) -> int:
         rng = self.rng
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
@@ -126,8 +132,8 @@ class _Maker:
             Licence, person=person_id, flat=flat_id, referral=referral_id, start_date=start, end_date=end,
             weekly_rent=95, eligible_service_charge=21, ineligible_service_charge=11, support_charge=45,
             hb_reference=f"HB{person_id:06d}", hb_status="confirmed", status="active" if end is None else "ended",
-            activated_on=start, end_reason="" if end is None else rng.choice(END_REASONS), created_by=self.actor,
-            created_at=self.now, destination="" if end is None else rng.choice(licences.DESTINATIONS),
+            activated_on=start, end_reason="" if end is None else self.weighted(END_WEIGHTS), created_by=self.actor,
+            created_at=self.now, destination="" if end is None else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
         )
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:

@@ -19,6 +19,7 @@ from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.licences import END_REASONS
+from housing_desk.services.validation import uk_date
 
 ALL_FLATS = "All flats"
 
@@ -221,13 +222,13 @@ def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ..
     """The report's tables as text: title -> (headers, rows). No woman is named in any of them."""
     occupancy_rows = [(r.reference, str(r.nights), str(r.occupied_nights), str(r.unavailable_nights),
                        str(r.void_nights), _percent(r.rate)) for r in figures["occupancy"]]
-    void_rows = [(v.reference, v.start.strftime("%d/%m/%Y"), v.end.strftime("%d/%m/%Y"), str(v.nights),
+    void_rows = [(v.reference, uk_date(v.start), uk_date(v.end), str(v.nights),
                   v.reason or "Not recorded") for v in figures["voids"]]
     stay_rows = [(s.reference, str(s.nights), s.reason, s.destination) for s in figures["stays"]]
     outcome_rows = [("End reason", reason, str(count)) for reason, count in figures["outcomes"]["reason"].most_common()]
     outcome_rows += [("Destination", place, str(count))
                      for place, count in figures["outcomes"]["destination"].most_common()]
-    waiting_rows = [("On the waiting list on " + day.strftime("%d/%m/%Y"), str(count))
+    waiting_rows = [("On the waiting list on " + uk_date(day), str(count))
                     for day, count in figures["waiting_list"]]
     waiting_rows += [("Offers refused: " + reason, str(count)) for reason, count in figures["refusals"].most_common()]
     waiting_rows.append(("Average days from referral to moving in", f"{figures['average_wait']:.0f}"))

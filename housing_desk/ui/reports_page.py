@@ -1,9 +1,10 @@
-"""Reports for managers: occupancy with a chart per month, voids, stays, outcomes, waiting and
-refusals for a date range; exported as CSV or PDF."""
+"""Reports for managers: occupancy with a chart per month, voids, stays, outcomes with a chart,
+waiting and refusals for a date range; exported as CSV or PDF."""
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -36,6 +37,7 @@ class ReportsPage(QWidget):
         self.headers: dict[str, tuple[str, ...]] = {}
         self.by_month = []
         self.chart_view = None
+        self.outcomes_view = None
         first, last = last_quarter(date.today())
         dates.set_date(ui.fromEdit, first)
         dates.set_date(ui.toEdit, last)
@@ -69,7 +71,7 @@ class ReportsPage(QWidget):
             f"Occupancy {overall.rate * 100:.1f}% ({overall.occupied_nights} of {overall.nights} flat-nights let, "
             f"{overall.unavailable_nights} out of use). Average void {figures['average_void']:.0f} nights; "
             f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on.")
-        self._chart()
+        self._chart(figures["outcomes"]["reason"])
 
     def _fill(self, title: str, headers, rows) -> None:
         table = getattr(self.ui, _TABLES[title])
@@ -81,8 +83,8 @@ class ReportsPage(QWidget):
         self.models[title].set_rows(rows)
         table.resizeColumnsToContents()
 
-    def _chart(self) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+    def _chart(self, outcomes: Counter) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
 
         bars = QBarSet("Occupancy %")
         for _month, rate in self.by_month:
@@ -94,7 +96,7 @@ class ReportsPage(QWidget):
         chart.setTitle("Occupancy per month")
         chart.legend().setVisible(False)
         months = QBarCategoryAxis()
-        months.append([month.strftime("%b %Y") for month, _rate in self.by_month])
+        months.append([f"{month:%b %Y}" for month, _rate in self.by_month])
         percent = QValueAxis()
         percent.setRange(0, 100)
         percent.setLabelFormat("%d%%")
@@ -102,14 +104,51 @@ class ReportsPage(QWidget):
         chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(months)
         series.attachAxis(percent)
-        if self.chart_view is None:
-            self.chart_view = QChartView()
-            self.chart_view.setMinimumHeight(220)
-            host = QVBoxLayout(self.ui.chartHost)
-            host.setContentsMargins(0, 0, 0, 0)
-            host.addWidget(self.chart_view)
-        self.chart_view.setChart(chart)
-        self.chart = chart
+        self.chart = self._show_chart("chart_view", self.ui.chartHost, chart)
+        self.outcomes_chart = self._show_chart("outcomes_view", self.ui.outcomesChartHost,
+                                               self._outcomes_chart(outcomes))
+
+    @staticmethod
+    def _outcomes_chart(reasons: Counter):
+        """How stays ended, most common at the top (counts of licences, never names)."""
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries, QValueAxis
+
+        ranked = reasons.most_common()[::-1]  # the axis runs bottom to top
+        bars = QBarSet("Stays ended")
+        for _reason, count in ranked:
+            bars.append(count)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        chart = QChart()
+        chart.addSeries(series)
+        chart.setTitle("Move-on outcomes: how stays ended" if ranked else "No stays ended in this period")
+        chart.legend().setVisible(False)
+        why = QBarCategoryAxis()
+        why.append([reason for reason, _count in ranked])
+        number = QValueAxis()
+        number.setRange(0, max([count for _reason, count in ranked], default=1))
+        number.setLabelFormat("%d")
+        number.applyNiceNumbers()
+        chart.addAxis(why, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(number, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(why)
+        series.attachAxis(number)
+        return chart
+
+    def _show_chart(self, attribute: str, host: QWidget, chart):
+        from PySide6.QtCharts import QChartView
+
+        view = getattr(self, attribute)
+        if view is None:
+            view = QChartView()
+            view.setMinimumHeight(220)
+            layout = QVBoxLayout(host)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(view)
+            setattr(self, attribute, view)
+        view.setChart(chart)
+        return chart
 
     def current_title(self) -> str:
         index = self.ui.tabs.currentIndex()

@@ -24,6 +24,7 @@ def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
     occupancy = page.models["Occupancy"].rows()
     assert occupancy[-1][0] == "All flats" and occupancy[-1][-1] == "100.0%"
     assert len(page.chart.series()) == 1 and page.chart.series()[0].barSets()[0].count() == 3
+    assert page.outcomes_chart.title() == "No stays ended in this period"
     assert "Occupancy 100.0%" in page.ui.summaryLabel.text()
     csv_path = tmp_path / "occupancy.csv"
     monkeypatch.setattr(messages, "save_file_name", lambda *args: str(csv_path))
@@ -50,3 +51,27 @@ def test_reminders_on_the_board_open_their_record(qtbot, admin, partner):
     window.board._open_reminder(reminders.item(0))
     assert window.ui.pages.currentWidget() is window.pages["flats"]
     assert window.pages["flats"].selected_flat().reference == "NO-CERT"
+
+
+def test_the_outcomes_chart_ranks_how_stays_ended(qtbot, admin, partner):
+    from datetime import timedelta
+
+    from housing_desk.ui.reports_page import ReportsPage
+
+    first, last = last_quarter(date.today())
+    reasons = ("planned_move_on", "planned_move_on", "abandoned")
+    for number, reason in enumerate(reasons, start=1):
+        home = factories.certified_flat(admin, partner, reference=f"NHT-0{number}", since=date(2024, 1, 1))
+        woman = factories.ready_woman(admin, given_name="Ioana", family_name=f"Popescu{'a' * number}")
+        licence = factories.sign_up(admin, licences.create_licence(admin, woman, home,
+                                                                 start_date=first - timedelta(days=60)))
+        licences.end_licence(admin, licence, end_date=first + timedelta(days=number), reason=reason)
+    page = ReportsPage(admin)
+    qtbot.addWidget(page)
+    series = page.outcomes_chart.series()[0]
+    categories = page.outcomes_chart.axes()[0].categories()
+    counts = [series.barSets()[0].at(i) for i in range(series.barSets()[0].count())]
+    assert dict(zip(categories, counts)) == {licences.END_REASONS["planned_move_on"]: 2,
+                                             licences.END_REASONS["abandoned"]: 1}
+    assert categories[-1] == licences.END_REASONS["planned_move_on"]  # the most common at the top
+    assert not page.grab().isNull()
