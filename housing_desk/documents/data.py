@@ -42,6 +42,7 @@ class LicenceAgreementData:
     resident_weekly: Decimal
     officer_name: str
     keyworker_name: str = ""
+    notice_days: int = 28
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def values(data: LicenceAgreementData) -> dict[str, str]:
         "agreement_type": data.agreement_type.lower(),
         "reference": data.reference,
         "keyworker_name": data.keyworker_name or "your keyworker",
+        "notice_period": "1 day's" if data.notice_days == 1 else f"{data.notice_days} days'",
     }
 
 

@@ -41,6 +41,7 @@ PLACEHOLDERS = {
     "agreement_type": "The kind of agreement",
     "reference": "The agreement's reference",
     "keyworker_name": "Her keyworker",
+    "notice_period": "The shortest notice we give, from Settings, as in '28 days' notice'",
 }
 BLOCKS = ("charges", "signatures")
 DEFAULT = "licence_agreement.txt"

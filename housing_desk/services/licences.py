@@ -11,7 +11,7 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, LicenceKey, Offer, Person, Referral, SignupItem, Unavailability
-from housing_desk.services import assessments, audit, compliance, intervals, permissions, validation
+from housing_desk.services import assessments, audit, compliance, intervals, permissions, settings, validation
 from housing_desk.services.errors import NotFound, OverlapError, ValidationError
 from housing_desk.services.flats import CHARGES, lock_flat
 from housing_desk.services.records import lock_row
@@ -275,6 +275,11 @@ def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licenc
     reason = validation.text(reason, "reason", label="Reason", max_length=4000)
     if end_date <= served_on:
         raise ValidationError("The end date must be after the day notice was served.", "end_date")
+    shortest = settings.notice_days()
+    if by == "licensor" and (end_date - served_on).days < shortest:
+        raise ValidationError(
+            f"Notice from us must give at least {shortest} days (the notice period in Settings); "
+            f"this gives {(end_date - served_on).days}.", "end_date")
     with write_transaction():
         current = _lock(licence)
         if current.status != "active":

@@ -53,6 +53,7 @@ def _agreement_data(actor, licence: Licence) -> LicenceAgreementData:
         start_date=licence.start_date, payment_day=licence.payment_day, charges=charges,
         weekly_total=licence.weekly_total, housing_benefit_weekly=benefit, resident_weekly=yourself,
         officer_name=actor.full_name, keyworker_name=keyworker.full_name if keyworker else "",
+        notice_days=settings.notice_days(),
     )
 
 

@@ -92,6 +92,8 @@ IDLE_KEY = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 10
 RETENTION_KEY = "retention_years"
 DEFAULT_RETENTION_YEARS = 6
+NOTICE_KEY = "notice_days"
+DEFAULT_NOTICE_DAYS = 28  # four weeks: the least a non-excluded licence may be given
 
 
 def _whole_number(key: str, default: int) -> int:
@@ -124,3 +126,12 @@ def retention_years() -> int:
 
 def set_retention_years(actor, years) -> int:
     return _set_whole_number(actor, RETENTION_KEY, years, label="Years to keep closed records", maximum=50)
+
+
+def notice_days() -> int:
+    """The shortest notice the team gives to end a licence, in days (the law and its agreements decide)."""
+    return _whole_number(NOTICE_KEY, DEFAULT_NOTICE_DAYS)
+
+
+def set_notice_days(actor, days) -> int:
+    return _set_whole_number(actor, NOTICE_KEY, days, label="Notice we give (days)", maximum=365)

@@ -21,7 +21,8 @@ class SettingsPage(QWidget):
         ui = self.ui
         self.errors = FieldErrors({**{k: getattr(ui, v) for k, v in _EDITS.items()}, "address": ui.addressEdit,
                                    settings.TEMPLATE_KEY: ui.templateEdit, settings.IDLE_KEY: ui.idleSpin,
-                                   settings.RETENTION_KEY: ui.retentionSpin}, ui.errorLabel)
+                                   settings.RETENTION_KEY: ui.retentionSpin,
+                                   settings.NOTICE_KEY: ui.noticeSpin}, ui.errorLabel)
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
@@ -49,6 +50,7 @@ class SettingsPage(QWidget):
         ui.templateEdit.setText(settings.licence_template_path())
         ui.idleSpin.setValue(settings.idle_lock_minutes())
         ui.retentionSpin.setValue(settings.retention_years())
+        ui.noticeSpin.setValue(settings.notice_days())
         try:
             wording = settings.licence_template()
             ui.templateStatus.setText(f"In use: '{wording.title}', wording version {wording.version}, "
@@ -73,6 +75,7 @@ class SettingsPage(QWidget):
         try:
             settings.set_idle_lock_minutes(self.actor, self.ui.idleSpin.value())
             settings.set_retention_years(self.actor, self.ui.retentionSpin.value())
+            settings.set_notice_days(self.actor, self.ui.noticeSpin.value())
         except DomainError as error:
             self.errors.show(error)
             return

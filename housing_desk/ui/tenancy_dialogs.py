@@ -6,11 +6,10 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
-from housing_desk.services import allocations, licences
+from housing_desk.services import allocations, licences, settings
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
 
-NOTICE_DAYS = 28
 
 
 class OfferAnswerDialog(FormDialog):
@@ -64,7 +63,7 @@ class NoticeDialog(FormDialog):
         for key, label in licences.NOTICE_BY.items():
             ui.byCombo.addItem(label, key)
         dates.set_date(ui.servedEdit, date.today())
-        dates.set_date(ui.endEdit, date.today() + timedelta(days=NOTICE_DAYS))
+        dates.set_date(ui.endEdit, date.today() + timedelta(days=settings.notice_days()))
         ui.servedEdit.dateChanged.connect(self._period)
         ui.endEdit.dateChanged.connect(self._period)
         self._period()

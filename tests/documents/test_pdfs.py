@@ -55,7 +55,8 @@ def test_licence_agreement_says_what_the_records_say(admin, partner, organisatio
                      "Flat 1, 14 Abington Grove, Northampton, NN1 4QX", "INV-77", "01/12/2026", "Monday",
                      "£98.50", "£22.15", "£9.80", "£45.00", "£175.45", "Weekly total", "Paid by Housing Benefit",
                      "£120.65", "You pay (the shortfall)", "warnings", "Complaints", "Witness",
-                     "This agreement was explained to me", "wording version 2026.11", "LIC-"):
+                     "This agreement was explained to me", "wording version 2026.11", "LIC-",
+                     "at least 28 days' written notice to quit"):
         assert expected in text, expected
     assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert len(pages) >= 2
@@ -68,7 +69,7 @@ def test_printing_records_a_document_and_an_audit_event(admin, partner, organisa
     pdf = paperwork.licence_agreement(admin, licence)
     (document,) = paperwork.documents_for("licence", licence.id)
     assert (document.kind, document.template_version, document.sha256) == (
-        "licence_agreement", "2026.11", hashlib.sha256(pdf).hexdigest())
+        "licence_agreement", "2026.11.2", hashlib.sha256(pdf).hexdigest())
     assert document.full_name == "Amara Okafor"
     assert audit.events("licence", licence.id)[-1].action == "print"
 
@@ -170,3 +171,11 @@ def test_the_logo_is_printed_in_the_header(admin, partner, tmp_path):
     pdf = paperwork.licence_agreement(admin, let(admin, partner))
     first_page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert len(first_page.images) == 1
+
+
+def test_the_agreement_states_the_teams_notice_period(admin, partner, organisation):
+    from housing_desk.services import settings
+
+    settings.set_notice_days(admin, 56)
+    text = flat_text(paperwork.licence_agreement(admin, let(admin, partner)))
+    assert "at least 56 days' written notice to quit" in text and "28 days'" not in text

@@ -239,3 +239,22 @@ def test_keys_returned_on_the_day_of_move_out(admin, home, woman):
     licences.end_licence(admin, licence, end_date=date(2025, 6, 1), reason="planned_move_on",
                          returned_keys=[door.id, fob.id])
     assert {k.returned_on for k in licences.keys(licence)} == {date(2025, 6, 1)}
+
+
+def test_our_notice_is_at_least_the_teams_notice_period(admin, home, woman):
+    from housing_desk.services import settings
+
+    licence = factories.sign_up(admin, licences.create_licence(admin, woman, home, start_date=START))
+    assert settings.notice_days() == 28
+    with pytest.raises(ValidationError) as error:
+        licences.give_notice(admin, licence, served_on=date(2025, 8, 1), end_date=date(2025, 8, 28), by="licensor")
+    assert error.value.field == "end_date" and "at least 28 days" in error.value.message
+    settings.set_notice_days(admin, 56)  # a team whose agreements promise eight weeks
+    with pytest.raises(ValidationError):
+        licences.give_notice(admin, licence, served_on=date(2025, 8, 1), end_date=date(2025, 9, 1), by="licensor")
+    with pytest.raises(ValidationError) as error:
+        settings.set_notice_days(admin, 0)
+    assert error.value.field == settings.NOTICE_KEY
+    noticed = licences.give_notice(admin, licence, served_on=date(2025, 8, 1), end_date=date(2025, 9, 26),
+                                   by="licensor", reason="Rent arrears after the final warning")
+    assert noticed.notice_by == "licensor" and noticed.end_date == date(2025, 9, 26)

@@ -139,3 +139,13 @@ def test_settings_page_refuses_an_unknown_placeholder(qtbot, admin, tmp_path, mo
     page.ui.charityNumberEdit.setText("1187654")
     page.ui.saveOrganisationButton.click()
     assert settings.organisation().name == "Nene Outreach Housing"
+
+
+def test_settings_page_keeps_the_notice_period(qtbot, admin, shown_messages):
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    assert page.ui.noticeSpin.value() == 28
+    page.ui.noticeSpin.setValue(56)
+    page.ui.saveSecurityButton.click()
+    assert settings.notice_days() == 56 and shown_messages.shown[-1][0] == "information"

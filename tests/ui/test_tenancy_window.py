@@ -96,6 +96,7 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
     select(board, "NVT-05")
 
     def notice(dialog):
+        assert dates.get_date(dialog.ui.endEdit) == TODAY + timedelta(days=28)  # the team's notice period
         dates.set_date(dialog.ui.servedEdit, TODAY)
         dates.set_date(dialog.ui.endEdit, TODAY + timedelta(days=28))
         assert dialog.ui.periodLabel.text() == "28 days' notice"
