@@ -7,7 +7,7 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
-from housing_desk.services import assessments, audit, permissions, validation
+from housing_desk.services import assessments, audit, names, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import lock_flat
 from housing_desk.services.records import lock_row
@@ -208,7 +208,7 @@ def offers(status: str | None = None, on: date | None = None, flat=None) -> list
     return [
         OfferRow(
             offer_id=o.id, flat_id=o.flat_id, reference=o.reference, referral_id=o.referral_id,
-            person_id=o.person, name=f"{o.preferred_name or o.given_name} {o.family_name}",
+            person_id=o.person, name=names.display_name(o.given_name, o.family_name, o.preferred_name),
             do_not_disclose=o.do_not_disclose, offered_on=o.offered_on, status=o.status,
             responded_on=o.responded_on, reason=REFUSAL_REASONS.get(o.reason, o.reason),
             overdue=o.status == "pending" and (on - o.offered_on).days >= OVERDUE_DAYS,

@@ -16,7 +16,7 @@ from peewee import Value, fn
 
 from housing_desk.data.models import Certificate, Flat, Licence, Offer, Partner, Person, Referral, Unavailability
 from housing_desk.data.rows import to_date
-from housing_desk.services import compliance, intervals
+from housing_desk.services import compliance, intervals, names
 from housing_desk.services.validation import uk_date
 
 STATES = ("available", "offered", "occupied", "notice", "unavailable", "retired")
@@ -83,7 +83,7 @@ def initials(given: str, family: str, preferred: str = "") -> str:
 
 def _licence_intervals(flat_id, start, end, served, given, family, preferred, hidden) -> list[Interval]:
     """Occupied from the start; under notice from the day notice was served."""
-    name = "" if hidden else f"{preferred or given} {family}"
+    name = "" if hidden else names.display_name(given, family, preferred)
     label = "" if hidden else initials(given, family, preferred)
     if served and served > start and (end is None or served < end):
         return [Interval(flat_id, "occupied", start, served, label, name),

@@ -133,7 +133,8 @@ class _Maker:
             weekly_rent=95, eligible_service_charge=21, ineligible_service_charge=11, support_charge=45,
             hb_reference=f"HB{person_id:06d}", hb_status="confirmed", status="active" if end is None else "ended",
             activated_on=start, end_reason="" if end is None else self.weighted(END_WEIGHTS), created_by=self.actor,
-            created_at=self.now, destination="" if end is None else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
+            created_at=self.now,
+            destination="" if end is None else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
         )
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from housing_desk.data.models import Flat, Licence, LicenceKey, Person
+from housing_desk.services import names
 from housing_desk.services.licences import END_REASONS, NOT_ENDED, STATUSES
 
 VIEWS = {"current": "Current", "past": "Ended", "all": "All"}
@@ -61,7 +62,7 @@ def list_licences(view: str = "current") -> list[LicenceRow]:
     for licence in query.objects():
         rows.append(LicenceRow(
             licence_id=licence.id, person_id=licence.person_id,
-            name=f"{licence.preferred_name or licence.given_name} {licence.family_name}",
+            name=names.display_name(licence.given_name, licence.family_name, licence.preferred_name),
             do_not_disclose=licence.do_not_disclose, flat_id=licence.flat_id, reference=licence.reference,
             start_date=licence.start_date, end_date=licence.end_date, status=licence.status,
             weekly_total=licence.weekly_total, hb_status=licence.hb_status, end_reason=licence.end_reason,

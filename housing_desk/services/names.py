@@ -43,6 +43,11 @@ def search_key(given: str, family: str, preferred: str = "") -> str:
     return "|" + "|".join(keys) + "|"
 
 
+def display_name(given: str, family: str, preferred: str = "") -> str:
+    """Her name as lists and letters show it: the first name she uses, then her family name."""
+    return f"{preferred or given} {family}"
+
+
 def sort_key(given: str, family: str, preferred: str = "") -> str:
     """Where she comes in a list: family name, then the first name she uses, folded."""
     return f"{fold(family)} {fold(preferred or given)}".strip()

@@ -97,8 +97,8 @@ def people_page(filters: PeopleFilter = PeopleFilter(), *, offset: int = 0, limi
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
     return [
-        PersonRow(pid, f"{preferred or given} {family}", to_date(born), state or "", keyworker_id, keyworker or "",
-                  bool(hidden), bool(archived))
+        PersonRow(pid, names.display_name(given, family, preferred), to_date(born), state or "", keyworker_id,
+                  keyworker or "", bool(hidden), bool(archived))
         for pid, given, family, preferred, born, state, keyworker_id, keyworker, hidden, archived
         in plain_rows(query)
     ]

@@ -81,7 +81,7 @@ def referrals_page(filters: ReferralFilter = ReferralFilter(), *, offset: int = 
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
     return [
-        ReferralRow(rid, pid, f"{preferred or given} {family}", bool(hidden), to_date(received), source,
+        ReferralRow(rid, pid, names.display_name(given, family, preferred), bool(hidden), to_date(received), source,
                     ", ".join(p for p in (referrer, organisation) if p), priority, state, to_date(decided),
                     reason_text(state, reason, notes) if reason else "")
         for (rid, pid, given, family, preferred, hidden, received, source, referrer, organisation, priority, state,

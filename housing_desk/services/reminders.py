@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import availability
+from housing_desk.services import availability, names
 from housing_desk.services.validation import uk_date
 
 NOTICE_DAYS = 14
@@ -32,7 +32,7 @@ def _name(given: str, family: str, preferred: str, hidden) -> str:
     # Reminders show on the board, which may be on a shared screen.
     if hidden:
         return "a resident (confidential)"
-    return f"{preferred or given} {family}"
+    return names.display_name(given, family, preferred)
 
 
 def due(on: date | None = None, board: list | None = None) -> list[Reminder]:

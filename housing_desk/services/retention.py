@@ -72,7 +72,8 @@ def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
         ids = [pid for pid, _day in entries[start:start + 500]]
         query = Person.select(Person.id, Person.given_name, Person.family_name, Person.preferred_name).where(
             Person.id.in_(ids))
-        names_by_id.update({pid: f"{preferred or given} {family}" for pid, given, family, preferred in plain_rows(query)})
+        names_by_id.update({pid: names.display_name(given, family, preferred)
+                            for pid, given, family, preferred in plain_rows(query)})
     return [RetentionRow(pid, names_by_id[pid], day, years) for pid, day in entries if pid in names_by_id]
 
 

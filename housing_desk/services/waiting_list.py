@@ -7,7 +7,7 @@ from datetime import date
 
 from housing_desk.data.models import Person, Referral
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import assessments
+from housing_desk.services import assessments, names
 from housing_desk.services.referrals import PRIORITIES
 
 
@@ -52,7 +52,8 @@ def waiting_list(on: date | None = None) -> list[WaitingEntry]:
         since = to_date(decided or received)
         outcome, assessed_on = outcomes.get(person_id, ("", None))
         entries.append(WaitingEntry(
-            position=position, referral_id=referral_id, person_id=person_id, name=f"{preferred or given} {family}",
+            position=position, referral_id=referral_id, person_id=person_id,
+            name=names.display_name(given, family, preferred),
             do_not_disclose=bool(hidden), priority=priority, waiting_since=since, days_waiting=(on - since).days,
             latest_outcome=outcome, latest_assessed_on=assessed_on,
             days_since_assessment=(on - assessed_on).days if assessed_on else None,
