@@ -77,17 +77,10 @@ class PeoplePage(QWidget):
 
     def select_person(self, person_id: int) -> None:
         """Select her, reading on through the list if she is further down than the rows read so far."""
-        row = 0
-        while True:
-            for row in range(row, self.model.rowCount()):
-                if self.model.row_at(row).person_id == person_id:
-                    self.ui.peopleTable.selectRow(row)
-                    self.ui.peopleTable.scrollTo(self.model.index(row, 0))
-                    return
-            if not self.model.canFetchMore():
-                return
-            row = self.model.rowCount()
-            self.model.fetchMore()
+        row = self.model.find_row(lambda r: r.person_id == person_id)
+        if row is not None:
+            self.ui.peopleTable.selectRow(row)
+            self.ui.peopleTable.scrollTo(self.model.index(row, 0))
 
     def _show_selected(self) -> None:
         person_id = self.selected_person_id()

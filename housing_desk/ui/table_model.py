@@ -149,6 +149,18 @@ class PagedTableModel(RowTableModel):
             self._shown = len(self._rows)
             self.endInsertRows()
 
+    def find_row(self, test: Callable[[Any], bool]) -> int | None:
+        """The first row passing ``test``, reading on page by page if it is not among the rows read."""
+        checked = 0
+        while True:
+            for row in range(checked, len(self._rows)):
+                if test(self._rows[row]):
+                    return row
+            if not self.canFetchMore():
+                return None
+            checked = len(self._rows)
+            self.fetchMore()
+
     def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
         column = next(i for i, c in enumerate(self.columns) if c.order == self._order)
         return column, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder

@@ -123,4 +123,8 @@ def test_a_paged_model_reads_on_as_it_scrolls_and_orders_in_the_database(qapp, q
     model.sort(1, Qt.SortOrder.DescendingOrder)  # the same order again reads nothing
     assert reads == []
     model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 2
+    assert model.find_row(lambda r: r.name.startswith("Eve")) == 4  # read on to find her
+    assert model.rowCount() == 5 and model.find_row(lambda r: r.name == "Nobody") is None
+    model.reload()
     qtmodeltester.check(model, force_py=True)  # the tester reads on itself
