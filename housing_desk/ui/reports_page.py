@@ -36,8 +36,7 @@ class ReportsPage(QWidget):
         self.models: dict[str, RowTableModel] = {}
         self.headers: dict[str, tuple[str, ...]] = {}
         self.by_month = []
-        self.chart_view = None
-        self.outcomes_view = None
+        self.chart_views = {}  # one per host widget, made the first time it has a chart
         first, last = last_quarter(date.today())
         dates.set_date(ui.fromEdit, first)
         dates.set_date(ui.toEdit, last)
@@ -104,9 +103,8 @@ class ReportsPage(QWidget):
         chart.addAxis(percent, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(months)
         series.attachAxis(percent)
-        self.chart = self._show_chart("chart_view", self.ui.chartHost, chart)
-        self.outcomes_chart = self._show_chart("outcomes_view", self.ui.outcomesChartHost,
-                                               self._outcomes_chart(outcomes))
+        self.chart = self._show_chart(self.ui.chartHost, chart)
+        self.outcomes_chart = self._show_chart(self.ui.outcomesChartHost, self._outcomes_chart(outcomes))
 
     @staticmethod
     def _outcomes_chart(reasons: Counter):
@@ -136,17 +134,16 @@ class ReportsPage(QWidget):
         series.attachAxis(number)
         return chart
 
-    def _show_chart(self, attribute: str, host: QWidget, chart):
+    def _show_chart(self, host: QWidget, chart):
         from PySide6.QtCharts import QChartView
 
-        view = getattr(self, attribute)
+        view = self.chart_views.get(host.objectName())
         if view is None:
-            view = QChartView()
+            view = self.chart_views[host.objectName()] = QChartView()
             view.setMinimumHeight(220)
             layout = QVBoxLayout(host)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(view)
-            setattr(self, attribute, view)
         view.setChart(chart)
         return chart
 
