@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit, median_ms  # noqa: E402
+from benchmarks.common import emit, median_ms, show_and_close  # noqa: E402
 from benchmarks.large_database import DEFAULT_URL, ensure  # noqa: E402
 
 
@@ -32,25 +32,14 @@ def main() -> None:
     emit("availability.flats_availability", median_ms(flats.availability, args.runs), "ms",
          target=50, licences=licences)
 
-    from PySide6.QtCore import QEvent
-
     from housing_desk.app import create_application
     from housing_desk.ui.board_page import BoardPage
 
     app = create_application()
     user = users.authenticate("bench", "benchmark password 1")
 
-    def open_board():
-        page = BoardPage(user)
-        page.resize(1200, 760)
-        page.show()
-        app.processEvents()
-        page.close()
-        page.deleteLater()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # as the event loop would
-
-    emit("availability.board_page_open", median_ms(open_board, args.runs), "ms", target=300,
-         licences=licences)
+    board_open = median_ms(lambda: show_and_close(app, BoardPage(user)), args.runs)
+    emit("availability.board_page_open", board_open, "ms", target=300, licences=licences)
 
 
 if __name__ == "__main__":

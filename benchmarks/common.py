@@ -60,3 +60,16 @@ def alternate(commands: dict[str, list[str]], env: dict, runs: int) -> dict[str,
 
 
 PYTHON = sys.executable
+
+
+def show_and_close(app, page) -> None:
+    """Show a page as a person would see it, then close and really delete it: processEvents()
+    leaves deleteLater() to the event loop, which a benchmark never returns to."""
+    from PySide6.QtCore import QEvent
+
+    page.resize(1200, 760)
+    page.show()
+    app.processEvents()
+    page.close()
+    page.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

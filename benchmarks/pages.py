@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit, median_ms  # noqa: E402
+from benchmarks.common import emit, median_ms, show_and_close  # noqa: E402
 from benchmarks.large_database import DEFAULT_URL, PASSWORD, USERNAME, ensure  # noqa: E402
 
 
@@ -30,7 +30,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     ensure(args.database)
-    from PySide6.QtCore import QEvent
     from PySide6.QtTest import QTest
 
     from housing_desk.app import create_application
@@ -42,15 +41,7 @@ def main() -> None:
     factories = {key: factory for key, _label, _shortcut, factory, _permission in ALL_PAGES if factory}
     for key in ("people", "referrals", "licences", "flats", "partners", "audit", "reports", "retention"):
         def open_page(factory=factories[key]):
-            page = factory(type("Window", (), {"user": user, "show_person": lambda *_: None})())
-            page.resize(1200, 760)
-            page.show()
-            app.processEvents()
-            page.close()
-            page.deleteLater()
-            app.processEvents()
-            # processEvents() leaves deleteLater() to the event loop, which a benchmark never returns to.
-            app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            show_and_close(app, factory(type("Window", (), {"user": user, "show_person": lambda *_: None})()))
 
         emit(f"pages.open.{key}", median_ms(open_page, args.runs), "ms", target=300)
 

@@ -45,18 +45,11 @@ sys.exit(app.exec())
 # parameters). The rest of the start-up budget is what is left between this and the target.
 FLOOR = """
 import sys
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
 import peewee
 from argon2 import PasswordHasher
 PasswordHasher().verify(sys.argv[1], sys.argv[2])
-app = QApplication(sys.argv[:1])
-window = QWidget()
-window.resize(1180, 760)
-window.show()
-QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
-sys.exit(app.exec())
-"""
+""" + BARE
 
 HOUSING_DESK = """
 import sys
