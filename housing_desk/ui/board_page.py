@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
 from housing_desk.services import allocations, flats, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
@@ -62,14 +62,11 @@ class BoardPage(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.timeline)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        host_layout = QVBoxLayout(ui.timelineHost)
-        host_layout.setContentsMargins(0, 0, 0, 0)
         legend = QLabel("  ".join(
             f'<span style="color:{STATE_COLOURS[state]}">&#9632;</span> {STATE_LABELS[state]}'
             for state in ("occupied", "notice", "offered", "unavailable")) + "  ·  a pale bar has no end date yet")
         legend.setObjectName("legendLabel")
-        host_layout.addWidget(legend)
-        host_layout.addWidget(scroller)
+        forms.place(ui.timelineHost, legend, scroller)
         ui.splitter.setSizes([330, 330])
         ui.sideSplitter.setStretchFactor(0, 1)
         ui.sideSplitter.setSizes([880, 300])

@@ -40,6 +40,14 @@ def load(name: str, parent: QWidget | None = None) -> QWidget:
     return widget
 
 
+def place(host: QWidget, *widgets: QWidget) -> None:
+    """Fill a placeholder ``host`` in a form with ``widgets``, top to bottom, edge to edge."""
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+
+
 def install(name: str, host: QWidget) -> QWidget:
     """Load a form and make it the whole content of ``host`` (a page, dialog or main window)."""
     widget = load(name, host)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from housing_desk.services import flats, licence_register, licences, paperwork, people, permissions, support_plans
 from housing_desk.services.errors import DomainError
@@ -65,9 +65,7 @@ class LicencesPage(QWidget):
         ui.documentsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.plan_panel = SupportPlanPanel(actor)
         self.plan_panel.changed.connect(self._show_documents)
-        host = QVBoxLayout(ui.planHost)
-        host.setContentsMargins(0, 0, 0, 0)
-        host.addWidget(self.plan_panel)
+        forms.place(ui.planHost, self.plan_panel)
         ui.splitter.setSizes([380, 320])
         if not permissions.allowed(actor, "view_sensitive"):  # a viewer sees no support plans or risks
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.planTab))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from housing_desk.ui import forms, messages, printing
 
@@ -21,9 +21,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        host = QVBoxLayout(self.ui.viewHost)
-        host.setContentsMargins(0, 0, 0, 0)
-        host.addWidget(self.view)
+        forms.place(self.ui.viewHost, self.view)
         pages = self.document.pageCount()
         self.ui.pagesLabel.setText(f"{pages} page{'s' if pages != 1 else ''}")
         self.ui.printButton.clicked.connect(self.print_document)

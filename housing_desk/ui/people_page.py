@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people, permissions
 from housing_desk.ui import dates, forms
@@ -31,9 +31,7 @@ class PeoplePage(QWidget):
         self.model = PagedTableModel(PEOPLE_COLUMNS, self._fetch, self)
         prepare_paged_table(ui.peopleTable, self.model)
         self.panel = PersonPanel(actor)
-        host = QVBoxLayout(ui.personHost)
-        host.setContentsMargins(0, 0, 0, 0)
-        host.addWidget(self.panel)
+        forms.place(ui.personHost, self.panel)
         ui.splitter.setStretchFactor(1, 1)
         ui.splitter.setSizes([430, 800])
         ui.statusCombo.addItem("Any status", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import assessments, audit, people, permissions, referrals, waiting_list
 from housing_desk.ui import dates, forms
@@ -57,9 +57,7 @@ class PersonPanel(QWidget):
         self.assessment_rows = RowTableModel(ASSESSMENT_COLUMNS, self)
         prepare_table(ui.assessmentsTable, FilterProxy(self.assessment_rows, self))
         self.chart = ScoreChart()
-        chart_layout = QVBoxLayout(ui.chartHost)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.addWidget(self.chart)
+        forms.place(ui.chartHost, self.chart)
         ui.editButton.clicked.connect(self.edit)
         ui.referButton.clicked.connect(self.refer)
         ui.decideButton.clicked.connect(self.decide)

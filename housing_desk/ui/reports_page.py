@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import reports
 from housing_desk.services.assessments import add_months
@@ -141,9 +141,7 @@ class ReportsPage(QWidget):
         if view is None:
             view = self.chart_views[host.objectName()] = QChartView()
             view.setMinimumHeight(220)
-            layout = QVBoxLayout(host)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(view)
+            forms.place(host, view)
         view.setChart(chart)
         return chart
 
