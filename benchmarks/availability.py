@@ -14,9 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit, median_ms, show_and_close  # noqa: E402
-from benchmarks.large_database import DEFAULT_URL, ensure  # noqa: E402
-
+from benchmarks.common import emit, median_ms, show_and_close
+from benchmarks.large_database import DEFAULT_URL, ensure
 
 
 def main() -> None:
@@ -29,8 +28,13 @@ def main() -> None:
     from housing_desk.services import flats, users
 
     licences = Licence.select().count()
-    emit("availability.flats_availability", median_ms(flats.availability, args.runs), "ms",
-         target=50, licences=licences)
+    emit(
+        "availability.flats_availability",
+        median_ms(flats.availability, args.runs),
+        "ms",
+        target=50,
+        licences=licences,
+    )
 
     from housing_desk.app import create_application
     from housing_desk.ui.board_page import BoardPage

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def emit(name: str, value: float, unit: str, **extra) -> None:
     """Print one figure as a JSON object on its own line."""
-    print(json.dumps({"benchmark": name, "value": round(value, 4), "unit": unit, **extra}), flush=True)
+    print(
+        json.dumps({"benchmark": name, "value": round(value, 4), "unit": unit, **extra}), flush=True
+    )
 
 
 def environment(**extra) -> dict:
@@ -51,7 +53,7 @@ def median_ms(function, runs: int) -> float:
 def alternate(commands: dict[str, list[str]], env: dict, runs: int) -> dict[str, float]:
     """Run each command ``runs`` times, interleaved, and return each one's median."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, args in commands.items():  # one warm-up each: file caches, not the figure
+    for args in commands.values():  # one warm-up each: file caches, not the figure
         time_process(args, env)
     for _ in range(runs):
         for name, args in commands.items():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import emit  # noqa: E402
+from benchmarks.common import emit
 
 DEFAULT_URL = "sqlite:////tmp/housing-desk-benchmark-large.db"
 USERNAME, PASSWORD = "bench", "benchmark password 1"
@@ -28,8 +28,13 @@ def ensure(url: str = DEFAULT_URL):
 
     db = open_database(url)
     if not users.any_users():
-        admin = users.create_user(None, username=USERNAME, full_name="Benchmark Administrator", role="admin",
-                                  password=PASSWORD)
+        admin = users.create_user(
+            None,
+            username=USERNAME,
+            full_name="Benchmark Administrator",
+            role="admin",
+            password=PASSWORD,
+        )
         started = time.perf_counter()
         counts = demo_large.build(admin)
         emit("large_database.build", time.perf_counter() - started, "s", **counts)

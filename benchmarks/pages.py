@@ -19,9 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import emit, median_ms, show_and_close  # noqa: E402
-from benchmarks.large_database import DEFAULT_URL, PASSWORD, USERNAME, ensure  # noqa: E402
-
+from benchmarks.common import emit, median_ms, show_and_close
+from benchmarks.large_database import DEFAULT_URL, PASSWORD, USERNAME, ensure
 
 
 def main() -> None:
@@ -38,10 +37,24 @@ def main() -> None:
 
     app = create_application()
     user = users.authenticate(USERNAME, PASSWORD)
-    factories = {key: factory for key, _label, _shortcut, factory, _permission in ALL_PAGES if factory}
-    for key in ("people", "referrals", "licences", "flats", "partners", "audit", "reports", "retention"):
+    factories = {
+        key: factory for key, _label, _shortcut, factory, _permission in ALL_PAGES if factory
+    }
+    for key in (
+        "people",
+        "referrals",
+        "licences",
+        "flats",
+        "partners",
+        "audit",
+        "reports",
+        "retention",
+    ):
+
         def open_page(factory=factories[key]):
-            show_and_close(app, factory(type("Window", (), {"user": user, "show_person": lambda *_: None})()))
+            show_and_close(
+                app, factory(type("Window", (), {"user": user, "show_person": lambda *_: None})())
+            )
 
         emit(f"pages.open.{key}", median_ms(open_page, args.runs), "ms", target=300)
 
@@ -54,9 +67,19 @@ def main() -> None:
         QTest.keyClicks(people_page.ui.filterEdit, letter)
         app.processEvents()
         typed.append(time.perf_counter() - started)
-    emit("pages.filter_as_you_type.people", statistics.median(typed) * 1000, "ms", target=50, keystrokes=5)
-    emit("reports.occupancy_20_years", median_ms(lambda: reports.occupancy(date(2006, 1, 1), date(2026, 1, 1)),
-                                                   args.runs), "ms", target=500)
+    emit(
+        "pages.filter_as_you_type.people",
+        statistics.median(typed) * 1000,
+        "ms",
+        target=50,
+        keystrokes=5,
+    )
+    emit(
+        "reports.occupancy_20_years",
+        median_ms(lambda: reports.occupancy(date(2006, 1, 1), date(2026, 1, 1)), args.runs),
+        "ms",
+        target=500,
+    )
     # Memory as a person's day leaves it: the main window with every page opened and reopened.
     window = MainWindow(user)
     window.show()
@@ -64,7 +87,12 @@ def main() -> None:
         for key in factories:
             window.show_page(key)
             app.processEvents()
-    emit("memory.resident_peak", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB", target=300)
+    emit(
+        "memory.resident_peak",
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "MB",
+        target=300,
+    )
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import emit, median_ms  # noqa: E402
-
+from benchmarks.common import emit, median_ms
 
 
 def main() -> None:
@@ -30,10 +29,18 @@ def main() -> None:
         open_database(f"sqlite:///{Path(folder) / 'paperwork.db'}")
         admin = demo.build().user
         licence = Licence.select().where(Licence.status == "active").first()
-        emit("paperwork.licence_agreement", median_ms(lambda: paperwork.licence_agreement(admin, licence), args.runs),
-             "ms", target=50)
-        emit("paperwork.signup_pack", median_ms(lambda: paperwork.signup_pack(admin, licence), args.runs),
-             "ms", target=150)
+        emit(
+            "paperwork.licence_agreement",
+            median_ms(lambda: paperwork.licence_agreement(admin, licence), args.runs),
+            "ms",
+            target=50,
+        )
+        emit(
+            "paperwork.signup_pack",
+            median_ms(lambda: paperwork.signup_pack(admin, licence), args.runs),
+            "ms",
+            target=150,
+        )
         started = time.perf_counter()
         for _ in range(100):
             paperwork.licence_agreement(admin, licence)

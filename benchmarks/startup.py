@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import PYTHON, alternate, emit, environment  # noqa: E402
+from benchmarks.common import PYTHON, alternate, emit, environment
 
 USERNAME, PASSWORD = "bench", "benchmark password 1"
 
@@ -43,13 +43,16 @@ sys.exit(app.exec())
 # Qt namespace (every real window uses it; PySide6 builds ~90 Python enums for it), peewee's
 # import, and checking the password against the stored argon2 hash (the hash carries the app's
 # parameters). The rest of the start-up budget is what is left between this and the target.
-FLOOR = """
+FLOOR = (
+    """
 import sys
 from PySide6.QtCore import Qt
 import peewee
 from argon2 import PasswordHasher
 PasswordHasher().verify(sys.argv[1], sys.argv[2])
-""" + BARE
+"""
+    + BARE
+)
 
 HOUSING_DESK = """
 import sys
@@ -76,8 +79,9 @@ def build_database(url: str) -> str:
 
     db = open_database(url)
     admin = demo.build().user
-    officer = users.create_user(admin, username=USERNAME, full_name="Benchmark Officer", role="officer",
-                                password=PASSWORD)
+    officer = users.create_user(
+        admin, username=USERNAME, full_name="Benchmark Officer", role="officer", password=PASSWORD
+    )
     db.close()
     return officer.password_hash
 
@@ -85,7 +89,9 @@ def build_database(url: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--large", action="store_true", help="also start on the large benchmark database")
+    parser.add_argument(
+        "--large", action="store_true", help="also start on the large benchmark database"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'startup.db'}"
@@ -101,8 +107,14 @@ def main() -> None:
             from benchmarks import large_database
 
             large_database.ensure(large_database.DEFAULT_URL).close()
-            commands["board_large"] = [PYTHON, "-c", HOUSING_DESK, large_database.DEFAULT_URL,
-                                       large_database.USERNAME, large_database.PASSWORD]
+            commands["board_large"] = [
+                PYTHON,
+                "-c",
+                HOUSING_DESK,
+                large_database.DEFAULT_URL,
+                large_database.USERNAME,
+                large_database.PASSWORD,
+            ]
         medians = alternate(commands, env, args.runs)
     emit("startup.bare_pyside6_window", medians["bare"], "s", runs=args.runs)
     emit("startup.unavoidable_floor", medians["floor"], "s", runs=args.runs)
@@ -112,7 +124,12 @@ def main() -> None:
     emit("startup.quit_after_startup_to_sign_in", medians["sign_in"], "s", runs=args.runs)
     if args.large:
         emit("startup.board_large_database", medians["board_large"], "s", runs=args.runs)
-        emit("startup.board_large_vs_bare", medians["board_large"] / medians["bare"], "ratio", target=2)
+        emit(
+            "startup.board_large_vs_bare",
+            medians["board_large"] / medians["bare"],
+            "ratio",
+            target=2,
+        )
 
 
 if __name__ == "__main__":

@@ -55,11 +55,12 @@ class Startup:
         dialog.open()
 
     def open_main_window(self, user) -> None:
+        from housing_desk.services import settings
         from housing_desk.ui.main_window import MainWindow
 
-        from housing_desk.services import settings
-
-        self.window = MainWindow(user, location=self.location, idle_minutes=settings.idle_lock_minutes())
+        self.window = MainWindow(
+            user, location=self.location, idle_minutes=settings.idle_lock_minutes()
+        )
         self.window.show()
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)
@@ -98,10 +99,13 @@ def unexpected_error(error_type, error, trace) -> None:
     from housing_desk.config import data_folder
     from housing_desk.ui import messages
 
-    messages.error(None, "Housing Desk",
-                   "Something went wrong and Housing Desk could not finish what it was doing. Nothing was "
-                   "half-saved: each change is saved whole or not at all.\n\nPlease tell whoever looks after "
-                   f"Housing Desk. The details are in the log file in {data_folder()}.")
+    messages.error(
+        None,
+        "Housing Desk",
+        "Something went wrong and Housing Desk could not finish what it was doing. Nothing was "
+        "half-saved: each change is saved whole or not at all.\n\nPlease tell whoever looks after "
+        f"Housing Desk. The details are in the log file in {data_folder()}.",
+    )
 
 
 def create_application():
@@ -144,8 +148,10 @@ def run(config: Config) -> int:
             # The passphrase is asked for first, and held only as long as it takes to open the file.
             from housing_desk.ui.account_dialogs import PassphraseDialog
 
-            dialog = PassphraseDialog(lambda passphrase: opened.append(open_database(url, passphrase)) or opened[-1],
-                                      location=location)
+            dialog = PassphraseDialog(
+                lambda passphrase: opened.append(open_database(url, passphrase)) or opened[-1],
+                location=location,
+            )
             startup.first_window = dialog
             dialog.accepted.connect(lambda: startup.start())
             dialog.rejected.connect(app.quit)
@@ -155,7 +161,9 @@ def run(config: Config) -> int:
                 opened.append(open_database(url))
             except Exception as error:  # the message is shown; the details go to the log
                 log.error("Could not open the database: %s", type(error).__name__)
-                return _fail(config, f"Housing Desk could not open its database ({location}):\n{error}")
+                return _fail(
+                    config, f"Housing Desk could not open its database ({location}):\n{error}"
+                )
             demo_user = None
             if config.demo:
                 from housing_desk.services import demo

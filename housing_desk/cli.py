@@ -18,34 +18,62 @@ def _parser() -> argparse.ArgumentParser:
         description="Housing Desk: partner flats, referrals, licences and paperwork.",
     )
     parser.add_argument("--version", action="version", version=f"housing-desk {__version__}")
-    database_help = "database URL (default: $HOUSING_DESK_DATABASE_URL, else the embedded SQLite file)"
+    database_help = (
+        "database URL (default: $HOUSING_DESK_DATABASE_URL, else the embedded SQLite file)"
+    )
     parser.add_argument("--database", metavar="URL", help=database_help)
-    parser.add_argument("--demo", action="store_true",
-                        help="open a throwaway database full of fictional records, signed in")
-    parser.add_argument("--quit-after-startup", action="store_true",
-                        help="start as far as the first window, then exit (checks an installation)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throwaway database full of fictional records, signed in",
+    )
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="start as far as the first window, then exit (checks an installation)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     create = commands.add_parser("create-user", help="create an account (asks for the password)")
     create.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
     create.add_argument("--username", required=True)
     create.add_argument("--full-name", required=True)
     create.add_argument("--role", required=True, choices=ROLES)
-    create.add_argument("--admin", metavar="USERNAME",
-                        help="an administrator's username, when the database already has accounts")
-    demo = commands.add_parser("demo", help="fill an empty database with fictional records to try Housing Desk")
+    create.add_argument(
+        "--admin",
+        metavar="USERNAME",
+        help="an administrator's username, when the database already has accounts",
+    )
+    demo = commands.add_parser(
+        "demo", help="fill an empty database with fictional records to try Housing Desk"
+    )
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
-    demo.add_argument("--size", choices=("small", "large"), default="small",
-                      help="small: 10 flats and 30 women; large: 200 flats and twenty years of lettings")
-    backup = commands.add_parser("backup", help="copy the database to a backup file, consistently, while in use")
+    demo.add_argument(
+        "--size",
+        choices=("small", "large"),
+        default="small",
+        help="small: 10 flats and 30 women; large: 200 flats and twenty years of lettings",
+    )
+    backup = commands.add_parser(
+        "backup", help="copy the database to a backup file, consistently, while in use"
+    )
     backup.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
-    backup.add_argument("--encrypt", action="store_true", help="protect the backup with a passphrase (asked for)")
+    backup.add_argument(
+        "--encrypt", action="store_true", help="protect the backup with a passphrase (asked for)"
+    )
     backup.add_argument("file", metavar="FILE")
-    restore = commands.add_parser("restore", help="restore a backup file (checked first) into a database")
+    restore = commands.add_parser(
+        "restore", help="restore a backup file (checked first) into a database"
+    )
     restore.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
-    restore.add_argument("--force", action="store_true",
-                         help="replace everything in a database that already holds records")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="replace everything in a database that already holds records",
+    )
     restore.add_argument("file", metavar="FILE")
-    copy = commands.add_parser("copy", help="copy every record into another, empty database, and check it")
+    copy = commands.add_parser(
+        "copy", help="copy every record into another, empty database, and check it"
+    )
     copy.add_argument("--from", dest="source", metavar="URL", required=True)
     copy.add_argument("--to", dest="target", metavar="URL", required=True)
     return parser
@@ -64,8 +92,12 @@ def transfer_command(args) -> int:
     databases = []
     try:
         if args.command == "copy":
-            source = open_database(args.source, _passphrase_for(args.source, "the source"), bind=False)
-            target = open_database(args.target, _passphrase_for(args.target, "the target"), bind=False)
+            source = open_database(
+                args.source, _passphrase_for(args.source, "the source"), bind=False
+            )
+            target = open_database(
+                args.target, _passphrase_for(args.target, "the target"), bind=False
+            )
             databases = [source, target]
             found = transfer.copy(source, target, progress=_progress)
             what = "Copied"
@@ -78,8 +110,10 @@ def transfer_command(args) -> int:
                 if args.encrypt:
                     passphrase = ask_password("Passphrase for the backup: ")
                     if ask_password("Type it again: ") != passphrase or len(passphrase) < 10:
-                        print("The passphrases differ, or are shorter than 10 characters: no backup made.",
-                              file=sys.stderr)
+                        print(
+                            "The passphrases differ, or are shorter than 10 characters: no backup made.",
+                            file=sys.stderr,
+                        )
                         return 2
                 found = transfer.backup(db, args.file, passphrase=passphrase, progress=_progress)
                 what = f"Backed up to {args.file}:"
@@ -88,7 +122,9 @@ def transfer_command(args) -> int:
 
                 encrypted = Path(args.file).is_file() and transfer.is_encrypted(args.file)
                 passphrase = ask_password("Passphrase of the backup: ") if encrypted else None
-                found = transfer.restore(db, args.file, force=args.force, passphrase=passphrase, progress=_progress)
+                found = transfer.restore(
+                    db, args.file, force=args.force, passphrase=passphrase, progress=_progress
+                )
                 what = f"Restored from {args.file}:"
         rows = sum(check.rows for check in found)
         print(f"\n{what} {rows} records in {len(found)} tables, each checked.")
@@ -119,16 +155,23 @@ def create_user(args) -> int:
         actor = None
         if users.any_users():
             if not args.admin:
-                print("This database already has accounts: add --admin YOUR_USERNAME to create another.",
-                      file=sys.stderr)
+                print(
+                    "This database already has accounts: add --admin YOUR_USERNAME to create another.",
+                    file=sys.stderr,
+                )
                 return 2
             actor = users.authenticate(args.admin, ask_password(f"Password for {args.admin}: "))
         password = ask_password(f"New password for {args.username}: ")
         if ask_password("Type it again: ") != password:
             print("The two passwords are not the same; nothing was created.", file=sys.stderr)
             return 2
-        user = users.create_user(actor, username=args.username, full_name=args.full_name,
-                                 role=args.role, password=password)
+        user = users.create_user(
+            actor,
+            username=args.username,
+            full_name=args.full_name,
+            role=args.role,
+            password=password,
+        )
         print(f"Created the account '{user.username}' ({users.ROLE_LABELS[user.role]}).")
         return 0
     except DomainError as error:
@@ -146,21 +189,32 @@ def build_demo(args) -> int:
     db = open_database(args.database or default_database_url())
     try:
         if users.any_users():
-            print("That database already has records: demo data goes only into an empty database.",
-                  file=sys.stderr)
+            print(
+                "That database already has records: demo data goes only into an empty database.",
+                file=sys.stderr,
+            )
             return 2
         password = ask_password("Password for the demo administrator 'demo': ")
-        admin = users.create_user(None, username=demo.DEMO_USERNAME, full_name="Demo Administrator",
-                                  role="admin", password=password)
+        admin = users.create_user(
+            None,
+            username=demo.DEMO_USERNAME,
+            full_name="Demo Administrator",
+            role="admin",
+            password=password,
+        )
 
         if args.size == "large":
             counts = demo_large.build(admin, progress=_progress)
-            print(f"\nLoaded {counts.get('flat', 0)} flats, {counts.get('person', 0)} women and "
-                  f"{counts.get('licence', 0)} licences. Sign in as 'demo'.")
+            print(
+                f"\nLoaded {counts.get('flat', 0)} flats, {counts.get('person', 0)} women and "
+                f"{counts.get('licence', 0)} licences. Sign in as 'demo'."
+            )
         else:
             made = demo.build(admin=admin, progress=_progress)
-            print(f"\nLoaded {made.flats} flats, {made.people} women and {made.licences} licences. "
-                  "Sign in as 'demo'.")
+            print(
+                f"\nLoaded {made.flats} flats, {made.people} women and {made.licences} licences. "
+                "Sign in as 'demo'."
+            )
         return 0
     except DomainError as error:
         print(error.message, file=sys.stderr)
@@ -180,4 +234,6 @@ def main(argv: list[str] | None = None) -> int:
     from housing_desk.app import run
 
     url = args.database or (None if args.demo else default_database_url())
-    return run(Config(database_url=url or "", demo=args.demo, quit_after_startup=args.quit_after_startup))
+    return run(
+        Config(database_url=url or "", demo=args.demo, quit_after_startup=args.quit_after_startup)
+    )

@@ -9,7 +9,9 @@ PASSWORD = "correct horse battery"
 
 
 def admin(username="amara"):
-    return users.create_user(None, username=username, full_name="Amara Okafor", role="admin", password=PASSWORD)
+    return users.create_user(
+        None, username=username, full_name="Amara Okafor", role="admin", password=PASSWORD
+    )
 
 
 def user(actor, role, username=None):
@@ -23,17 +25,17 @@ def partner(actor, name="Northampton Housing Trust", **details):
 
 
 def flat(actor, partner=None, reference="NHT-01", **changes):
-    values = dict(
-        reference=reference,
-        address_line1="Flat 2, 14 Derngate",
-        town="Northampton",
-        postcode="NN1 1TU",
-        partner=partner,
-        weekly_rent=Decimal("98.50"),
-        eligible_service_charge=Decimal("22.15"),
-        ineligible_service_charge=Decimal("9.80"),
-        support_charge=Decimal("45.00"),
-    )
+    values = {
+        "reference": reference,
+        "address_line1": "Flat 2, 14 Derngate",
+        "town": "Northampton",
+        "postcode": "NN1 1TU",
+        "partner": partner,
+        "weekly_rent": Decimal("98.50"),
+        "eligible_service_charge": Decimal("22.15"),
+        "ineligible_service_charge": Decimal("9.80"),
+        "support_charge": Decimal("45.00"),
+    }
     values.update(changes)
     return flats.create_flat(actor, **values)
 
@@ -66,7 +68,10 @@ def assess(actor, someone, on=None, outcome="ready", value=4, **overrides):
     from housing_desk.services import assessments
 
     return assessments.record_assessment(
-        actor, someone, assessed_on=on or date.today() - timedelta(days=3), scores=scores(value, **overrides),
+        actor,
+        someone,
+        assessed_on=on or date.today() - timedelta(days=3),
+        scores=scores(value, **overrides),
         outcome=outcome,
     )
 
@@ -76,10 +81,13 @@ def accepted(actor, someone, received_on=None, priority=3):
     from housing_desk.services import referrals
 
     received_on = received_on or date.today() - timedelta(days=20)
-    referral = referrals.create_referral(actor, someone, received_on=received_on, source="street_outreach",
-                                         priority=priority)
+    referral = referrals.create_referral(
+        actor, someone, received_on=received_on, source="street_outreach", priority=priority
+    )
     assess(actor, someone, on=received_on + timedelta(days=1))
-    return referrals.decide(actor, referral, decision="accepted", decided_on=received_on + timedelta(days=2))
+    return referrals.decide(
+        actor, referral, decision="accepted", decided_on=received_on + timedelta(days=2)
+    )
 
 
 def ready_woman(actor, given_name="Ioana", family_name="Popescu", assessed_on=None, **details):
@@ -95,7 +103,9 @@ def certified_flat(actor, partner, reference="NHT-01", since=date(2020, 1, 1), *
 
     made = flat(actor, partner, reference=reference, **changes)
     for kind in ("gas_safety", "eicr", "epc"):
-        flat_service.record_certificate(actor, made, kind=kind, issued_on=since, expires_on=date(2099, 1, 1))
+        flat_service.record_certificate(
+            actor, made, kind=kind, issued_on=since, expires_on=date(2099, 1, 1)
+        )
     return made
 
 
@@ -104,5 +114,7 @@ def sign_up(actor, licence):
     from housing_desk.services import licences
 
     for key, _label in licences.SIGNUP_CHECKLIST:
-        licences.complete_signup_item(actor, licence, key, note="HB/123456" if key == "hb_claim" else "")
+        licences.complete_signup_item(
+            actor, licence, key, note="HB/123456" if key == "hb_claim" else ""
+        )
     return licences.activate(actor, licence)

@@ -18,12 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args, timeout=90):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=timeout, env=env,
-                          cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT
+    )
 
 
 def test_quit_after_startup_on_a_new_database_reaches_the_first_run_dialog(db, tmp_path):
-    result = run("-m", "housing_desk", "--database", database_url_for(tmp_path), "--quit-after-startup")
+    result = run(
+        "-m", "housing_desk", "--database", database_url_for(tmp_path), "--quit-after-startup"
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -38,14 +41,19 @@ def test_demo_starts_signed_in_and_leaves_nothing_behind(tmp_path):
 
 
 def test_a_database_that_cannot_be_opened_fails_plainly(tmp_path):
-    result = run("main.py", "--database", "postgresql://nobody@127.0.0.1:1/none", "--quit-after-startup")
+    result = run(
+        "main.py", "--database", "postgresql://nobody@127.0.0.1:1/none", "--quit-after-startup"
+    )
     assert result.returncode == 1
     assert "could not open its database" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_main_py_is_the_console_script():
-    assert run("main.py", "--version").stdout.strip() == run("-m", "housing_desk", "--version").stdout.strip()
+    assert (
+        run("main.py", "--version").stdout.strip()
+        == run("-m", "housing_desk", "--version").stdout.strip()
+    )
 
 
 @pytest.fixture
@@ -57,17 +65,40 @@ def passwords(monkeypatch):
 
 def test_create_user_makes_the_first_administrator(db, tmp_path, passwords, capsys):
     passwords.extend([factories.PASSWORD, factories.PASSWORD])
-    code = cli.main(["create-user", "--database", database_url_for(tmp_path), "--username", "Amara",
-                     "--full-name", "Amara Okafor", "--role", "admin"])
+    code = cli.main(
+        [
+            "create-user",
+            "--database",
+            database_url_for(tmp_path),
+            "--username",
+            "Amara",
+            "--full-name",
+            "Amara Okafor",
+            "--role",
+            "admin",
+        ]
+    )
     assert code == 0
     assert "Created the account 'amara' (Administrator)" in capsys.readouterr().out
     _reopen(tmp_path)
     assert users.authenticate("amara", factories.PASSWORD).role == "admin"
 
 
-def test_create_user_needs_an_administrator_once_there_are_accounts(admin, tmp_path, passwords, capsys):
+def test_create_user_needs_an_administrator_once_there_are_accounts(
+    admin, tmp_path, passwords, capsys
+):
     url = database_url_for(tmp_path)
-    args = ["create-user", "--database", url, "--username", "bea", "--full-name", "Bea Nowak", "--role", "officer"]
+    args = [
+        "create-user",
+        "--database",
+        url,
+        "--username",
+        "bea",
+        "--full-name",
+        "Bea Nowak",
+        "--role",
+        "officer",
+    ]
     assert cli.main(args) == 2
     assert "--admin" in capsys.readouterr().err
     passwords.extend([factories.PASSWORD, "officer password 1", "officer password 1"])
@@ -78,8 +109,19 @@ def test_create_user_needs_an_administrator_once_there_are_accounts(admin, tmp_p
 
 def test_create_user_refuses_mismatched_passwords(db, tmp_path, passwords, capsys):
     passwords.extend(["first password!", "second password"])
-    code = cli.main(["create-user", "--database", database_url_for(tmp_path), "--username", "amara",
-                     "--full-name", "Amara Okafor", "--role", "admin"])
+    code = cli.main(
+        [
+            "create-user",
+            "--database",
+            database_url_for(tmp_path),
+            "--username",
+            "amara",
+            "--full-name",
+            "Amara Okafor",
+            "--role",
+            "admin",
+        ]
+    )
     assert code == 2
     _reopen(tmp_path)
     assert User.select().count() == 0
@@ -125,6 +167,10 @@ def test_backup_restore_and_copy_commands(admin, tmp_path, capsys):
 
 
 def test_an_encrypted_database_asks_for_its_passphrase_first(tmp_path):
-    result = run("main.py", "--database", f"sqlcipher:///{tmp_path / 'secret.db'}", "--quit-after-startup")
+    result = run(
+        "main.py", "--database", f"sqlcipher:///{tmp_path / 'secret.db'}", "--quit-after-startup"
+    )
     assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "secret.db").exists()  # nothing is opened or created before the passphrase
+    assert not (
+        tmp_path / "secret.db"
+    ).exists()  # nothing is opened or created before the passphrase

@@ -29,7 +29,9 @@ def _sqlite_path(url: str, scheme: str) -> str:
     # sqlite:///relative.db and sqlite:////absolute/path.db, as in SQLAlchemy.
     rest = url[len(scheme) + 3 :]
     if not rest.startswith("/") or rest == "/":
-        raise DatabaseUrlError(f"A {scheme} URL looks like {scheme}:///file.db or {scheme}:////path/file.db")
+        raise DatabaseUrlError(
+            f"A {scheme} URL looks like {scheme}:///file.db or {scheme}:////path/file.db"
+        )
     path = rest[1:]
     if path != ":memory:":
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +50,9 @@ def connect(url: str, passphrase: str | None = None) -> Database:
         parts = urlsplit(url)
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise DatabaseUrlError("A PostgreSQL URL needs a database name: postgresql://user@host/dbname")
+            raise DatabaseUrlError(
+                "A PostgreSQL URL needs a database name: postgresql://user@host/dbname"
+            )
         db = PostgresqlDatabase(
             name,
             user=unquote(parts.username) if parts.username else None,
@@ -103,7 +107,9 @@ def migrate(db: Database) -> list[str]:
     return Runner(db, directory=str(MIGRATIONS), table_name=HISTORY_TABLE).up()
 
 
-def open_database(url: str | None = None, passphrase: str | None = None, *, bind: bool = True) -> Database:
+def open_database(
+    url: str | None = None, passphrase: str | None = None, *, bind: bool = True
+) -> Database:
     """Connect to ``url`` (the configured default when None), migrate it, and bind the models to it
     (``bind=False`` leaves them bound where they are: for copies, backups and restores)."""
     if url is None:

@@ -1,6 +1,6 @@
 """Column types that keep money exact and times in UTC on every database engine."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from peewee import BigIntegerField, DateTimeField
@@ -37,14 +37,14 @@ class UTCDateTimeField(DateTimeField):
             return None
         if value.tzinfo is None:
             raise ValueError("UTCDateTimeField needs a timezone-aware datetime")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def python_value(self, value):
         value = super().python_value(value)
         if isinstance(value, datetime):
-            return value.replace(tzinfo=timezone.utc)
+            return value.replace(tzinfo=UTC)
         return value
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

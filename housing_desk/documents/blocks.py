@@ -35,7 +35,9 @@ def uk_date(day: date | None, blank: str = "") -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else blank
 
 
-def table(rows: list[list], widths: list[float], *, header_rows: int = 1, total_row: bool = False) -> Table:
+def table(
+    rows: list[list], widths: list[float], *, header_rows: int = 1, total_row: bool = False
+) -> Table:
     """A table whose header row repeats when it splits across pages."""
     # splitInRow: a row too tall for one page (very long notes) carries on over the next.
     result = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT", splitInRow=1)
@@ -51,10 +53,20 @@ def signature_block(parties: list[tuple[str, str]], note: str = "") -> KeepToget
     """Lines to sign for each (role, printed name); never split across pages."""
     rows = []
     for role, name in parties:
-        rows.append([text(role, styles.CELL_BOLD), text(f"Name: {name}" if name else "Name:", styles.CELL),
-                     text("Signature:", styles.CELL), text("Date:", styles.CELL)])
-    block = Table(rows, colWidths=[32 * mm, 55 * mm, 55 * mm, 30 * mm], rowHeights=[14 * mm] * len(rows),
-                  hAlign="LEFT")
+        rows.append(
+            [
+                text(role, styles.CELL_BOLD),
+                text(f"Name: {name}" if name else "Name:", styles.CELL),
+                text("Signature:", styles.CELL),
+                text("Date:", styles.CELL),
+            ]
+        )
+    block = Table(
+        rows,
+        colWidths=[32 * mm, 55 * mm, 55 * mm, 30 * mm],
+        rowHeights=[14 * mm] * len(rows),
+        hAlign="LEFT",
+    )
     block.setStyle(styles.grid(header_rows=0))
     flowables = [Spacer(1, 4 * mm)]
     if note:

@@ -40,14 +40,34 @@ def values(data: LicenceAgreementData) -> dict[str, str]:
 def charges_table(data: LicenceAgreementData):
     rows = [blocks.header_cells("Weekly charge", "Paid by", "Each week")]
     for charge in data.charges:
-        rows.append([blocks.text(charge.label, styles.CELL), blocks.text(charge.paid_by, styles.CELL),
-                     blocks.text(blocks.money(charge.weekly), styles.CELL_RIGHT)])
-    rows.append([blocks.text("Weekly total", styles.CELL_BOLD), blocks.text("", styles.CELL),
-                 blocks.text(blocks.money(data.weekly_total), styles.CELL_RIGHT_BOLD)])
-    rows.append([blocks.text("Paid by Housing Benefit", styles.CELL), blocks.text("", styles.CELL),
-                 blocks.text(blocks.money(data.housing_benefit_weekly), styles.CELL_RIGHT)])
-    rows.append([blocks.text("You pay (the shortfall)", styles.CELL_BOLD), blocks.text("", styles.CELL),
-                 blocks.text(blocks.money(data.resident_weekly), styles.CELL_RIGHT_BOLD)])
+        rows.append(
+            [
+                blocks.text(charge.label, styles.CELL),
+                blocks.text(charge.paid_by, styles.CELL),
+                blocks.text(blocks.money(charge.weekly), styles.CELL_RIGHT),
+            ]
+        )
+    rows.append(
+        [
+            blocks.text("Weekly total", styles.CELL_BOLD),
+            blocks.text("", styles.CELL),
+            blocks.text(blocks.money(data.weekly_total), styles.CELL_RIGHT_BOLD),
+        ]
+    )
+    rows.append(
+        [
+            blocks.text("Paid by Housing Benefit", styles.CELL),
+            blocks.text("", styles.CELL),
+            blocks.text(blocks.money(data.housing_benefit_weekly), styles.CELL_RIGHT),
+        ]
+    )
+    rows.append(
+        [
+            blocks.text("You pay (the shortfall)", styles.CELL_BOLD),
+            blocks.text("", styles.CELL),
+            blocks.text(blocks.money(data.resident_weekly), styles.CELL_RIGHT_BOLD),
+        ]
+    )
     return blocks.table(rows, [80 * mm, 55 * mm, 35 * mm])
 
 
@@ -63,7 +83,10 @@ def story(data: LicenceAgreementData, wording: Template) -> list:
     escaped = {key: escape(value) for key, value in filled.items()}
     flowables = [
         blocks.text(wording.title, styles.TITLE),
-        blocks.text(f"{data.agreement_type} · {data.flat_address} · from {filled['start_date']}", styles.SUBTITLE),
+        blocks.text(
+            f"{data.agreement_type} · {data.flat_address} · from {filled['start_date']}",
+            styles.SUBTITLE,
+        ),
     ]
     for section in wording.sections:
         part = blocks.heading(section.heading)
@@ -81,8 +104,13 @@ def story(data: LicenceAgreementData, wording: Template) -> list:
 
 
 def meta(data: LicenceAgreementData, wording: Template) -> PageMeta:
-    return PageMeta(data.organisation.name, wording.title, data.reference, wording.version,
-                    logo_path=data.organisation.logo_path)
+    return PageMeta(
+        data.organisation.name,
+        wording.title,
+        data.reference,
+        wording.version,
+        logo_path=data.organisation.logo_path,
+    )
 
 
 def build(data: LicenceAgreementData, wording: Template) -> bytes:

@@ -59,8 +59,16 @@ def _decorate(meta: PageMeta):
                 image = ImageReader(meta.logo_path)
                 across, down = image.getSize()
                 logo_width = min(7 * mm * across / max(down, 1), 30 * mm)
-                canvas.drawImage(image, MARGIN, height - 13.5 * mm, width=logo_width, height=7 * mm,
-                                 preserveAspectRatio=True, anchor="sw", mask="auto")
+                canvas.drawImage(
+                    image,
+                    MARGIN,
+                    height - 13.5 * mm,
+                    width=logo_width,
+                    height=7 * mm,
+                    preserveAspectRatio=True,
+                    anchor="sw",
+                    mask="auto",
+                )
                 left += logo_width + 3 * mm
             except OSError:
                 pass  # a logo file that has gone missing leaves just the name
@@ -86,9 +94,17 @@ def _decorate(meta: PageMeta):
 
 class HousingDocTemplate(BaseDocTemplate):
     def __init__(self, output, meta: PageMeta):
-        super().__init__(output, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=22 * mm,
-                         bottomMargin=20 * mm, title=f"{meta.title} {meta.reference}", author=meta.author,
-                         creator="Housing Desk")
+        super().__init__(
+            output,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=22 * mm,
+            bottomMargin=20 * mm,
+            title=f"{meta.title} {meta.reference}",
+            author=meta.author,
+            creator="Housing Desk",
+        )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_decorate(meta))])
 

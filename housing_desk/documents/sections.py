@@ -12,7 +12,13 @@ from housing_desk.documents.page import MARGIN, PageMeta, render
 _WIDTH = (A4[0] - 2 * MARGIN) / mm
 
 
-def build(title: str, subtitle: str, introduction: str, sections: tuple[RecordSection, ...], meta: PageMeta) -> bytes:
+def build(
+    title: str,
+    subtitle: str,
+    introduction: str,
+    sections: tuple[RecordSection, ...],
+    meta: PageMeta,
+) -> bytes:
     story = [blocks.text(title, styles.TITLE), blocks.text(subtitle, styles.SUBTITLE)]
     if introduction:
         story.append(blocks.text(introduction, styles.BODY))
@@ -23,6 +29,9 @@ def build(title: str, subtitle: str, introduction: str, sections: tuple[RecordSe
         rows = [blocks.header_cells(*section.headers)]
         rows += [[blocks.text(cell, styles.CELL) for cell in row] for row in section.rows]
         if not section.rows:
-            rows.append([blocks.text("Nothing held.", styles.CELL)] + [blocks.text("", styles.CELL)] * (count - 1))
+            rows.append(
+                [blocks.text("Nothing held.", styles.CELL)]
+                + [blocks.text("", styles.CELL)] * (count - 1)
+            )
         story.append(blocks.table(rows, [w * mm for w in widths]))
     return render(story, meta)

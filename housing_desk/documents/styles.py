@@ -17,18 +17,31 @@ MUTED = colors.HexColor("#5b6b7a")
 
 fonts.register()
 
-BODY = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4)
+BODY = ParagraphStyle(
+    "body", fontName=fonts.REGULAR, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4
+)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10.5, textColor=MUTED)
-TITLE = ParagraphStyle("title", parent=BODY, fontName=fonts.BOLD, fontSize=17, leading=21, textColor=NAVY,
-                       spaceAfter=2)
+TITLE = ParagraphStyle(
+    "title", parent=BODY, fontName=fonts.BOLD, fontSize=17, leading=21, textColor=NAVY, spaceAfter=2
+)
 SUBTITLE = ParagraphStyle("subtitle", parent=BODY, fontSize=10, textColor=MUTED, spaceAfter=10)
-HEADING = ParagraphStyle("heading", parent=BODY, fontName=fonts.BOLD, fontSize=11, leading=14, textColor=NAVY,
-                         spaceBefore=8, spaceAfter=3)
+HEADING = ParagraphStyle(
+    "heading",
+    parent=BODY,
+    fontName=fonts.BOLD,
+    fontSize=11,
+    leading=14,
+    textColor=NAVY,
+    spaceBefore=8,
+    spaceAfter=3,
+)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=11, spaceAfter=0)
 CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=fonts.BOLD)
 CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
 CELL_RIGHT_BOLD = ParagraphStyle("cell_right_bold", parent=CELL_RIGHT, fontName=fonts.BOLD)
-HEADER_CELL = ParagraphStyle("header_cell", parent=CELL, fontName=fonts.BOLD, textColor=colors.white)
+HEADER_CELL = ParagraphStyle(
+    "header_cell", parent=CELL, fontName=fonts.BOLD, textColor=colors.white
+)
 
 
 def grid(header_rows: int = 1, total_row: bool = False) -> TableStyle:

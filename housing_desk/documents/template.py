@@ -108,7 +108,9 @@ def parse(raw: str, source: str = "") -> Template:
             close_paragraph()
         else:
             if heading is None:
-                raise TemplateError(f"Line {number} of the template comes before the first '## ' heading.")
+                raise TemplateError(
+                    f"Line {number} of the template comes before the first '## ' heading."
+                )
             _check(stripped, number)
             if stripped.startswith("[["):
                 close_paragraph()
@@ -119,23 +121,39 @@ def parse(raw: str, source: str = "") -> Template:
     if heading is not None:
         sections.append(Section(heading, tuple(paragraphs)))
     if not header.get("version"):
-        raise TemplateError("The template has no 'version:' line; its version is printed on every page.")
+        raise TemplateError(
+            "The template has no 'version:' line; its version is printed on every page."
+        )
     if not sections:
         raise TemplateError("The template has no sections ('## ' headings).")
-    return Template(version=header["version"], title=header.get("title", "Licence agreement"),
-                    sections=tuple(sections), source=source)
+    return Template(
+        version=header["version"],
+        title=header.get("title", "Licence agreement"),
+        sections=tuple(sections),
+        source=source,
+    )
 
 
 def _check(line: str, number: int) -> None:
     block = re.fullmatch(r"\[\[(\w+)\]\]", line)
     if line.startswith("[[") and (block is None or block.group(1) not in BLOCKS):
-        raise TemplateError(f"Line {number}: unknown block {line}; the blocks are "
-                            + ", ".join(f"[[{b}]]" for b in BLOCKS) + ".")
+        raise TemplateError(
+            f"Line {number}: unknown block {line}; the blocks are "
+            + ", ".join(f"[[{b}]]" for b in BLOCKS)
+            + "."
+        )
     try:
-        fields = [name for _text, name, _spec, _conv in string.Formatter().parse(line) if name is not None]
+        fields = [
+            name for _text, name, _spec, _conv in string.Formatter().parse(line) if name is not None
+        ]
     except ValueError as error:
-        raise TemplateError(f"Line {number}: {error} (write '{{{{' and '}}}}' for literal braces).") from None
+        raise TemplateError(
+            f"Line {number}: {error} (write '{{{{' and '}}}}' for literal braces)."
+        ) from None
     for name in fields:
         if name not in PLACEHOLDERS:
-            raise TemplateError(f"Line {number}: unknown placeholder {{{name}}}. Known placeholders: "
-                                + ", ".join(sorted(PLACEHOLDERS)) + ".")
+            raise TemplateError(
+                f"Line {number}: unknown placeholder {{{name}}}. Known placeholders: "
+                + ", ".join(sorted(PLACEHOLDERS))
+                + "."
+            )

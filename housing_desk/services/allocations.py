@@ -20,8 +20,13 @@ REFUSAL_REASONS = {
     "safety": "Safety",
     "other": "Other",
 }
-OFFER_STATUSES = {"pending": "Pending", "accepted": "Accepted", "refused": "Refused", "withdrawn": "Withdrawn",
-                  "expired": "Expired"}
+OFFER_STATUSES = {
+    "pending": "Pending",
+    "accepted": "Accepted",
+    "refused": "Refused",
+    "withdrawn": "Withdrawn",
+    "expired": "Expired",
+}
 OVERDUE_DAYS = 14
 STALE_ASSESSMENT_DAYS = 180
 
@@ -55,15 +60,21 @@ def candidates(flat, on: date | None = None) -> list[Candidate]:
     """
     on = on or date.today()
     flat = flat if isinstance(flat, Flat) else Flat.get_by_id(flat)
-    housed = Licence.select(Licence.person).where(Licence.status.in_(("pending_signup", "active", "notice")))
+    housed = Licence.select(Licence.person).where(
+        Licence.status.in_(("pending_signup", "active", "notice"))
+    )
     rows = list(
-        Referral.select(Referral, Person).join(Person)
+        Referral.select(Referral, Person)
+        .join(Person)
         .where((Referral.status == "accepted") & ~Person.archived & ~Person.id.in_(housed))
     )
     outcomes = assessments.latest_outcomes(r.person_id for r in rows)
     pending = {}
-    query = (Offer.select(Offer.referral, Flat.reference).join(Flat)
-             .where((Offer.status == "pending") & Offer.referral.in_([r.id for r in rows])))
+    query = (
+        Offer.select(Offer.referral, Flat.reference)
+        .join(Flat)
+        .where((Offer.status == "pending") & Offer.referral.in_([r.id for r in rows]))
+    )
     for referral_id, reference in query.tuples():
         pending[referral_id] = reference
     found = [_candidate(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
@@ -104,9 +115,17 @@ def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Can
     since = referral.decided_on or referral.received_on
     days = (on - since).days
     reasons.append(f"{PRIORITIES[referral.priority]} priority, waiting {days} days")
-    return Candidate(person_id=person.id, referral_id=referral.id, name=person.display_name, suitable=suitable,
-                     reasons=reasons, waiting_since=since, priority=referral.priority,
-                     do_not_disclose=person.do_not_disclose, days_waiting=days)
+    return Candidate(
+        person_id=person.id,
+        referral_id=referral.id,
+        name=person.display_name,
+        suitable=suitable,
+        reasons=reasons,
+        waiting_since=since,
+        priority=referral.priority,
+        do_not_disclose=person.do_not_disclose,
+        days_waiting=days,
+    )
 
 
 def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
@@ -116,21 +135,36 @@ def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
     with write_transaction():
         flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
-        referral = lock_row(Referral, referral.id if isinstance(referral, Referral) else referral,
-                            "That referral no longer exists.")
+        referral = lock_row(
+            Referral,
+            referral.id if isinstance(referral, Referral) else referral,
+            "That referral no longer exists.",
+        )
         if referral.status != "accepted":
-            raise ValidationError("Only a woman on the waiting list can be offered a flat.", "referral")
+            raise ValidationError(
+                "Only a woman on the waiting list can be offered a flat.", "referral"
+            )
         if flat.retired:
             raise ValidationError(f"Flat {flat.reference} is retired.", "flat")
         if Offer.select().where((Offer.flat == flat.id) & (Offer.status == "pending")).exists():
             raise ValidationError(f"Flat {flat.reference} already has a pending offer.", "flat")
         her_referrals = Referral.select(Referral.id).where(Referral.person == referral.person_id)
-        if Offer.select().where(Offer.referral.in_(her_referrals) & (Offer.status == "pending")).exists():
+        if (
+            Offer.select()
+            .where(Offer.referral.in_(her_referrals) & (Offer.status == "pending"))
+            .exists()
+        ):
             raise ValidationError("She already has a pending offer of a flat.", "referral")
-        offer = Offer.create(referral=referral.id, flat=flat.id, offered_on=offered_on, made_by=actor.id,
-                             notes=notes)
-        audit.record(actor, "create", "offer", offer.id, {"referral": referral.id, "flat": flat.id,
-                                                          "offered_on": offered_on})
+        offer = Offer.create(
+            referral=referral.id, flat=flat.id, offered_on=offered_on, made_by=actor.id, notes=notes
+        )
+        audit.record(
+            actor,
+            "create",
+            "offer",
+            offer.id,
+            {"referral": referral.id, "flat": flat.id, "offered_on": offered_on},
+        )
     return offer
 
 
@@ -138,7 +172,9 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
     """Record her answer. A refusal needs one of ``REFUSAL_REASONS`` (other text becomes 'other')."""
     permissions.require(actor, "allocate")
     validation.flag(accepted, "accepted", label="Accepted")
-    responded_on = validation.a_date(responded_on or date.today(), "responded_on", label="Date of answer")
+    responded_on = validation.a_date(
+        responded_on or date.today(), "responded_on", label="Date of answer"
+    )
     reason = validation.text(reason, "reason", label="Reason", max_length=2000)
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
     if not accepted:
@@ -153,9 +189,16 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
         if responded_on < current.offered_on:
             raise ValidationError("The answer cannot come before the offer.", "responded_on")
         status = "accepted" if accepted else "refused"
-        Offer.update(status=status, responded_on=responded_on, reason="" if accepted else reason,
-                     notes=notes or current.notes, version=Offer.version + 1).where(Offer.id == current.id).execute()
-        audit.record(actor, "update", "offer", current.id, {"status": ["pending", status], "reason": reason})
+        Offer.update(
+            status=status,
+            responded_on=responded_on,
+            reason="" if accepted else reason,
+            notes=notes or current.notes,
+            version=Offer.version + 1,
+        ).where(Offer.id == current.id).execute()
+        audit.record(
+            actor, "update", "offer", current.id, {"status": ["pending", status], "reason": reason}
+        )
     return Offer.get_by_id(current.id)
 
 
@@ -168,8 +211,12 @@ def withdraw_offer(actor, offer, *, reason="", expired=False) -> Offer:
         current = lock_row(Offer, offer.id, "That offer no longer exists.")
         if current.status != "pending":
             raise ValidationError(f"This offer is already {current.status}.", None)
-        Offer.update(status=status, responded_on=date.today(), notes=reason or current.notes,
-                     version=Offer.version + 1).where(Offer.id == current.id).execute()
+        Offer.update(
+            status=status,
+            responded_on=date.today(),
+            notes=reason or current.notes,
+            version=Offer.version + 1,
+        ).where(Offer.id == current.id).execute()
         audit.record(actor, "update", "offer", current.id, {"status": ["pending", status]})
     return Offer.get_by_id(current.id)
 
@@ -197,20 +244,39 @@ class OfferRow:
 def offers(status: str | None = None, on: date | None = None, flat=None) -> list[OfferRow]:
     """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
     on = on or date.today()
-    query = (Offer.select(Offer, Flat.reference, Referral.person, Person.given_name, Person.family_name,
-                          Person.preferred_name, Person.do_not_disclose)
-             .join(Flat).switch(Offer).join(Referral).join(Person)
-             .order_by(Offer.offered_on.desc(), Offer.id.desc()))
+    query = (
+        Offer.select(
+            Offer,
+            Flat.reference,
+            Referral.person,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+        )
+        .join(Flat)
+        .switch(Offer)
+        .join(Referral)
+        .join(Person)
+        .order_by(Offer.offered_on.desc(), Offer.id.desc())
+    )
     if status is not None:
         query = query.where(Offer.status == status)
     if flat is not None:
         query = query.where(Offer.flat == (flat.id if isinstance(flat, Flat) else flat))
     return [
         OfferRow(
-            offer_id=o.id, flat_id=o.flat_id, reference=o.reference, referral_id=o.referral_id,
-            person_id=o.person, name=names.display_name(o.given_name, o.family_name, o.preferred_name),
-            do_not_disclose=o.do_not_disclose, offered_on=o.offered_on, status=o.status,
-            responded_on=o.responded_on, reason=REFUSAL_REASONS.get(o.reason, o.reason),
+            offer_id=o.id,
+            flat_id=o.flat_id,
+            reference=o.reference,
+            referral_id=o.referral_id,
+            person_id=o.person,
+            name=names.display_name(o.given_name, o.family_name, o.preferred_name),
+            do_not_disclose=o.do_not_disclose,
+            offered_on=o.offered_on,
+            status=o.status,
+            responded_on=o.responded_on,
+            reason=REFUSAL_REASONS.get(o.reason, o.reason),
             overdue=o.status == "pending" and (on - o.offered_on).days >= OVERDUE_DAYS,
         )
         for o in query.objects()
@@ -228,7 +294,9 @@ def move_in_choices(flat, on: date | None = None) -> list[tuple[int, str]]:
     """Who may move in: women offered this flat first, then the other suitable candidates."""
     flat_id = flat.id if isinstance(flat, Flat) else flat
     waiting = candidates(flat, on)  # only women not already housed
-    offered = {row.person_id for row in offers(flat=flat_id) if row.status in ("pending", "accepted")}
+    offered = {
+        row.person_id for row in offers(flat=flat_id) if row.status in ("pending", "accepted")
+    }
     first = [(c.person_id, c.name) for c in waiting if c.person_id in offered]
     rest = [(c.person_id, c.name) for c in waiting if c.suitable and c.person_id not in offered]
     return first + rest

@@ -22,13 +22,19 @@ def _load_domains():
     with open(paths.resource("assessment_domains.json"), encoding="utf-8") as file:
         data = json.load(file)
     domains = [(d["key"], d["label"]) for d in data["domains"]]
-    descriptions = {d["key"]: {int(score): text for score, text in d["scores"].items()} for d in data["domains"]}
+    descriptions = {
+        d["key"]: {int(score): text for score, text in d["scores"].items()} for d in data["domains"]
+    }
     return domains, descriptions
 
 
 DOMAINS, SCORE_DESCRIPTIONS = _load_domains()
 DOMAIN_LABELS = dict(DOMAINS)
-OUTCOMES = {"ready": "Ready", "ready_with_support": "Ready with support", "not_ready": "Not ready yet"}
+OUTCOMES = {
+    "ready": "Ready",
+    "ready_with_support": "Ready with support",
+    "not_ready": "Not ready yet",
+}
 READY = ("ready", "ready_with_support")
 RISKS = {
     "to_self": "Risk to self",
@@ -63,7 +69,9 @@ def _scores(scores) -> dict[str, int]:
         if value is None:
             raise ValidationError(f"Score '{label}' from 1 to 5.", "scores")
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            raise ValidationError(f"The score for '{label}' must be a whole number from 1 to 5.", "scores")
+            raise ValidationError(
+                f"The score for '{label}' must be a whole number from 1 to 5.", "scores"
+            )
         cleaned[key] = value
     return cleaned
 
@@ -78,7 +86,9 @@ def _evidence(evidence) -> dict[str, str]:
     cleaned = {}
     for key, text in evidence.items():
         if text is not None and not isinstance(text, str):
-            raise ValidationError(f"The evidence for '{DOMAIN_LABELS[key]}' must be text.", "evidence")
+            raise ValidationError(
+                f"The evidence for '{DOMAIN_LABELS[key]}' must be text.", "evidence"
+            )
         cleaned[key] = text or ""
     return cleaned
 
@@ -95,11 +105,11 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
         if isinstance(value, dict):
             level, notes = value.get("level", ""), value.get("notes", "")
         elif isinstance(value, (tuple, list)):
-            level, notes = (list(value) + [""])[:2]
+            level, notes = ([*list(value), ""])[:2]
         else:
             level, notes = value, ""
         level = level or ""
-        if level not in RISK_LEVELS + ("",):
+        if level not in (*RISK_LEVELS, ""):
             raise ValidationError(f"{RISKS[kind]} must be low, medium or high.", "risks")
         if not isinstance(notes, str):
             raise ValidationError(f"The notes on {RISKS[kind].lower()} must be text.", "risks")
@@ -107,8 +117,20 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
     return cleaned
 
 
-def record_assessment(actor, person, *, assessed_on, scores, outcome, evidence=None, risks=None, notes="",
-                      next_review_on=None, tool_used="", tool_scores="") -> Assessment:
+def record_assessment(
+    actor,
+    person,
+    *,
+    assessed_on,
+    scores,
+    outcome,
+    evidence=None,
+    risks=None,
+    notes="",
+    next_review_on=None,
+    tool_used="",
+    tool_scores="",
+) -> Assessment:
     """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
     permissions.require(actor, "assess")
     assessed_on = validation.a_date(assessed_on, "assessed_on", label="Assessment date")
@@ -122,7 +144,9 @@ def record_assessment(actor, person, *, assessed_on, scores, outcome, evidence=N
         next_review_on = add_months(assessed_on, REVIEW_MONTHS)
     next_review_on = validation.a_date(next_review_on, "next_review_on", label="Next review")
     if next_review_on <= assessed_on:
-        raise ValidationError("The next review must be after the assessment date.", "next_review_on")
+        raise ValidationError(
+            "The next review must be after the assessment date.", "next_review_on"
+        )
     tool_used = validation.text(tool_used, "tool_used", label="Other tool used")
     tool_scores = validation.text(tool_scores, "tool_scores", label="Its scores", max_length=2000)
     if notes is not None and not isinstance(notes, str):
@@ -138,19 +162,42 @@ def record_assessment(actor, person, *, assessed_on, scores, outcome, evidence=N
             risk_columns[f"risk_{kind}"] = level
             risk_columns[f"risk_{kind}_notes"] = risk_notes
         assessment = Assessment.create(
-            person=person.id, referral=referral.id if referral else None, assessed_on=assessed_on,
-            assessor=actor.id, outcome=outcome, next_review_on=next_review_on, notes=notes or "",
-            tool_used=tool_used, tool_scores=tool_scores, **risk_columns,
+            person=person.id,
+            referral=referral.id if referral else None,
+            assessed_on=assessed_on,
+            assessor=actor.id,
+            outcome=outcome,
+            next_review_on=next_review_on,
+            notes=notes or "",
+            tool_used=tool_used,
+            tool_scores=tool_scores,
+            **risk_columns,
         )
-        AssessmentScore.insert_many([
-            {"assessment": assessment.id, "domain": key, "score": score, "evidence": cleaned_evidence.get(key, "")}
-            for key, score in cleaned_scores.items()
-        ]).execute()
+        AssessmentScore.insert_many(
+            [
+                {
+                    "assessment": assessment.id,
+                    "domain": key,
+                    "score": score,
+                    "evidence": cleaned_evidence.get(key, ""),
+                }
+                for key, score in cleaned_scores.items()
+            ]
+        ).execute()
         if referral is not None:
             referrals.mark_assessing(referral.id)
-        audit.record(actor, "create", "assessment", assessment.id, {
-            "person": person.id, "assessed_on": assessed_on, "outcome": outcome, "scores": cleaned_scores,
-        })
+        audit.record(
+            actor,
+            "create",
+            "assessment",
+            assessment.id,
+            {
+                "person": person.id,
+                "assessed_on": assessed_on,
+                "outcome": outcome,
+                "scores": cleaned_scores,
+            },
+        )
     return assessment
 
 
@@ -180,8 +227,11 @@ def history(actor, person) -> list[AssessmentView]:
     """Her assessments, oldest first, with every score (three queries)."""
     permissions.require(actor, "view_sensitive")
     rows = list(
-        Assessment.select(Assessment, User.full_name).join(User, on=(Assessment.assessor == User.id))
-        .where(Assessment.person == person.id).order_by(Assessment.assessed_on, Assessment.id).objects()
+        Assessment.select(Assessment, User.full_name)
+        .join(User, on=(Assessment.assessor == User.id))
+        .where(Assessment.person == person.id)
+        .order_by(Assessment.assessed_on, Assessment.id)
+        .objects()
     )
     by_assessment: dict[int, list] = defaultdict(list)
     if rows:
@@ -190,12 +240,21 @@ def history(actor, person) -> list[AssessmentView]:
             by_assessment[score.assessment_id].append(score)
     return [
         AssessmentView(
-            assessment_id=row.id, person_id=row.person_id, assessed_on=row.assessed_on, assessor=row.full_name,
-            outcome=row.outcome, next_review_on=row.next_review_on,
+            assessment_id=row.id,
+            person_id=row.person_id,
+            assessed_on=row.assessed_on,
+            assessor=row.full_name,
+            outcome=row.outcome,
+            next_review_on=row.next_review_on,
             scores={s.domain: s.score for s in by_assessment[row.id]},
             evidence={s.domain: s.evidence for s in by_assessment[row.id]},
-            risks={kind: (getattr(row, f"risk_{kind}"), getattr(row, f"risk_{kind}_notes")) for kind in RISKS},
-            notes=row.notes, tool_used=row.tool_used, tool_scores=row.tool_scores,
+            risks={
+                kind: (getattr(row, f"risk_{kind}"), getattr(row, f"risk_{kind}_notes"))
+                for kind in RISKS
+            },
+            notes=row.notes,
+            tool_used=row.tool_used,
+            tool_scores=row.tool_scores,
         )
         for row in rows
     ]
@@ -211,9 +270,9 @@ def latest(person, on: date | None = None) -> Assessment | None:
 
 def latest_outcomes(person_ids=None) -> dict[int, tuple[str, date]]:
     """Each person's latest outcome and its date, in one query."""
-    query = Assessment.select(Assessment.person, Assessment.outcome, Assessment.assessed_on).order_by(
-        Assessment.assessed_on, Assessment.id
-    )
+    query = Assessment.select(
+        Assessment.person, Assessment.outcome, Assessment.assessed_on
+    ).order_by(Assessment.assessed_on, Assessment.id)
     if person_ids is not None:
         query = query.where(Assessment.person.in_(list(person_ids)))
     return {person_id: (outcome, on) for person_id, outcome, on in query.tuples()}

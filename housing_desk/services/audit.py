@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from peewee import JOIN
@@ -35,7 +35,9 @@ def _plain(value):
     return value
 
 
-def record(actor: User | None, action: str, entity: str, entity_id: int | None, changes=None) -> None:
+def record(
+    actor: User | None, action: str, entity: str, entity_id: int | None, changes=None
+) -> None:
     """Write one audit row. Call it inside the transaction of the change it records."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
@@ -68,12 +70,20 @@ def events(entity: str | None = None, entity_id: int | None = None) -> list[Audi
     return _as_events(query.order_by(AuditRow.at, AuditRow.id))
 
 
-def search(actor, *, username: str | None = None, entity: str | None = None, entity_id: int | None = None,
-           person_id: int | None = None, since: date | None = None, until: date | None = None,
-           limit: int = 2000) -> list[AuditEvent]:
+def search(
+    actor,
+    *,
+    username: str | None = None,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    person_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 2000,
+) -> list[AuditEvent]:
     """The audit log for managers, newest first: by user, by record, by person (her own record and
     her referrals, assessments and licences) and by date (``until`` is the last day included)."""
-    from datetime import timedelta, timezone
+    from datetime import timedelta
 
     from housing_desk.services import permissions
 
@@ -88,10 +98,10 @@ def search(actor, *, username: str | None = None, entity: str | None = None, ent
     if person_id is not None:
         query = query.where(_about_person(person_id))
     if since is not None:
-        query = query.where(AuditRow.at >= datetime(since.year, since.month, since.day, tzinfo=timezone.utc))
+        query = query.where(AuditRow.at >= datetime(since.year, since.month, since.day, tzinfo=UTC))
     if until is not None:
         after = until + timedelta(days=1)
-        query = query.where(AuditRow.at < datetime(after.year, after.month, after.day, tzinfo=timezone.utc))
+        query = query.where(AuditRow.at < datetime(after.year, after.month, after.day, tzinfo=UTC))
     return _as_events(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit))
 
 

@@ -14,7 +14,16 @@ from datetime import date
 
 from peewee import Value, fn
 
-from housing_desk.data.models import Certificate, Flat, Licence, Offer, Partner, Person, Referral, Unavailability
+from housing_desk.data.models import (
+    Certificate,
+    Flat,
+    Licence,
+    Offer,
+    Partner,
+    Person,
+    Referral,
+    Unavailability,
+)
 from housing_desk.data.rows import to_date
 from housing_desk.services import compliance, intervals, names
 from housing_desk.services.validation import uk_date
@@ -81,21 +90,36 @@ def initials(given: str, family: str, preferred: str = "") -> str:
     return "".join(part[:1].upper() for part in ((preferred or given), family) if part)
 
 
-def _licence_intervals(flat_id, start, end, served, given, family, preferred, hidden) -> list[Interval]:
+def _licence_intervals(
+    flat_id, start, end, served, given, family, preferred, hidden
+) -> list[Interval]:
     """Occupied from the start; under notice from the day notice was served."""
     name = "" if hidden else names.display_name(given, family, preferred)
     label = "" if hidden else initials(given, family, preferred)
     if served and served > start and (end is None or served < end):
-        return [Interval(flat_id, "occupied", start, served, label, name),
-                Interval(flat_id, "notice", served, end, label, name)]
+        return [
+            Interval(flat_id, "occupied", start, served, label, name),
+            Interval(flat_id, "notice", served, end, label, name),
+        ]
     kind = "notice" if served and served <= start else "occupied"
     return [Interval(flat_id, kind, start, end, label, name)]
 
 
 def _licences(query) -> list[Interval]:
-    rows = query.select(Licence.flat, Licence.start_date, Licence.end_date, Licence.notice_served_on,
-                        Person.given_name, Person.family_name, Person.preferred_name,
-                        Person.do_not_disclose).join(Person).tuples()
+    rows = (
+        query.select(
+            Licence.flat,
+            Licence.start_date,
+            Licence.end_date,
+            Licence.notice_served_on,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+        )
+        .join(Person)
+        .tuples()
+    )
     found = []
     for row in rows:
         found.extend(_licence_intervals(*row))
@@ -105,31 +129,57 @@ def _licences(query) -> list[Interval]:
 def _offers(on: date | None = None) -> list[Interval]:
     """Pending offers, and accepted ones not yet signed up, show the flat as offered."""
     signed = Licence.select(Licence.offer).where(Licence.offer.is_null(False))
-    query = (Offer.select(Offer.flat, Offer.offered_on, Person.given_name, Person.family_name,
-                          Person.preferred_name, Person.do_not_disclose)
-             .join(Referral).join(Person)
-             .where((Offer.status == "pending") | ((Offer.status == "accepted") & Offer.id.not_in(signed))))
+    query = (
+        Offer.select(
+            Offer.flat,
+            Offer.offered_on,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+        )
+        .join(Referral)
+        .join(Person)
+        .where(
+            (Offer.status == "pending") | ((Offer.status == "accepted") & Offer.id.not_in(signed))
+        )
+    )
     if on is not None:
         query = query.where(Offer.offered_on <= on)
     return [
-        Interval(flat_id, "offered", offered_on, None,
-                 "" if hidden else initials(given, family, preferred))
+        Interval(
+            flat_id,
+            "offered",
+            offered_on,
+            None,
+            "" if hidden else initials(given, family, preferred),
+        )
         for flat_id, offered_on, given, family, preferred, hidden in query.tuples()
     ]
 
 
 def _unavailability(query) -> list[Interval]:
-    return [Interval(flat_id, "unavailable", start, end, reason)
-            for flat_id, start, end, reason in query.select(
-                Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason).tuples()]
+    return [
+        Interval(flat_id, "unavailable", start, end, reason)
+        for flat_id, start, end, reason in query.select(
+            Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
+        ).tuples()
+    ]
 
 
 def _covering(on: date) -> dict[int, list[Interval]]:
     by_flat: dict[int, list[Interval]] = defaultdict(list)
-    found = _licences(Licence.select().where(
-        (Licence.start_date <= on) & (Licence.end_date.is_null() | (Licence.end_date > on))))
-    found += _unavailability(Unavailability.select().where(
-        (Unavailability.start <= on) & (Unavailability.end.is_null() | (Unavailability.end > on))))
+    found = _licences(
+        Licence.select().where(
+            (Licence.start_date <= on) & (Licence.end_date.is_null() | (Licence.end_date > on))
+        )
+    )
+    found += _unavailability(
+        Unavailability.select().where(
+            (Unavailability.start <= on)
+            & (Unavailability.end.is_null() | (Unavailability.end > on))
+        )
+    )
     found += _offers(on)
     for interval in found:
         if interval.covers(on):
@@ -141,12 +191,26 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
     """Per flat: the last day an interval ended by ``on``, and the next day one starts after it
     (one round trip to the database)."""
     parts = []
-    for model, start, end in ((Licence, Licence.start_date, Licence.end_date),
-                              (Unavailability, Unavailability.start, Unavailability.end)):
-        parts.append(model.select(Value("ended").alias("edge"), model.flat.alias("flat_id"), fn.MAX(end).alias("day"))
-                     .where(end <= on).group_by(model.flat))
-        parts.append(model.select(Value("coming").alias("edge"), model.flat.alias("flat_id"),
-                                  fn.MIN(start).alias("day")).where(start > on).group_by(model.flat))
+    for model, start, end in (
+        (Licence, Licence.start_date, Licence.end_date),
+        (Unavailability, Unavailability.start, Unavailability.end),
+    ):
+        parts.append(
+            model.select(
+                Value("ended").alias("edge"), model.flat.alias("flat_id"), fn.MAX(end).alias("day")
+            )
+            .where(end <= on)
+            .group_by(model.flat)
+        )
+        parts.append(
+            model.select(
+                Value("coming").alias("edge"),
+                model.flat.alias("flat_id"),
+                fn.MIN(start).alias("day"),
+            )
+            .where(start > on)
+            .group_by(model.flat)
+        )
     query = parts[0]
     for part in parts[1:]:
         query = query.union_all(part)
@@ -164,11 +228,24 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
 def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
     """The latest certificate of each kind of each flat issued by ``on``: all compliance needs."""
     by_flat: dict[int, list[compliance.CertificateDates]] = defaultdict(list)
-    latest = (Certificate.select(Certificate.flat, Certificate.kind, fn.MAX(Certificate.issued_on).alias("latest"))
-              .where(Certificate.issued_on <= on).group_by(Certificate.flat, Certificate.kind).alias("latest"))
-    query = (Certificate.select(Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on)
-             .join(latest, on=((Certificate.flat == latest.c.flat_id) & (Certificate.kind == latest.c.kind)
-                               & (Certificate.issued_on == latest.c.latest))))
+    latest = (
+        Certificate.select(
+            Certificate.flat, Certificate.kind, fn.MAX(Certificate.issued_on).alias("latest")
+        )
+        .where(Certificate.issued_on <= on)
+        .group_by(Certificate.flat, Certificate.kind)
+        .alias("latest")
+    )
+    query = Certificate.select(
+        Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on
+    ).join(
+        latest,
+        on=(
+            (Certificate.flat == latest.c.flat_id)
+            & (Certificate.kind == latest.c.kind)
+            & (Certificate.issued_on == latest.c.latest)
+        ),
+    )
     for flat_id, kind, issued_on, expires_on in query.tuples():
         by_flat[flat_id].append(compliance.CertificateDates(kind, issued_on, expires_on))
     return by_flat
@@ -177,15 +254,31 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
 def availability(on: date | None = None) -> list[FlatStatus]:
     """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
     on = on or date.today()
-    flats = Flat.select(Flat.id, Flat.reference, Flat.address_line1, Flat.address_line2, Flat.town, Flat.postcode,
-                        Flat.step_free, Flat.has_gas, Flat.retired, Partner.name).join(Partner).order_by(
-                            Flat.reference).objects()
+    flats = (
+        Flat.select(
+            Flat.id,
+            Flat.reference,
+            Flat.address_line1,
+            Flat.address_line2,
+            Flat.town,
+            Flat.postcode,
+            Flat.step_free,
+            Flat.has_gas,
+            Flat.retired,
+            Partner.name,
+        )
+        .join(Partner)
+        .order_by(Flat.reference)
+        .objects()
+    )
     covering = _covering(on)
     ended, coming = _edges(on)
     certificates = _certificates(on)
     board = []
     for flat in flats:
-        state_of_compliance, notes = compliance.assess(certificates.get(flat.id, ()), flat.has_gas, on)
+        state_of_compliance, notes = compliance.assess(
+            certificates.get(flat.id, ()), flat.has_gas, on
+        )
         occupant = ""
         if flat.retired:
             state, since, until = "retired", None, None
@@ -197,28 +290,45 @@ def availability(on: date | None = None) -> list[FlatStatus]:
             occupant = current.occupant
         else:
             state, since, until = "available", ended.get(flat.id), coming.get(flat.id)
-        board.append(FlatStatus(
-            flat_id=flat.id, reference=flat.reference, state=state, since=since, until=until, occupant=occupant,
-            compliance=state_of_compliance, compliance_notes=notes, address=flat.address, partner=flat.name,
-            step_free=flat.step_free,
-        ))
+        board.append(
+            FlatStatus(
+                flat_id=flat.id,
+                reference=flat.reference,
+                state=state,
+                since=since,
+                until=until,
+                occupant=occupant,
+                compliance=state_of_compliance,
+                compliance_notes=notes,
+                address=flat.address,
+                partner=flat.name,
+                step_free=flat.step_free,
+            )
+        )
     return board
 
 
 def timeline(start: date, end: date) -> list[TimelineRow]:
     """Each flat in use and the intervals that touch [start, end), for the board's timeline."""
     by_flat: dict[int, list[Interval]] = defaultdict(list)
-    found = _licences(intervals.overlapping(Licence.select(), Licence.start_date, Licence.end_date, start, end))
-    found += _unavailability(intervals.overlapping(Unavailability.select(), Unavailability.start,
-                                                   Unavailability.end, start, end))
+    found = _licences(
+        intervals.overlapping(Licence.select(), Licence.start_date, Licence.end_date, start, end)
+    )
+    found += _unavailability(
+        intervals.overlapping(
+            Unavailability.select(), Unavailability.start, Unavailability.end, start, end
+        )
+    )
     found += [i for i in _offers() if i.start < end]
     for interval in sorted(found, key=lambda i: i.start):
         if interval.overlaps(start, end):
             by_flat[interval.flat_id].append(interval)
     return [
         TimelineRow(flat_id, reference, tuple(by_flat.get(flat_id, ())))
-        for flat_id, reference in Flat.select(Flat.id, Flat.reference).where(~Flat.retired)
-        .order_by(Flat.reference).tuples()
+        for flat_id, reference in Flat.select(Flat.id, Flat.reference)
+        .where(~Flat.retired)
+        .order_by(Flat.reference)
+        .tuples()
     ]
 
 
@@ -230,8 +340,9 @@ class ComingFree:
     why: str
 
 
-def coming_free(on: date | None = None, within_days: int = 60, board: list[FlatStatus] | None = None
-                ) -> list[ComingFree]:
+def coming_free(
+    on: date | None = None, within_days: int = 60, board: list[FlatStatus] | None = None
+) -> list[ComingFree]:
     """Flats that are let or out of use now and free again within ``within_days``, soonest first.
 
     ``board`` is the day's availability when the caller already has it.
@@ -239,11 +350,17 @@ def coming_free(on: date | None = None, within_days: int = 60, board: list[FlatS
     on = on or date.today()
     found = []
     for status in availability(on) if board is None else board:
-        if status.state in ("occupied", "notice", "unavailable") and status.until is not None:
-            if (status.until - on).days <= within_days:
-                why = {"notice": "notice ends", "occupied": "licence ends",
-                       "unavailable": "back in use"}[status.state]
-                found.append(ComingFree(status.flat_id, status.reference, status.until, why))
+        if (
+            status.state in ("occupied", "notice", "unavailable")
+            and status.until is not None
+            and (status.until - on).days <= within_days
+        ):
+            why = {
+                "notice": "notice ends",
+                "occupied": "licence ends",
+                "unavailable": "back in use",
+            }[status.state]
+            found.append(ComingFree(status.flat_id, status.reference, status.until, why))
     return sorted(found, key=lambda c: (c.free_from, c.reference))
 
 

@@ -8,6 +8,7 @@ audit event per kind of record.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,14 +16,36 @@ from peewee import fn
 
 from housing_desk.data.database import engine, write_transaction
 from housing_desk.data.models import (
-    Assessment, AssessmentScore, Certificate, Flat, Licence, LicenceKey, Offer, Partner, Person, Referral,
-    SignupItem, Unavailability,
+    Assessment,
+    AssessmentScore,
+    Certificate,
+    Flat,
+    Licence,
+    LicenceKey,
+    Offer,
+    Partner,
+    Person,
+    Referral,
+    SignupItem,
+    Unavailability,
 )
 from housing_desk.services import audit, intervals, permissions
 from housing_desk.services.errors import OverlapError, ValidationError
 
-ORDER = (Partner, Flat, Certificate, Unavailability, Person, Referral, Assessment, AssessmentScore, Offer,
-         Licence, SignupItem, LicenceKey)
+ORDER = (
+    Partner,
+    Flat,
+    Certificate,
+    Unavailability,
+    Person,
+    Referral,
+    Assessment,
+    AssessmentScore,
+    Offer,
+    Licence,
+    SignupItem,
+    LicenceKey,
+)
 CHUNK = 500
 
 
@@ -56,19 +79,26 @@ def check_intervals(batch: Batch) -> None:
         by_flat[row["flat"]].append((row["start"], row.get("end"), "period out of use"))
     for flat_id, periods in by_flat.items():
         periods.sort(key=lambda p: p[0])
-        for (start, end, kind), (next_start, next_end, next_kind) in zip(periods, periods[1:]):
+        for (start, end, kind), (next_start, next_end, next_kind) in itertools.pairwise(periods):
             if end is not None and end <= start:
-                raise ValidationError(f"A {kind} of flat {flat_id} ends before it starts ({start}).", "end_date")
+                raise ValidationError(
+                    f"A {kind} of flat {flat_id} ends before it starts ({start}).", "end_date"
+                )
             if intervals.overlaps(start, end, next_start, next_end):
-                raise OverlapError(f"Flat {flat_id}: a {kind} from {start} overlaps a {next_kind} from "
-                                   f"{next_start}.", "start_date")
+                raise OverlapError(
+                    f"Flat {flat_id}: a {kind} from {start} overlaps a {next_kind} from "
+                    f"{next_start}.",
+                    "start_date",
+                )
     open_licences = defaultdict(int)
     for row in batch.rows[Licence]:
         if row.get("status", "pending_signup") != "ended":
             open_licences[row["person"]] += 1
     doubled = [person for person, count in open_licences.items() if count > 1]
     if doubled:
-        raise ValidationError(f"Person {doubled[0]} would hold two licences that have not ended.", "person")
+        raise ValidationError(
+            f"Person {doubled[0]} would hold two licences that have not ended.", "person"
+        )
 
 
 def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
@@ -82,13 +112,15 @@ def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
         for model in ORDER:
             rows = batch.rows.get(model, [])
             for start in range(0, len(rows), CHUNK):
-                model.insert_many(rows[start:start + CHUNK]).execute()
-                done += len(rows[start:start + CHUNK])
+                model.insert_many(rows[start : start + CHUNK]).execute()
+                done += len(rows[start : start + CHUNK])
                 if progress:
                     progress(done, total)
             if rows:
                 counts[model._meta.table_name] = len(rows)
-                audit.record(actor, "create", model._meta.table_name, None, {"bulk_rows": len(rows)})
+                audit.record(
+                    actor, "create", model._meta.table_name, None, {"bulk_rows": len(rows)}
+                )
         if engine() == "postgresql":
             for model in ORDER:
                 if not batch.rows.get(model):
@@ -96,7 +128,8 @@ def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
                 table = model._meta.table_name
                 model._meta.database.execute_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))")
+                    f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"
+                )
     # Fresh statistics, so that the database plans its queries for the data it now holds.
     database = Licence._meta.database
     database.execute_sql("ANALYZE")

@@ -32,6 +32,8 @@ def _noun(kind: str) -> str:
     # Mid-sentence: 'No gas safety record on file', but 'No EICR on file'.
     name = SHORT_NAMES[kind]
     return name if name[:2].isupper() else name[0].lower() + name[1:]
+
+
 DUE_SOON_DAYS = 60
 STATES = ("ok", "due_soon", "expired")
 

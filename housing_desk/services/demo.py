@@ -10,16 +10,33 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 from housing_desk.services import demo_people, demo_tenancies, flats, settings, users
+from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 
 DEMO_USERNAME = "demo"
 
 PARTNERS = (
-    ("Nene Valley Housing Trust", "housing_charity", "Lettings team", "01604 000101", "lettings@nvht.example.org"),
-    ("Kingsley Borough Council", "council", "Housing options", "01604 000202", "housing@kingsley.example.gov.uk"),
-    ("St Crispin Housing Association", "housing_association", "Partnerships officer", "01604 000303",
-     "partners@stcrispin.example.org"),
+    (
+        "Nene Valley Housing Trust",
+        "housing_charity",
+        "Lettings team",
+        "01604 000101",
+        "lettings@nvht.example.org",
+    ),
+    (
+        "Kingsley Borough Council",
+        "council",
+        "Housing options",
+        "01604 000202",
+        "housing@kingsley.example.gov.uk",
+    ),
+    (
+        "St Crispin Housing Association",
+        "housing_association",
+        "Partnerships officer",
+        "01604 000303",
+        "partners@stcrispin.example.org",
+    ),
 )
 
 # reference, partner index, address line 1, line 2, postcode, bedrooms, floor, step-free, gas, rent
@@ -53,42 +70,101 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
     """
     today = today or date.today()
     admin = admin or users.create_user(
-        None, username=DEMO_USERNAME, full_name="Demo Administrator", role="admin",
+        None,
+        username=DEMO_USERNAME,
+        full_name="Demo Administrator",
+        role="admin",
         password=secrets.token_urlsafe(24),
     )
     partners = [
-        flats.create_partner(admin, name=name, kind=kind, contact_name=contact, phone=phone, email=email)
+        flats.create_partner(
+            admin, name=name, kind=kind, contact_name=contact, phone=phone, email=email
+        )
         for name, kind, contact, phone, email in PARTNERS
     ]
     made = []
-    for index, (ref, partner, line1, line2, postcode, beds, floor, step_free, gas, rent) in enumerate(FLATS):
+    for index, (
+        ref,
+        partner,
+        line1,
+        line2,
+        postcode,
+        beds,
+        floor,
+        step_free,
+        gas,
+        rent,
+    ) in enumerate(FLATS):
         flat = flats.create_flat(
-            admin, reference=ref, partner=partners[partner], address_line1=line1, address_line2=line2,
-            town="Northampton", postcode=postcode, bedrooms=beds, floor=floor, step_free=step_free,
-            has_gas=gas, furnished=index % 3 != 2, weekly_rent=Decimal(rent),
-            eligible_service_charge=Decimal("21.40"), ineligible_service_charge=Decimal("11.75"),
-            support_charge=Decimal("45.00"), head_lease_end=date(today.year + 3, 3, 31),
+            admin,
+            reference=ref,
+            partner=partners[partner],
+            address_line1=line1,
+            address_line2=line2,
+            town="Northampton",
+            postcode=postcode,
+            bedrooms=beds,
+            floor=floor,
+            step_free=step_free,
+            has_gas=gas,
+            furnished=index % 3 != 2,
+            weekly_rent=Decimal(rent),
+            eligible_service_charge=Decimal("21.40"),
+            ineligible_service_charge=Decimal("11.75"),
+            support_charge=Decimal("45.00"),
+            head_lease_end=date(today.year + 3, 3, 31),
         )
         _certify(admin, flat, today, index)
         made.append(flat)
         if progress:
             progress(index + 1, len(FLATS))
-    settings.save_organisation(admin, name="Nene Outreach Housing (demo)", charity_number="1000000",
-                               address="The Hub, 1 Example Street\nNorthampton NN1 1AA", phone="01604 000999",
-                               out_of_hours_phone="07700 900999")
+    settings.save_organisation(
+        admin,
+        name="Nene Outreach Housing (demo)",
+        charity_number="1000000",
+        address="The Hub, 1 Example Street\nNorthampton NN1 1AA",
+        phone="01604 000999",
+        out_of_hours_phone="07700 900999",
+    )
     women = demo_people.build(admin, today)
     staff = {u.username: u for u in users.list_users()}
-    lettings = demo_tenancies.build(admin, staff["priya"], staff["grace"], {f.reference: f for f in made}, today)
+    lettings = demo_tenancies.build(
+        admin, staff["priya"], staff["grace"], {f.reference: f for f in made}, today
+    )
     # A flat under repairs now, one with void works booked, one with a past period, one back with its owner.
-    flats.mark_unavailable(admin, made[3], start=today - timedelta(days=12), end=today + timedelta(days=9),
-                           reason="repairs", notes="Boiler replacement and kitchen damp treatment.")
-    flats.mark_unavailable(admin, made[6], start=today + timedelta(days=20), end=today + timedelta(days=34),
-                           reason="void_works", notes="Redecoration.")
-    flats.mark_unavailable(admin, made[1], start=today - timedelta(days=80), end=today - timedelta(days=61),
-                           reason="void_works")
-    flats.mark_unavailable(admin, made[9], start=today - timedelta(days=40), reason="owner_use",
-                           notes="Returned to the association while the block is refurbished.")
-    return DemoData(user=admin, flats=len(made), partners=len(partners), people=women, licences=lettings)
+    flats.mark_unavailable(
+        admin,
+        made[3],
+        start=today - timedelta(days=12),
+        end=today + timedelta(days=9),
+        reason="repairs",
+        notes="Boiler replacement and kitchen damp treatment.",
+    )
+    flats.mark_unavailable(
+        admin,
+        made[6],
+        start=today + timedelta(days=20),
+        end=today + timedelta(days=34),
+        reason="void_works",
+        notes="Redecoration.",
+    )
+    flats.mark_unavailable(
+        admin,
+        made[1],
+        start=today - timedelta(days=80),
+        end=today - timedelta(days=61),
+        reason="void_works",
+    )
+    flats.mark_unavailable(
+        admin,
+        made[9],
+        start=today - timedelta(days=40),
+        reason="owner_use",
+        notes="Returned to the association while the block is refurbished.",
+    )
+    return DemoData(
+        user=admin, flats=len(made), partners=len(partners), people=women, licences=lettings
+    )
 
 
 def _certify(admin, flat, today: date, index: int) -> None:
@@ -99,13 +175,27 @@ def _certify(admin, flat, today: date, index: int) -> None:
     for kind in kinds:
         reference = f"{flat.reference}-{kind[:3].upper()}"
         years = CERTIFICATE_KINDS[kind][1]
-        for back in range(4 // years + 1, 0, -1):  # earlier certificates, so past lettings were covered
-            flats.record_certificate(admin, flat, kind=kind, issued_on=add_years(issued, -years * back),
-                                     reference=f"{reference}-{back}")
+        for back in range(
+            4 // years + 1, 0, -1
+        ):  # earlier certificates, so past lettings were covered
+            flats.record_certificate(
+                admin,
+                flat,
+                kind=kind,
+                issued_on=add_years(issued, -years * back),
+                reference=f"{reference}-{back}",
+            )
         flats.record_certificate(admin, flat, kind=kind, issued_on=issued, reference=reference)
     if index == 1:
-        flats.record_certificate(admin, flat, kind="pat", issued_on=today - timedelta(days=340),
-                                 reference="PAT-2291")
+        flats.record_certificate(
+            admin, flat, kind="pat", issued_on=today - timedelta(days=340), reference="PAT-2291"
+        )
     if index == 4:
-        flats.record_certificate(admin, flat, kind="eicr", issued_on=today - timedelta(days=5 * 365 + 30),
-                                 expires_on=today - timedelta(days=3), reference="EICR-1187")
+        flats.record_certificate(
+            admin,
+            flat,
+            kind="eicr",
+            issued_on=today - timedelta(days=5 * 365 + 30),
+            expires_on=today - timedelta(days=3),
+            reference="EICR-1187",
+        )

@@ -8,30 +8,143 @@ from datetime import date, timedelta
 
 from housing_desk.data.fields import utc_now
 from housing_desk.data.models import (
-    Assessment, AssessmentScore, Certificate, Flat, Licence, Partner, Person, Referral, SignupItem, Unavailability,
+    Assessment,
+    AssessmentScore,
+    Certificate,
+    Flat,
+    Licence,
+    Partner,
+    Person,
+    Referral,
+    SignupItem,
+    Unavailability,
 )
 from housing_desk.services import assessments, bulk, licences, names
 from housing_desk.services.compliance import add_years
 
-GIVEN = ("Agnieszka Ioana Erzsébet Ayşe Siobhán Kateřina Rūta Hodan Chiamaka Abena Ayesha Ilze Radostina "
-         "Conceição Eilidh Ffion Shannon Jade Kayleigh Chantelle Danielle Stacey Gemma Tanisha Roxana "
-         "Magdalena Gráinne Samira Leanne Naomi Zofia Precious Oana Tracey Becky Jolene Amira Claire Tina "
-         "Kerry Lisa Marie").split()
-FAMILY = ("Wójcik Popescu Kovács Yılmaz Ní Bhriain Dvořáková Kazlauskienė Warsame Eze Mensah Iqbal Bērziņa "
-          "Petrova Ferreira MacLeod Llywelyn Kelly Thompson Marsh Robinson Hughes Cartwright Wilkins Campbell "
-          "Lăcătuș Zielińska O'Sullivan Haddad Doherty Osei Mazur Ndlovu Rusu Dunn Ward Barker Saleh Bishop "
-          "Wright Flynn Hartley Okonkwo").split()
-STREETS = ("Abington Grove", "Lorne Road", "Cowper Street", "Hester Street", "Kettering Road", "Wellingborough Road",
-           "St Michael's Road", "Colwyn Road", "Adnitt Road", "Derby Road", "Stimpson Avenue", "Ashburnham Road")
+GIVEN = [
+    "Agnieszka",
+    "Ioana",
+    "Erzsébet",
+    "Ayşe",
+    "Siobhán",
+    "Kateřina",
+    "Rūta",
+    "Hodan",
+    "Chiamaka",
+    "Abena",
+    "Ayesha",
+    "Ilze",
+    "Radostina",
+    "Conceição",
+    "Eilidh",
+    "Ffion",
+    "Shannon",
+    "Jade",
+    "Kayleigh",
+    "Chantelle",
+    "Danielle",
+    "Stacey",
+    "Gemma",
+    "Tanisha",
+    "Roxana",
+    "Magdalena",
+    "Gráinne",
+    "Samira",
+    "Leanne",
+    "Naomi",
+    "Zofia",
+    "Precious",
+    "Oana",
+    "Tracey",
+    "Becky",
+    "Jolene",
+    "Amira",
+    "Claire",
+    "Tina",
+    "Kerry",
+    "Lisa",
+    "Marie",
+]
+FAMILY = [
+    "Wójcik",
+    "Popescu",
+    "Kovács",
+    "Yılmaz",
+    "Ní",
+    "Bhriain",
+    "Dvořáková",
+    "Kazlauskienė",
+    "Warsame",
+    "Eze",
+    "Mensah",
+    "Iqbal",
+    "Bērziņa",
+    "Petrova",
+    "Ferreira",
+    "MacLeod",
+    "Llywelyn",
+    "Kelly",
+    "Thompson",
+    "Marsh",
+    "Robinson",
+    "Hughes",
+    "Cartwright",
+    "Wilkins",
+    "Campbell",
+    "Lăcătuș",
+    "Zielińska",
+    "O'Sullivan",
+    "Haddad",
+    "Doherty",
+    "Osei",
+    "Mazur",
+    "Ndlovu",
+    "Rusu",
+    "Dunn",
+    "Ward",
+    "Barker",
+    "Saleh",
+    "Bishop",
+    "Wright",
+    "Flynn",
+    "Hartley",
+    "Okonkwo",
+]
+STREETS = (
+    "Abington Grove",
+    "Lorne Road",
+    "Cowper Street",
+    "Hester Street",
+    "Kettering Road",
+    "Wellingborough Road",
+    "St Michael's Road",
+    "Colwyn Road",
+    "Adnitt Road",
+    "Derby Road",
+    "Stimpson Avenue",
+    "Ashburnham Road",
+)
 DISTRICTS = ("NN1", "NN2", "NN3", "NN4", "NN5")
 # How stays end, roughly as a service like ours sees it: most women move on as planned.
-END_WEIGHTS = {"planned_move_on": 55, "left_unplanned": 12, "abandoned": 8, "transfer": 6, "safety_move": 5,
-               "custody": 5, "hospital": 4, "evicted": 4, "died": 1}
+END_WEIGHTS = {
+    "planned_move_on": 55,
+    "left_unplanned": 12,
+    "abandoned": 8,
+    "transfer": 6,
+    "safety_move": 5,
+    "custody": 5,
+    "hospital": 4,
+    "evicted": 4,
+    "died": 1,
+}
 DESTINATION_WEIGHTS = (22, 26, 14, 10, 10, 6, 3, 3, 6)  # in the order of licences.DESTINATIONS
 YEARS = 20
 
 
-def build(admin, today: date | None = None, *, flats: int = 200, waiting: int = 500, progress=None) -> dict:
+def build(
+    admin, today: date | None = None, *, flats: int = 200, waiting: int = 500, progress=None
+) -> dict:
     """Fill a database with ``flats`` flats, twenty years of lettings (about a hundred a flat, each
     to a different woman) and ``waiting`` women on the waiting list now."""
     maker = _Maker(admin.id, today or date.today())
@@ -55,22 +168,38 @@ class _Maker:
         self.partner_ids: list[int] = []
 
     def partners(self) -> None:
-        for name, kind in (("Nene Valley Housing Trust", "housing_charity"), ("Kingsley Borough Council", "council"),
-                           ("St Crispin Housing Association", "housing_association"),
-                           ("Riverside Women's Homes", "housing_charity"), ("Becket Street Lettings", "private"),
-                           ("Northgate Housing Co-operative", "other")):
-            self.partner_ids.append(self.batch.add(Partner, name=f"{name} (large demo)", kind=kind,
-                                                   created_at=self.now))
+        for name, kind in (
+            ("Nene Valley Housing Trust", "housing_charity"),
+            ("Kingsley Borough Council", "council"),
+            ("St Crispin Housing Association", "housing_association"),
+            ("Riverside Women's Homes", "housing_charity"),
+            ("Becket Street Lettings", "private"),
+            ("Northgate Housing Co-operative", "other"),
+        ):
+            self.partner_ids.append(
+                self.batch.add(Partner, name=f"{name} (large demo)", kind=kind, created_at=self.now)
+            )
 
     def flat(self, n: int) -> None:
         rng, letters = self.rng, "ABDEFGHJLNPQRSTUWXYZ"
         has_gas = rng.random() < 0.8
         flat_id = self.batch.add(
-            Flat, reference=f"LD-{n + 1:03d}", address_line1=f"Flat {n % 9 + 1}, {n + 2} {STREETS[n % len(STREETS)]}",
-            town="Northampton", postcode=f"{DISTRICTS[n % 5]} {n % 9 + 1}{letters[n % 20]}{letters[(n // 20) % 20]}",
-            partner=self.partner_ids[n % len(self.partner_ids)], bedrooms=1 + (n % 7 == 0), floor=n % 4,
-            step_free=n % 4 == 0, has_gas=has_gas, weekly_rent=90 + n % 25, eligible_service_charge=21,
-            ineligible_service_charge=11, support_charge=45, created_at=self.now, updated_at=self.now,
+            Flat,
+            reference=f"LD-{n + 1:03d}",
+            address_line1=f"Flat {n % 9 + 1}, {n + 2} {STREETS[n % len(STREETS)]}",
+            town="Northampton",
+            postcode=f"{DISTRICTS[n % 5]} {n % 9 + 1}{letters[n % 20]}{letters[(n // 20) % 20]}",
+            partner=self.partner_ids[n % len(self.partner_ids)],
+            bedrooms=1 + (n % 7 == 0),
+            floor=n % 4,
+            step_free=n % 4 == 0,
+            has_gas=has_gas,
+            weekly_rent=90 + n % 25,
+            eligible_service_charge=21,
+            ineligible_service_charge=11,
+            support_charge=45,
+            created_at=self.now,
+            updated_at=self.now,
         )
         self.certificates(flat_id, has_gas)
         cursor = self.begin + timedelta(days=rng.randint(0, 60))
@@ -84,8 +213,14 @@ class _Maker:
             if rng.random() < 0.08:  # void works between lets
                 back = cursor + timedelta(days=rng.randint(5, 25))
                 if back < self.today:
-                    self.batch.add(Unavailability, flat=flat_id, start=cursor, end=back, reason="void_works",
-                                   created_at=self.now)
+                    self.batch.add(
+                        Unavailability,
+                        flat=flat_id,
+                        start=cursor,
+                        end=back,
+                        reason="void_works",
+                        created_at=self.now,
+                    )
                     cursor = back
 
     def certificates(self, flat_id: int, has_gas: bool) -> None:
@@ -93,8 +228,15 @@ class _Maker:
         for kind, years in kinds:
             issued = self.begin - timedelta(days=30)
             while issued <= self.today:
-                self.batch.add(Certificate, flat=flat_id, kind=kind, issued_on=issued,
-                               expires_on=add_years(issued, years), reference="", created_at=self.now)
+                self.batch.add(
+                    Certificate,
+                    flat=flat_id,
+                    kind=kind,
+                    issued_on=issued,
+                    expires_on=add_years(issued, years),
+                    reference="",
+                    created_at=self.now,
+                )
                 issued = add_years(issued, years) - timedelta(days=14)
 
     def weighted(self, weights: dict[str, int]) -> str:
@@ -104,50 +246,109 @@ class _Maker:
         rng = self.rng
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
         return self.batch.add(
-            Person, given_name=given, family_name=family, **names.stored_keys(given, family),
+            Person,
+            given_name=given,
+            family_name=family,
+            **names.stored_keys(given, family),
             date_of_birth=date(rng.randint(1960, 2004), rng.randint(1, 12), rng.randint(1, 28)),
-            do_not_disclose=rng.random() < 0.05, needs_step_free=rng.random() < 0.05,
-            created_at=self.now, updated_at=self.now)
+            do_not_disclose=rng.random() < 0.05,
+            needs_step_free=rng.random() < 0.05,
+            created_at=self.now,
+            updated_at=self.now,
+        )
 
     def assess(self, person_id: int, referral_id: int, on: date, outcome: str) -> None:
         rng = self.rng
         assessment_id = self.batch.add(
-            Assessment, person=person_id, referral=referral_id, assessed_on=on, assessor=self.actor,
-            outcome=outcome, next_review_on=assessments.add_months(on, 3),
-            risk_to_self=rng.choice(("low", "medium", "high")), created_at=self.now)
+            Assessment,
+            person=person_id,
+            referral=referral_id,
+            assessed_on=on,
+            assessor=self.actor,
+            outcome=outcome,
+            next_review_on=assessments.add_months(on, 3),
+            risk_to_self=rng.choice(("low", "medium", "high")),
+            created_at=self.now,
+        )
         level = 4 if outcome in assessments.READY else 2
         for key, _label in assessments.DOMAINS:
-            self.batch.add(AssessmentScore, assessment=assessment_id, domain=key,
-                           score=max(1, min(5, level + rng.randint(-1, 1))), evidence="")
+            self.batch.add(
+                AssessmentScore,
+                assessment=assessment_id,
+                domain=key,
+                score=max(1, min(5, level + rng.randint(-1, 1))),
+                evidence="",
+            )
 
     def letting(self, flat_id: int, start: date, end: date | None) -> None:
         rng = self.rng
         person_id = self.woman()
         received = start - timedelta(days=rng.randint(30, 150))
         referral_id = self.batch.add(
-            Referral, person=person_id, received_on=received, source="street_outreach", status="housed",
-            decided_on=received + timedelta(days=14), decided_by=self.actor, closed_on=start, created_at=self.now)
+            Referral,
+            person=person_id,
+            received_on=received,
+            source="street_outreach",
+            status="housed",
+            decided_on=received + timedelta(days=14),
+            decided_by=self.actor,
+            closed_on=start,
+            created_at=self.now,
+        )
         self.assess(person_id, referral_id, start - timedelta(days=rng.randint(10, 25)), "ready")
         licence_id = self.batch.add(
-            Licence, person=person_id, flat=flat_id, referral=referral_id, start_date=start, end_date=end,
-            weekly_rent=95, eligible_service_charge=21, ineligible_service_charge=11, support_charge=45,
-            hb_reference=f"HB{person_id:06d}", hb_status="confirmed", status="active" if end is None else "ended",
-            activated_on=start, end_reason="" if end is None else self.weighted(END_WEIGHTS), created_by=self.actor,
+            Licence,
+            person=person_id,
+            flat=flat_id,
+            referral=referral_id,
+            start_date=start,
+            end_date=end,
+            weekly_rent=95,
+            eligible_service_charge=21,
+            ineligible_service_charge=11,
+            support_charge=45,
+            hb_reference=f"HB{person_id:06d}",
+            hb_status="confirmed",
+            status="active" if end is None else "ended",
+            activated_on=start,
+            end_reason="" if end is None else self.weighted(END_WEIGHTS),
+            created_by=self.actor,
             created_at=self.now,
-            destination="" if end is None else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
+            destination=""
+            if end is None
+            else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
         )
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:
-                self.batch.add(SignupItem, licence=licence_id, key=key, done=True, done_on=start,
-                               done_by=self.actor)
+                self.batch.add(
+                    SignupItem,
+                    licence=licence_id,
+                    key=key,
+                    done=True,
+                    done_on=start,
+                    done_by=self.actor,
+                )
 
     def waiting(self) -> None:
         rng = self.rng
         person_id = self.woman()
-        received = self.today - timedelta(days=rng.randint(15, 400))  # decided ten days later, before today
+        received = self.today - timedelta(
+            days=rng.randint(15, 400)
+        )  # decided ten days later, before today
         referral_id = self.batch.add(
-            Referral, person=person_id, received_on=received, source="self", status="accepted",
-            decided_on=received + timedelta(days=10), decided_by=self.actor, priority=rng.choice((1, 2, 3)),
-            created_at=self.now)
-        self.assess(person_id, referral_id, received + timedelta(days=5),
-                    rng.choice(("ready", "ready_with_support", "not_ready")))
+            Referral,
+            person=person_id,
+            received_on=received,
+            source="self",
+            status="accepted",
+            decided_on=received + timedelta(days=10),
+            decided_by=self.actor,
+            priority=rng.choice((1, 2, 3)),
+            created_at=self.now,
+        )
+        self.assess(
+            person_id,
+            referral_id,
+            received + timedelta(days=5),
+            rng.choice(("ready", "ready_with_support", "not_ready")),
+        )

@@ -53,28 +53,52 @@ WOMEN = (
 )
 DISTRICTS = ("NN1", "NN2", "NN3", "NN4", "NN5", "NN13", "MK40")
 SOURCES = tuple(referrals.SOURCES)
-REFERRERS = (("Street outreach team", "Substance to Solution"), ("PC Dawn Hale", "Northamptonshire Police"),
-             ("", ""), ("Maya Brooks", "Women's Aid"), ("Dr Ellis", "Drug and alcohol service"))
+REFERRERS = (
+    ("Street outreach team", "Substance to Solution"),
+    ("PC Dawn Hale", "Northamptonshire Police"),
+    ("", ""),
+    ("Maya Brooks", "Women's Aid"),
+    ("Dr Ellis", "Drug and alcohol service"),
+)
 
 
 def build(admin, today: date, *, progress=None) -> int:
     """Create the team's staff and the fictional women; returns how many women."""
     rng = random.Random(20261125)
     staff = {
-        username: users.create_user(admin, username=username, full_name=name, role=role,
-                                    password=f"demo-{username}-{rng.randrange(10**9)}")
+        username: users.create_user(
+            admin,
+            username=username,
+            full_name=name,
+            role=role,
+            password=f"demo-{username}-{rng.randrange(10**9)}",
+        )
         for username, name, role in STAFF
     }
     officers = [staff["grace"], staff["marta"], staff["leanne"]]
     for index, (given, family, preferred, stage, confidential) in enumerate(WOMEN):
         born = date(today.year - rng.randint(19, 52), rng.randint(1, 12), rng.randint(1, 28))
         person = people.create_person(
-            admin, given_name=given, family_name=family, preferred_name=preferred, date_of_birth=born,
-            phone=f"07700 900{index:03d}", safe_contact=rng.choice(
-                ("Text only", "Call her keyworker first", "Through the outreach hub", "Phone; say it is the clinic")),
-            message_ok=rng.random() < 0.4, do_not_disclose=confidential, needs_step_free=index % 9 == 4,
+            admin,
+            given_name=given,
+            family_name=family,
+            preferred_name=preferred,
+            date_of_birth=born,
+            phone=f"07700 900{index:03d}",
+            safe_contact=rng.choice(
+                (
+                    "Text only",
+                    "Call her keyworker first",
+                    "Through the outreach hub",
+                    "Phone; say it is the clinic",
+                )
+            ),
+            message_ok=rng.random() < 0.4,
+            do_not_disclose=confidential,
+            needs_step_free=index % 9 == 4,
             areas_to_avoid=", ".join(rng.sample(DISTRICTS, rng.randint(0, 2))),
-            keyworker=officers[index % 3], archived=stage == "archived",
+            keyworker=officers[index % 3],
+            archived=stage == "archived",
             notes="Prefers appointments in the afternoon." if index % 4 == 0 else "",
         )
         _journey(officers[index % 3], staff["priya"], person, stage, today, rng, index)
@@ -89,8 +113,13 @@ def _journey(officer, manager, person, stage, today: date, rng: random.Random, i
     received = today - timedelta(days=rng.randint(20, 260))
     referrer, organisation = REFERRERS[index % len(REFERRERS)]
     referral = referrals.create_referral(
-        officer, person, received_on=received, source=SOURCES[index % len(SOURCES)], referrer=referrer,
-        referrer_organisation=organisation, priority=rng.choice((1, 2, 3, 3, 3)),
+        officer,
+        person,
+        received_on=received,
+        source=SOURCES[index % len(SOURCES)],
+        referrer=referrer,
+        referrer_organisation=organisation,
+        priority=rng.choice((1, 2, 3, 3, 3)),
         notes="Met at the Thursday drop-in." if index % 3 == 0 else "",
     )
     if stage == "received":
@@ -102,13 +131,23 @@ def _journey(officer, manager, person, stage, today: date, rng: random.Random, i
     for visit in range(visits):
         last = visit == visits - 1
         outcome = _outcome(stage, last, level)
-        scores = {key: max(1, min(5, level + rng.randint(-1, 1))) for key, _label in assessments.DOMAINS}
+        scores = {
+            key: max(1, min(5, level + rng.randint(-1, 1))) for key, _label in assessments.DOMAINS
+        }
         assessed = min(day, today)
         assessments.record_assessment(
-            officer, person, assessed_on=assessed, scores=scores, outcome=outcome,
+            officer,
+            person,
+            assessed_on=assessed,
+            scores=scores,
+            outcome=outcome,
             evidence={"safety": "Safety plan discussed; knows who to call."},
-            risks={"to_self": rng.choice(("low", "medium", "high")), "from_others": rng.choice(("low", "medium")),
-                   "to_others": "low", "to_tenancy": rng.choice(("low", "medium"))},
+            risks={
+                "to_self": rng.choice(("low", "medium", "high")),
+                "from_others": rng.choice(("low", "medium")),
+                "to_others": "low",
+                "to_tenancy": rng.choice(("low", "medium")),
+            },
         )
         day += timedelta(days=rng.randint(25, 50))
         level = min(level + 1, 5)
@@ -118,11 +157,21 @@ def _journey(officer, manager, person, stage, today: date, rng: random.Random, i
         if stage == "closed":
             referrals.close(manager, referral, reason="housed_elsewhere", closed_on=today)
     elif stage == "declined":
-        referrals.decide(manager, referral, decision="declined", decided_on=decided,
-                         reason=rng.choice(tuple(referrals.REASONS["declined"])))
+        referrals.decide(
+            manager,
+            referral,
+            decision="declined",
+            decided_on=decided,
+            reason=rng.choice(tuple(referrals.REASONS["declined"])),
+        )
     elif stage == "withdrawn":
-        referrals.decide(manager, referral, decision="withdrawn", decided_on=decided,
-                         reason=rng.choice(tuple(referrals.REASONS["withdrawn"])))
+        referrals.decide(
+            manager,
+            referral,
+            decision="withdrawn",
+            decided_on=decided,
+            reason=rng.choice(tuple(referrals.REASONS["withdrawn"])),
+        )
 
 
 def _outcome(stage: str, last: bool, level: int) -> str:

@@ -5,25 +5,45 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from housing_desk.services import allocations, assessments, licences, people, referrals, support_plans, waiting_list
+from housing_desk.services import (
+    allocations,
+    assessments,
+    licences,
+    people,
+    referrals,
+    support_plans,
+    waiting_list,
+)
 
 # flat reference -> lettings, oldest first: (given, family, start days ago, end days ago | None,
 #                                            how it ended or "notice:<days to go>" | "active" | "pending")
 LETTINGS = {
-    "NVT-01": [("Lisa", "Hartley", 1010, 640, "planned_move_on"), ("Naomi", "Osei", 600, None, "active")],
+    "NVT-01": [
+        ("Lisa", "Hartley", 1010, 640, "planned_move_on"),
+        ("Naomi", "Osei", 600, None, "active"),
+    ],
     "NVT-02": [("Tracey", "Dunn", 700, 80, "planned_move_on")],
-    "NVT-03": [("Becky", "Ward", 900, 500, "left_unplanned"), ("Zofia", "Mazur", 470, None, "notice:18")],
+    "NVT-03": [
+        ("Becky", "Ward", 900, 500, "left_unplanned"),
+        ("Zofia", "Mazur", 470, None, "notice:18"),
+    ],
     "NVT-04": [("Jolene", "Barker", 820, 12, "planned_move_on")],
     "KBC-01": [("Amira", "Saleh", 560, 40, "safety_move")],
-    "KBC-02": [("Marie", "Okonkwo", 980, 430, "custody"), ("Precious", "Ndlovu", 400, None, "active")],
+    "KBC-02": [
+        ("Marie", "Okonkwo", 980, 430, "custody"),
+        ("Precious", "Ndlovu", 400, None, "active"),
+    ],
     "KBC-03": [("Claire", "Bishop", 300, 30, "planned_move_on")],
     "SCH-02": [("Tina", "Wright", 760, 200, "evicted"), ("Oana", "Rusu", 0, None, "pending")],
     "SCH-03": [("Kerry", "Flynn", 900, 45, "planned_move_on")],
 }
 CONFIDENTIAL = {"Precious"}
 DESTINATIONS = {
-    "planned_move_on": "Housing association tenancy", "left_unplanned": "Not known", "safety_move": "Refuge",
-    "custody": "Custody", "evicted": "Not known",
+    "planned_move_on": "Housing association tenancy",
+    "left_unplanned": "Not known",
+    "safety_move": "Refuge",
+    "custody": "Custody",
+    "evicted": "Not known",
 }
 
 
@@ -33,8 +53,18 @@ def build(admin, manager, officer, flats_by_reference: dict, today: date) -> int
     for reference, lettings in LETTINGS.items():
         flat = flats_by_reference[reference]
         for given, family, started, ended, how in lettings:
-            _letting(admin, manager, officer, flat, given, family, today - timedelta(days=started),
-                     today - timedelta(days=ended) if ended is not None else None, how, today)
+            _letting(
+                admin,
+                manager,
+                officer,
+                flat,
+                given,
+                family,
+                today - timedelta(days=started),
+                today - timedelta(days=ended) if ended is not None else None,
+                how,
+                today,
+            )
             made += 1
     _pending_offer(officer, flats_by_reference["NVT-02"], today)
     return made
@@ -42,47 +72,87 @@ def build(admin, manager, officer, flats_by_reference: dict, today: date) -> int
 
 def _letting(admin, manager, officer, flat, given, family, start, end, how, today) -> None:
     woman = people.create_person(
-        admin, given_name=given, family_name=family, date_of_birth=date(start.year - 29, 6, 14),
-        do_not_disclose=given in CONFIDENTIAL, keyworker=officer, safe_contact="Text only",
+        admin,
+        given_name=given,
+        family_name=family,
+        date_of_birth=date(start.year - 29, 6, 14),
+        do_not_disclose=given in CONFIDENTIAL,
+        keyworker=officer,
+        safe_contact="Text only",
     )
     received = start - timedelta(days=120)
-    referral = referrals.create_referral(officer, woman, received_on=received, source="street_outreach",
-                                         referrer="Street outreach team")
+    referral = referrals.create_referral(
+        officer,
+        woman,
+        received_on=received,
+        source="street_outreach",
+        referrer="Street outreach team",
+    )
     assessments.record_assessment(
-        officer, woman, assessed_on=start - timedelta(days=30),
-        scores={key: 4 for key, _label in assessments.DOMAINS}, outcome="ready_with_support",
-        risks={"to_self": "medium", "from_others": "medium", "to_others": "low", "to_tenancy": "low"},
+        officer,
+        woman,
+        assessed_on=start - timedelta(days=30),
+        scores={key: 4 for key, _label in assessments.DOMAINS},
+        outcome="ready_with_support",
+        risks={
+            "to_self": "medium",
+            "from_others": "medium",
+            "to_others": "low",
+            "to_tenancy": "low",
+        },
     )
     referrals.decide(manager, referral, decision="accepted", decided_on=start - timedelta(days=20))
     offer = allocations.make_offer(officer, referral, flat, offered_on=start - timedelta(days=10))
     allocations.respond(officer, offer, accepted=True, responded_on=start - timedelta(days=8))
-    licence = licences.create_licence(officer, woman, flat, start_date=start, inventory_reference=f"INV-{flat.reference}")
+    licence = licences.create_licence(
+        officer, woman, flat, start_date=start, inventory_reference=f"INV-{flat.reference}"
+    )
     if how == "pending":
         return
     for key, _label in licences.SIGNUP_CHECKLIST:
-        licences.complete_signup_item(officer, licence, key,
-                                      note=f"HB/{flat.id:02d}{start.year}" if key == "hb_claim" else "")
+        licences.complete_signup_item(
+            officer, licence, key, note=f"HB/{flat.id:02d}{start.year}" if key == "hb_claim" else ""
+        )
     licences.activate(officer, licence)
     plan = support_plans.create_plan(officer, licence, start_date=start + timedelta(days=2))
-    support_plans.set_risks(officer, plan, risk_from_others="Safety plan agreed; visitors by agreement only.",
-                            risk_to_tenancy="Weekly keywork; arrears checked monthly.")
-    support_plans.add_goal(officer, plan, domain="income_budgeting", need="Set up a weekly budget",
-                           action="Budgeting sessions with her keyworker", owner="Her and her keyworker",
-                           target_date=start + timedelta(days=60))
+    support_plans.set_risks(
+        officer,
+        plan,
+        risk_from_others="Safety plan agreed; visitors by agreement only.",
+        risk_to_tenancy="Weekly keywork; arrears checked monthly.",
+    )
+    support_plans.add_goal(
+        officer,
+        plan,
+        domain="income_budgeting",
+        need="Set up a weekly budget",
+        action="Budgeting sessions with her keyworker",
+        owner="Her and her keyworker",
+        target_date=start + timedelta(days=60),
+    )
     support_plans.agree(officer, plan, agreed_on=start + timedelta(days=3))
     door = licences.add_key(officer, licence, label="Front door key 1", issued_on=start)
     fob = licences.add_key(officer, licence, label=f"Entry fob {4400 + flat.id}", issued_on=start)
     if how.startswith("notice:"):
-        licences.give_notice(officer, licence, served_on=today - timedelta(days=10),
-                             end_date=today + timedelta(days=int(how.split(":")[1])), by="licensee",
-                             reason="Moving on to a housing association flat.")
+        licences.give_notice(
+            officer,
+            licence,
+            served_on=today - timedelta(days=10),
+            end_date=today + timedelta(days=int(how.split(":")[1])),
+            by="licensee",
+            reason="Moving on to a housing association flat.",
+        )
     elif how != "active":
         for key in (door, fob):
             licences.return_key(officer, key, returned_on=end)
-        licences.end_licence(officer, licence, end_date=end, reason=how, destination=DESTINATIONS[how])
+        licences.end_licence(
+            officer, licence, end_date=end, reason=how, destination=DESTINATIONS[how]
+        )
 
 
 def _pending_offer(officer, flat, today: date) -> None:
     entries = waiting_list.waiting_list(today)
     if entries:
-        allocations.make_offer(officer, entries[0].referral_id, flat, offered_on=today - timedelta(days=3))
+        allocations.make_offer(
+            officer, entries[0].referral_id, flat, offered_on=today - timedelta(days=3)
+        )

@@ -13,7 +13,6 @@ from housing_desk.services import audit, intervals, permissions, validation
 from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 from housing_desk.services.errors import NotFound, OverlapError, ValidationError
-from housing_desk.services.records import lock_row, versioned_update
 from housing_desk.services.partners import (  # noqa: F401  (flats.create_partner is the public name)
     PARTNER_KINDS,
     create_partner,
@@ -21,6 +20,7 @@ from housing_desk.services.partners import (  # noqa: F401  (flats.create_partne
     list_partners,
     update_partner,
 )
+from housing_desk.services.records import lock_row, versioned_update
 
 UNAVAILABILITY_REASONS = {
     "repairs": "Repairs",
@@ -41,17 +41,33 @@ _TEXT_FIELDS = {
     "town": ("Town", True, 100),
     "notes": ("Notes", False, 4000),
 }
-_FLAGS = {"step_free": "Step-free access", "has_gas": "Gas supply", "furnished": "Furnished", "retired": "Retired"}
+_FLAGS = {
+    "step_free": "Step-free access",
+    "has_gas": "Gas supply",
+    "furnished": "Furnished",
+    "retired": "Retired",
+}
 EDITABLE = (
-    "reference", "partner", "bedrooms", "floor", "postcode", "head_lease_end",
-    *_TEXT_FIELDS, *_FLAGS, *CHARGES,
+    "reference",
+    "partner",
+    "bedrooms",
+    "floor",
+    "postcode",
+    "head_lease_end",
+    *_TEXT_FIELDS,
+    *_FLAGS,
+    *CHARGES,
 )
 
 
 def _reference(value) -> str:
-    ref = validation.text(value, "reference", label="Reference", required=True, max_length=20).upper()
+    ref = validation.text(
+        value, "reference", label="Reference", required=True, max_length=20
+    ).upper()
     if not _REFERENCE.match(ref):
-        raise ValidationError("A reference uses letters, numbers, spaces, '-' and '/' only.", "reference")
+        raise ValidationError(
+            "A reference uses letters, numbers, spaces, '-' and '/' only.", "reference"
+        )
     return ref
 
 
@@ -77,9 +93,13 @@ def _clean(values: dict) -> dict:
         elif key == "postcode":
             cleaned[key] = validation.postcode(value, key)
         elif key == "bedrooms":
-            cleaned[key] = validation.whole_number(value, key, label="Bedrooms", minimum=0, maximum=10)
+            cleaned[key] = validation.whole_number(
+                value, key, label="Bedrooms", minimum=0, maximum=10
+            )
         elif key == "floor":
-            cleaned[key] = validation.whole_number(value, key, label="Floor", minimum=-2, maximum=60)
+            cleaned[key] = validation.whole_number(
+                value, key, label="Floor", minimum=-2, maximum=60
+            )
         elif key == "head_lease_end":
             cleaned[key] = validation.a_date(value, key, label="Head-lease end", required=False)
         elif key in CHARGES:
@@ -88,7 +108,9 @@ def _clean(values: dict) -> dict:
             cleaned[key] = validation.flag(value, key, label=_FLAGS[key])
         else:
             label, required, length = _TEXT_FIELDS[key]
-            cleaned[key] = validation.text(value, key, label=label, required=required, max_length=length)
+            cleaned[key] = validation.text(
+                value, key, label=label, required=required, max_length=length
+            )
     return cleaned
 
 
@@ -108,20 +130,43 @@ def _audit_values(values: dict) -> dict:
 
 
 def create_flat(
-    actor, *, reference, address_line1, town, postcode, partner, bedrooms=1, floor=0,
-    step_free=False, has_gas=True, weekly_rent, eligible_service_charge=0,
-    ineligible_service_charge=0, support_charge=0, **details,
+    actor,
+    *,
+    reference,
+    address_line1,
+    town,
+    postcode,
+    partner,
+    bedrooms=1,
+    floor=0,
+    step_free=False,
+    has_gas=True,
+    weekly_rent,
+    eligible_service_charge=0,
+    ineligible_service_charge=0,
+    support_charge=0,
+    **details,
 ) -> Flat:
     """Add a flat to the register. References are unique whatever their case."""
     permissions.require(actor, "manage_flats")
-    values = _clean({
-        "reference": reference, "address_line1": address_line1, "town": town, "postcode": postcode,
-        "partner": partner, "bedrooms": bedrooms, "floor": floor, "step_free": step_free,
-        "has_gas": has_gas, "weekly_rent": weekly_rent,
-        "eligible_service_charge": eligible_service_charge,
-        "ineligible_service_charge": ineligible_service_charge,
-        "support_charge": support_charge, **details,
-    })
+    values = _clean(
+        {
+            "reference": reference,
+            "address_line1": address_line1,
+            "town": town,
+            "postcode": postcode,
+            "partner": partner,
+            "bedrooms": bedrooms,
+            "floor": floor,
+            "step_free": step_free,
+            "has_gas": has_gas,
+            "weekly_rent": weekly_rent,
+            "eligible_service_charge": eligible_service_charge,
+            "ineligible_service_charge": ineligible_service_charge,
+            "support_charge": support_charge,
+            **details,
+        }
+    )
     with write_transaction():
         if _reference_taken(values["reference"]):
             raise _taken(values["reference"])
@@ -145,8 +190,16 @@ def update_flat(actor, flat: Flat, **changes) -> Flat:
             raise _taken(values["reference"])
         try:
             with write_transaction():
-                versioned_update(actor, Flat, flat.id, expected, values, entity="flat",
-                                 what=f"flat {current.reference}", audit_values=_audit_values)
+                versioned_update(
+                    actor,
+                    Flat,
+                    flat.id,
+                    expected,
+                    values,
+                    entity="flat",
+                    what=f"flat {current.reference}",
+                    audit_values=_audit_values,
+                )
         except IntegrityError:
             raise _taken(values["reference"]) from None
     return Flat.get_by_id(flat.id)
@@ -169,7 +222,9 @@ def list_flats() -> list[Flat]:
     return list(Flat.select(Flat, Partner).join(Partner).order_by(Flat.reference))
 
 
-def record_certificate(actor, flat: Flat, *, kind, issued_on, expires_on=None, reference="") -> Certificate:
+def record_certificate(
+    actor, flat: Flat, *, kind, issued_on, expires_on=None, reference=""
+) -> Certificate:
     """Record a safety certificate. Without ``expires_on`` it runs for the kind's usual term."""
     permissions.require(actor, "manage_flats")
     kind = validation.choice(kind, "kind", label="Certificate", choices=tuple(CERTIFICATE_KINDS))
@@ -179,16 +234,27 @@ def record_certificate(actor, flat: Flat, *, kind, issued_on, expires_on=None, r
     expires_on = validation.a_date(expires_on, "expires_on", label="Expiry date")
     if expires_on <= issued_on:
         raise ValidationError("The expiry date must be after the issue date.", "expires_on")
-    reference = validation.text(reference, "reference", label="Certificate reference", max_length=100)
+    reference = validation.text(
+        reference, "reference", label="Certificate reference", max_length=100
+    )
     with write_transaction():
         lock_flat(flat.id)
         cert = Certificate.create(
             flat=flat.id, kind=kind, issued_on=issued_on, expires_on=expires_on, reference=reference
         )
-        audit.record(actor, "create", "certificate", cert.id, {
-            "flat": flat.id, "kind": kind, "issued_on": issued_on, "expires_on": expires_on,
-            "reference": reference,
-        })
+        audit.record(
+            actor,
+            "create",
+            "certificate",
+            cert.id,
+            {
+                "flat": flat.id,
+                "kind": kind,
+                "issued_on": issued_on,
+                "expires_on": expires_on,
+                "reference": reference,
+            },
+        )
     return cert
 
 
@@ -202,8 +268,13 @@ def certificates(flat: Flat) -> list[Certificate]:
 
 
 def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | None = None):
-    query = intervals.overlapping(Unavailability.select().where(Unavailability.flat == flat_id),
-                                  Unavailability.start, Unavailability.end, start, end)
+    query = intervals.overlapping(
+        Unavailability.select().where(Unavailability.flat == flat_id),
+        Unavailability.start,
+        Unavailability.end,
+        start,
+        end,
+    )
     if exclude_id is not None:
         query = query.where(Unavailability.id != exclude_id)
     return query.order_by(Unavailability.start).first()
@@ -228,10 +299,19 @@ def _clash(other: Unavailability, field: str) -> OverlapError:
 def _check_no_licence(flat_id: int, start: date, end: date | None, field: str) -> None:
     from housing_desk.data.models import Licence
 
-    licence = intervals.overlapping(Licence.select().where(Licence.flat == flat_id),
-                                    Licence.start_date, Licence.end_date, start, end).first()
+    licence = intervals.overlapping(
+        Licence.select().where(Licence.flat == flat_id),
+        Licence.start_date,
+        Licence.end_date,
+        start,
+        end,
+    ).first()
     if licence is not None:
-        until = f"until {validation.uk_date(licence.end_date)}" if licence.end_date else "with no end date yet"
+        until = (
+            f"until {validation.uk_date(licence.end_date)}"
+            if licence.end_date
+            else "with no end date yet"
+        )
         raise OverlapError(
             f"Those dates overlap a licence of this flat, from {validation.uk_date(licence.start_date)} {until}.",
             field,
@@ -242,7 +322,9 @@ def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") ->
     """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
     permissions.require(actor, "manage_flats")
     start, end = _check_period(start, end)
-    reason = validation.choice(reason, "reason", label="Reason", choices=tuple(UNAVAILABILITY_REASONS))
+    reason = validation.choice(
+        reason, "reason", label="Reason", choices=tuple(UNAVAILABILITY_REASONS)
+    )
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     with write_transaction():
         lock_flat(flat.id)
@@ -251,9 +333,18 @@ def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") ->
             raise _clash(other, "start")
         _check_no_licence(flat.id, start, end, "start")
         row = Unavailability.create(flat=flat.id, start=start, end=end, reason=reason, notes=notes)
-        audit.record(actor, "create", "unavailability", row.id, {
-            "flat": flat.id, "start": start, "end": end, "reason": reason,
-        })
+        audit.record(
+            actor,
+            "create",
+            "unavailability",
+            row.id,
+            {
+                "flat": flat.id,
+                "start": start,
+                "end": end,
+                "reason": reason,
+            },
+        )
     return row
 
 
@@ -270,11 +361,15 @@ def end_unavailability(actor, unavailability: Unavailability, *, end) -> Unavail
             raise _clash(other, "end")
         _check_no_licence(unavailability.flat_id, start, end, "end")
         Unavailability.update(end=end).where(Unavailability.id == unavailability.id).execute()
-        audit.record(actor, "update", "unavailability", unavailability.id, {"end": [unavailability.end, end]})
+        audit.record(
+            actor, "update", "unavailability", unavailability.id, {"end": [unavailability.end, end]}
+        )
     return Unavailability.get_by_id(unavailability.id)
 
 
 def unavailabilities(flat: Flat) -> list[Unavailability]:
     return list(
-        Unavailability.select().where(Unavailability.flat == flat.id).order_by(Unavailability.start.desc())
+        Unavailability.select()
+        .where(Unavailability.flat == flat.id)
+        .order_by(Unavailability.start.desc())
     )

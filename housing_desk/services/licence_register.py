@@ -47,27 +47,55 @@ class LicenceRow:
 
 def list_licences(view: str = "current") -> list[LicenceRow]:
     """Licences newest first: ``current`` (not ended), ``past`` (ended) or ``all``."""
-    keys_out = (LicenceKey.select(LicenceKey.licence, fn.COUNT(LicenceKey.id).alias("out"))
-                .where(LicenceKey.returned_on.is_null()).group_by(LicenceKey.licence).alias("keys_out"))
-    query = (Licence.select(Licence, Person.given_name, Person.family_name, Person.preferred_name,
-                            Person.do_not_disclose, Flat.reference, keys_out.c.out)
-             .join(Person).switch(Licence).join(Flat).switch(Licence)
-             .join(keys_out, JOIN.LEFT_OUTER, on=(keys_out.c.licence_id == Licence.id))
-             .order_by(Licence.start_date.desc(), Licence.id.desc()))
+    keys_out = (
+        LicenceKey.select(LicenceKey.licence, fn.COUNT(LicenceKey.id).alias("out"))
+        .where(LicenceKey.returned_on.is_null())
+        .group_by(LicenceKey.licence)
+        .alias("keys_out")
+    )
+    query = (
+        Licence.select(
+            Licence,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+            Flat.reference,
+            keys_out.c.out,
+        )
+        .join(Person)
+        .switch(Licence)
+        .join(Flat)
+        .switch(Licence)
+        .join(keys_out, JOIN.LEFT_OUTER, on=(keys_out.c.licence_id == Licence.id))
+        .order_by(Licence.start_date.desc(), Licence.id.desc())
+    )
     if view == "current":
         query = query.where(Licence.status.in_(NOT_ENDED))
     elif view == "past":
         query = query.where(Licence.status == "ended")
     rows = []
     for licence in query.objects():
-        rows.append(LicenceRow(
-            licence_id=licence.id, person_id=licence.person_id,
-            name=names.display_name(licence.given_name, licence.family_name, licence.preferred_name),
-            do_not_disclose=licence.do_not_disclose, flat_id=licence.flat_id, reference=licence.reference,
-            start_date=licence.start_date, end_date=licence.end_date, status=licence.status,
-            weekly_total=licence.weekly_total, hb_status=licence.hb_status, end_reason=licence.end_reason,
-            destination=licence.destination, keys_out=licence.out or 0,
-        ))
+        rows.append(
+            LicenceRow(
+                licence_id=licence.id,
+                person_id=licence.person_id,
+                name=names.display_name(
+                    licence.given_name, licence.family_name, licence.preferred_name
+                ),
+                do_not_disclose=licence.do_not_disclose,
+                flat_id=licence.flat_id,
+                reference=licence.reference,
+                start_date=licence.start_date,
+                end_date=licence.end_date,
+                status=licence.status,
+                weekly_total=licence.weekly_total,
+                hb_status=licence.hb_status,
+                end_reason=licence.end_reason,
+                destination=licence.destination,
+                keys_out=licence.out or 0,
+            )
+        )
     return rows
 
 
@@ -79,6 +107,12 @@ def licences_of_flat(flat) -> list[Licence]:
 def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | None:
     """The licence whose dates cover ``on`` (today when None), or that is awaiting sign-up."""
     on = on or date.today()
-    return (Licence.select().where((Licence.flat == flat_id) & (Licence.start_date <= on)
-                                   & (Licence.end_date.is_null() | (Licence.end_date > on)))
-            .first())
+    return (
+        Licence.select()
+        .where(
+            (Licence.flat == flat_id)
+            & (Licence.start_date <= on)
+            & (Licence.end_date.is_null() | (Licence.end_date > on))
+        )
+        .first()
+    )

@@ -9,8 +9,24 @@ from housing_desk.services.errors import ValidationError
 
 _PUNCTUATION = set(" -'’‘.")
 # Letters that do not decompose into a base letter and an accent.
-_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h",
-                       "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+        "ħ": "h",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "ð": "d",
+    }
+)
 
 
 def person_name(value, field: str, *, label: str, required: bool = True) -> str:
@@ -55,4 +71,7 @@ def sort_key(given: str, family: str, preferred: str = "") -> str:
 
 def stored_keys(given: str, family: str, preferred: str = "") -> dict[str, str]:
     """The two keys stored beside her name, for every write that sets or changes it."""
-    return {"search_name": search_key(given, family, preferred), "sort_name": sort_key(given, family, preferred)}
+    return {
+        "search_name": search_key(given, family, preferred),
+        "sort_name": sort_key(given, family, preferred),
+    }

@@ -12,11 +12,25 @@ from housing_desk.documents import licence_agreement as agreement_document
 from housing_desk.documents import signup_pack as pack_document
 from housing_desk.documents import support_plan as plan_document
 from housing_desk.documents.data import (
-    AvailabilityReportData, BoardLine, Charge, ChecklistLine, GoalLine, KeyLine, LicenceAgreementData,
-    SignupPackData, SupportPlanData,
+    AvailabilityReportData,
+    BoardLine,
+    Charge,
+    ChecklistLine,
+    GoalLine,
+    KeyLine,
+    LicenceAgreementData,
+    SignupPackData,
+    SupportPlanData,
 )
-from housing_desk.services import assessments, audit, availability, licences, permissions, settings
-from housing_desk.services import support_plans
+from housing_desk.services import (
+    assessments,
+    audit,
+    availability,
+    licences,
+    permissions,
+    settings,
+    support_plans,
+)
 from housing_desk.services.flats import CHARGES
 
 KINDS = {
@@ -42,17 +56,28 @@ def _agreement_data(actor, licence: Licence) -> LicenceAgreementData:
     person: Person = licence.person
     flat: Flat = licence.flat
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
-    charges = tuple(Charge(label, getattr(licence, key), _PAID_BY[key]) for key, label in CHARGES.items())
+    charges = tuple(
+        Charge(label, getattr(licence, key), _PAID_BY[key]) for key, label in CHARGES.items()
+    )
     benefit = sum((c.weekly for c in charges if c.paid_by.startswith("Housing Benefit")), start=0)
     yourself = sum((c.weekly for c in charges if c.paid_by == "You"), start=0)
     return LicenceAgreementData(
-        organisation=settings.organisation(), reference=licence_reference(licence),
+        organisation=settings.organisation(),
+        reference=licence_reference(licence),
         agreement_type=licences.AGREEMENT_TYPES[licence.agreement_type],
-        resident_name=f"{person.given_name} {person.family_name}", resident_date_of_birth=person.date_of_birth,
-        flat_address=flat.address, furnished=flat.furnished, inventory_reference=licence.inventory_reference,
-        start_date=licence.start_date, payment_day=licence.payment_day, charges=charges,
-        weekly_total=licence.weekly_total, housing_benefit_weekly=benefit, resident_weekly=yourself,
-        officer_name=actor.full_name, keyworker_name=keyworker.full_name if keyworker else "",
+        resident_name=f"{person.given_name} {person.family_name}",
+        resident_date_of_birth=person.date_of_birth,
+        flat_address=flat.address,
+        furnished=flat.furnished,
+        inventory_reference=licence.inventory_reference,
+        start_date=licence.start_date,
+        payment_day=licence.payment_day,
+        charges=charges,
+        weekly_total=licence.weekly_total,
+        housing_benefit_weekly=benefit,
+        resident_weekly=yourself,
+        officer_name=actor.full_name,
+        keyworker_name=keyworker.full_name if keyworker else "",
         notice_days=settings.notice_days(),
     )
 
@@ -61,27 +86,48 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
     person = plan.person
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
     goals = tuple(
-        GoalLine(area=assessments.DOMAIN_LABELS.get(g.domain, "Other"), need=g.need, action=g.action, who=g.owner,
-                 target_date=g.target_date, status=support_plans.GOAL_STATUSES[g.status], outcome=g.outcome)
+        GoalLine(
+            area=assessments.DOMAIN_LABELS.get(g.domain, "Other"),
+            need=g.need,
+            action=g.action,
+            who=g.owner,
+            target_date=g.target_date,
+            status=support_plans.GOAL_STATUSES[g.status],
+            outcome=g.outcome,
+        )
         for g in plan.goals
     )
     risks = tuple((label, getattr(plan, key)) for key, label in support_plans.RISK_FIELDS.items())
     return SupportPlanData(
-        organisation=settings.organisation(), reference=f"SP-{plan.id:06d}",
+        organisation=settings.organisation(),
+        reference=f"SP-{plan.id:06d}",
         resident_name=f"{person.given_name} {person.family_name}",
-        keyworker_name=keyworker.full_name if keyworker else "", flat_address=plan.licence.flat.address,
-        start_date=plan.start_date, review_due=plan.review_due, status=plan.status, agreed_on=plan.agreed_on,
-        goals=goals, risks=risks,
+        keyworker_name=keyworker.full_name if keyworker else "",
+        flat_address=plan.licence.flat.address,
+        start_date=plan.start_date,
+        review_due=plan.review_due,
+        status=plan.status,
+        agreed_on=plan.agreed_on,
+        goals=goals,
+        risks=risks,
     )
 
 
-def record_document(actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes,
-                    action: str = "print") -> None:
+def record_document(
+    actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes, action: str = "print"
+) -> None:
     """Record that a document was made (its kind, wording version and fingerprint) and audit it."""
     digest = hashlib.sha256(pdf).hexdigest()
     with write_transaction():
-        Document.create(kind=kind, entity=entity, entity_id=entity_id, generated_by=actor.id,
-                        template_version=version, sha256=digest, size=len(pdf))
+        Document.create(
+            kind=kind,
+            entity=entity,
+            entity_id=entity_id,
+            generated_by=actor.id,
+            template_version=version,
+            sha256=digest,
+            size=len(pdf),
+        )
         audit.record(actor, action, entity, entity_id, {"document": kind, "sha256": digest})
 
 
@@ -112,8 +158,10 @@ def signup_pack(actor, licence) -> bytes:
     plan = support_plans.current_plan(licence)
     data = SignupPackData(
         agreement=_agreement_data(actor, licence),
-        checklist=tuple(ChecklistLine(licences.CHECKLIST_LABELS[i.key], i.done, i.done_on, i.note)
-                        for i in licences.checklist(licence)),
+        checklist=tuple(
+            ChecklistLine(licences.CHECKLIST_LABELS[i.key], i.done, i.done_on, i.note)
+            for i in licences.checklist(licence)
+        ),
         keys=tuple(KeyLine(k.label, k.issued_on) for k in licences.keys(licence)),
         support_plan=_plan_data(plan) if plan is not None else None,
     )
@@ -128,12 +176,21 @@ def availability_report(actor, on: date | None = None) -> bytes:
     permissions.require(actor, "print")
     on = on or date.today()
     lines = tuple(
-        BoardLine(reference=s.reference, address=s.address, partner=s.partner, state=s.state_label, since=s.since,
-                  until=s.until, occupant=s.occupant, compliance=compliance_label(s.compliance))
+        BoardLine(
+            reference=s.reference,
+            address=s.address,
+            partner=s.partner,
+            state=s.state_label,
+            since=s.since,
+            until=s.until,
+            occupant=s.occupant,
+            compliance=compliance_label(s.compliance),
+        )
         for s in availability.availability(on)
     )
-    data = AvailabilityReportData(organisation=settings.organisation(), on=on, lines=lines,
-                                  reference=f"AV-{on:%Y%m%d}")
+    data = AvailabilityReportData(
+        organisation=settings.organisation(), on=on, lines=lines, reference=f"AV-{on:%Y%m%d}"
+    )
     pdf = report_document.build(data)
     record_document(actor, "availability_report", "board", 0, report_document.VERSION, pdf)
     return pdf
@@ -145,6 +202,10 @@ def compliance_label(state: str) -> str:
 
 def documents_for(entity: str, entity_id: int) -> list[Document]:
     """What was printed for a record, newest first, with who printed it."""
-    return list(Document.select(Document, User.full_name).join(User)
-                .where((Document.entity == entity) & (Document.entity_id == entity_id))
-                .order_by(Document.generated_at.desc(), Document.id.desc()).objects())
+    return list(
+        Document.select(Document, User.full_name)
+        .join(User)
+        .where((Document.entity == entity) & (Document.entity_id == entity_id))
+        .order_by(Document.generated_at.desc(), Document.id.desc())
+        .objects()
+    )

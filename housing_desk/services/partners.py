@@ -24,7 +24,9 @@ _EDITABLE = ("name", "kind", "contact_name", "phone", "email", "address", "notes
 def _clean(values: dict) -> dict:
     unknown = set(values) - set(_EDITABLE)
     if unknown:
-        raise ValidationError(f"Partners have no field called {sorted(unknown)[0]}.", sorted(unknown)[0])
+        raise ValidationError(
+            f"Partners have no field called {sorted(unknown)[0]}.", sorted(unknown)[0]
+        )
     cleaned = {}
     for key, value in values.items():
         if key == "name":
@@ -62,7 +64,9 @@ def create_partner(actor, *, name, **details) -> Partner:
         try:
             partner = Partner.create(**values)
         except IntegrityError:
-            raise ValidationError(f"There is already a partner called '{values['name']}'.", "name") from None
+            raise ValidationError(
+                f"There is already a partner called '{values['name']}'.", "name"
+            ) from None
         audit.record(actor, "create", "partner", partner.id, values)
     return partner
 
@@ -75,8 +79,15 @@ def update_partner(actor, partner: Partner, **changes) -> Partner:
     with write_transaction():
         if "name" in values and _name_taken(values["name"], partner.id):
             raise ValidationError(f"There is already a partner called '{values['name']}'.", "name")
-        versioned_update(actor, Partner, partner.id, expected, values, entity="partner",
-                         what=f"partner {partner.name}")
+        versioned_update(
+            actor,
+            Partner,
+            partner.id,
+            expected,
+            values,
+            entity="partner",
+            what=f"partner {partner.name}",
+        )
     return Partner.get_by_id(partner.id)
 
 

@@ -22,14 +22,27 @@ MINIMUM_AGE = 16
 _NI = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
 _DISTRICT = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 _PHONE = re.compile(r"^[+\d][\d ()-]{5,}$")
-_FLAGS = {"message_ok": "Message may be left", "do_not_disclose": "Do not disclose",
-          "needs_step_free": "Needs step-free access", "archived": "Archived"}
+_FLAGS = {
+    "message_ok": "Message may be left",
+    "do_not_disclose": "Do not disclose",
+    "needs_step_free": "Needs step-free access",
+    "archived": "Archived",
+}
 _TEXTS = {"safe_contact": ("Safe contact", 500), "notes": ("Notes", 20000)}
-EDITABLE = ("given_name", "family_name", "preferred_name", "date_of_birth", "ni_number", "phone",
-            "keyworker", "areas_to_avoid", *_FLAGS, *_TEXTS)
+EDITABLE = (
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "ni_number",
+    "phone",
+    "keyworker",
+    "areas_to_avoid",
+    *_FLAGS,
+    *_TEXTS,
+)
 # Kept beside her name for searching and ordering; never shown, never in the audit log.
 STORED_KEYS = ("search_name", "sort_name")
-
 
 
 def age_on(born: date, on: date) -> int:
@@ -44,9 +57,13 @@ def _date_of_birth(value) -> date | None:
     if born > today:
         raise ValidationError("The date of birth cannot be in the future.", "date_of_birth")
     if age_on(born, today) < MINIMUM_AGE:
-        raise ValidationError(f"She must be {MINIMUM_AGE} or over to hold a licence.", "date_of_birth")
+        raise ValidationError(
+            f"She must be {MINIMUM_AGE} or over to hold a licence.", "date_of_birth"
+        )
     if age_on(born, today) > 120:
-        raise ValidationError("Check the date of birth: that would make her over 120.", "date_of_birth")
+        raise ValidationError(
+            "Check the date of birth: that would make her over 120.", "date_of_birth"
+        )
     return born
 
 
@@ -54,8 +71,9 @@ def _ni_number(value) -> str:
     raw = validation.text(value, "ni_number", label="NI number", max_length=20)
     number = re.sub(r"\s+", "", raw).upper()
     if number and not _NI.match(number):
-        raise ValidationError(f"'{raw}' is not a National Insurance number (for example AB 12 34 56 C).",
-                              "ni_number")
+        raise ValidationError(
+            f"'{raw}' is not a National Insurance number (for example AB 12 34 56 C).", "ni_number"
+        )
     return number
 
 
@@ -68,8 +86,9 @@ def _areas(value) -> str:
         if not part:
             continue
         if not _DISTRICT.match(part):
-            raise ValidationError(f"'{part}' is not a postcode district (for example NN1 or NN13).",
-                                  "areas_to_avoid")
+            raise ValidationError(
+                f"'{part}' is not a postcode district (for example NN1 or NN13).", "areas_to_avoid"
+            )
         if part not in districts:
             districts.append(part)
     return ", ".join(districts)
@@ -92,8 +111,14 @@ def _clean(values: dict) -> dict:
     cleaned = {}
     for key, value in values.items():
         if key in ("given_name", "family_name", "preferred_name"):
-            label = {"given_name": "Given name", "family_name": "Family name", "preferred_name": "Preferred name"}[key]
-            cleaned[key] = names.person_name(value, key, label=label, required=key != "preferred_name")
+            label = {
+                "given_name": "Given name",
+                "family_name": "Family name",
+                "preferred_name": "Preferred name",
+            }[key]
+            cleaned[key] = names.person_name(
+                value, key, label=label, required=key != "preferred_name"
+            )
         elif key == "date_of_birth":
             cleaned[key] = _date_of_birth(value)
         elif key == "ni_number":
@@ -130,8 +155,13 @@ def _audit_values(values: dict) -> dict:
     return {k: (v.id if isinstance(v, User) else v) for k, v in values.items()}
 
 
-def possible_duplicates(given_name: str, family_name: str, date_of_birth: date | None = None,
-                        preferred_name: str = "", exclude_id: int | None = None) -> list[Person]:
+def possible_duplicates(
+    given_name: str,
+    family_name: str,
+    date_of_birth: date | None = None,
+    preferred_name: str = "",
+    exclude_id: int | None = None,
+) -> list[Person]:
     """People whose name (accents and case ignored) and date of birth look like these.
 
     Without a date of birth on either side, the name alone decides.
@@ -141,7 +171,9 @@ def possible_duplicates(given_name: str, family_name: str, date_of_birth: date |
     if exclude_id is not None:
         query = query.where(Person.id != exclude_id)
     if date_of_birth is not None:
-        query = query.where(Person.date_of_birth.is_null() | (Person.date_of_birth == date_of_birth))
+        query = query.where(
+            Person.date_of_birth.is_null() | (Person.date_of_birth == date_of_birth)
+        )
     matches = []
     for person in query.order_by(Person.family_name, Person.given_name):
         keys = {k for k in person.search_name.split("|") if k}
@@ -154,10 +186,16 @@ def create_person(actor, *, given_name, family_name, **details) -> Person:
     """Record a woman's details. Use ``possible_duplicates`` first to avoid a second record."""
     permissions.require(actor, "manage_people")
     values = _clean({"given_name": given_name, "family_name": family_name, **details})
-    values.update(names.stored_keys(values["given_name"], values["family_name"], values.get("preferred_name", "")))
+    values.update(
+        names.stored_keys(
+            values["given_name"], values["family_name"], values.get("preferred_name", "")
+        )
+    )
     with write_transaction():
         person = Person.create(**values)
-        recorded = {k: v for k, v in _audit_values(values).items() if k not in ("notes", *STORED_KEYS)}
+        recorded = {
+            k: v for k, v in _audit_values(values).items() if k not in ("notes", *STORED_KEYS)
+        }
         audit.record(actor, "create", "person", person.id, recorded)
     return person
 
@@ -172,10 +210,26 @@ def update_person(actor, person: Person, **changes) -> Person:
         if current is None:
             raise NotFound("That person's record no longer exists.")
         if {"given_name", "family_name", "preferred_name"} & set(values):
-            merged = {k: values.get(k, getattr(current, k)) for k in ("given_name", "family_name", "preferred_name")}
-            values.update(names.stored_keys(merged["given_name"], merged["family_name"], merged["preferred_name"]))
-        versioned_update(actor, Person, person.id, expected, values, entity="person",
-                         what="her record", audit_values=_audit_for_update, private=("notes",))
+            merged = {
+                k: values.get(k, getattr(current, k))
+                for k in ("given_name", "family_name", "preferred_name")
+            }
+            values.update(
+                names.stored_keys(
+                    merged["given_name"], merged["family_name"], merged["preferred_name"]
+                )
+            )
+        versioned_update(
+            actor,
+            Person,
+            person.id,
+            expected,
+            values,
+            entity="person",
+            what="her record",
+            audit_values=_audit_for_update,
+            private=("notes",),
+        )
     return get_person(person.id)
 
 

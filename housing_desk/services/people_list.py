@@ -61,20 +61,38 @@ class PeopleFilter:
 def _latest_status():
     """Her latest referral's status (by date received, then entry), as a column of the list."""
     latest = Referral.alias()
-    return (latest.select(latest.status).where(latest.person == Person.id)
-            .order_by(latest.received_on.desc(), latest.id.desc()).limit(1))
+    return (
+        latest.select(latest.status)
+        .where(latest.person == Person.id)
+        .order_by(latest.received_on.desc(), latest.id.desc())
+        .limit(1)
+    )
 
 
-def people_page(filters: PeopleFilter = PeopleFilter(), *, offset: int = 0, limit: int | None = 500,
-                order: str = "name", descending: bool = False) -> list[PersonRow]:
+def people_page(
+    filters: PeopleFilter = PeopleFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = 500,
+    order: str = "name",
+    descending: bool = False,
+) -> list[PersonRow]:
     """``limit`` rows from ``offset`` of the filtered list in ``order`` (one of ORDERS); one query."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
     status = _latest_status()
-    query = (Person.select(Person.id, Person.given_name, Person.family_name, Person.preferred_name,
-                           Person.date_of_birth, status.alias("status"), Person.keyworker, User.full_name,
-                           Person.do_not_disclose, Person.archived)
-             .join(User, JOIN.LEFT_OUTER, on=(Person.keyworker == User.id)))
+    query = Person.select(
+        Person.id,
+        Person.given_name,
+        Person.family_name,
+        Person.preferred_name,
+        Person.date_of_birth,
+        status.alias("status"),
+        Person.keyworker,
+        User.full_name,
+        Person.do_not_disclose,
+        Person.archived,
+    ).join(User, JOIN.LEFT_OUTER, on=(Person.keyworker == User.id))
     if not filters.include_archived:
         query = query.where(~Person.archived)
     text = names.fold(filters.text)
@@ -89,18 +107,34 @@ def people_page(filters: PeopleFilter = PeopleFilter(), *, offset: int = 0, limi
     sort = {
         "name": [],
         "date_of_birth": [Person.date_of_birth],
-        "status": [Case(status, [(code, label) for code, label in STATUS_LABELS.items() if code],
-                        STATUS_LABELS[""])],
+        "status": [
+            Case(
+                status,
+                [(code, label) for code, label in STATUS_LABELS.items() if code],
+                STATUS_LABELS[""],
+            )
+        ],
         "keyworker": [User.full_name],
     }[order]
-    query = query.order_by(*ascending(sort, descending), *by_name(Person.sort_name, descending), Person.id)
+    query = query.order_by(
+        *ascending(sort, descending), *by_name(Person.sort_name, descending), Person.id
+    )
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
     return [
-        PersonRow(pid, names.display_name(given, family, preferred), to_date(born), state or "", keyworker_id,
-                  keyworker or "", bool(hidden), bool(archived))
-        for pid, given, family, preferred, born, state, keyworker_id, keyworker, hidden, archived
-        in plain_rows(query)
+        PersonRow(
+            pid,
+            names.display_name(given, family, preferred),
+            to_date(born),
+            state or "",
+            keyworker_id,
+            keyworker or "",
+            bool(hidden),
+            bool(archived),
+        )
+        for pid, given, family, preferred, born, state, keyworker_id, keyworker, hidden, archived in plain_rows(
+            query
+        )
     ]
 
 

@@ -7,8 +7,18 @@ from housing_desk.services import audit
 from housing_desk.services.errors import ConflictError, NotFound
 
 
-def versioned_update(actor, model, record_id: int, expected_version: int, values: dict, *,
-                     entity: str, what: str, audit_values=None, private=()) -> None:
+def versioned_update(
+    actor,
+    model,
+    record_id: int,
+    expected_version: int,
+    values: dict,
+    *,
+    entity: str,
+    what: str,
+    audit_values=None,
+    private=(),
+) -> None:
     """Save ``values`` only if the record is still at ``expected_version``, and audit the change.
 
     Call inside a write transaction. ``what`` names the record for the officer
@@ -42,10 +52,18 @@ def last_change(entity: str, record_id: int) -> str:
     """'Priya Shah, at 14:32 on 25/11/2026' (who last changed a record, and when), or 'Someone else'."""
     from housing_desk.data.models import AuditEvent, User
 
-    event = (AuditEvent.select(AuditEvent.at, User.full_name).join(User)
-             .where((AuditEvent.entity == entity) & (AuditEvent.entity_id == record_id)
-                    & AuditEvent.action.in_(("create", "update")))
-             .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).objects().first())
+    event = (
+        AuditEvent.select(AuditEvent.at, User.full_name)
+        .join(User)
+        .where(
+            (AuditEvent.entity == entity)
+            & (AuditEvent.entity_id == record_id)
+            & AuditEvent.action.in_(("create", "update"))
+        )
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .objects()
+        .first()
+    )
     if event is None:
         return "Someone else"
     local = event.at.astimezone()

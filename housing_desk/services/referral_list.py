@@ -52,22 +52,43 @@ def _labels(column, labels: dict[str, str]):
     return Case(column, list(labels.items()), column)
 
 
-def referrals_page(filters: ReferralFilter = ReferralFilter(), *, offset: int = 0, limit: int | None = 500,
-                   order: str = "received", descending: bool = True) -> list[ReferralRow]:
+def referrals_page(
+    filters: ReferralFilter = ReferralFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = 500,
+    order: str = "received",
+    descending: bool = True,
+) -> list[ReferralRow]:
     """``limit`` referrals from ``offset`` in ``order`` (one of ORDERS), with her name; one query."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
-    query = (Referral.select(Referral.id, Referral.person, Person.given_name, Person.family_name,
-                             Person.preferred_name, Person.do_not_disclose, Referral.received_on, Referral.source,
-                             Referral.referrer, Referral.referrer_organisation, Referral.priority, Referral.status,
-                             Referral.decided_on, Referral.decision_reason, Referral.decision_notes)
-             .join(Person))
+    query = Referral.select(
+        Referral.id,
+        Referral.person,
+        Person.given_name,
+        Person.family_name,
+        Person.preferred_name,
+        Person.do_not_disclose,
+        Referral.received_on,
+        Referral.source,
+        Referral.referrer,
+        Referral.referrer_organisation,
+        Referral.priority,
+        Referral.status,
+        Referral.decided_on,
+        Referral.decision_reason,
+        Referral.decision_notes,
+    ).join(Person)
     if filters.status is not None:
         query = query.where(Referral.status == filters.status)
     if filters.text.strip():
         text = filters.text.strip()
-        query = query.where(Person.search_name.contains(names.fold(text)) | Referral.referrer.contains(text)
-                            | Referral.referrer_organisation.contains(text))
+        query = query.where(
+            Person.search_name.contains(names.fold(text))
+            | Referral.referrer.contains(text)
+            | Referral.referrer_organisation.contains(text)
+        )
     sort = {
         "received": [Referral.received_on],
         "name": [],
@@ -76,16 +97,44 @@ def referrals_page(filters: ReferralFilter = ReferralFilter(), *, offset: int = 
         "status": [_labels(Referral.status, STATUS_LABELS)],
         "decided": [Referral.decided_on],
     }[order]
-    query = query.order_by(*ascending(sort, descending), *by_name(Person.sort_name, descending),
-                           *ascending([Referral.id], descending))
+    query = query.order_by(
+        *ascending(sort, descending),
+        *by_name(Person.sort_name, descending),
+        *ascending([Referral.id], descending),
+    )
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
     return [
-        ReferralRow(rid, pid, names.display_name(given, family, preferred), bool(hidden), to_date(received), source,
-                    ", ".join(p for p in (referrer, organisation) if p), priority, state, to_date(decided),
-                    reason_text(state, reason, notes) if reason else "")
-        for (rid, pid, given, family, preferred, hidden, received, source, referrer, organisation, priority, state,
-             decided, reason, notes) in plain_rows(query)
+        ReferralRow(
+            rid,
+            pid,
+            names.display_name(given, family, preferred),
+            bool(hidden),
+            to_date(received),
+            source,
+            ", ".join(p for p in (referrer, organisation) if p),
+            priority,
+            state,
+            to_date(decided),
+            reason_text(state, reason, notes) if reason else "",
+        )
+        for (
+            rid,
+            pid,
+            given,
+            family,
+            preferred,
+            hidden,
+            received,
+            source,
+            referrer,
+            organisation,
+            priority,
+            state,
+            decided,
+            reason,
+            notes,
+        ) in plain_rows(query)
     ]
 
 

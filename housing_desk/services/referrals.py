@@ -61,8 +61,17 @@ def open_referral(person) -> Referral | None:
     )
 
 
-def create_referral(actor, person, *, received_on, source, referrer="", notes="",
-                    referrer_organisation="", priority=3) -> Referral:
+def create_referral(
+    actor,
+    person,
+    *,
+    received_on,
+    source,
+    referrer="",
+    notes="",
+    referrer_organisation="",
+    priority=3,
+) -> Referral:
     """Record a referral. A woman has at most one open referral at a time."""
     permissions.require(actor, "refer")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
@@ -70,7 +79,9 @@ def create_referral(actor, person, *, received_on, source, referrer="", notes=""
         raise ValidationError("The date received cannot be in the future.", "received_on")
     source = validation.choice(source, "source", label="Source", choices=tuple(SOURCES))
     referrer = validation.text(referrer, "referrer", label="Referrer")
-    organisation = validation.text(referrer_organisation, "referrer_organisation", label="Organisation")
+    organisation = validation.text(
+        referrer_organisation, "referrer_organisation", label="Organisation"
+    )
     priority = validation.choice(priority, "priority", label="Priority", choices=tuple(PRIORITIES))
     if notes is not None and not isinstance(notes, str):
         raise ValidationError("Notes must be text.", "notes")
@@ -79,14 +90,30 @@ def create_referral(actor, person, *, received_on, source, referrer="", notes=""
         if person.archived:
             raise ValidationError("Her record is archived: restore it before referring her.", None)
         if open_referral(person) is not None:
-            raise ValidationError("She already has an open referral. Decide or close it first.", None)
+            raise ValidationError(
+                "She already has an open referral. Decide or close it first.", None
+            )
         referral = Referral.create(
-            person=person.id, received_on=received_on, source=source, referrer=referrer,
-            referrer_organisation=organisation, priority=priority, notes=notes or "",
+            person=person.id,
+            received_on=received_on,
+            source=source,
+            referrer=referrer,
+            referrer_organisation=organisation,
+            priority=priority,
+            notes=notes or "",
         )
-        audit.record(actor, "create", "referral", referral.id, {
-            "person": person.id, "received_on": received_on, "source": source, "priority": priority,
-        })
+        audit.record(
+            actor,
+            "create",
+            "referral",
+            referral.id,
+            {
+                "person": person.id,
+                "received_on": received_on,
+                "source": source,
+                "priority": priority,
+            },
+        )
     return referral
 
 
@@ -112,18 +139,33 @@ def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -
         current = _lock(referral.id)
         if current.status not in UNDECIDED:
             raise ValidationError(
-                f"This referral was already {current.status} and cannot be decided again.", "decision"
+                f"This referral was already {current.status} and cannot be decided again.",
+                "decision",
             )
         if decided_on < current.received_on:
-            raise ValidationError("The decision cannot come before the referral was received.", "decided_on")
+            raise ValidationError(
+                "The decision cannot come before the referral was received.", "decided_on"
+            )
         Referral.update(
-            status=decision, decision_reason=reason, decision_notes=notes, decided_by=actor.id,
-            decided_on=decided_on, closed_on=None if decision == "accepted" else decided_on,
+            status=decision,
+            decision_reason=reason,
+            decision_notes=notes,
+            decided_by=actor.id,
+            decided_on=decided_on,
+            closed_on=None if decision == "accepted" else decided_on,
             version=Referral.version + 1,
         ).where(Referral.id == current.id).execute()
-        audit.record(actor, "update", "referral", current.id, {
-            "status": [current.status, decision], "reason": reason, "decided_on": decided_on,
-        })
+        audit.record(
+            actor,
+            "update",
+            "referral",
+            current.id,
+            {
+                "status": [current.status, decision],
+                "reason": reason,
+                "decided_on": decided_on,
+            },
+        )
     return Referral.get_by_id(current.id)
 
 
@@ -137,10 +179,20 @@ def close(actor, referral, *, reason, notes="", closed_on=None) -> Referral:
         current = _lock(referral.id)
         if current.status != "accepted":
             raise ValidationError("Only a referral on the waiting list can be closed.", None)
-        Referral.update(status="closed", closed_on=closed_on, decision_reason=reason,
-                        decision_notes=notes, version=Referral.version + 1).where(
-            Referral.id == current.id).execute()
-        audit.record(actor, "update", "referral", current.id, {"status": ["accepted", "closed"], "reason": reason})
+        Referral.update(
+            status="closed",
+            closed_on=closed_on,
+            decision_reason=reason,
+            decision_notes=notes,
+            version=Referral.version + 1,
+        ).where(Referral.id == current.id).execute()
+        audit.record(
+            actor,
+            "update",
+            "referral",
+            current.id,
+            {"status": ["accepted", "closed"], "reason": reason},
+        )
     return Referral.get_by_id(current.id)
 
 
@@ -154,7 +206,8 @@ def mark_assessing(referral_id: int) -> None:
 def for_person(person) -> list[Referral]:
     """Her referrals, newest first."""
     return list(
-        Referral.select().where(Referral.person == person.id)
+        Referral.select()
+        .where(Referral.person == person.id)
         .order_by(Referral.received_on.desc(), Referral.id.desc())
     )
 

@@ -42,43 +42,113 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
     found: list[Reminder] = []
     for status in availability.availability(on) if board is None else board:
         if status.compliance != "ok" and status.state != "retired":
-            found.append(Reminder("certificate", f"Flat {status.reference}: {status.compliance_notes}", None,
-                                  status.compliance == "expired", "flat", status.flat_id))
-    plans = (SupportPlan.select(SupportPlan.review_due, SupportPlan.licence, *_WHO).join(Licence)
-             .switch(SupportPlan).join(Person)
-             .where((SupportPlan.status != "superseded") & (Licence.status != "ended") & (SupportPlan.review_due < on)))
+            found.append(
+                Reminder(
+                    "certificate",
+                    f"Flat {status.reference}: {status.compliance_notes}",
+                    None,
+                    status.compliance == "expired",
+                    "flat",
+                    status.flat_id,
+                )
+            )
+    plans = (
+        SupportPlan.select(SupportPlan.review_due, SupportPlan.licence, *_WHO)
+        .join(Licence)
+        .switch(SupportPlan)
+        .join(Person)
+        .where(
+            (SupportPlan.status != "superseded")
+            & (Licence.status != "ended")
+            & (SupportPlan.review_due < on)
+        )
+    )
     for review_due, licence_id, *who in plain_rows(plans):
         review_due = to_date(review_due)
-        found.append(Reminder("review", f"Support plan review for {_name(*who)} was due {uk_date(review_due)}",
-                              review_due, True, "licence", licence_id))
-    active_people = (Licence.select(Licence.person).where(Licence.status != "ended")
-                     | Referral.select(Referral.person).where(Referral.status.in_(("received", "assessing",
-                                                                                   "accepted"))))
+        found.append(
+            Reminder(
+                "review",
+                f"Support plan review for {_name(*who)} was due {uk_date(review_due)}",
+                review_due,
+                True,
+                "licence",
+                licence_id,
+            )
+        )
+    active_people = Licence.select(Licence.person).where(
+        Licence.status != "ended"
+    ) | Referral.select(Referral.person).where(
+        Referral.status.in_(("received", "assessing", "accepted"))
+    )
     latest = {}
     for person_id, next_review, *who in plain_rows(
-            Assessment.select(Assessment.person, Assessment.next_review_on, *_WHO).join(Person)
-            .where(Assessment.person.in_(active_people)).order_by(Assessment.assessed_on, Assessment.id)):
+        Assessment.select(Assessment.person, Assessment.next_review_on, *_WHO)
+        .join(Person)
+        .where(Assessment.person.in_(active_people))
+        .order_by(Assessment.assessed_on, Assessment.id)
+    ):
         latest[person_id] = (to_date(next_review), who)
     for person_id, (next_review, who) in latest.items():
         if next_review and next_review < on:
-            found.append(Reminder("reassessment", f"Reassessment of {_name(*who)} was due {uk_date(next_review)}",
-                                  next_review, True, "person", person_id))
+            found.append(
+                Reminder(
+                    "reassessment",
+                    f"Reassessment of {_name(*who)} was due {uk_date(next_review)}",
+                    next_review,
+                    True,
+                    "person",
+                    person_id,
+                )
+            )
     for licence_id, end_date, *who in plain_rows(
-            Licence.select(Licence.id, Licence.end_date, *_WHO).join(Person)
-            .where((Licence.status == "notice") & (Licence.end_date <= on + timedelta(days=NOTICE_DAYS)))):
+        Licence.select(Licence.id, Licence.end_date, *_WHO)
+        .join(Person)
+        .where(
+            (Licence.status == "notice") & (Licence.end_date <= on + timedelta(days=NOTICE_DAYS))
+        )
+    ):
         end_date = to_date(end_date)
-        found.append(Reminder("notice", f"{_name(*who)}'s notice ends {uk_date(end_date)}", end_date, end_date < on,
-                              "licence", licence_id))
+        found.append(
+            Reminder(
+                "notice",
+                f"{_name(*who)}'s notice ends {uk_date(end_date)}",
+                end_date,
+                end_date < on,
+                "licence",
+                licence_id,
+            )
+        )
     for offered_on, person_id, *who in plain_rows(
-            Offer.select(Offer.offered_on, Referral.person, *_WHO).join(Referral).join(Person)
-            .where((Offer.status == "pending") & (Offer.offered_on <= on - timedelta(days=OFFER_DAYS)))):
+        Offer.select(Offer.offered_on, Referral.person, *_WHO)
+        .join(Referral)
+        .join(Person)
+        .where((Offer.status == "pending") & (Offer.offered_on <= on - timedelta(days=OFFER_DAYS)))
+    ):
         offered_on = to_date(offered_on)
-        found.append(Reminder("offer", f"Offer to {_name(*who)} made {uk_date(offered_on)} has no answer yet",
-                              offered_on, True, "person", person_id))
+        found.append(
+            Reminder(
+                "offer",
+                f"Offer to {_name(*who)} made {uk_date(offered_on)} has no answer yet",
+                offered_on,
+                True,
+                "person",
+                person_id,
+            )
+        )
     for licence_id, start_date, *who in plain_rows(
-            Licence.select(Licence.id, Licence.start_date, *_WHO).join(Person)
-            .where((Licence.status != "ended") & (Licence.hb_status != "confirmed"))):
+        Licence.select(Licence.id, Licence.start_date, *_WHO)
+        .join(Person)
+        .where((Licence.status != "ended") & (Licence.hb_status != "confirmed"))
+    ):
         start_date = to_date(start_date)
-        found.append(Reminder("housing_benefit", f"Housing Benefit for {_name(*who)} not yet confirmed", start_date,
-                              start_date < on - timedelta(days=28), "licence", licence_id))
+        found.append(
+            Reminder(
+                "housing_benefit",
+                f"Housing Benefit for {_name(*who)} not yet confirmed",
+                start_date,
+                start_date < on - timedelta(days=28),
+                "licence",
+                licence_id,
+            )
+        )
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))

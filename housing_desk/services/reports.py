@@ -6,8 +6,9 @@ computed from the records' dates, clipped to the range asked for.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import itertools
 import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -47,10 +48,13 @@ def _clipped(start: date, end: date, first: date, last: date | None) -> int:
     return max((high - low).days, 0)
 
 
-def _periods(model, start_field, end_field, start: date, end: date) -> dict[int, list[tuple[date, date | None]]]:
+def _periods(
+    model, start_field, end_field, start: date, end: date
+) -> dict[int, list[tuple[date, date | None]]]:
     by_flat = defaultdict(list)
-    query = intervals.overlapping(model.select(model.flat, start_field, end_field), start_field, end_field,
-                                  start, end)
+    query = intervals.overlapping(
+        model.select(model.flat, start_field, end_field), start_field, end_field, start, end
+    )
     for flat_id, first, last in query.tuples():
         by_flat[flat_id].append((first, last))
     return by_flat
@@ -64,22 +68,43 @@ def occupancy(start: date, end: date) -> list[OccupancyRow]:
     out = _periods(Unavailability, Unavailability.start, Unavailability.end, start, end)
     rows = []
     nights = (end - start).days
-    for flat_id, reference in Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples():
+    for flat_id, reference in (
+        Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples()
+    ):
         occupied = sum(_clipped(start, end, a, b) for a, b in lets.get(flat_id, ()))
         unavailable = sum(_clipped(start, end, a, b) for a, b in out.get(flat_id, ()))
-        rows.append(OccupancyRow(reference, nights, occupied, unavailable, nights - occupied - unavailable,
-                                 occupied / nights))
+        rows.append(
+            OccupancyRow(
+                reference,
+                nights,
+                occupied,
+                unavailable,
+                nights - occupied - unavailable,
+                occupied / nights,
+            )
+        )
     all_nights, occupied = sum(r.nights for r in rows), sum(r.occupied_nights for r in rows)
-    rows.append(OccupancyRow(ALL_FLATS, all_nights, occupied, sum(r.unavailable_nights for r in rows),
-                             sum(r.void_nights for r in rows), occupied / all_nights if all_nights else 0.0))
+    rows.append(
+        OccupancyRow(
+            ALL_FLATS,
+            all_nights,
+            occupied,
+            sum(r.unavailable_nights for r in rows),
+            sum(r.void_nights for r in rows),
+            occupied / all_nights if all_nights else 0.0,
+        )
+    )
     return rows
 
 
 def occupancy_by_month(start: date, end: date) -> list[tuple[date, float]]:
     """The overall occupancy of each calendar month (or part of one) in the range (two queries)."""
     _check(start, end)
-    lets = [period for periods in _periods(Licence, Licence.start_date, Licence.end_date, start, end).values()
-            for period in periods]
+    lets = [
+        period
+        for periods in _periods(Licence, Licence.start_date, Licence.end_date, start, end).values()
+        for period in periods
+    ]
     flats = Flat.select().count()
     months = []
     first = start
@@ -107,22 +132,31 @@ def voids(start: date, end: date) -> list[VoidPeriod]:
     lets = _periods(Licence, Licence.start_date, Licence.end_date, start, end)
     reasons = {}
     for flat_id, first, last, reason in intervals.overlapping(
-            Unavailability.select(Unavailability.flat, Unavailability.start, Unavailability.end,
-                                  Unavailability.reason), Unavailability.start, Unavailability.end, start,
-            end).tuples():
+        Unavailability.select(
+            Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
+        ),
+        Unavailability.start,
+        Unavailability.end,
+        start,
+        end,
+    ).tuples():
         reasons.setdefault(flat_id, []).append((first, last, reason))
     found = []
     references = dict(Flat.select(Flat.id, Flat.reference).tuples())
     for flat_id, periods in lets.items():
         periods = sorted(periods)
-        for (_a, gap_start), (gap_end, _b) in zip(periods, periods[1:]):
+        for (_a, gap_start), (gap_end, _b) in itertools.pairwise(periods):
             if gap_start is None or gap_end <= gap_start:
                 continue
             low, high = max(gap_start, start), min(gap_end, end)
             if high <= low:
                 continue
-            why = sorted({r for a, b, r in reasons.get(flat_id, ()) if intervals.overlaps(a, b, low, high)})
-            found.append(VoidPeriod(references[flat_id], low, high, (high - low).days, ", ".join(why)))
+            why = sorted(
+                {r for a, b, r in reasons.get(flat_id, ()) if intervals.overlaps(a, b, low, high)}
+            )
+            found.append(
+                VoidPeriod(references[flat_id], low, high, (high - low).days, ", ".join(why))
+            )
     return sorted(found, key=lambda v: (v.start, v.reference))
 
 
@@ -142,25 +176,43 @@ class Stay:
 def stays(start: date, end: date) -> list[Stay]:
     """Licences that ended in the range: how long each lasted, why it ended and where she went."""
     _check(start, end)
-    query = (Licence.select(Flat.reference, Licence.start_date, Licence.end_date, Licence.end_reason,
-                            Licence.destination).join(Flat)
-             .where((Licence.status == "ended") & (Licence.end_date >= start) & (Licence.end_date < end)))
-    return [Stay(ref, (last - first).days, END_REASONS.get(reason, reason), destination or "Not recorded")
-            for ref, first, last, reason, destination in query.tuples()]
+    query = (
+        Licence.select(
+            Flat.reference,
+            Licence.start_date,
+            Licence.end_date,
+            Licence.end_reason,
+            Licence.destination,
+        )
+        .join(Flat)
+        .where((Licence.status == "ended") & (Licence.end_date >= start) & (Licence.end_date < end))
+    )
+    return [
+        Stay(
+            ref, (last - first).days, END_REASONS.get(reason, reason), destination or "Not recorded"
+        )
+        for ref, first, last, reason, destination in query.tuples()
+    ]
 
 
 def outcomes(start: date, end: date, ended: list[Stay] | None = None) -> dict[str, Counter]:
     """Move-on outcomes: counts by end reason and by destination (``ended``: the range's stays,
     when the caller already has them)."""
     ended = stays(start, end) if ended is None else ended
-    return {"reason": Counter(s.reason for s in ended), "destination": Counter(s.destination for s in ended)}
+    return {
+        "reason": Counter(s.reason for s in ended),
+        "destination": Counter(s.destination for s in ended),
+    }
 
 
 def referral_to_move_in(start: date, end: date) -> list[int]:
     """Days from referral to moving in, for each licence that started in the range."""
     _check(start, end)
-    query = (Licence.select(Licence.start_date, Referral.received_on).join(Referral)
-             .where((Licence.start_date >= start) & (Licence.start_date < end)))
+    query = (
+        Licence.select(Licence.start_date, Referral.received_on)
+        .join(Referral)
+        .where((Licence.start_date >= start) & (Licence.start_date < end))
+    )
     return sorted((moved - referred).days for moved, referred in query.tuples())
 
 
@@ -168,9 +220,12 @@ def waiting_list_over_time(start: date, end: date) -> list[tuple[date, int]]:
     """How many women were on the waiting list on the first day of each month in the range."""
     _check(start, end)
     # Only those accepted before the range ends and still waiting when it starts count on any of its days.
-    query = (Referral.select(Referral.decided_on, Referral.closed_on)
-             .where(Referral.status.in_(("accepted", "housed", "closed")) & Referral.decided_on.is_null(False)
-                    & (Referral.decided_on < end) & (Referral.closed_on.is_null() | (Referral.closed_on > start))))
+    query = Referral.select(Referral.decided_on, Referral.closed_on).where(
+        Referral.status.in_(("accepted", "housed", "closed"))
+        & Referral.decided_on.is_null(False)
+        & (Referral.decided_on < end)
+        & (Referral.closed_on.is_null() | (Referral.closed_on > start))
+    )
     spans = [(to_date(decided), to_date(closed)) for decided, closed in plain_rows(query)]
     spans = [(decided, closed) for decided, closed in spans if closed is None or closed > decided]
     # On the list on a day: accepted by then and not yet off it (both counted by bisecting sorted dates).
@@ -187,8 +242,9 @@ def waiting_list_over_time(start: date, end: date) -> list[tuple[date, int]]:
 def refusals(start: date, end: date) -> Counter:
     """Offers refused in the range, by reason."""
     _check(start, end)
-    query = Offer.select(Offer.reason).where((Offer.status == "refused") & (Offer.responded_on >= start)
-                                            & (Offer.responded_on < end))
+    query = Offer.select(Offer.reason).where(
+        (Offer.status == "refused") & (Offer.responded_on >= start) & (Offer.responded_on < end)
+    )
     return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in query.tuples())
 
 
@@ -220,18 +276,41 @@ def _percent(rate: float) -> str:
 
 def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The report's tables as text: title -> (headers, rows). No woman is named in any of them."""
-    occupancy_rows = [(r.reference, str(r.nights), str(r.occupied_nights), str(r.unavailable_nights),
-                       str(r.void_nights), _percent(r.rate)) for r in figures["occupancy"]]
-    void_rows = [(v.reference, uk_date(v.start), uk_date(v.end), str(v.nights),
-                  v.reason or "Not recorded") for v in figures["voids"]]
+    occupancy_rows = [
+        (
+            r.reference,
+            str(r.nights),
+            str(r.occupied_nights),
+            str(r.unavailable_nights),
+            str(r.void_nights),
+            _percent(r.rate),
+        )
+        for r in figures["occupancy"]
+    ]
+    void_rows = [
+        (v.reference, uk_date(v.start), uk_date(v.end), str(v.nights), v.reason or "Not recorded")
+        for v in figures["voids"]
+    ]
     stay_rows = [(s.reference, str(s.nights), s.reason, s.destination) for s in figures["stays"]]
-    outcome_rows = [("End reason", reason, str(count)) for reason, count in figures["outcomes"]["reason"].most_common()]
-    outcome_rows += [("Destination", place, str(count))
-                     for place, count in figures["outcomes"]["destination"].most_common()]
-    waiting_rows = [("On the waiting list on " + uk_date(day), str(count))
-                    for day, count in figures["waiting_list"]]
-    waiting_rows += [("Offers refused: " + reason, str(count)) for reason, count in figures["refusals"].most_common()]
-    waiting_rows.append(("Average days from referral to moving in", f"{figures['average_wait']:.0f}"))
+    outcome_rows = [
+        ("End reason", reason, str(count))
+        for reason, count in figures["outcomes"]["reason"].most_common()
+    ]
+    outcome_rows += [
+        ("Destination", place, str(count))
+        for place, count in figures["outcomes"]["destination"].most_common()
+    ]
+    waiting_rows = [
+        ("On the waiting list on " + uk_date(day), str(count))
+        for day, count in figures["waiting_list"]
+    ]
+    waiting_rows += [
+        ("Offers refused: " + reason, str(count))
+        for reason, count in figures["refusals"].most_common()
+    ]
+    waiting_rows.append(
+        ("Average days from referral to moving in", f"{figures['average_wait']:.0f}")
+    )
     return {
         "Occupancy": (("Flat", "Nights", "Let", "Out of use", "Void", "Occupancy"), occupancy_rows),
         "Voids": (("Flat", "From", "Until", "Nights", "Why"), void_rows),
@@ -250,14 +329,29 @@ def report_pdf(actor, start: date, end: date) -> bytes:
 
     figures = summary(actor, start, end)
     last_day = date.fromordinal(end.toordinal() - 1)
-    built = [RecordSection(title, headers, tuple(rows)) for title, (headers, rows) in tables(figures).items()]
+    built = [
+        RecordSection(title, headers, tuple(rows))
+        for title, (headers, rows) in tables(figures).items()
+    ]
     reference = f"REP-{start:%Y%m%d}-{last_day:%Y%m%d}"
-    subtitle = (f"{start:%d/%m/%Y} to {last_day:%d/%m/%Y} · occupancy {_percent(figures['occupancy'][-1].rate)}, "
-                f"average void {figures['average_void']:.0f} nights, average stay {figures['average_stay']:.0f} "
-                "nights")
-    pdf = sections.build("Housing report", subtitle, "", tuple(built),
-                         PageMeta(settings.organisation().name, "Housing report", reference, "report-1",
-                                  logo_path=settings.organisation().logo_path))
+    subtitle = (
+        f"{start:%d/%m/%Y} to {last_day:%d/%m/%Y} · occupancy {_percent(figures['occupancy'][-1].rate)}, "
+        f"average void {figures['average_void']:.0f} nights, average stay {figures['average_stay']:.0f} "
+        "nights"
+    )
+    pdf = sections.build(
+        "Housing report",
+        subtitle,
+        "",
+        tuple(built),
+        PageMeta(
+            settings.organisation().name,
+            "Housing report",
+            reference,
+            "report-1",
+            logo_path=settings.organisation().logo_path,
+        ),
+    )
     paperwork.record_document(actor, "report", "report", 0, "report-1", pdf)
     return pdf
 

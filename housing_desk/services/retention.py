@@ -14,7 +14,16 @@ from typing import NamedTuple
 from peewee import Select, fn
 
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Assessment, AssessmentScore, Goal, Licence, Offer, Person, Referral, SupportPlan
+from housing_desk.data.models import (
+    Assessment,
+    AssessmentScore,
+    Goal,
+    Licence,
+    Offer,
+    Person,
+    Referral,
+    SupportPlan,
+)
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import audit, names, permissions, settings
 from housing_desk.services.assessments import add_months
@@ -35,20 +44,50 @@ class RetentionRow(NamedTuple):
 def _closed_before(cutoff: date, person_id: int | None = None) -> dict[int, date]:
     """Each woman's latest closing date of a referral or a licence, for those whose latest is before
     ``cutoff`` and who have nothing open (everyone, or one woman). One grouped read of both tables."""
+
     def hers(query, model):
         return query if person_id is None else query.where(model.person == person_id)
 
-    closings = hers(Referral.select(Referral.person.alias("who"), fn.COALESCE(
-        Referral.closed_on, Referral.decided_on, Referral.received_on).alias("day")), Referral).union_all(
-        hers(Licence.select(Licence.person.alias("who"), Licence.end_date.alias("day")), Licence)).alias("closing")
+    closings = (
+        hers(
+            Referral.select(
+                Referral.person.alias("who"),
+                fn.COALESCE(Referral.closed_on, Referral.decided_on, Referral.received_on).alias(
+                    "day"
+                ),
+            ),
+            Referral,
+        )
+        .union_all(
+            hers(
+                Licence.select(Licence.person.alias("who"), Licence.end_date.alias("day")), Licence
+            )
+        )
+        .alias("closing")
+    )
     last = fn.MAX(closings.c.day)
-    query = Select([closings], [closings.c.who, last]).group_by(closings.c.who).having(last < cutoff)
-    open_people = {pid for (pid,) in plain_rows(hers(Referral.select(Referral.person).where(
-        Referral.status.in_(OPEN_STATUSES)), Referral))}
-    open_people |= {pid for (pid,) in plain_rows(hers(Licence.select(Licence.person).where(
-        Licence.status != "ended"), Licence))}
-    return {pid: to_date(day) for pid, day in plain_rows(query.bind(Person._meta.database))
-            if pid not in open_people}
+    query = (
+        Select([closings], [closings.c.who, last]).group_by(closings.c.who).having(last < cutoff)
+    )
+    open_people = {
+        pid
+        for (pid,) in plain_rows(
+            hers(
+                Referral.select(Referral.person).where(Referral.status.in_(OPEN_STATUSES)), Referral
+            )
+        )
+    }
+    open_people |= {
+        pid
+        for (pid,) in plain_rows(
+            hers(Licence.select(Licence.person).where(Licence.status != "ended"), Licence)
+        )
+    }
+    return {
+        pid: to_date(day)
+        for pid, day in plain_rows(query.bind(Person._meta.database))
+        if pid not in open_people
+    }
 
 
 def _cutoff(on: date | None) -> date:
@@ -59,9 +98,16 @@ def due(actor, on: date | None = None) -> list[tuple[int, date]]:
     """Who is due, as (person id, last closed), oldest first: the whole list in two grouped reads,
     without reading anyone's name (``named`` does that for the rows shown)."""
     permissions.require(actor, "retention")
-    anonymised = {pid for (pid,) in plain_rows(Person.select(Person.id).where(Person.given_name == ANONYMOUS_GIVEN))}
-    return sorted(((pid, day) for pid, day in _closed_before(_cutoff(on)).items() if pid not in anonymised),
-                  key=lambda item: (item[1], item[0]))
+    anonymised = {
+        pid
+        for (pid,) in plain_rows(
+            Person.select(Person.id).where(Person.given_name == ANONYMOUS_GIVEN)
+        )
+    }
+    return sorted(
+        ((pid, day) for pid, day in _closed_before(_cutoff(on)).items() if pid not in anonymised),
+        key=lambda item: (item[1], item[0]),
+    )
 
 
 def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
@@ -69,12 +115,21 @@ def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
     years = settings.retention_years()
     names_by_id = {}
     for start in range(0, len(entries), 500):
-        ids = [pid for pid, _day in entries[start:start + 500]]
-        query = Person.select(Person.id, Person.given_name, Person.family_name, Person.preferred_name).where(
-            Person.id.in_(ids))
-        names_by_id.update({pid: names.display_name(given, family, preferred)
-                            for pid, given, family, preferred in plain_rows(query)})
-    return [RetentionRow(pid, names_by_id[pid], day, years) for pid, day in entries if pid in names_by_id]
+        ids = [pid for pid, _day in entries[start : start + 500]]
+        query = Person.select(
+            Person.id, Person.given_name, Person.family_name, Person.preferred_name
+        ).where(Person.id.in_(ids))
+        names_by_id.update(
+            {
+                pid: names.display_name(given, family, preferred)
+                for pid, given, family, preferred in plain_rows(query)
+            }
+        )
+    return [
+        RetentionRow(pid, names_by_id[pid], day, years)
+        for pid, day in entries
+        if pid in names_by_id
+    ]
 
 
 def report(actor, on: date | None = None) -> list[RetentionRow]:
@@ -97,24 +152,42 @@ def anonymise(actor, person) -> Person:
         birth_year = current.date_of_birth.year if current.date_of_birth else None
         family = f"#{current.id}"
         Person.update(
-            given_name=ANONYMOUS_GIVEN, family_name=family, preferred_name="",
+            given_name=ANONYMOUS_GIVEN,
+            family_name=family,
+            preferred_name="",
             **names.stored_keys(ANONYMOUS_GIVEN, family),
-            date_of_birth=date(birth_year, 1, 1) if birth_year else None, ni_number="", phone="",
-            safe_contact="", message_ok=False, areas_to_avoid="", notes="", archived=True,
+            date_of_birth=date(birth_year, 1, 1) if birth_year else None,
+            ni_number="",
+            phone="",
+            safe_contact="",
+            message_ok=False,
+            areas_to_avoid="",
+            notes="",
+            archived=True,
             version=Person.version + 1,
         ).where(Person.id == current.id).execute()
         Referral.update(referrer="", referrer_organisation="", notes="", decision_notes="").where(
-            Referral.person == current.id).execute()
+            Referral.person == current.id
+        ).execute()
         assessments = Assessment.select(Assessment.id).where(Assessment.person == current.id)
-        Assessment.update(notes="", tool_scores="", risk_to_self_notes="", risk_to_others_notes="",
-                          risk_from_others_notes="", risk_to_tenancy_notes="").where(
-            Assessment.person == current.id).execute()
-        AssessmentScore.update(evidence="").where(AssessmentScore.assessment.in_(assessments)).execute()
+        Assessment.update(
+            notes="",
+            tool_scores="",
+            risk_to_self_notes="",
+            risk_to_others_notes="",
+            risk_from_others_notes="",
+            risk_to_tenancy_notes="",
+        ).where(Assessment.person == current.id).execute()
+        AssessmentScore.update(evidence="").where(
+            AssessmentScore.assessment.in_(assessments)
+        ).execute()
         Licence.update(notice_reason="", move_out_notes="", hb_reference="").where(
-            Licence.person == current.id).execute()
+            Licence.person == current.id
+        ).execute()
         plans = SupportPlan.select(SupportPlan.id).where(SupportPlan.person == current.id)
-        SupportPlan.update(risk_to_self="", risk_to_others="", risk_from_others="", risk_to_tenancy="").where(
-            SupportPlan.person == current.id).execute()
+        SupportPlan.update(
+            risk_to_self="", risk_to_others="", risk_from_others="", risk_to_tenancy=""
+        ).where(SupportPlan.person == current.id).execute()
         Goal.update(need="", action="", owner="", outcome="").where(Goal.plan.in_(plans)).execute()
         her_referrals = Referral.select(Referral.id).where(Referral.person == current.id)
         Offer.update(notes="").where(Offer.referral.in_(her_referrals)).execute()

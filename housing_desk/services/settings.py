@@ -49,13 +49,17 @@ def save_organisation(actor, **values) -> Organisation:
     cleaned = {}
     for key, value in values.items():
         label, length = ORGANISATION_FIELDS[key]
-        cleaned[key] = validation.text(value, key, label=label, required=key == "name", max_length=length)
+        cleaned[key] = validation.text(
+            value, key, label=label, required=key == "name", max_length=length
+        )
     if cleaned.get("logo_path") and not Path(cleaned["logo_path"]).is_file():
         raise ValidationError("That logo file cannot be found.", "logo_path")
     with write_transaction():
         for key, value in cleaned.items():
             _put(f"organisation.{key}", value)
-        audit.record(actor, "update", "setting", None, {f"organisation.{k}": v for k, v in cleaned.items()})
+        audit.record(
+            actor, "update", "setting", None, {f"organisation.{k}": v for k, v in cleaned.items()}
+        )
     return organisation()
 
 
@@ -69,7 +73,9 @@ def licence_template() -> templates.Template:
     try:
         return templates.load(path or None)
     except templates.TemplateError as error:
-        raise ValidationError(f"The licence template cannot be used. {error}", TEMPLATE_KEY) from None
+        raise ValidationError(
+            f"The licence template cannot be used. {error}", TEMPLATE_KEY
+        ) from None
 
 
 def set_licence_template(actor, path: str) -> templates.Template | None:
@@ -117,7 +123,9 @@ def idle_lock_minutes() -> int:
 
 
 def set_idle_lock_minutes(actor, minutes) -> int:
-    return _set_whole_number(actor, IDLE_KEY, minutes, label="Minutes before the window locks", maximum=240)
+    return _set_whole_number(
+        actor, IDLE_KEY, minutes, label="Minutes before the window locks", maximum=240
+    )
 
 
 def retention_years() -> int:
@@ -125,7 +133,9 @@ def retention_years() -> int:
 
 
 def set_retention_years(actor, years) -> int:
-    return _set_whole_number(actor, RETENTION_KEY, years, label="Years to keep closed records", maximum=50)
+    return _set_whole_number(
+        actor, RETENTION_KEY, years, label="Years to keep closed records", maximum=50
+    )
 
 
 def notice_days() -> int:

@@ -36,7 +36,9 @@ def _goal_values(values: dict) -> dict:
         elif key == "target_date":
             cleaned[key] = validation.a_date(value, key, label="Target date", required=False)
         elif key == "status":
-            cleaned[key] = validation.choice(value, key, label="Status", choices=tuple(GOAL_STATUSES))
+            cleaned[key] = validation.choice(
+                value, key, label="Status", choices=tuple(GOAL_STATUSES)
+            )
         else:
             raise ValidationError(f"Goals have no field called {key}.", key)
     return cleaned
@@ -46,43 +48,77 @@ def create_plan(actor, licence, *, start_date=None, review_due=None) -> SupportP
     """A draft plan for a licence, with a goal for each area her latest assessment scored 1 or 2."""
     permissions.require(actor, "plan_support")
     start_date = validation.a_date(start_date or date.today(), "start_date", label="Start date")
-    review_due = validation.a_date(review_due or assessments.add_months(start_date, 3), "review_due",
-                                   label="Review due")
+    review_due = validation.a_date(
+        review_due or assessments.add_months(start_date, 3), "review_due", label="Review due"
+    )
     if review_due <= start_date:
         raise ValidationError("The review must be due after the plan starts.", "review_due")
     with write_transaction():
-        licence = lock_row(Licence, licence.id if isinstance(licence, Licence) else licence,
-                           "That licence no longer exists.")
+        licence = lock_row(
+            Licence,
+            licence.id if isinstance(licence, Licence) else licence,
+            "That licence no longer exists.",
+        )
         if licence.status == "ended":
-            raise ValidationError("This licence has ended: start a plan on her current licence.", None)
-        keyworker = User.get_or_none(User.id == licence.person.keyworker_id) if licence.person.keyworker_id else None
-        plan = SupportPlan.create(person=licence.person_id, licence=licence.id, start_date=start_date,
-                                  review_due=review_due, created_by=actor.id)
+            raise ValidationError(
+                "This licence has ended: start a plan on her current licence.", None
+            )
+        keyworker = (
+            User.get_or_none(User.id == licence.person.keyworker_id)
+            if licence.person.keyworker_id
+            else None
+        )
+        plan = SupportPlan.create(
+            person=licence.person_id,
+            licence=licence.id,
+            start_date=start_date,
+            review_due=review_due,
+            created_by=actor.id,
+        )
         latest = assessments.latest(licence.person, start_date)
         seeded = 0
         if latest is not None:
             scores = {s.domain: s.score for s in latest.scores}
-            for position, (key, label) in enumerate(assessments.DOMAINS):
+            for position, (key, _label) in enumerate(assessments.DOMAINS):
                 if scores.get(key) in SEED_SCORES:
-                    Goal.create(plan=plan.id, position=position, domain=key,
-                                need=f"Scored {scores[key]}: {assessments.SCORE_DESCRIPTIONS[key][scores[key]]}",
-                                owner=keyworker.full_name if keyworker else "")
+                    Goal.create(
+                        plan=plan.id,
+                        position=position,
+                        domain=key,
+                        need=f"Scored {scores[key]}: {assessments.SCORE_DESCRIPTIONS[key][scores[key]]}",
+                        owner=keyworker.full_name if keyworker else "",
+                    )
                     seeded += 1
-        audit.record(actor, "create", "support_plan", plan.id, {"licence": licence.id, "seeded_goals": seeded})
+        audit.record(
+            actor,
+            "create",
+            "support_plan",
+            plan.id,
+            {"licence": licence.id, "seeded_goals": seeded},
+        )
     return plan
 
 
 def add_goal(actor, plan, *, domain, need, action, owner, target_date) -> Goal:
     permissions.require(actor, "plan_support")
-    values = _goal_values({"domain": domain, "need": need, "action": action, "owner": owner,
-                           "target_date": target_date})
+    values = _goal_values(
+        {
+            "domain": domain,
+            "need": need,
+            "action": action,
+            "owner": owner,
+            "target_date": target_date,
+        }
+    )
     if not values["need"]:
         raise ValidationError("Say what she needs.", "need")
     with write_transaction():
         current = _editable(plan)
         position = (max((g.position for g in current.goals), default=-1)) + 1
         goal = Goal.create(plan=current.id, position=position, **values)
-        audit.record(actor, "create", "goal", goal.id, {"plan": current.id, "domain": values["domain"]})
+        audit.record(
+            actor, "create", "goal", goal.id, {"plan": current.id, "domain": values["domain"]}
+        )
     return goal
 
 
@@ -114,11 +150,21 @@ def set_risks(actor, plan, **notes) -> SupportPlan:
     unknown = sorted(set(notes) - set(RISK_FIELDS))
     if unknown:
         raise ValidationError(f"There is no risk called {unknown[0]}.", unknown[0])
-    values = {k: validation.text(v, k, label=RISK_FIELDS[k], max_length=4000) for k, v in notes.items()}
+    values = {
+        k: validation.text(v, k, label=RISK_FIELDS[k], max_length=4000) for k, v in notes.items()
+    }
     with write_transaction():
         _editable(plan)
-        versioned_update(actor, SupportPlan, plan.id, expected, values, entity="support_plan",
-                         what="this support plan", private=tuple(values))
+        versioned_update(
+            actor,
+            SupportPlan,
+            plan.id,
+            expected,
+            values,
+            entity="support_plan",
+            what="this support plan",
+            private=tuple(values),
+        )
     return SupportPlan.get_by_id(plan.id)
 
 
@@ -127,16 +173,24 @@ def agree(actor, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     permissions.require(actor, "plan_support")
     agreed_on = validation.a_date(agreed_on or date.today(), "agreed_on", label="Date agreed")
     if not she_agreed:
-        raise ValidationError("A plan is agreed only when she agrees it; keep it as a draft meanwhile.",
-                              "she_agreed")
+        raise ValidationError(
+            "A plan is agreed only when she agrees it; keep it as a draft meanwhile.", "she_agreed"
+        )
     with write_transaction():
         current = _editable(plan)
         SupportPlan.update(status="superseded").where(
-            (SupportPlan.licence == current.licence_id) & (SupportPlan.status == "agreed")).execute()
-        SupportPlan.update(status="agreed", agreed_on=agreed_on, she_agreed=True,
-                           version=SupportPlan.version + 1).where(SupportPlan.id == current.id).execute()
-        audit.record(actor, "update", "support_plan", current.id, {"status": ["draft", "agreed"],
-                                                                  "agreed_on": agreed_on})
+            (SupportPlan.licence == current.licence_id) & (SupportPlan.status == "agreed")
+        ).execute()
+        SupportPlan.update(
+            status="agreed", agreed_on=agreed_on, she_agreed=True, version=SupportPlan.version + 1
+        ).where(SupportPlan.id == current.id).execute()
+        audit.record(
+            actor,
+            "update",
+            "support_plan",
+            current.id,
+            {"status": ["draft", "agreed"], "agreed_on": agreed_on},
+        )
     return SupportPlan.get_by_id(current.id)
 
 
@@ -149,34 +203,54 @@ def start_review(actor, plan) -> SupportPlan:
             raise ValidationError("Review an agreed plan; a draft can simply be changed.", None)
         start = date.today()
         review = SupportPlan.create(
-            person=current.person_id, licence=current.licence_id, start_date=start,
-            review_due=assessments.add_months(start, 3), created_by=actor.id,
-            **{key: getattr(current, key) for key in RISK_FIELDS})
+            person=current.person_id,
+            licence=current.licence_id,
+            start_date=start,
+            review_due=assessments.add_months(start, 3),
+            created_by=actor.id,
+            **{key: getattr(current, key) for key in RISK_FIELDS},
+        )
         for position, goal in enumerate(g for g in current.goals if g.status == "open"):
-            Goal.create(plan=review.id, position=position, domain=goal.domain, need=goal.need, action=goal.action,
-                        owner=goal.owner, target_date=goal.target_date)
+            Goal.create(
+                plan=review.id,
+                position=position,
+                domain=goal.domain,
+                need=goal.need,
+                action=goal.action,
+                owner=goal.owner,
+                target_date=goal.target_date,
+            )
         audit.record(actor, "create", "support_plan", review.id, {"review_of": current.id})
     return review
 
 
 def _editable(plan, allow_agreed: bool = False) -> SupportPlan:
-    current = lock_row(SupportPlan, plan.id if isinstance(plan, SupportPlan) else plan,
-                       "That support plan no longer exists.")
+    current = lock_row(
+        SupportPlan,
+        plan.id if isinstance(plan, SupportPlan) else plan,
+        "That support plan no longer exists.",
+    )
     if current.status == "superseded" or (current.status == "agreed" and not allow_agreed):
-        raise ValidationError("This plan has been agreed. Start a review to change its goals.", None)
+        raise ValidationError(
+            "This plan has been agreed. Start a review to change its goals.", None
+        )
     return current
 
 
 def plans_for(licence) -> list[SupportPlan]:
-    return list(SupportPlan.select().where(SupportPlan.licence == licence.id)
-                .order_by(SupportPlan.start_date.desc(), SupportPlan.id.desc()))
+    return list(
+        SupportPlan.select()
+        .where(SupportPlan.licence == licence.id)
+        .order_by(SupportPlan.start_date.desc(), SupportPlan.id.desc())
+    )
 
 
 def current_plan(licence) -> SupportPlan | None:
     """The draft being written, else the agreed plan in force."""
     plans = plans_for(licence)
     return next((p for p in plans if p.status == "draft"), None) or next(
-        (p for p in plans if p.status == "agreed"), None)
+        (p for p in plans if p.status == "agreed"), None
+    )
 
 
 def review_overdue(plan, on: date | None = None) -> bool:

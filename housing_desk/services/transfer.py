@@ -57,7 +57,9 @@ def copy(source, target, *, progress=None) -> list[TableCheck]:
     """Copy every record from ``source`` into the empty, migrated ``target``; verify, and return
     the checks. Refuses a target that already holds records."""
     if not is_empty(target):
-        raise ValidationError("The target database already holds records: copy only into an empty one.", None)
+        raise ValidationError(
+            "The target database already holds records: copy only into an empty one.", None
+        )
     total = sum(c.rows for c in checks(source)) or 1
     done = 0
     with target.atomic():
@@ -65,7 +67,7 @@ def copy(source, target, *, progress=None) -> list[TableCheck]:
             names = [field.name for field in model._meta.sorted_fields]
             batch = []
             for row in _rows(source, model):
-                batch.append(dict(zip(names, row)))
+                batch.append(dict(zip(names, row, strict=False)))
                 if len(batch) >= CHUNK:
                     model.insert_many(batch).as_rowcount().execute(target)
                     done += len(batch)
@@ -80,13 +82,18 @@ def copy(source, target, *, progress=None) -> list[TableCheck]:
         if engine(target) == "postgresql":
             for model in MODELS:
                 table = model._meta.table_name
-                target.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                   f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))")
+                target.execute_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"
+                )
     before, after = checks(source), checks(target)
-    for mine, theirs in zip(before, after):
+    for mine, theirs in zip(before, after, strict=False):
         if mine != theirs:
-            raise ValidationError(f"The copy of {mine.table} does not match ({mine.rows} rows, {theirs.rows} "
-                                  "copied): nothing should be trusted in the target.", None)
+            raise ValidationError(
+                f"The copy of {mine.table} does not match ({mine.rows} rows, {theirs.rows} "
+                "copied): nothing should be trusted in the target.",
+                None,
+            )
     return after
 
 
@@ -96,7 +103,9 @@ def is_encrypted(path: str | Path) -> bool:
         return file.read(16) != b"SQLite format 3\x00"
 
 
-def backup(db, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+def backup(
+    db, path: str | Path, *, passphrase: str | None = None, progress=None
+) -> list[TableCheck]:
     """Write a backup of ``db`` to the new file ``path``; with a passphrase, the file is encrypted."""
     path = Path(path)
     if path.exists():
@@ -110,9 +119,13 @@ def backup(db, path: str | Path, *, passphrase: str | None = None, progress=None
     if engine(db) == "sqlite" and type(db) is SqliteDatabase:
         destination = sqlite3.connect(str(path))
         try:
-            db.connection().backup(destination, pages=256,
-                                   progress=(lambda status, remaining, total: progress(total - remaining, total))
-                                   if progress else None)
+            db.connection().backup(
+                destination,
+                pages=256,
+                progress=(lambda status, remaining, total: progress(total - remaining, total))
+                if progress
+                else None,
+            )
         finally:
             destination.close()
         target = open_database(f"sqlite:///{path}", bind=False)
@@ -139,7 +152,10 @@ def verify_backup(path: str | Path, passphrase: str | None = None):
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             status = connection.execute("PRAGMA integrity_check").fetchone()[0]
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         finally:
             connection.close()
     except sqlite3.DatabaseError:
@@ -148,7 +164,9 @@ def verify_backup(path: str | Path, passphrase: str | None = None):
         raise ValidationError(f"The backup {path} is damaged ({status}).", "file")
     missing = {m._meta.table_name for m in MODELS} - tables
     if missing:
-        raise ValidationError(f"{path} is not a Housing Desk backup (no {sorted(missing)[0]} table).", "file")
+        raise ValidationError(
+            f"{path} is not a Housing Desk backup (no {sorted(missing)[0]} table).", "file"
+        )
     database = SqliteDatabase(str(path), pragmas={"query_only": 1})
     database.connect()
     return database
@@ -160,8 +178,11 @@ def _verify_encrypted(path: Path, passphrase: str | None):
     from housing_desk.services.errors import PermissionDenied
 
     if not passphrase:
-        raise ValidationError(f"{path} is not a plain Housing Desk backup. If it is an encrypted backup, "
-                              "give its passphrase.", "file")
+        raise ValidationError(
+            f"{path} is not a plain Housing Desk backup. If it is an encrypted backup, "
+            "give its passphrase.",
+            "file",
+        )
     database = SqlCipherDatabase(str(path), passphrase=passphrase)
     try:
         database.connect()
@@ -169,24 +190,32 @@ def _verify_encrypted(path: Path, passphrase: str | None):
         tables = set(database.get_tables())
     except Exception:
         database.close()
-        raise PermissionDenied("That passphrase does not open this backup, or it is not a backup.") from None
+        raise PermissionDenied(
+            "That passphrase does not open this backup, or it is not a backup."
+        ) from None
     missing = {m._meta.table_name for m in MODELS} - tables
     if status != "ok" or missing:
         database.close()
-        raise ValidationError(f"The backup {path} is damaged or is not a Housing Desk backup.", "file")
+        raise ValidationError(
+            f"The backup {path} is damaged or is not a Housing Desk backup.", "file"
+        )
     return database
 
 
-def restore(db, path: str | Path, *, force: bool = False, passphrase: str | None = None,
-            progress=None) -> list[TableCheck]:
+def restore(
+    db, path: str | Path, *, force: bool = False, passphrase: str | None = None, progress=None
+) -> list[TableCheck]:
     """Restore a backup into ``db``. The file is checked before anything is touched; a database
     that already holds records is refused unless ``force``, which first empties it."""
     source = verify_backup(path, passphrase)
     try:
         if not is_empty(db):
             if not force:
-                raise ValidationError("This database already holds records. Restore into an empty one, or "
-                                      "say so explicitly (--force) to replace everything in it.", None)
+                raise ValidationError(
+                    "This database already holds records. Restore into an empty one, or "
+                    "say so explicitly (--force) to replace everything in it.",
+                    None,
+                )
             _empty(db)
         return copy(source, db, progress=progress)
     finally:
@@ -203,7 +232,9 @@ def size_of(path: str | Path) -> int:
     return os.path.getsize(path)
 
 
-def back_up_in_use(actor, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+def back_up_in_use(
+    actor, path: str | Path, *, passphrase: str | None = None, progress=None
+) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
     from housing_desk.data.models import database as proxy
     from housing_desk.services import audit, permissions
@@ -213,12 +244,19 @@ def back_up_in_use(actor, path: str | Path, *, passphrase: str | None = None, pr
     from housing_desk.data.database import write_transaction
 
     with write_transaction():
-        audit.record(actor, "export", "backup", None, {"rows": sum(c.rows for c in found),
-                                                       "encrypted": bool(passphrase)})
+        audit.record(
+            actor,
+            "export",
+            "backup",
+            None,
+            {"rows": sum(c.rows for c in found), "encrypted": bool(passphrase)},
+        )
     return found
 
 
-def restore_in_use(actor, path: str | Path, *, passphrase: str | None = None, progress=None) -> list[TableCheck]:
+def restore_in_use(
+    actor, path: str | Path, *, passphrase: str | None = None, progress=None
+) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
     from housing_desk.data.models import database as proxy
     from housing_desk.services import permissions

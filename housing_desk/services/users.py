@@ -11,7 +11,12 @@ from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 
 ROLES = ("admin", "manager", "officer", "viewer")
-ROLE_LABELS = {"admin": "Administrator", "manager": "Manager", "officer": "Housing officer", "viewer": "Viewer"}
+ROLE_LABELS = {
+    "admin": "Administrator",
+    "manager": "Manager",
+    "officer": "Housing officer",
+    "viewer": "Viewer",
+}
 MIN_PASSWORD_LENGTH = 10
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
@@ -35,13 +40,17 @@ def any_users() -> bool:
 
 def check_password(password) -> str:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", "password")
+        raise ValidationError(
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", "password"
+        )
     return password
 
 
 def create_user(actor: User | None, *, username, full_name, role, password) -> User:
     """Create an account. ``actor`` is None only for the very first administrator."""
-    username = validation.text(username, "username", label="Username", required=True, max_length=60).lower()
+    username = validation.text(
+        username, "username", label="Username", required=True, max_length=60
+    ).lower()
     if any(ch.isspace() for ch in username):
         raise ValidationError("A username cannot contain spaces.", "username")
     full_name = validation.text(full_name, "full_name", label="Full name", required=True)
@@ -58,7 +67,9 @@ def create_user(actor: User | None, *, username, full_name, role, password) -> U
             permissions.require(actor, "manage_users")
         if User.select().where(User.username == username).exists():
             raise ValidationError(f"The username '{username}' is already taken.", "username")
-        user = User.create(username=username, full_name=full_name, role=role, password_hash=password_hash)
+        user = User.create(
+            username=username, full_name=full_name, role=role, password_hash=password_hash
+        )
         audit.record(actor, "create", "user", user.id, {"username": username, "role": role})
     return user
 
@@ -79,18 +90,25 @@ def authenticate(username, password) -> User:
     now = utc_now()
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise PermissionDenied(f"This account is locked after too many wrong passwords. Try again in "
-                               f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an administrator.")
+        raise PermissionDenied(
+            f"This account is locked after too many wrong passwords. Try again in "
+            f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an administrator."
+        )
     hasher = _password_hasher()
     try:
         hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         with write_transaction():
             failed = User.get_by_id(user.id).failed_attempts + 1
-            locked = now + timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED_ATTEMPTS else None
+            locked = (
+                now + timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED_ATTEMPTS else None
+            )
             User.update(failed_attempts=0 if locked else failed, locked_until=locked).where(
-                User.id == user.id).execute()
-            audit.record(user, "login", "user", user.id, {"result": "locked" if locked else "failed"})
+                User.id == user.id
+            ).execute()
+            audit.record(
+                user, "login", "user", user.id, {"result": "locked" if locked else "failed"}
+            )
         raise refused from None
     with write_transaction():
         changes = {"last_login_at": now, "failed_attempts": 0, "locked_until": None}
@@ -115,8 +133,9 @@ def change_password(actor, *, current_password, new_password) -> None:
     except (VerificationError, InvalidHashError):
         raise ValidationError("That is not your current password.", "current_password") from None
     with write_transaction():
-        User.update(password_hash=_password_hasher().hash(new_password), version=User.version + 1).where(
-            User.id == actor.id).execute()
+        User.update(
+            password_hash=_password_hasher().hash(new_password), version=User.version + 1
+        ).where(User.id == actor.id).execute()
         audit.record(actor, "update", "user", actor.id, {"password": "changed"})
 
 
@@ -125,8 +144,12 @@ def reset_password(actor, user, *, new_password) -> None:
     permissions.require(actor, "manage_users")
     check_password(new_password)
     with write_transaction():
-        User.update(password_hash=_password_hasher().hash(new_password), failed_attempts=0, locked_until=None,
-                    version=User.version + 1).where(User.id == user.id).execute()
+        User.update(
+            password_hash=_password_hasher().hash(new_password),
+            failed_attempts=0,
+            locked_until=None,
+            version=User.version + 1,
+        ).where(User.id == user.id).execute()
         audit.record(actor, "update", "user", user.id, {"password": "reset"})
 
 
@@ -138,7 +161,11 @@ def set_active(actor, user, *, active: bool) -> User:
         raise ValidationError("You cannot deactivate your own account.", "active")
     with write_transaction():
         if not active and user.role == "admin":
-            others = User.select().where((User.role == "admin") & User.active & (User.id != user.id)).count()
+            others = (
+                User.select()
+                .where((User.role == "admin") & User.active & (User.id != user.id))
+                .count()
+            )
             if not others:
                 raise ValidationError("At least one administrator must stay active.", "active")
         User.update(active=active, version=User.version + 1).where(User.id == user.id).execute()
@@ -151,7 +178,11 @@ def set_role(actor, user, *, role) -> User:
     role = validation.choice(role, "role", label="Role", choices=ROLES)
     with write_transaction():
         if user.role == "admin" and role != "admin":
-            others = User.select().where((User.role == "admin") & User.active & (User.id != user.id)).count()
+            others = (
+                User.select()
+                .where((User.role == "admin") & User.active & (User.id != user.id))
+                .count()
+            )
             if not others:
                 raise ValidationError("At least one administrator must stay active.", "role")
         User.update(role=role, version=User.version + 1).where(User.id == user.id).execute()

@@ -56,13 +56,17 @@ def money(value, field: str, *, label: str) -> Decimal:
     try:
         amount = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError(f"{label} must be an amount in pounds, such as 95.50.", field) from None
+        raise ValidationError(
+            f"{label} must be an amount in pounds, such as 95.50.", field
+        ) from None
     if not amount.is_finite():
         raise ValidationError(f"{label} must be an amount in pounds, such as 95.50.", field)
     if amount < 0:
         raise ValidationError(f"{label} cannot be negative.", field)
     if amount != amount.quantize(_TWO_PLACES):
-        raise ValidationError(f"{label} can have at most two decimal places (pounds and pence).", field)
+        raise ValidationError(
+            f"{label} can have at most two decimal places (pounds and pence).", field
+        )
     if amount >= Decimal("1000000"):
         raise ValidationError(f"{label} is too large for a weekly charge.", field)
     return amount.quantize(_TWO_PLACES)

@@ -39,26 +39,59 @@ class WaitingEntry:
 def waiting_list(on: date | None = None) -> list[WaitingEntry]:
     """Everyone waiting for a flat, in the order the team offers flats (two queries)."""
     on = on or date.today()
-    query = (Referral.select(Referral.id, Referral.priority, Referral.decided_on, Referral.received_on, Person.id,
-                             Person.given_name, Person.family_name, Person.preferred_name, Person.do_not_disclose,
-                             Person.needs_step_free, Person.areas_to_avoid)
-             .join(Person).where((Referral.status == "accepted") & ~Person.archived)
-             .order_by(Referral.priority, Referral.decided_on, Referral.received_on, Referral.id))
+    query = (
+        Referral.select(
+            Referral.id,
+            Referral.priority,
+            Referral.decided_on,
+            Referral.received_on,
+            Person.id,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+            Person.needs_step_free,
+            Person.areas_to_avoid,
+        )
+        .join(Person)
+        .where((Referral.status == "accepted") & ~Person.archived)
+        .order_by(Referral.priority, Referral.decided_on, Referral.received_on, Referral.id)
+    )
     rows = plain_rows(query)
     outcomes = assessments.latest_outcomes(row[4] for row in rows)
     entries = []
-    for position, (referral_id, priority, decided, received, person_id, given, family, preferred, hidden,
-                   step_free, areas) in enumerate(rows, start=1):
+    for position, (
+        referral_id,
+        priority,
+        decided,
+        received,
+        person_id,
+        given,
+        family,
+        preferred,
+        hidden,
+        step_free,
+        areas,
+    ) in enumerate(rows, start=1):
         since = to_date(decided or received)
         outcome, assessed_on = outcomes.get(person_id, ("", None))
-        entries.append(WaitingEntry(
-            position=position, referral_id=referral_id, person_id=person_id,
-            name=names.display_name(given, family, preferred),
-            do_not_disclose=bool(hidden), priority=priority, waiting_since=since, days_waiting=(on - since).days,
-            latest_outcome=outcome, latest_assessed_on=assessed_on,
-            days_since_assessment=(on - assessed_on).days if assessed_on else None,
-            needs_step_free=bool(step_free), areas_to_avoid=areas,
-        ))
+        entries.append(
+            WaitingEntry(
+                position=position,
+                referral_id=referral_id,
+                person_id=person_id,
+                name=names.display_name(given, family, preferred),
+                do_not_disclose=bool(hidden),
+                priority=priority,
+                waiting_since=since,
+                days_waiting=(on - since).days,
+                latest_outcome=outcome,
+                latest_assessed_on=assessed_on,
+                days_since_assessment=(on - assessed_on).days if assessed_on else None,
+                needs_step_free=bool(step_free),
+                areas_to_avoid=areas,
+            )
+        )
     return entries
 
 

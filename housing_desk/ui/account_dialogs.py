@@ -20,16 +20,23 @@ class FirstRunDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"full_name": ui.fullNameEdit, "username": ui.usernameEdit, "password": ui.passwordEdit,
-                "confirm": ui.confirmEdit}
+        return {
+            "full_name": ui.fullNameEdit,
+            "username": ui.usernameEdit,
+            "password": ui.passwordEdit,
+            "confirm": ui.confirmEdit,
+        }
 
     def save(self):
         ui = self.ui
         if ui.passwordEdit.text() != ui.confirmEdit.text():
             raise ValidationError("The two passwords are not the same.", "confirm")
         return users.create_user(
-            None, username=ui.usernameEdit.text(), full_name=ui.fullNameEdit.text(),
-            role="admin", password=ui.passwordEdit.text(),
+            None,
+            username=ui.usernameEdit.text(),
+            full_name=ui.fullNameEdit.text(),
+            role="admin",
+            password=ui.passwordEdit.text(),
         )
 
 

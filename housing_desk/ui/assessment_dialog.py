@@ -34,7 +34,9 @@ class AssessmentDialog(FormDialog):
             ui.outcomeCombo.addItem(label, key)
         ui.outcomeCombo.setCurrentIndex(-1)
         dates.set_date(ui.assessedEdit, date.today())
-        dates.set_date(ui.reviewEdit, assessments.add_months(date.today(), assessments.REVIEW_MONTHS))
+        dates.set_date(
+            ui.reviewEdit, assessments.add_months(date.today(), assessments.REVIEW_MONTHS)
+        )
         ui.assessedEdit.dateChanged.connect(self._default_review)
         self.resize(860, 760)
 
@@ -44,9 +46,17 @@ class AssessmentDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"assessed_on": ui.assessedEdit, "outcome": ui.outcomeCombo, "next_review_on": ui.reviewEdit,
-                "tool_used": ui.toolEdit, "tool_scores": ui.toolScoresEdit, "notes": ui.notesEdit,
-                "scores": ui.domainsScroll, "evidence": ui.domainsScroll, "risks": ui.risksGroup}
+        return {
+            "assessed_on": ui.assessedEdit,
+            "outcome": ui.outcomeCombo,
+            "next_review_on": ui.reviewEdit,
+            "tool_used": ui.toolEdit,
+            "tool_scores": ui.toolScoresEdit,
+            "notes": ui.notesEdit,
+            "scores": ui.domainsScroll,
+            "evidence": ui.domainsScroll,
+            "risks": ui.risksGroup,
+        }
 
     def _build_domains(self) -> None:
         grid = QGridLayout(self.ui.domainsHost)
@@ -63,11 +73,15 @@ class AssessmentDialog(FormDialog):
             combo.setCurrentIndex(-1)
             combo.setPlaceholderText("–")
             previous = self.previous.scores.get(key) if self.previous else None
-            description = QLabel("Choose a score." + (f" (previous: {previous})" if previous else ""))
+            description = QLabel(
+                "Choose a score." + (f" (previous: {previous})" if previous else "")
+            )
             description.setWordWrap(True)
             evidence = QPlainTextEdit()
             evidence.setObjectName(f"evidence_{key}")
-            evidence.setPlaceholderText("Evidence: what she said, what you saw, who else is involved")
+            evidence.setPlaceholderText(
+                "Evidence: what she said, what you saw, who else is involved"
+            )
             evidence.setTabChangesFocus(True)
             evidence.setMaximumHeight(52)
             combo.currentIndexChanged.connect(lambda _i, k=key: self._describe(k))
@@ -75,7 +89,11 @@ class AssessmentDialog(FormDialog):
             grid.addWidget(combo, row * 2, 1)
             grid.addWidget(description, row * 2, 2)
             grid.addWidget(evidence, row * 2 + 1, 0, 1, 3)
-            self.score_combos[key], self.descriptions[key], self.evidence_edits[key] = combo, description, evidence
+            self.score_combos[key], self.descriptions[key], self.evidence_edits[key] = (
+                combo,
+                description,
+                evidence,
+            )
 
     def _build_risks(self) -> None:
         grid: QGridLayout = self.ui.risksLayout
@@ -109,17 +127,25 @@ class AssessmentDialog(FormDialog):
 
     def save(self):
         ui = self.ui
-        unscored = [label for key, label in assessments.DOMAINS if self.score_combos[key].currentData() is None]
+        unscored = [
+            label
+            for key, label in assessments.DOMAINS
+            if self.score_combos[key].currentData() is None
+        ]
         if unscored:
             raise ValidationError(f"Score every area: '{unscored[0]}' has no score yet.", "scores")
         return assessments.record_assessment(
-            self.actor, self.person,
+            self.actor,
+            self.person,
             assessed_on=dates.get_date(ui.assessedEdit),
             scores={k: c.currentData() for k, c in self.score_combos.items()},
             evidence={k: e.toPlainText() for k, e in self.evidence_edits.items()},
-            risks={k: (c.currentData(), self.risk_notes[k].text()) for k, c in self.risk_combos.items()},
+            risks={
+                k: (c.currentData(), self.risk_notes[k].text()) for k, c in self.risk_combos.items()
+            },
             outcome=ui.outcomeCombo.currentData(),
             next_review_on=dates.get_date(ui.reviewEdit),
-            tool_used=ui.toolEdit.text(), tool_scores=ui.toolScoresEdit.text(),
+            tool_used=ui.toolEdit.text(),
+            tool_scores=ui.toolScoresEdit.text(),
             notes=ui.notesEdit.toPlainText(),
         )

@@ -13,21 +13,49 @@ from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
-ACTION_WORDS = {"create": "Created", "update": "Changed", "delete": "Deleted", "print": "Printed",
-                "export": "Exported", "login": "Sign-in", "view": "Viewed"}
+ACTION_WORDS = {
+    "create": "Created",
+    "update": "Changed",
+    "delete": "Deleted",
+    "print": "Printed",
+    "export": "Exported",
+    "login": "Sign-in",
+    "view": "Viewed",
+}
 EVENT_COLUMNS = (
-    Column("When", lambda e: e.at.astimezone().strftime("%d/%m/%Y %H:%M:%S"), sort_key=lambda e: e.at),
+    Column(
+        "When", lambda e: e.at.astimezone().strftime("%d/%m/%Y %H:%M:%S"), sort_key=lambda e: e.at
+    ),
     Column("Who", lambda e: e.actor or "(set-up)"),
     Column("What", lambda e: ACTION_WORDS.get(e.action, e.action)),
     Column("Record", lambda e: e.entity.replace("_", " ")),
-    Column("Number", lambda e: "" if e.entity_id is None else str(e.entity_id),
-           sort_key=lambda e: e.entity_id or 0, align_right=True),
-    Column("Details", lambda e: json.dumps(e.changes, ensure_ascii=False)[:200],
-           tooltip=lambda e: json.dumps(e.changes, ensure_ascii=False, indent=1)),
+    Column(
+        "Number",
+        lambda e: "" if e.entity_id is None else str(e.entity_id),
+        sort_key=lambda e: e.entity_id or 0,
+        align_right=True,
+    ),
+    Column(
+        "Details",
+        lambda e: json.dumps(e.changes, ensure_ascii=False)[:200],
+        tooltip=lambda e: json.dumps(e.changes, ensure_ascii=False, indent=1),
+    ),
 )
 MATCHES = 20
-ENTITIES = ("person", "referral", "assessment", "offer", "licence", "support_plan", "flat", "certificate",
-            "unavailability", "partner", "user", "setting")
+ENTITIES = (
+    "person",
+    "referral",
+    "assessment",
+    "offer",
+    "licence",
+    "support_plan",
+    "flat",
+    "certificate",
+    "unavailability",
+    "partner",
+    "user",
+    "setting",
+)
 
 
 class AuditPage(QWidget):
@@ -63,10 +91,16 @@ class AuditPage(QWidget):
 
     def _offer_people(self, text: str) -> None:
         self.person_id = self._matches.get(text)
-        rows = people.people_page(people.PeopleFilter(text=text, include_archived=True), limit=MATCHES) if text else []
+        rows = (
+            people.people_page(people.PeopleFilter(text=text, include_archived=True), limit=MATCHES)
+            if text
+            else []
+        )
         self._matches = {}
         for row in rows:
-            label = f"{row.name}, born {dates.uk(row.date_of_birth)}" if row.date_of_birth else row.name
+            label = (
+                f"{row.name}, born {dates.uk(row.date_of_birth)}" if row.date_of_birth else row.name
+            )
             if label in self._matches:
                 label = f"{label} (record {row.person_id})"
             self._matches[label] = row.person_id
@@ -79,18 +113,29 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         ui = self.ui
         if ui.personEdit.text().strip() and self.person_id is None:
-            messages.warning(self, "Audit log", "Choose her from the names offered as you type, or clear the "
-                                                "Person box to see everyone.")
+            messages.warning(
+                self,
+                "Audit log",
+                "Choose her from the names offered as you type, or clear the "
+                "Person box to see everyone.",
+            )
             return
         if not ui.personEdit.text().strip():
             self.person_id = None
         try:
-            found = audit.search(self.actor, username=ui.userCombo.currentData(), entity=ui.entityCombo.currentData(),
-                                 person_id=self.person_id, since=dates.get_date(ui.sinceEdit),
-                                 until=dates.get_date(ui.untilEdit))
+            found = audit.search(
+                self.actor,
+                username=ui.userCombo.currentData(),
+                entity=ui.entityCombo.currentData(),
+                person_id=self.person_id,
+                since=dates.get_date(ui.sinceEdit),
+                until=dates.get_date(ui.untilEdit),
+            )
         except DomainError as error:
             messages.warning(self, "Audit log", error.message)
             found = []
         self.model.set_rows(found)
         ui.eventsTable.resizeColumnsToContents()
-        ui.summaryLabel.setText(f"{len(found)} events" + (" (the latest 2,000)" if len(found) >= 2000 else ""))
+        ui.summaryLabel.setText(
+            f"{len(found)} events" + (" (the latest 2,000)" if len(found) >= 2000 else "")
+        )

@@ -33,12 +33,19 @@ def _passphrase(parent, title: str, question: str) -> str | None:
 
 
 def back_up(window) -> bool:
-    name = messages.save_file_name(window, "Back up to…", f"housing-desk-{date.today():%Y-%m-%d}.housingdesk",
-                                   "Housing Desk backups (*.housingdesk)")
+    name = messages.save_file_name(
+        window,
+        "Back up to…",
+        f"housing-desk-{date.today():%Y-%m-%d}.housingdesk",
+        "Housing Desk backups (*.housingdesk)",
+    )
     if not name:
         return False
-    passphrase = _passphrase(window, "Back up", "Protect the backup with a passphrase? Without one, anyone who "
-                             "has the file can read it.")
+    passphrase = _passphrase(
+        window,
+        "Back up",
+        "Protect the backup with a passphrase? Without one, anyone who has the file can read it.",
+    )
     dialog, update = _progress(window, "Backing up…")
     try:
         found = transfer.back_up_in_use(window.user, name, passphrase=passphrase, progress=update)
@@ -47,17 +54,27 @@ def back_up(window) -> bool:
         messages.warning(window, "Back up", error.message)
         return False
     dialog.close()
-    messages.information(window, "Back up", f"Backed up {sum(c.rows for c in found)} records to "
-                         f"{Path(name).name}, each table checked.")
+    messages.information(
+        window,
+        "Back up",
+        f"Backed up {sum(c.rows for c in found)} records to {Path(name).name}, each table checked.",
+    )
     return True
 
 
 def restore(window) -> bool:
-    name = messages.open_file_name(window, "Restore from…", "Housing Desk backups (*.housingdesk);;All files (*)")
+    name = messages.open_file_name(
+        window, "Restore from…", "Housing Desk backups (*.housingdesk);;All files (*)"
+    )
     if not name:
         return False
-    if not messages.confirm(window, "Restore", "Restoring replaces everything in this database with the backup. "
-                            "Housing Desk closes afterwards; sign in again.", yes="Replace everything"):
+    if not messages.confirm(
+        window,
+        "Restore",
+        "Restoring replaces everything in this database with the backup. "
+        "Housing Desk closes afterwards; sign in again.",
+        yes="Replace everything",
+    ):
         return False
     passphrase = None
     if transfer.is_encrypted(name):
@@ -72,5 +89,7 @@ def restore(window) -> bool:
         messages.warning(window, "Restore", error.message)
         return False
     dialog.close()
-    messages.information(window, "Restore", "Restored. Housing Desk will now close: start it again and sign in.")
+    messages.information(
+        window, "Restore", "Restored. Housing Desk will now close: start it again and sign in."
+    )
     return True

@@ -30,7 +30,8 @@ class FlatActions:
         return {
             "match": can and state in ("available", "notice") and self.offer is None,
             "answer": can and self.offer is not None,
-            "move_in": can and (state in ("available", "offered") or licence_status == "pending_signup"),
+            "move_in": can
+            and (state in ("available", "offered") or licence_status == "pending_signup"),
             "notice": can and licence_status == "active",
             "move_out": can and licence_status in ("active", "notice"),
         }
@@ -47,7 +48,9 @@ class FlatActions:
         from housing_desk.ui.tenancy_dialogs import OfferAnswerDialog
 
         name = self._name(self.offer.referral.person_id)
-        return OfferAnswerDialog.ask(self.parent, self.actor, self.offer, name, self.status.reference)
+        return OfferAnswerDialog.ask(
+            self.parent, self.actor, self.offer, name, self.status.reference
+        )
 
     def move_in(self):
         from housing_desk.ui.move_in_wizard import MoveInWizard
@@ -60,16 +63,22 @@ class FlatActions:
     def notice(self):
         from housing_desk.ui.tenancy_dialogs import NoticeDialog
 
-        return NoticeDialog.ask(self.parent, self.actor, self.licence, self._name(self.licence.person_id))
+        return NoticeDialog.ask(
+            self.parent, self.actor, self.licence, self._name(self.licence.person_id)
+        )
 
     def move_out(self):
         from housing_desk.ui.tenancy_dialogs import MoveOutDialog
 
-        return MoveOutDialog.ask(self.parent, self.actor, self.licence, self._name(self.licence.person_id))
+        return MoveOutDialog.ask(
+            self.parent, self.actor, self.licence, self._name(self.licence.person_id)
+        )
 
 
 def licence_actions_for(actor, licence) -> dict[str, bool]:
     can = permissions.allowed(actor, "allocate")
-    return {"sign_up": can and licence.status == "pending_signup",
-            "notice": can and licence.status == "active",
-            "move_out": can and licence.status in ("active", "notice")}
+    return {
+        "sign_up": can and licence.status == "pending_signup",
+        "notice": can and licence.status == "active",
+        "move_out": can and licence.status in ("active", "notice"),
+    }

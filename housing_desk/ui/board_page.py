@@ -14,25 +14,45 @@ from housing_desk.services.availability import STATE_LABELS, coming_free, descri
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
 from housing_desk.ui.board_actions import FlatActions
-from housing_desk.ui.style import COMPLIANCE_COLOURS, COMPLIANCE_LABELS, STATE_COLOURS, dot, lock_icon
+from housing_desk.ui.style import (
+    COMPLIANCE_COLOURS,
+    COMPLIANCE_LABELS,
+    STATE_COLOURS,
+    dot,
+    lock_icon,
+)
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.timeline import Bar, Row, TimelineWidget, month_window
 
 BOARD_COLUMNS = (
     Column("Flat", lambda s: s.reference),
-    Column("State", lambda s: s.state_label, sort_key=lambda s: s.state,
-           decoration=lambda s: dot(STATE_COLOURS[s.state]), tooltip=describe),
+    Column(
+        "State",
+        lambda s: s.state_label,
+        sort_key=lambda s: s.state,
+        decoration=lambda s: dot(STATE_COLOURS[s.state]),
+        tooltip=describe,
+    ),
     Column("Since", lambda s: dates.uk(s.since), sort_key=lambda s: s.since),
     Column("Until", lambda s: dates.uk(s.until), sort_key=lambda s: s.until),
     Column("Occupant", lambda s: s.occupant),
-    Column("Compliance", lambda s: COMPLIANCE_LABELS[s.compliance],
-           sort_key=lambda s: ("expired", "due_soon", "ok").index(s.compliance),
-           decoration=lambda s: dot(COMPLIANCE_COLOURS[s.compliance]), tooltip=lambda s: s.compliance_notes),
+    Column(
+        "Compliance",
+        lambda s: COMPLIANCE_LABELS[s.compliance],
+        sort_key=lambda s: ("expired", "due_soon", "ok").index(s.compliance),
+        decoration=lambda s: dot(COMPLIANCE_COLOURS[s.compliance]),
+        tooltip=lambda s: s.compliance_notes,
+    ),
     Column("Address", lambda s: s.address),
     Column("Partner", lambda s: s.partner),
 )
-_ACTIONS = {"match": "matchButton", "answer": "answerButton", "move_in": "moveInButton",
-            "notice": "noticeButton", "move_out": "moveOutButton"}
+_ACTIONS = {
+    "match": "matchButton",
+    "answer": "answerButton",
+    "move_in": "moveInButton",
+    "notice": "noticeButton",
+    "move_out": "moveOutButton",
+}
 
 
 def board_model(parent=None) -> RowTableModel:
@@ -55,16 +75,22 @@ class BoardPage(QWidget):
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.boardTable, self.proxy, presorted=True)  # by reference, from the service
         ui.boardTable.doubleClicked.connect(self._activated)
-        ui.boardTable.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        ui.boardTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._selection_changed()
+        )
 
         self.timeline = TimelineWidget()
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.timeline)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        legend = QLabel("  ".join(
-            f'<span style="color:{STATE_COLOURS[state]}">&#9632;</span> {STATE_LABELS[state]}'
-            for state in ("occupied", "notice", "offered", "unavailable")) + "  ·  a pale bar has no end date yet")
+        legend = QLabel(
+            "  ".join(
+                f'<span style="color:{STATE_COLOURS[state]}">&#9632;</span> {STATE_LABELS[state]}'
+                for state in ("occupied", "notice", "offered", "unavailable")
+            )
+            + "  ·  a pale bar has no end date yet"
+        )
         legend.setObjectName("legendLabel")
         forms.place(ui.timelineHost, legend, scroller)
         ui.splitter.setSizes([330, 330])
@@ -78,8 +104,12 @@ class BoardPage(QWidget):
             title.setObjectName("panelTitle")
         for key, name in _ACTIONS.items():
             getattr(ui, name).clicked.connect(lambda _checked=False, k=key: self._act(k))
-        ui.comingFreeList.itemDoubleClicked.connect(lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole)))
-        ui.offersList.itemDoubleClicked.connect(lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole)))
+        ui.comingFreeList.itemDoubleClicked.connect(
+            lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole))
+        )
+        ui.offersList.itemDoubleClicked.connect(
+            lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole))
+        )
 
         dates.set_date(ui.onDateEdit, date.today())
         ui.onDateEdit.dateChanged.connect(lambda _day: self.refresh())
@@ -100,9 +130,14 @@ class BoardPage(QWidget):
         self._summarise(statuses)
         start, end = month_window(on)
         rows = [
-            Row(r.flat_id, r.reference, tuple(
-                Bar(i.start, i.end, i.kind, UNAVAILABILITY_REASONS.get(i.label, i.label)) for i in r.intervals
-            ))
+            Row(
+                r.flat_id,
+                r.reference,
+                tuple(
+                    Bar(i.start, i.end, i.kind, UNAVAILABILITY_REASONS.get(i.label, i.label))
+                    for i in r.intervals
+                ),
+            )
             for r in flats.timeline(start, end)
         ]
         self.timeline.set_rows(rows, start, end, on)
@@ -118,7 +153,9 @@ class BoardPage(QWidget):
         ui = self.ui
         ui.comingFreeList.clear()
         for item in coming_free(on, board=statuses):
-            entry = QListWidgetItem(f"{item.reference}: free from {dates.uk(item.free_from)} ({item.why})")
+            entry = QListWidgetItem(
+                f"{item.reference}: free from {dates.uk(item.free_from)} ({item.why})"
+            )
             entry.setData(Qt.ItemDataRole.UserRole, item.flat_id)
             ui.comingFreeList.addItem(entry)
         if not ui.comingFreeList.count():
@@ -152,7 +189,11 @@ class BoardPage(QWidget):
             counts[status.state] = counts.get(status.state, 0) + 1
         parts = [f"{counts[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS if counts.get(s)]
         attention = sum(1 for s in statuses if s.compliance != "ok" and s.state != "retired")
-        text = f"{len(statuses)} flats: " + ", ".join(parts) if statuses else "No flats yet: add them on the Flats page."
+        text = (
+            f"{len(statuses)} flats: " + ", ".join(parts)
+            if statuses
+            else "No flats yet: add them on the Flats page."
+        )
         if attention:
             text += f" · certificates need attention at {attention}"
         self.ui.summaryLabel.setText(text)
@@ -177,10 +218,12 @@ class BoardPage(QWidget):
         for key, name in _ACTIONS.items():
             getattr(self.ui, name).setEnabled(allowed[key])
         licence = self.actions.licence
-        self.ui.moveInButton.setText("Continue &sign-up…" if licence and licence.status == "pending_signup"
-                                     else "Move &in…")
-        self.ui.actionsTitle.setText(f"Flat {status.reference}: {status.state_label.lower()}" if status
-                                     else "Select a flat")
+        self.ui.moveInButton.setText(
+            "Continue &sign-up…" if licence and licence.status == "pending_signup" else "Move &in…"
+        )
+        self.ui.actionsTitle.setText(
+            f"Flat {status.reference}: {status.state_label.lower()}" if status else "Select a flat"
+        )
 
     def _act(self, key: str) -> None:
         if getattr(self.actions, key)() is not None or key == "move_in":
@@ -191,8 +234,11 @@ class BoardPage(QWidget):
         if not target:
             return
         entity, entity_id = target
-        {"flat": self.flat_activated, "person": self.person_activated,
-         "licence": self.licence_activated}[entity].emit(entity_id)
+        {
+            "flat": self.flat_activated,
+            "person": self.person_activated,
+            "licence": self.licence_activated,
+        }[entity].emit(entity_id)
 
     def _activated(self, index) -> None:
         status = self.proxy.source_row(index)

@@ -20,7 +20,9 @@ class CertificateDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.flat = actor, flat
         ui = self.ui
-        ui.introLabel.setText(f"Record a safety certificate for flat {flat.reference}, {flat.address}.")
+        ui.introLabel.setText(
+            f"Record a safety certificate for flat {flat.reference}, {flat.address}."
+        )
         for kind, (label, years) in CERTIFICATE_KINDS.items():
             term = "1 year" if years == 1 else f"{years} years"
             ui.kindCombo.addItem(f"{label} ({term})", kind)
@@ -34,20 +36,27 @@ class CertificateDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"kind": ui.kindCombo, "issued_on": ui.issuedOnEdit, "expires_on": ui.expiresOnEdit,
-                "reference": ui.referenceEdit}
+        return {
+            "kind": ui.kindCombo,
+            "issued_on": ui.issuedOnEdit,
+            "expires_on": ui.expiresOnEdit,
+            "reference": ui.referenceEdit,
+        }
 
     def _usual_term(self, *_args) -> None:
         usual = self.ui.usualTermCheck.isChecked()
         self.ui.expiresOnEdit.setEnabled(not usual)
         if usual:
             years = CERTIFICATE_KINDS[self.ui.kindCombo.currentData()][1]
-            dates.set_date(self.ui.expiresOnEdit, add_years(dates.get_date(self.ui.issuedOnEdit), years))
+            dates.set_date(
+                self.ui.expiresOnEdit, add_years(dates.get_date(self.ui.issuedOnEdit), years)
+            )
 
     def save(self):
         ui = self.ui
         return flats.record_certificate(
-            self.actor, self.flat,
+            self.actor,
+            self.flat,
             kind=ui.kindCombo.currentData(),
             issued_on=dates.get_date(ui.issuedOnEdit),
             expires_on=None if ui.usualTermCheck.isChecked() else dates.get_date(ui.expiresOnEdit),

@@ -29,6 +29,7 @@ def total_text(ui) -> str:
 
 def watch(ui, label) -> None:
     """Keep ``label`` showing the total of the charge edits of ``ui``."""
+
     def update(*_args):
         label.setText(total_text(ui))
 

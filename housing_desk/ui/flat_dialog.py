@@ -14,7 +14,6 @@ from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.form_dialog import FormDialog
 
 
-
 class FlatDialog(FormDialog):
     FORM = "flat_dialog"
 
@@ -43,11 +42,20 @@ class FlatDialog(FormDialog):
     def field_widgets(self):
         ui = self.ui
         fields = {
-            "reference": ui.referenceEdit, "partner": ui.partnerCombo, "address_line1": ui.addressLine1Edit,
-            "address_line2": ui.addressLine2Edit, "town": ui.townEdit, "postcode": ui.postcodeEdit,
-            "bedrooms": ui.bedroomsSpin, "floor": ui.floorSpin, "step_free": ui.stepFreeCheck,
-            "has_gas": ui.hasGasCheck, "furnished": ui.furnishedCheck, "retired": ui.retiredCheck,
-            "head_lease_end": ui.headLeaseEndEdit, "notes": ui.notesEdit,
+            "reference": ui.referenceEdit,
+            "partner": ui.partnerCombo,
+            "address_line1": ui.addressLine1Edit,
+            "address_line2": ui.addressLine2Edit,
+            "town": ui.townEdit,
+            "postcode": ui.postcodeEdit,
+            "bedrooms": ui.bedroomsSpin,
+            "floor": ui.floorSpin,
+            "step_free": ui.stepFreeCheck,
+            "has_gas": ui.hasGasCheck,
+            "furnished": ui.furnishedCheck,
+            "retired": ui.retiredCheck,
+            "head_lease_end": ui.headLeaseEndEdit,
+            "notes": ui.notesEdit,
         }
         fields.update({name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()})
         return fields
@@ -87,7 +95,9 @@ class FlatDialog(FormDialog):
             "step_free": ui.stepFreeCheck.isChecked(),
             "has_gas": ui.hasGasCheck.isChecked(),
             "furnished": ui.furnishedCheck.isChecked(),
-            "head_lease_end": dates.get_date(ui.headLeaseEndEdit) if ui.headLeaseCheck.isChecked() else None,
+            "head_lease_end": dates.get_date(ui.headLeaseEndEdit)
+            if ui.headLeaseCheck.isChecked()
+            else None,
             "notes": ui.notesEdit.toPlainText(),
         }
         values.update({name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()})

@@ -29,12 +29,21 @@ FLAT_COLUMNS = (
     Column("Postcode", lambda f: f.postcode),
     Column("Partner", lambda f: f.partner.name),
     Column("Bedrooms", lambda f: str(f.bedrooms), sort_key=lambda f: f.bedrooms, align_right=True),
-    Column("Floor", lambda f: "Ground" if f.floor == 0 else str(f.floor), sort_key=lambda f: f.floor),
+    Column(
+        "Floor", lambda f: "Ground" if f.floor == 0 else str(f.floor), sort_key=lambda f: f.floor
+    ),
     Column("Step-free", lambda f: _yes(f.step_free)),
-    Column("Weekly total", lambda f: _money(f.weekly_total), sort_key=lambda f: f.weekly_total, align_right=True,
-           tooltip=lambda f: f"Rent {_money(f.weekly_rent)}, eligible service {_money(f.eligible_service_charge)}, "
-                             f"ineligible service {_money(f.ineligible_service_charge)}, "
-                             f"support {_money(f.support_charge)}"),
+    Column(
+        "Weekly total",
+        lambda f: _money(f.weekly_total),
+        sort_key=lambda f: f.weekly_total,
+        align_right=True,
+        tooltip=lambda f: (
+            f"Rent {_money(f.weekly_rent)}, eligible service {_money(f.eligible_service_charge)}, "
+            f"ineligible service {_money(f.ineligible_service_charge)}, "
+            f"support {_money(f.support_charge)}"
+        ),
+    ),
     Column("In use", lambda f: "Retired" if f.retired else "Yes"),
 )
 CERTIFICATE_COLUMNS = (
@@ -80,9 +89,16 @@ class FlatsPage(QWidget):
         ui.backInUseButton.clicked.connect(self.back_in_use)
         ui.flatsTable.doubleClicked.connect(lambda _index: self.edit_flat())
         ui.flatsTable.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        ui.unavailableTable.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for button in (ui.newButton, ui.editButton, ui.unavailableButton, ui.addCertificateButton,
-                       ui.backInUseButton):
+        ui.unavailableTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        for button in (
+            ui.newButton,
+            ui.editButton,
+            ui.unavailableButton,
+            ui.addCertificateButton,
+            ui.backInUseButton,
+        ):
             button.setVisible(permissions.allowed(actor, "manage_flats"))
         self.refresh()
 
@@ -118,7 +134,9 @@ class FlatsPage(QWidget):
         self.ui.certificatesTable.resizeColumnsToContents()
         self.ui.unavailableTable.resizeColumnsToContents()
         self.ui.certificatesSummary.setText(
-            f"Certificates of flat {flat.reference}" if flat else "Select a flat to see its certificates."
+            f"Certificates of flat {flat.reference}"
+            if flat
+            else "Select a flat to see its certificates."
         )
         self._update_buttons()
 

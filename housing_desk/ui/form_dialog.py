@@ -20,7 +20,9 @@ class FormDialog(QDialog):
 
     FORM = ""
     TITLE = ""
-    KEEP_OPEN = object()  # returned by save() when the officer chose to go back and change something
+    KEEP_OPEN = (
+        object()
+    )  # returned by save() when the officer chose to go back and change something
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,9 +61,13 @@ class FormDialog(QDialog):
         she chooses to load theirs."""
         if not hasattr(self, "reload"):
             return
-        if messages.confirm(self, "Changed by someone else",
-                            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
-                            yes="Load their version", no="Keep mine"):
+        if messages.confirm(
+            self,
+            "Changed by someone else",
+            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
+            yes="Load their version",
+            no="Keep mine",
+        ):
             try:
                 self.reload()
             except DomainError as missing:

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from housing_desk.services import users
 from housing_desk.ui.form_dialog import FormDialog
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
 
 
 class LockDialog(FormDialog):
@@ -24,8 +29,10 @@ class LockDialog(FormDialog):
     def __init__(self, user, parent: QWidget | None = None):
         super().__init__(parent)
         self.user = user
-        self.ui.introLabel.setText(f"Housing Desk was locked after a while without use. {user.full_name}, your work "
-                                   "is kept: enter your password to carry on.")
+        self.ui.introLabel.setText(
+            f"Housing Desk was locked after a while without use. {user.full_name}, your work "
+            "is kept: enter your password to carry on."
+        )
 
     def field_widgets(self):
         return {"password": self.ui.passwordEdit}

@@ -5,7 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
-from housing_desk.services import flats, licence_register, licences, paperwork, people, permissions, support_plans
+from housing_desk.services import (
+    flats,
+    licence_register,
+    licences,
+    paperwork,
+    people,
+    permissions,
+    support_plans,
+)
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.board_actions import licence_actions_for
@@ -17,12 +25,20 @@ from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog
 
 LICENCE_COLUMNS = (
     Column("Flat", lambda r: r.reference),
-    Column("Resident", lambda r: r.name, decoration=lambda r: lock_icon() if r.do_not_disclose else None),
+    Column(
+        "Resident",
+        lambda r: r.name,
+        decoration=lambda r: lock_icon() if r.do_not_disclose else None,
+    ),
     Column("Start", lambda r: dates.uk(r.start_date), sort_key=lambda r: r.start_date),
     Column("End", lambda r: dates.uk(r.end_date), sort_key=lambda r: r.end_date),
     Column("Status", lambda r: r.status_label),
-    Column("Weekly total", lambda r: f"£{r.weekly_total:,.2f}", sort_key=lambda r: r.weekly_total,
-           align_right=True),
+    Column(
+        "Weekly total",
+        lambda r: f"£{r.weekly_total:,.2f}",
+        sort_key=lambda r: r.weekly_total,
+        align_right=True,
+    ),
     Column("Housing Benefit", lambda r: licences.HB_STATUSES[r.hb_status]),
     Column("Keys out", lambda r: str(r.keys_out), sort_key=lambda r: r.keys_out, align_right=True),
     Column("Ended because", lambda r: r.end_reason_label),
@@ -31,7 +47,11 @@ LICENCE_COLUMNS = (
 
 
 DOCUMENT_COLUMNS = (
-    Column("Printed", lambda d: d.generated_at.astimezone().strftime("%d/%m/%Y %H:%M"), sort_key=lambda d: d.generated_at),
+    Column(
+        "Printed",
+        lambda d: d.generated_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+        sort_key=lambda d: d.generated_at,
+    ),
     Column("Document", lambda d: paperwork.KINDS.get(d.kind, d.kind)),
     Column("By", lambda d: d.full_name),
     Column("Wording version", lambda d: d.template_version),
@@ -67,15 +87,21 @@ class LicencesPage(QWidget):
         self.plan_panel.changed.connect(self._show_documents)
         forms.place(ui.planHost, self.plan_panel)
         ui.splitter.setSizes([380, 320])
-        if not permissions.allowed(actor, "view_sensitive"):  # a viewer sees no support plans or risks
+        if not permissions.allowed(
+            actor, "view_sensitive"
+        ):  # a viewer sees no support plans or risks
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.planTab))
         menu = QMenu(ui.paperworkButton)
         self.print_actions = {
-            "agreement": menu.addAction("Licence agreement…", lambda: self.print_licence("agreement")),
+            "agreement": menu.addAction(
+                "Licence agreement…", lambda: self.print_licence("agreement")
+            ),
             "pack": menu.addAction("Sign-up pack…", lambda: self.print_licence("pack")),
         }
         menu.addSeparator()
-        self.batch_action = menu.addAction("Sign-up packs for everyone awaiting sign-up…", self.print_batch)
+        self.batch_action = menu.addAction(
+            "Sign-up packs for everyone awaiting sign-up…", self.print_batch
+        )
         ui.paperworkButton.setMenu(menu)
         ui.paperworkButton.setEnabled(permissions.allowed(actor, "print"))
         self.refresh()
@@ -107,7 +133,11 @@ class LicencesPage(QWidget):
         self.ui.moveOutButton.setEnabled(allowed.get("move_out", False))
         for action in self.print_actions.values():
             action.setEnabled(licence is not None)
-        if self.plan_panel.licence is None or licence is None or self.plan_panel.licence.id != licence.id:
+        if (
+            self.plan_panel.licence is None
+            or licence is None
+            or self.plan_panel.licence.id != licence.id
+        ):
             self.plan_panel.show_licence(licence)
         self._show_documents()
 
@@ -137,14 +167,20 @@ class LicencesPage(QWidget):
             return
         self._show_documents()
         reference = paperwork.licence_reference(licence)
-        PdfPreviewDialog.show_pdf(self, pdf, f"{title} {reference}", f"{title.lower().replace(' ', '-')}-{reference}.pdf")
+        PdfPreviewDialog.show_pdf(
+            self, pdf, f"{title} {reference}", f"{title.lower().replace(' ', '-')}-{reference}.pdf"
+        )
 
     def print_batch(self) -> None:
         """Every sign-up pack awaiting signature, made with progress (and a Cancel button), then
         printed or saved to a folder."""
         from housing_desk.ui.batch_print import print_signup_packs
 
-        waiting = [r.licence_id for r in licence_register.list_licences("current") if r.status == "pending_signup"]
+        waiting = [
+            r.licence_id
+            for r in licence_register.list_licences("current")
+            if r.status == "pending_signup"
+        ]
         if not waiting:
             messages.information(self, "Sign-up packs", "No licence is awaiting sign-up.")
             return
@@ -158,12 +194,18 @@ class LicencesPage(QWidget):
     def sign_up(self) -> None:
         licence = self.selected()
         if licence is not None:
-            self._done(MoveInWizard.ask(self, self.actor, flats.get_flat(licence.flat_id), licence=licence))
+            self._done(
+                MoveInWizard.ask(self, self.actor, flats.get_flat(licence.flat_id), licence=licence)
+            )
 
     def notice(self) -> None:
         licence = self.selected()
         if licence is not None:
-            self._done(NoticeDialog.ask(self, self.actor, licence, people.get_person(licence.person_id).display_name))
+            self._done(
+                NoticeDialog.ask(
+                    self, self.actor, licence, people.get_person(licence.person_id).display_name
+                )
+            )
 
     def move_out(self) -> None:
         licence = self.selected()

@@ -97,8 +97,14 @@ ALL_PAGES = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, user, *, location: str = "", idle_minutes: float | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        user,
+        *,
+        location: str = "",
+        idle_minutes: float | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.user = user
         self.idle_lock = None
@@ -107,7 +113,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.page_list = [p[:4] for p in ALL_PAGES if permissions.allowed(user, p[4])]
         self._keys = [key for key, *_ in self.page_list]
-        for key, label, shortcut, _factory in self.page_list:
+        for _key, label, shortcut, _factory in self.page_list:
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
             self.ui.navigation.addItem(item)
@@ -119,7 +125,9 @@ class MainWindow(QMainWindow):
         self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
         self._build_menus()
         role = users.ROLE_LABELS.get(user.role, user.role)
-        status = QLabel(f"Signed in as {user.full_name} ({role})" + (f"  ·  {location}" if location else ""))
+        status = QLabel(
+            f"Signed in as {user.full_name} ({role})" + (f"  ·  {location}" if location else "")
+        )
         self.statusBar().addPermanentWidget(status)
         self.ui.navigation.setCurrentRow(0)
         self.resize(1180, 760)
@@ -137,7 +145,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""
         if key not in self.pages:
-            factory = dict((k, f) for k, _l, _s, f in self.page_list)[key]
+            factory = {k: f for k, _l, _s, f in self.page_list}[key]
             self._add_page(key, factory(self))
         return self.pages[key]
 
@@ -185,8 +193,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        self._action(file_menu, "&Availability report…", self.availability_report, "Ctrl+P",
-                     enabled=permissions.allowed(self.user, "print"))
+        self._action(
+            file_menu,
+            "&Availability report…",
+            self.availability_report,
+            "Ctrl+P",
+            enabled=permissions.allowed(self.user, "print"),
+        )
         self._action(file_menu, "Change my &password…", self.change_password)
         file_menu.addSeparator()
         can_back_up = permissions.allowed(self.user, "manage_users")
@@ -201,21 +214,43 @@ class MainWindow(QMainWindow):
             self._action(go_menu, label, lambda _checked=False, k=key: self.show_page(k), shortcut)
 
         people_menu = bar.addMenu("&People")
-        self._action(people_menu, "&New person…", lambda: self.show_page("people").new_person(), "Ctrl+Shift+N",
-                     enabled=permissions.allowed(self.user, "manage_people"))
+        self._action(
+            people_menu,
+            "&New person…",
+            lambda: self.show_page("people").new_person(),
+            "Ctrl+Shift+N",
+            enabled=permissions.allowed(self.user, "manage_people"),
+        )
         self._action(people_menu, "&Waiting list", lambda: self.show_page("referrals"))
 
         can_manage = permissions.allowed(self.user, "manage_flats")
         flats_menu = bar.addMenu("F&lats")
-        self._action(flats_menu, "&New flat…", lambda: self.show_page("flats").new_flat(), "Ctrl+N",
-                     enabled=can_manage)
-        self._action(flats_menu, "&Record certificate…", lambda: self.show_page("flats").record_certificate(),
-                     enabled=can_manage)
-        self._action(flats_menu, "Take &out of use…", lambda: self.show_page("flats").mark_unavailable(),
-                     enabled=can_manage)
+        self._action(
+            flats_menu,
+            "&New flat…",
+            lambda: self.show_page("flats").new_flat(),
+            "Ctrl+N",
+            enabled=can_manage,
+        )
+        self._action(
+            flats_menu,
+            "&Record certificate…",
+            lambda: self.show_page("flats").record_certificate(),
+            enabled=can_manage,
+        )
+        self._action(
+            flats_menu,
+            "Take &out of use…",
+            lambda: self.show_page("flats").mark_unavailable(),
+            enabled=can_manage,
+        )
         flats_menu.addSeparator()
-        self._action(flats_menu, "New &partner…", lambda: self.show_page("partners").new_partner(),
-                     enabled=permissions.allowed(self.user, "manage_partners"))
+        self._action(
+            flats_menu,
+            "New &partner…",
+            lambda: self.show_page("partners").new_partner(),
+            enabled=permissions.allowed(self.user, "manage_partners"),
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Housing Desk", self.about)
@@ -253,11 +288,14 @@ class MainWindow(QMainWindow):
         except DomainError as error:
             messages.warning(self, "Availability report", error.message)
             return
-        PdfPreviewDialog.show_pdf(self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf")
+        PdfPreviewDialog.show_pdf(
+            self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf"
+        )
 
     def about(self) -> None:
         messages.information(
-            self, "About Housing Desk",
+            self,
+            "About Housing Desk",
             f"Housing Desk {__version__}\n\nPartner flats, referrals, licences and paperwork "
             "for a supported-housing team.",
         )

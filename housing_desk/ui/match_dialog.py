@@ -14,11 +14,22 @@ from housing_desk.ui.style import COMPLIANCE_COLOURS, dot, lock_icon
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
 CANDIDATE_COLUMNS = (
-    Column("Suitable", lambda c: "Yes" if c.suitable else "No", sort_key=lambda c: not c.suitable,
-           decoration=lambda c: dot(COMPLIANCE_COLOURS["ok" if c.suitable else "expired"])),
-    Column("Name", lambda c: c.name, decoration=lambda c: lock_icon() if c.do_not_disclose else None),
+    Column(
+        "Suitable",
+        lambda c: "Yes" if c.suitable else "No",
+        sort_key=lambda c: not c.suitable,
+        decoration=lambda c: dot(COMPLIANCE_COLOURS["ok" if c.suitable else "expired"]),
+    ),
+    Column(
+        "Name", lambda c: c.name, decoration=lambda c: lock_icon() if c.do_not_disclose else None
+    ),
     Column("Priority", lambda c: c.priority_label, sort_key=lambda c: c.priority),
-    Column("Days waiting", lambda c: str(c.days_waiting), sort_key=lambda c: c.days_waiting, align_right=True),
+    Column(
+        "Days waiting",
+        lambda c: str(c.days_waiting),
+        sort_key=lambda c: c.days_waiting,
+        align_right=True,
+    ),
     Column("Why", lambda c: "; ".join(c.reasons), tooltip=lambda c: "\n".join(c.reasons)),
 )
 
@@ -32,8 +43,10 @@ class MatchDialog(QDialog):
         self.setWindowTitle(f"Find a match for flat {flat.reference}")
         ui = self.ui
         access = "step-free" if flat.step_free else "not step-free"
-        ui.introLabel.setText(f"Flat {flat.reference}, {flat.address} ({flat.bedrooms} bedroom, {access}). "
-                              "Suitable women first, then by priority and time waiting.")
+        ui.introLabel.setText(
+            f"Flat {flat.reference}, {flat.address} ({flat.bedrooms} bedroom, {access}). "
+            "Suitable women first, then by priority and time waiting."
+        )
         self.model = RowTableModel(CANDIDATE_COLUMNS, self)
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.candidatesTable, self.proxy)
@@ -58,11 +71,15 @@ class MatchDialog(QDialog):
         candidate = self.selected()
         self.ui.offerButton.setEnabled(candidate is not None)
         if candidate is None:
-            self.ui.reasonsLabel.setText("No one is waiting for a flat." if not self.model.rowCount() else "")
+            self.ui.reasonsLabel.setText(
+                "No one is waiting for a flat." if not self.model.rowCount() else ""
+            )
             return
         verdict = "Suitable" if candidate.suitable else "Not suitable"
-        self.ui.reasonsLabel.setText(f"<b>{candidate.name}: {verdict}.</b><br>" + "<br>".join(
-            _escape(r) for r in candidate.reasons))
+        self.ui.reasonsLabel.setText(
+            f"<b>{candidate.name}: {verdict}.</b><br>"
+            + "<br>".join(_escape(r) for r in candidate.reasons)
+        )
         self.ui.offerButton.setText(f"Offer the flat to {candidate.name}")
 
     def make_offer(self) -> None:
@@ -70,8 +87,12 @@ class MatchDialog(QDialog):
         if candidate is None:
             return
         try:
-            self.offer = allocations.make_offer(self.actor, candidate.referral_id, self.flat,
-                                                offered_on=dates.get_date(self.ui.offeredEdit))
+            self.offer = allocations.make_offer(
+                self.actor,
+                candidate.referral_id,
+                self.flat,
+                offered_on=dates.get_date(self.ui.offeredEdit),
+            )
         except DomainError as error:
             self.errors.show(error)
             return

@@ -25,26 +25,37 @@ class FormPage(QWizardPage):
 
 
 class DetailsPage(FormPage):
-    def __init__(self, wizard: "MoveInWizard"):
+    def __init__(self, wizard: MoveInWizard):
         super().__init__("move_in_details", "The licence")
         self.wizard_ = wizard
         ui = self.ui
         flat = wizard.flat
-        self.setSubTitle(f"Flat {flat.reference}, {flat.address}. Charges are copied from the flat; "
-                         "change them here only if this licence differs.")
+        self.setSubTitle(
+            f"Flat {flat.reference}, {flat.address}. Charges are copied from the flat; "
+            "change them here only if this licence differs."
+        )
         for person_id, name in wizard.people:
             ui.personCombo.addItem(name, person_id)
         for key, label in licences.AGREEMENT_TYPES.items():
             ui.agreementCombo.addItem(label, key)
-        ui.paymentDayCombo.addItems(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+        ui.paymentDayCombo.addItems(
+            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        )
         dates.set_date(ui.startEdit, date.today())
         for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
-        self.errors = FieldErrors({
-            "person": ui.personCombo, "start_date": ui.startEdit, "agreement_type": ui.agreementCombo,
-            "payment_day": ui.paymentDayCombo, "inventory_reference": ui.inventoryEdit, "flat": ui.personCombo,
-            **{name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()},
-        }, ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "person": ui.personCombo,
+                "start_date": ui.startEdit,
+                "agreement_type": ui.agreementCombo,
+                "payment_day": ui.paymentDayCombo,
+                "inventory_reference": ui.inventoryEdit,
+                "flat": ui.personCombo,
+                **{name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()},
+            },
+            ui.errorLabel,
+        )
         self.setCommitPage(True)  # once the licence exists, going back would make a second one
         charges.watch(ui, ui.weeklyTotalLabel)
 
@@ -55,9 +66,13 @@ class DetailsPage(FormPage):
             return False
         try:
             self.wizard_.licence = licences.create_licence(
-                self.wizard_.actor, ui.personCombo.currentData(), self.wizard_.flat,
-                start_date=dates.get_date(ui.startEdit), agreement_type=ui.agreementCombo.currentData(),
-                payment_day=ui.paymentDayCombo.currentText(), inventory_reference=ui.inventoryEdit.text(),
+                self.wizard_.actor,
+                ui.personCombo.currentData(),
+                self.wizard_.flat,
+                start_date=dates.get_date(ui.startEdit),
+                agreement_type=ui.agreementCombo.currentData(),
+                payment_day=ui.paymentDayCombo.currentText(),
+                inventory_reference=ui.inventoryEdit.text(),
                 **{name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()},
             )
         except DomainError as error:
@@ -67,7 +82,7 @@ class DetailsPage(FormPage):
 
 
 class ChecklistPage(FormPage):
-    def __init__(self, wizard: "MoveInWizard"):
+    def __init__(self, wizard: MoveInWizard):
         super().__init__("move_in_checklist", "Sign-up checklist")
         self.wizard_ = wizard
         self.boxes: dict[str, QCheckBox] = {}
@@ -94,9 +109,16 @@ class ChecklistPage(FormPage):
         try:
             for key, box in self.boxes.items():
                 note = self.hb_reference.text() if key == "hb_claim" else stored[key].note
-                if box.isChecked() != stored[key].done or (key == "hb_claim" and note != stored[key].note):
-                    licences.complete_signup_item(self.wizard_.actor, self.wizard_.licence, key,
-                                                  done=box.isChecked(), note=note if box.isChecked() else "")
+                if box.isChecked() != stored[key].done or (
+                    key == "hb_claim" and note != stored[key].note
+                ):
+                    licences.complete_signup_item(
+                        self.wizard_.actor,
+                        self.wizard_.licence,
+                        key,
+                        done=box.isChecked(),
+                        note=note if box.isChecked() else "",
+                    )
         except DomainError as error:
             self.errors.show(error)
             return False
@@ -105,7 +127,7 @@ class ChecklistPage(FormPage):
 
 
 class KeysPage(FormPage):
-    def __init__(self, wizard: "MoveInWizard"):
+    def __init__(self, wizard: MoveInWizard):
         super().__init__("move_in_keys", "Keys and fobs")
         self.wizard_ = wizard
         self.errors = FieldErrors({"label": self.ui.keyEdit}, self.ui.errorLabel)

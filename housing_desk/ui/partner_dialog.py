@@ -37,15 +37,25 @@ class PartnerDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"name": ui.nameEdit, "kind": ui.kindCombo, "contact_name": ui.contactNameEdit,
-                "phone": ui.phoneEdit, "email": ui.emailEdit, "address": ui.addressEdit, "notes": ui.notesEdit}
+        return {
+            "name": ui.nameEdit,
+            "kind": ui.kindCombo,
+            "contact_name": ui.contactNameEdit,
+            "phone": ui.phoneEdit,
+            "email": ui.emailEdit,
+            "address": ui.addressEdit,
+            "notes": ui.notesEdit,
+        }
 
     def values(self) -> dict:
         ui = self.ui
         return {
-            "name": ui.nameEdit.text(), "kind": ui.kindCombo.currentData(),
-            "contact_name": ui.contactNameEdit.text(), "phone": ui.phoneEdit.text(),
-            "email": ui.emailEdit.text(), "address": ui.addressEdit.toPlainText(),
+            "name": ui.nameEdit.text(),
+            "kind": ui.kindCombo.currentData(),
+            "contact_name": ui.contactNameEdit.text(),
+            "phone": ui.phoneEdit.text(),
+            "email": ui.emailEdit.text(),
+            "address": ui.addressEdit.toPlainText(),
             "notes": ui.notesEdit.toPlainText(),
         }
 

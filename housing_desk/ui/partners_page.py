@@ -31,7 +31,9 @@ class PartnersPage(QWidget):
         self.ui.newButton.clicked.connect(self.new_partner)
         self.ui.editButton.clicked.connect(self.edit_partner)
         self.ui.partnersTable.doubleClicked.connect(lambda _index: self.edit_partner())
-        self.ui.partnersTable.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.ui.partnersTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         can_edit = permissions.allowed(actor, "manage_partners")
         self.ui.newButton.setVisible(can_edit)
         self.ui.editButton.setVisible(can_edit)
@@ -55,6 +57,9 @@ class PartnersPage(QWidget):
 
     def edit_partner(self) -> None:
         partner = self.selected_partner()
-        if partner is not None and permissions.allowed(self.actor, "manage_partners"):
-            if PartnerDialog.ask(self, self.actor, flats.get_partner(partner.id)) is not None:
-                self.refresh()
+        if (
+            partner is not None
+            and permissions.allowed(self.actor, "manage_partners")
+            and PartnerDialog.ask(self, self.actor, flats.get_partner(partner.id)) is not None
+        ):
+            self.refresh()

@@ -35,7 +35,9 @@ class PdfPreviewDialog(QDialog):
             printing.print_pdf(self.pdf, printer)
 
     def save(self) -> None:
-        name = messages.save_file_name(self, "Save as PDF", self.suggested_name, "PDF documents (*.pdf)")
+        name = messages.save_file_name(
+            self, "Save as PDF", self.suggested_name, "PDF documents (*.pdf)"
+        )
         if name:
             Path(name).write_bytes(self.pdf)
 

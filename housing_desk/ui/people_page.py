@@ -12,9 +12,13 @@ from housing_desk.ui.style import lock_icon
 from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
 
 PEOPLE_COLUMNS = (
-    Column("Name", lambda r: r.name, order="name",
-           decoration=lambda r: lock_icon() if r.do_not_disclose else None,
-           tooltip=lambda r: "Do not disclose" if r.do_not_disclose else ""),
+    Column(
+        "Name",
+        lambda r: r.name,
+        order="name",
+        decoration=lambda r: lock_icon() if r.do_not_disclose else None,
+        tooltip=lambda r: "Do not disclose" if r.do_not_disclose else "",
+    ),
     Column("Date of birth", lambda r: dates.uk(r.date_of_birth), order="date_of_birth"),
     Column("Status", lambda r: r.status_label, order="status"),
     Column("Keyworker", lambda r: r.keyworker, order="keyworker"),
@@ -52,13 +56,18 @@ class PeoplePage(QWidget):
         self.refresh()
 
     def _fetch(self, offset: int, limit: int, order: str, descending: bool):
-        return people.people_page(self.filters, offset=offset, limit=limit, order=order, descending=descending)
+        return people.people_page(
+            self.filters, offset=offset, limit=limit, order=order, descending=descending
+        )
 
     def _filter(self, *_args) -> None:
         ui = self.ui
         self.filters = people.PeopleFilter(
-            text=ui.filterEdit.text(), status=ui.statusCombo.currentData(),
-            keyworker_id=ui.keyworkerCombo.currentData(), include_archived=ui.archivedCheck.isChecked())
+            text=ui.filterEdit.text(),
+            status=ui.statusCombo.currentData(),
+            keyworker_id=ui.keyworkerCombo.currentData(),
+            include_archived=ui.archivedCheck.isChecked(),
+        )
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:

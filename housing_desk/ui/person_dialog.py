@@ -33,11 +33,19 @@ class PersonDialog(FormDialog):
     def field_widgets(self):
         ui = self.ui
         return {
-            "given_name": ui.givenNameEdit, "family_name": ui.familyNameEdit, "preferred_name": ui.preferredNameEdit,
-            "date_of_birth": ui.birthEdit, "ni_number": ui.niEdit, "phone": ui.phoneEdit,
-            "safe_contact": ui.safeContactEdit, "message_ok": ui.messageOkCheck,
-            "do_not_disclose": ui.doNotDiscloseCheck, "needs_step_free": ui.stepFreeCheck,
-            "archived": ui.archivedCheck, "areas_to_avoid": ui.areasEdit, "keyworker": ui.keyworkerCombo,
+            "given_name": ui.givenNameEdit,
+            "family_name": ui.familyNameEdit,
+            "preferred_name": ui.preferredNameEdit,
+            "date_of_birth": ui.birthEdit,
+            "ni_number": ui.niEdit,
+            "phone": ui.phoneEdit,
+            "safe_contact": ui.safeContactEdit,
+            "message_ok": ui.messageOkCheck,
+            "do_not_disclose": ui.doNotDiscloseCheck,
+            "needs_step_free": ui.stepFreeCheck,
+            "archived": ui.archivedCheck,
+            "areas_to_avoid": ui.areasEdit,
+            "keyworker": ui.keyworkerCombo,
             "notes": ui.notesEdit,
         }
 
@@ -63,13 +71,21 @@ class PersonDialog(FormDialog):
     def values(self) -> dict:
         ui = self.ui
         values = {
-            "given_name": ui.givenNameEdit.text(), "family_name": ui.familyNameEdit.text(),
+            "given_name": ui.givenNameEdit.text(),
+            "family_name": ui.familyNameEdit.text(),
             "preferred_name": ui.preferredNameEdit.text(),
-            "date_of_birth": dates.get_date(ui.birthEdit) if ui.birthKnownCheck.isChecked() else None,
-            "ni_number": ui.niEdit.text(), "phone": ui.phoneEdit.text(), "safe_contact": ui.safeContactEdit.text(),
-            "message_ok": ui.messageOkCheck.isChecked(), "do_not_disclose": ui.doNotDiscloseCheck.isChecked(),
-            "needs_step_free": ui.stepFreeCheck.isChecked(), "areas_to_avoid": ui.areasEdit.text(),
-            "keyworker": ui.keyworkerCombo.currentData(), "notes": ui.notesEdit.toPlainText(),
+            "date_of_birth": dates.get_date(ui.birthEdit)
+            if ui.birthKnownCheck.isChecked()
+            else None,
+            "ni_number": ui.niEdit.text(),
+            "phone": ui.phoneEdit.text(),
+            "safe_contact": ui.safeContactEdit.text(),
+            "message_ok": ui.messageOkCheck.isChecked(),
+            "do_not_disclose": ui.doNotDiscloseCheck.isChecked(),
+            "needs_step_free": ui.stepFreeCheck.isChecked(),
+            "areas_to_avoid": ui.areasEdit.text(),
+            "keyworker": ui.keyworkerCombo.currentData(),
+            "notes": ui.notesEdit.toPlainText(),
         }
         if self.person is not None:
             values["archived"] = ui.archivedCheck.isChecked()
@@ -85,19 +101,26 @@ class PersonDialog(FormDialog):
         return people.update_person(self.actor, self.person, **changed)
 
     def _confirm_not_a_duplicate(self, values: dict) -> bool:
-        matches = people.possible_duplicates(values["given_name"], values["family_name"], values["date_of_birth"],
-                                             values["preferred_name"])
+        matches = people.possible_duplicates(
+            values["given_name"],
+            values["family_name"],
+            values["date_of_birth"],
+            values["preferred_name"],
+        )
         if not matches:
             return True
         listed = "\n".join(
-            f"• {m.display_name}" + (f", born {dates.uk(m.date_of_birth)}" if m.date_of_birth else "")
+            f"• {m.display_name}"
+            + (f", born {dates.uk(m.date_of_birth)}" if m.date_of_birth else "")
             for m in matches[:5]
         )
         return messages.confirm(
-            self, "She may already be on file",
+            self,
+            "She may already be on file",
             f"These records look like the same woman:\n{listed}\n\n"
             "Keeping one record keeps her history together. Create a new record anyway?",
-            yes="Create a new record", no="Go back",
+            yes="Create a new record",
+            no="Go back",
         )
 
     def reload(self) -> None:

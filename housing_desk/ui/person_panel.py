@@ -29,12 +29,19 @@ ASSESSMENT_COLUMNS = (
     Column("Assessed", lambda a: dates.uk(a.assessed_on), sort_key=lambda a: a.assessed_on),
     Column("Outcome", lambda a: a.outcome_label),
     Column("Assessor", lambda a: a.assessor),
-    Column("Average score", lambda a: f"{sum(a.scores.values()) / len(a.scores):.1f}" if a.scores else "",
-           sort_key=lambda a: sum(a.scores.values())),
-    Column("Next review", lambda a: dates.uk(a.next_review_on), sort_key=lambda a: a.next_review_on),
+    Column(
+        "Average score",
+        lambda a: f"{sum(a.scores.values()) / len(a.scores):.1f}" if a.scores else "",
+        sort_key=lambda a: sum(a.scores.values()),
+    ),
+    Column(
+        "Next review", lambda a: dates.uk(a.next_review_on), sort_key=lambda a: a.next_review_on
+    ),
 )
-BANNER = ("Do not disclose. Her name and address must never appear on anything shared beyond the team: "
-          "not on letters, reports or exports for partners, the council or funders.")
+BANNER = (
+    "Do not disclose. Her name and address must never appear on anything shared beyond the team: "
+    "not on letters, reports or exports for partners, the council or funders."
+)
 
 
 class PersonPanel(QWidget):
@@ -78,14 +85,30 @@ class PersonPanel(QWidget):
         ui = self.ui
         self.person = people.get_person(person_id, self.actor) if person_id is not None else None
         person = self.person
-        for widget in (ui.nameLabel, ui.statusSummary, ui.detailTabs, ui.editButton, ui.referButton,
-                       ui.decideButton, ui.assessButton, ui.exportButton):
+        for widget in (
+            ui.nameLabel,
+            ui.statusSummary,
+            ui.detailTabs,
+            ui.editButton,
+            ui.referButton,
+            ui.decideButton,
+            ui.assessButton,
+            ui.exportButton,
+        ):
             widget.setEnabled(person is not None)
         ui.confidentialBanner.setVisible(bool(person and person.do_not_disclose))
         if person is None:
             ui.nameLabel.setText("Choose someone from the list")
-            for value in (ui.birthValue, ui.niValue, ui.phoneValue, ui.safeContactValue, ui.keyworkerValue,
-                          ui.accessValue, ui.areasValue, ui.statusSummary):
+            for value in (
+                ui.birthValue,
+                ui.niValue,
+                ui.phoneValue,
+                ui.safeContactValue,
+                ui.keyworkerValue,
+                ui.accessValue,
+                ui.areasValue,
+                ui.statusSummary,
+            ):
                 value.setText("")
             self.referrals.set_rows([])
             self.assessment_rows.set_rows([])
@@ -98,14 +121,20 @@ class PersonPanel(QWidget):
             name += f" ({person.given_name})"
         ui.nameLabel.setText(name + ("  · archived" if person.archived else ""))
         born = person.date_of_birth
-        ui.birthValue.setText(f"{dates.uk(born)} (age {people.age_on(born, date.today())})" if born else "Not known")
+        ui.birthValue.setText(
+            f"{dates.uk(born)} (age {people.age_on(born, date.today())})" if born else "Not known"
+        )
         ui.niValue.setText(person.ni_number or "Not known")
         ui.phoneValue.setText(person.phone or "None")
         contact = person.safe_contact or "Not recorded"
-        ui.safeContactValue.setText(contact + (" · a message may be left" if person.message_ok
-                                               else " · do not leave a message"))
+        ui.safeContactValue.setText(
+            contact
+            + (" · a message may be left" if person.message_ok else " · do not leave a message")
+        )
         ui.keyworkerValue.setText(person.keyworker.full_name if person.keyworker_id else "None yet")
-        ui.accessValue.setText("Needs step-free access" if person.needs_step_free else "No particular needs")
+        ui.accessValue.setText(
+            "Needs step-free access" if person.needs_step_free else "No particular needs"
+        )
         ui.areasValue.setText(person.areas_to_avoid or "None recorded")
         ui.notesView.setPlainText(person.notes if self.sensitive else "")
         her_referrals = referrals.for_person(person)
@@ -167,7 +196,9 @@ class PersonPanel(QWidget):
         except DomainError as error:
             messages.warning(self, "Export her records", error.message)
             return
-        PdfPreviewDialog.show_pdf(self, pdf, "Information we hold about her", f"records-{self.person.id}.pdf")
+        PdfPreviewDialog.show_pdf(
+            self, pdf, "Information we hold about her", f"records-{self.person.id}.pdf"
+        )
 
     def assess(self) -> None:
         if self.person is not None:

@@ -31,8 +31,14 @@ def print_pdf(pdf: bytes, printer, should_continue=lambda: True) -> int:
                 break
             if page:
                 printer.newPage()
-            size = document.pagePointSize(page).scaled(QSize(target.width(), target.height()).toSizeF(),
-                                                      Qt.AspectRatioMode.KeepAspectRatio).toSize()
+            size = (
+                document.pagePointSize(page)
+                .scaled(
+                    QSize(target.width(), target.height()).toSizeF(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                )
+                .toSize()
+            )
             image = document.render(page, size)
             painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
             printed += 1

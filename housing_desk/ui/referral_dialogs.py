@@ -10,7 +10,11 @@ from housing_desk.services import referrals
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
 
-DECISION_LABELS = {"accepted": "Accept onto the waiting list", "declined": "Decline", "withdrawn": "Withdrawn"}
+DECISION_LABELS = {
+    "accepted": "Accept onto the waiting list",
+    "declined": "Decline",
+    "withdrawn": "Withdrawn",
+}
 
 
 class ReferralDialog(FormDialog):
@@ -32,15 +36,25 @@ class ReferralDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"received_on": ui.receivedEdit, "source": ui.sourceCombo, "referrer": ui.referrerEdit,
-                "referrer_organisation": ui.organisationEdit, "priority": ui.priorityCombo, "notes": ui.notesEdit}
+        return {
+            "received_on": ui.receivedEdit,
+            "source": ui.sourceCombo,
+            "referrer": ui.referrerEdit,
+            "referrer_organisation": ui.organisationEdit,
+            "priority": ui.priorityCombo,
+            "notes": ui.notesEdit,
+        }
 
     def save(self):
         ui = self.ui
         return referrals.create_referral(
-            self.actor, self.person, received_on=dates.get_date(ui.receivedEdit),
-            source=ui.sourceCombo.currentData(), referrer=ui.referrerEdit.text(),
-            referrer_organisation=ui.organisationEdit.text(), priority=ui.priorityCombo.currentData(),
+            self.actor,
+            self.person,
+            received_on=dates.get_date(ui.receivedEdit),
+            source=ui.sourceCombo.currentData(),
+            referrer=ui.referrerEdit.text(),
+            referrer_organisation=ui.organisationEdit.text(),
+            priority=ui.priorityCombo.currentData(),
             notes=ui.notesEdit.toPlainText(),
         )
 
@@ -66,8 +80,12 @@ class DecisionDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"decision": ui.decisionCombo, "reason": ui.reasonCombo, "decided_on": ui.decidedEdit,
-                "notes": ui.notesEdit}
+        return {
+            "decision": ui.decisionCombo,
+            "reason": ui.reasonCombo,
+            "decided_on": ui.decidedEdit,
+            "notes": ui.notesEdit,
+        }
 
     def _reasons(self, *_args) -> None:
         combo = self.ui.reasonCombo
@@ -84,7 +102,10 @@ class DecisionDialog(FormDialog):
     def save(self):
         ui = self.ui
         return referrals.decide(
-            self.actor, self.referral, decision=ui.decisionCombo.currentData(),
-            reason=ui.reasonCombo.currentData() or "", notes=ui.notesEdit.toPlainText(),
+            self.actor,
+            self.referral,
+            decision=ui.decisionCombo.currentData(),
+            reason=ui.reasonCombo.currentData() or "",
+            notes=ui.notesEdit.toPlainText(),
             decided_on=dates.get_date(ui.decidedEdit),
         )

@@ -17,8 +17,13 @@ from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
-_TABLES = {"Occupancy": "occupancyTable", "Voids": "voidsTable", "Stays and move-on": "staysTable",
-           "Outcomes": "outcomesTable", "Waiting and refusals": "waitingTable"}
+_TABLES = {
+    "Occupancy": "occupancyTable",
+    "Voids": "voidsTable",
+    "Stays and move-on": "staysTable",
+    "Outcomes": "outcomesTable",
+    "Waiting and refusals": "waitingTable",
+}
 
 
 def last_quarter(today: date) -> tuple[date, date]:
@@ -69,15 +74,20 @@ class ReportsPage(QWidget):
         self.ui.summaryLabel.setText(
             f"Occupancy {overall.rate * 100:.1f}% ({overall.occupied_nights} of {overall.nights} flat-nights let, "
             f"{overall.unavailable_nights} out of use). Average void {figures['average_void']:.0f} nights; "
-            f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on.")
+            f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on."
+        )
         self._chart(figures["outcomes"]["reason"])
 
     def _fill(self, title: str, headers, rows) -> None:
         table = getattr(self.ui, _TABLES[title])
         if title not in self.models:
-            columns = tuple(Column(header, (lambda r, i=i: r[i])) for i, header in enumerate(headers))
+            columns = tuple(
+                Column(header, (lambda r, i=i: r[i])) for i, header in enumerate(headers)
+            )
             self.models[title] = RowTableModel(columns, self)
-            prepare_table(table, FilterProxy(self.models[title], self), presorted=True)  # in the report's order
+            prepare_table(
+                table, FilterProxy(self.models[title], self), presorted=True
+            )  # in the report's order
         self.headers[title] = headers
         self.models[title].set_rows(rows)
         table.resizeColumnsToContents()
@@ -104,12 +114,20 @@ class ReportsPage(QWidget):
         series.attachAxis(months)
         series.attachAxis(percent)
         self.chart = self._show_chart(self.ui.chartHost, chart)
-        self.outcomes_chart = self._show_chart(self.ui.outcomesChartHost, self._outcomes_chart(outcomes))
+        self.outcomes_chart = self._show_chart(
+            self.ui.outcomesChartHost, self._outcomes_chart(outcomes)
+        )
 
     @staticmethod
     def _outcomes_chart(reasons: Counter):
         """How stays ended, most common at the top (counts of licences, never names)."""
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QHorizontalBarSeries, QValueAxis
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QHorizontalBarSeries,
+            QValueAxis,
+        )
 
         ranked = reasons.most_common()[::-1]  # the axis runs bottom to top
         bars = QBarSet("Stays ended")
@@ -120,7 +138,9 @@ class ReportsPage(QWidget):
         series.setLabelsVisible(True)
         chart = QChart()
         chart.addSeries(series)
-        chart.setTitle("Move-on outcomes: how stays ended" if ranked else "No stays ended in this period")
+        chart.setTitle(
+            "Move-on outcomes: how stays ended" if ranked else "No stays ended in this period"
+        )
         chart.legend().setVisible(False)
         why = QBarCategoryAxis()
         why.append([reason for reason, _count in ranked])
@@ -151,8 +171,9 @@ class ReportsPage(QWidget):
 
     def export_csv(self) -> None:
         title = self.current_title()
-        name = messages.save_file_name(self, "Export as CSV", f"{title.lower().replace(' ', '-')}.csv",
-                                       "CSV files (*.csv)")
+        name = messages.save_file_name(
+            self, "Export as CSV", f"{title.lower().replace(' ', '-')}.csv", "CSV files (*.csv)"
+        )
         if not name:
             return
         rows = self.models[title].rows()
@@ -169,7 +190,8 @@ class ReportsPage(QWidget):
         except DomainError as error:
             messages.warning(self, "Reports", error.message)
             return
-        name = messages.save_file_name(self, "Export as PDF", f"housing-report-{start:%Y-%m-%d}.pdf",
-                                       "PDF documents (*.pdf)")
+        name = messages.save_file_name(
+            self, "Export as PDF", f"housing-report-{start:%Y-%m-%d}.pdf", "PDF documents (*.pdf)"
+        )
         if name:
             Path(name).write_bytes(pdf)

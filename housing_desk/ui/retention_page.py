@@ -29,7 +29,7 @@ class RetentionPage(QWidget):
     def _fetch(self, offset: int, limit: int, _order: str, descending: bool):
         """Names are read only for the rows shown; the list itself is read once, at refresh."""
         entries = self.due[::-1] if descending else self.due
-        return retention.named(entries[offset:offset + limit])
+        return retention.named(entries[offset : offset + limit])
 
     def refresh(self) -> None:
         try:
@@ -42,15 +42,20 @@ class RetentionPage(QWidget):
         self.ui.summaryLabel.setText(
             f"Women whose last referral or licence closed more than {years} years ago, with nothing open. "
             "Anonymising replaces their names, contact details and every note, and keeps the dates, scores and "
-            f"outcomes the statistics need. {len(self.due):,} due.")
+            f"outcomes the statistics need. {len(self.due):,} due."
+        )
 
     def anonymise(self) -> None:
         indexes = self.ui.dueTable.selectionModel().selectedRows()
         if not indexes:
             return
         row = self.model.row_at(indexes[0].row())
-        if not messages.confirm(self, "Anonymise", f"Anonymise {row.name}'s records? This cannot be undone.",
-                                yes="Anonymise"):
+        if not messages.confirm(
+            self,
+            "Anonymise",
+            f"Anonymise {row.name}'s records? This cannot be undone.",
+            yes="Anonymise",
+        ):
             return
         try:
             retention.anonymise(self.actor, people.get_person(row.person_id))

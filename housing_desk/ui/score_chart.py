@@ -26,10 +26,16 @@ class ScoreChart(QWidget):
     def set_history(self, history) -> None:
         """``history``: AssessmentView objects, oldest first."""
         self._dates = [view.assessed_on for view in history]
-        self._series = {
-            key: [(view.assessed_on, view.scores[key]) for view in history if key in view.scores]
-            for key, _label in assessments.DOMAINS
-        } if history else {}
+        self._series = (
+            {
+                key: [
+                    (view.assessed_on, view.scores[key]) for view in history if key in view.scores
+                ]
+                for key, _label in assessments.DOMAINS
+            }
+            if history
+            else {}
+        )
         self.update()
 
     def series(self) -> dict[str, list[tuple[date, int]]]:
@@ -40,7 +46,9 @@ class ScoreChart(QWidget):
         return QSize(640, 260)
 
     def _plot_rect(self) -> QRectF:
-        return QRectF(MARGIN + 10, 12, max(self.width() - LEGEND_WIDTH - MARGIN - 24, 60), self.height() - 44)
+        return QRectF(
+            MARGIN + 10, 12, max(self.width() - LEGEND_WIDTH - MARGIN - 24, 60), self.height() - 44
+        )
 
     def _point(self, rect: QRectF, index: int, score: int) -> QPointF:
         count = len(self._dates)
@@ -68,10 +76,13 @@ class ScoreChart(QWidget):
         painter.setPen(QColor("#4a5a6a"))
         for index, day in enumerate(self._dates):
             point = self._point(rect, index, 1)
-            painter.drawText(QRectF(point.x() - 40, rect.bottom() + 6, 80, 16), Qt.AlignmentFlag.AlignHCenter,
-                             day.strftime("%d/%m/%Y"))
+            painter.drawText(
+                QRectF(point.x() - 40, rect.bottom() + 6, 80, 16),
+                Qt.AlignmentFlag.AlignHCenter,
+                day.strftime("%d/%m/%Y"),
+            )
         index_of = {day: i for i, day in enumerate(self._dates)}
-        for colour, (key, points) in zip(DOMAIN_COLOURS, self._series.items()):
+        for colour, (key, points) in zip(DOMAIN_COLOURS, self._series.items(), strict=False):
             pen = QPen(QColor(colour), 2)
             painter.setPen(pen)
             path = QPainterPath()
@@ -90,10 +101,15 @@ class ScoreChart(QWidget):
     def _paint_legend(self, painter: QPainter) -> None:
         left = self.width() - LEGEND_WIDTH + 8
         metrics = painter.fontMetrics()
-        for row, (colour, (key, label)) in enumerate(zip(DOMAIN_COLOURS, assessments.DOMAINS)):
+        for row, (colour, (_key, label)) in enumerate(
+            zip(DOMAIN_COLOURS, assessments.DOMAINS, strict=False)
+        ):
             y = 12 + row * (metrics.height() + 3)
             painter.fillRect(QRectF(left, y + 3, 12, metrics.height() - 6), QColor(colour))
             painter.setPen(QColor("#1f3347"))
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, LEGEND_WIDTH - 30)
-            painter.drawText(QRectF(left + 18, y, LEGEND_WIDTH - 24, metrics.height()),
-                             Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(left + 18, y, LEGEND_WIDTH - 24, metrics.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )

@@ -9,8 +9,13 @@ from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 
-_EDITS = {"name": "nameEdit", "charity_number": "charityNumberEdit", "phone": "phoneEdit",
-          "out_of_hours_phone": "outOfHoursEdit", "logo_path": "logoEdit"}
+_EDITS = {
+    "name": "nameEdit",
+    "charity_number": "charityNumberEdit",
+    "phone": "phoneEdit",
+    "out_of_hours_phone": "outOfHoursEdit",
+    "logo_path": "logoEdit",
+}
 
 
 class SettingsPage(QWidget):
@@ -19,10 +24,17 @@ class SettingsPage(QWidget):
         self.actor = actor
         self.ui = forms.install("settings_page", self)
         ui = self.ui
-        self.errors = FieldErrors({**{k: getattr(ui, v) for k, v in _EDITS.items()}, "address": ui.addressEdit,
-                                   settings.TEMPLATE_KEY: ui.templateEdit, settings.IDLE_KEY: ui.idleSpin,
-                                   settings.RETENTION_KEY: ui.retentionSpin,
-                                   settings.NOTICE_KEY: ui.noticeSpin}, ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                **{k: getattr(ui, v) for k, v in _EDITS.items()},
+                "address": ui.addressEdit,
+                settings.TEMPLATE_KEY: ui.templateEdit,
+                settings.IDLE_KEY: ui.idleSpin,
+                settings.RETENTION_KEY: ui.retentionSpin,
+                settings.NOTICE_KEY: ui.noticeSpin,
+            },
+            ui.errorLabel,
+        )
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
@@ -53,8 +65,10 @@ class SettingsPage(QWidget):
         ui.noticeSpin.setValue(settings.notice_days())
         try:
             wording = settings.licence_template()
-            ui.templateStatus.setText(f"In use: '{wording.title}', wording version {wording.version}, "
-                                      f"{len(wording.sections)} sections.")
+            ui.templateStatus.setText(
+                f"In use: '{wording.title}', wording version {wording.version}, "
+                f"{len(wording.sections)} sections."
+            )
         except DomainError as error:
             ui.templateStatus.setText(error.message)
 
@@ -80,10 +94,14 @@ class SettingsPage(QWidget):
             self.errors.show(error)
             return
         self.errors.clear()
-        messages.information(self, "Settings", "Saved. The new lock time applies from the next sign-in.")
+        messages.information(
+            self, "Settings", "Saved. The new lock time applies from the next sign-in."
+        )
 
     def choose_template(self) -> None:
-        path = messages.open_file_name(self, "Choose the licence wording", "Text files (*.txt);;All files (*)")
+        path = messages.open_file_name(
+            self, "Choose the licence wording", "Text files (*.txt);;All files (*)"
+        )
         if path:
             self.use_template(path)
 
@@ -97,6 +115,8 @@ class SettingsPage(QWidget):
         self.refresh()
 
     def choose_logo(self) -> None:
-        path = messages.open_file_name(self, "Choose the logo", "Images (*.png *.jpg *.jpeg);;All files (*)")
+        path = messages.open_file_name(
+            self, "Choose the logo", "Images (*.png *.jpg *.jpeg);;All files (*)"
+        )
         if path:
             self.ui.logoEdit.setText(path)

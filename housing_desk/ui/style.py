@@ -112,8 +112,20 @@ def lock_icon(size: int = 14) -> QIcon:
     return _icons[key]
 
 
-DOMAIN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-                  "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22")
+DOMAIN_COLOURS = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+)
 
-BANNER_STYLE = ("background: #fdecea; color: #8e2424; border: 1px solid #e6b3b3; border-radius: 4px;"
-                " padding: 6px 8px; font-weight: 600;")
+BANNER_STYLE = (
+    "background: #fdecea; color: #8e2424; border: 1px solid #e6b3b3; border-radius: 4px;"
+    " padding: 6px 8px; font-weight: 600;"
+)

@@ -13,9 +13,21 @@ from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 
 GOAL_FIELDS = ("domain", "need", "action", "owner", "target_date", "status", "outcome")
-GOAL_TITLES = ("Area", "What she needs", "What will be done", "Who", "By (dd/mm/yyyy)", "Status", "Outcome")
-_RISK_EDITS = {"risk_to_self": "riskToSelfEdit", "risk_to_others": "riskToOthersEdit",
-               "risk_from_others": "riskFromOthersEdit", "risk_to_tenancy": "riskToTenancyEdit"}
+GOAL_TITLES = (
+    "Area",
+    "What she needs",
+    "What will be done",
+    "Who",
+    "By (dd/mm/yyyy)",
+    "Status",
+    "Outcome",
+)
+_RISK_EDITS = {
+    "risk_to_self": "riskToSelfEdit",
+    "risk_to_others": "riskToOthersEdit",
+    "risk_from_others": "riskFromOthersEdit",
+    "risk_to_tenancy": "riskToTenancyEdit",
+}
 
 
 class GoalsModel(QAbstractTableModel):
@@ -41,8 +53,11 @@ class GoalsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(GOAL_FIELDS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(GOAL_TITLES):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(GOAL_TITLES)
+        ):
             return GOAL_TITLES[section]
         return None
 
@@ -62,11 +77,19 @@ class GoalsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = getattr(goal, field)
             if field == "domain":
-                return assessments.DOMAIN_LABELS.get(value, "Other") if role == Qt.ItemDataRole.DisplayRole else value
+                return (
+                    assessments.DOMAIN_LABELS.get(value, "Other")
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else value
+                )
             if field == "target_date":
                 return dates.uk(value)
             if field == "status":
-                return support_plans.GOAL_STATUSES[value] if role == Qt.ItemDataRole.DisplayRole else value
+                return (
+                    support_plans.GOAL_STATUSES[value]
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else value
+                )
             return value
         if role == Qt.ItemDataRole.ToolTipRole and field in ("need", "action", "outcome"):
             return getattr(goal, field)
@@ -103,7 +126,9 @@ def _parse_uk_date(value):
 
 def _status_key(value) -> str:
     text = str(value or "").strip().lower()
-    return {label.lower(): key for key, label in support_plans.GOAL_STATUSES.items()}.get(text, text)
+    return {label.lower(): key for key, label in support_plans.GOAL_STATUSES.items()}.get(
+        text, text
+    )
 
 
 class SupportPlanPanel(QWidget):
@@ -119,11 +144,15 @@ class SupportPlanPanel(QWidget):
         self.model = GoalsModel(actor, self)
         self.model.refused.connect(self._refused)
         ui.goalsTable.setModel(self.model)
-        ui.goalsTable.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                      | QAbstractItemView.EditTrigger.EditKeyPressed)
+        ui.goalsTable.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         ui.goalsTable.verticalHeader().setVisible(False)
         ui.goalsTable.horizontalHeader().setStretchLastSection(True)
-        self.errors = FieldErrors({key: getattr(ui, edit) for key, edit in _RISK_EDITS.items()}, ui.errorLabel)
+        self.errors = FieldErrors(
+            {key: getattr(ui, edit) for key, edit in _RISK_EDITS.items()}, ui.errorLabel
+        )
         ui.newPlanButton.clicked.connect(self.new_plan)
         ui.addGoalButton.clicked.connect(self.add_goal)
         ui.removeGoalButton.clicked.connect(self.remove_goal)
@@ -150,19 +179,25 @@ class SupportPlanPanel(QWidget):
         if self.licence is None:
             ui.planSummary.setText("Select a licence to see its support plan.")
         elif plan is None:
-            ui.planSummary.setText("No support plan yet. Start one within a couple of days of moving in.")
+            ui.planSummary.setText(
+                "No support plan yet. Start one within a couple of days of moving in."
+            )
         else:
             status = f"agreed on {dates.uk(plan.agreed_on)}" if plan.status == "agreed" else "draft"
             overdue = " · review overdue" if support_plans.review_overdue(plan) else ""
-            ui.planSummary.setText(f"Plan from {dates.uk(plan.start_date)}, {status}; review due "
-                                   f"{dates.uk(plan.review_due)}{overdue}.")
+            ui.planSummary.setText(
+                f"Plan from {dates.uk(plan.start_date)}, {status}; review due "
+                f"{dates.uk(plan.review_due)}{overdue}."
+            )
         ongoing = self.licence is not None and self.licence.status != "ended"
         ui.newPlanButton.setEnabled(self.can_edit and ongoing and not draft)
         ui.addGoalButton.setEnabled(self.can_edit and draft)
         ui.removeGoalButton.setEnabled(self.can_edit and draft)
         ui.saveRisksButton.setEnabled(self.can_edit and draft)
         ui.agreeButton.setEnabled(self.can_edit and draft)
-        ui.reviewButton.setEnabled(self.can_edit and plan is not None and plan.status == "agreed" and ongoing)
+        ui.reviewButton.setEnabled(
+            self.can_edit and plan is not None and plan.status == "agreed" and ongoing
+        )
         ui.printPlanButton.setEnabled(plan is not None and permissions.allowed(self.actor, "print"))
 
     def _refused(self, message: str) -> None:
@@ -186,18 +221,38 @@ class SupportPlanPanel(QWidget):
         self._do(lambda: support_plans.create_plan(self.actor, self.licence))
 
     def add_goal(self) -> None:
-        self._do(lambda: support_plans.add_goal(self.actor, self.plan, domain="", need="Double-click to write it",
-                                                action="", owner="", target_date=None))
+        self._do(
+            lambda: support_plans.add_goal(
+                self.actor,
+                self.plan,
+                domain="",
+                need="Double-click to write it",
+                action="",
+                owner="",
+                target_date=None,
+            )
+        )
 
     def remove_goal(self) -> None:
-        indexes = self.ui.goalsTable.selectionModel().selectedIndexes() if self.ui.goalsTable.selectionModel() else []
-        if indexes and messages.confirm(self, "Remove goal", "Remove this goal from the draft plan?", yes="Remove"):
+        indexes = (
+            self.ui.goalsTable.selectionModel().selectedIndexes()
+            if self.ui.goalsTable.selectionModel()
+            else []
+        )
+        if indexes and messages.confirm(
+            self, "Remove goal", "Remove this goal from the draft plan?", yes="Remove"
+        ):
             goal = self.model.goals[indexes[0].row()]
             self._do(lambda: support_plans.remove_goal(self.actor, goal))
 
     def agree(self) -> None:
-        if messages.confirm(self, "Agree the plan", "Has she agreed this plan with you today?",
-                            yes="Yes, she agreed it", no="Not yet"):
+        if messages.confirm(
+            self,
+            "Agree the plan",
+            "Has she agreed this plan with you today?",
+            yes="Yes, she agreed it",
+            no="Not yet",
+        ):
             self._do(lambda: support_plans.agree(self.actor, self.plan))
 
     def start_review(self) -> None:

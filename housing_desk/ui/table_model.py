@@ -5,10 +5,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +31,9 @@ class Column:
     decoration: Callable[[Any], Any] | None = None
     foreground: Callable[[Any], Any] | None = None
     align_right: bool = False
-    order: str | None = None  # for lists the database orders: the service's name for this column's order
+    order: str | None = (
+        None  # for lists the database orders: the service's name for this column's order
+    )
 
 
 BATCH = 500
@@ -76,9 +85,12 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return self.columns[section].title
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].title
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -113,8 +125,14 @@ class PagedTableModel(RowTableModel):
     short query each time.
     """
 
-    def __init__(self, columns: Sequence[Column], fetch: Callable[[int, int, str, bool], list], parent=None, *,
-                 descending: bool = False):
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        fetch: Callable[[int, int, str, bool], list],
+        parent=None,
+        *,
+        descending: bool = False,
+    ):
         super().__init__(columns, parent)
         self._fetch = fetch
         self._order = next(c.order for c in self.columns if c.order)  # the first orderable column's
@@ -163,7 +181,10 @@ class PagedTableModel(RowTableModel):
 
     def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
         column = next(i for i, c in enumerate(self.columns) if c.order == self._order)
-        return column, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        return (
+            column,
+            Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder,
+        )
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         key = self.columns[column].order if 0 <= column < len(self.columns) else None

@@ -11,7 +11,6 @@ from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
 
 
-
 class OfferAnswerDialog(FormDialog):
     FORM = "offer_answer_dialog"
     TITLE = "Answer to the offer"
@@ -20,7 +19,9 @@ class OfferAnswerDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.offer = actor, offer
         ui = self.ui
-        ui.introLabel.setText(f"{name}'s answer to the offer of flat {reference}, made {dates.uk(offer.offered_on)}.")
+        ui.introLabel.setText(
+            f"{name}'s answer to the offer of flat {reference}, made {dates.uk(offer.offered_on)}."
+        )
         ui.answerCombo.addItem("She accepts the flat", True)
         ui.answerCombo.addItem("She refuses it", False)
         ui.answerCombo.currentIndexChanged.connect(self._reasons)
@@ -29,8 +30,12 @@ class OfferAnswerDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"accepted": ui.answerCombo, "reason": ui.reasonCombo, "responded_on": ui.answeredEdit,
-                "notes": ui.notesEdit}
+        return {
+            "accepted": ui.answerCombo,
+            "reason": ui.reasonCombo,
+            "responded_on": ui.answeredEdit,
+            "notes": ui.notesEdit,
+        }
 
     def _reasons(self, *_args) -> None:
         combo = self.ui.reasonCombo
@@ -46,9 +51,14 @@ class OfferAnswerDialog(FormDialog):
 
     def save(self):
         ui = self.ui
-        return allocations.respond(self.actor, self.offer, accepted=ui.answerCombo.currentData(),
-                                   reason=ui.reasonCombo.currentData() or "",
-                                   responded_on=dates.get_date(ui.answeredEdit), notes=ui.notesEdit.toPlainText())
+        return allocations.respond(
+            self.actor,
+            self.offer,
+            accepted=ui.answerCombo.currentData(),
+            reason=ui.reasonCombo.currentData() or "",
+            responded_on=dates.get_date(ui.answeredEdit),
+            notes=ui.notesEdit.toPlainText(),
+        )
 
 
 class NoticeDialog(FormDialog):
@@ -59,7 +69,9 @@ class NoticeDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
         ui = self.ui
-        ui.introLabel.setText(f"Notice to end {name}'s licence, which began {dates.uk(licence.start_date)}.")
+        ui.introLabel.setText(
+            f"Notice to end {name}'s licence, which began {dates.uk(licence.start_date)}."
+        )
         for key, label in licences.NOTICE_BY.items():
             ui.byCombo.addItem(label, key)
         dates.set_date(ui.servedEdit, date.today())
@@ -70,7 +82,12 @@ class NoticeDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"by": ui.byCombo, "served_on": ui.servedEdit, "end_date": ui.endEdit, "reason": ui.reasonEdit}
+        return {
+            "by": ui.byCombo,
+            "served_on": ui.servedEdit,
+            "end_date": ui.endEdit,
+            "reason": ui.reasonEdit,
+        }
 
     def _period(self, *_args) -> None:
         days = (dates.get_date(self.ui.endEdit) - dates.get_date(self.ui.servedEdit)).days
@@ -78,9 +95,14 @@ class NoticeDialog(FormDialog):
 
     def save(self):
         ui = self.ui
-        return licences.give_notice(self.actor, self.licence, served_on=dates.get_date(ui.servedEdit),
-                                    end_date=dates.get_date(ui.endEdit), by=ui.byCombo.currentData(),
-                                    reason=ui.reasonEdit.toPlainText())
+        return licences.give_notice(
+            self.actor,
+            self.licence,
+            served_on=dates.get_date(ui.servedEdit),
+            end_date=dates.get_date(ui.endEdit),
+            by=ui.byCombo.currentData(),
+            reason=ui.reasonEdit.toPlainText(),
+        )
 
 
 class MoveOutDialog(FormDialog):
@@ -93,8 +115,10 @@ class MoveOutDialog(FormDialog):
         super().__init__(parent)
         self.actor = actor
         ui = self.ui
-        ui.introLabel.setText(f"{name} is moving out of the flat she has lived in since "
-                              f"{dates.uk(licence.start_date)}.")
+        ui.introLabel.setText(
+            f"{name} is moving out of the flat she has lived in since "
+            f"{dates.uk(licence.start_date)}."
+        )
         for key, label in licences.END_REASONS.items():
             ui.reasonCombo.addItem(label, key)
         ui.destinationCombo.addItems(list(licences.DESTINATIONS))
@@ -116,13 +140,21 @@ class MoveOutDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"end_date": ui.endEdit, "reason": ui.reasonCombo, "destination": ui.destinationCombo,
-                "notes": ui.notesEdit}
+        return {
+            "end_date": ui.endEdit,
+            "reason": ui.reasonCombo,
+            "destination": ui.destinationCombo,
+            "notes": ui.notesEdit,
+        }
 
     def save(self):
         ui = self.ui
         return licences.end_licence(
-            self.actor, self.licence, end_date=dates.get_date(ui.endEdit), reason=ui.reasonCombo.currentData(),
-            destination=ui.destinationCombo.currentText(), notes=ui.notesEdit.toPlainText(),
+            self.actor,
+            self.licence,
+            end_date=dates.get_date(ui.endEdit),
+            reason=ui.reasonCombo.currentData(),
+            destination=ui.destinationCombo.currentText(),
+            notes=ui.notesEdit.toPlainText(),
             returned_keys=[key_id for key_id, box in self.key_boxes.items() if box.isChecked()],
         )

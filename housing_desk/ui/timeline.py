@@ -19,7 +19,7 @@ from housing_desk.ui.style import STATE_COLOURS
 ROW_HEIGHT = 24
 HEADER_HEIGHT = 26
 LABEL_WIDTH = 90
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Row:
 
 def month_window(today: date, before: int = 3, after: int = 6) -> tuple[date, date]:
     """First day of the month ``before`` months ago, to the first day ``after`` months ahead."""
+
     def shift(day: date, months: int) -> date:
         index = day.year * 12 + day.month - 1 + months
         return date(index // 12, index % 12 + 1, 1)
@@ -111,8 +112,11 @@ class TimelineWidget(QWidget):
             painter.drawLine(QPointF(left, 0), QPointF(left, bottom))
             painter.setPen(QColor("#4a5a6a"))
             label = _MONTHS[month.month - 1] + (f" {month.year}" if month.month == 1 else "")
-            painter.drawText(QRectF(left + 4, 0, right - left - 4, HEADER_HEIGHT),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            painter.drawText(
+                QRectF(left + 4, 0, right - left - 4, HEADER_HEIGHT),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
             month = following
 
     def _paint_rows(self, painter: QPainter, visible_top: int, visible_bottom: int) -> None:
@@ -126,8 +130,11 @@ class TimelineWidget(QWidget):
             painter.setPen(QColor("#eceff2"))
             painter.drawLine(QPointF(0, top + ROW_HEIGHT), QPointF(self.width(), top + ROW_HEIGHT))
             painter.setPen(QColor("#1f3347"))
-            painter.drawText(QRectF(6, top, LABEL_WIDTH - 10, ROW_HEIGHT),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, row.label)
+            painter.drawText(
+                QRectF(6, top, LABEL_WIDTH - 10, ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                row.label,
+            )
             for bar in row.bars:
                 rect = self._bar_rect(index, bar)
                 colour = QColor(STATE_COLOURS.get(bar.kind, "#607d8b"))
@@ -135,10 +142,14 @@ class TimelineWidget(QWidget):
                 painter.setBrush(colour.lighter(135) if bar.end is None else colour)
                 painter.drawRoundedRect(rect, 4, 4)
                 text_rect = rect.adjusted(5, 0, -3, 0)
-                text = painter.fontMetrics().elidedText(bar.text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+                text = painter.fontMetrics().elidedText(
+                    bar.text, Qt.TextElideMode.ElideRight, int(text_rect.width())
+                )
                 if bar.text and (text == bar.text or len(text) > 3):
                     painter.setPen(QColor("white"))
-                    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+                    painter.drawText(
+                        text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+                    )
 
     def _paint_today(self, painter: QPainter) -> None:
         if not self.start <= self.today < self.end:

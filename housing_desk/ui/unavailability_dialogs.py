@@ -34,12 +34,18 @@ class UnavailabilityDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"start": ui.startEdit, "end": ui.endEdit, "reason": ui.reasonCombo, "notes": ui.notesEdit}
+        return {
+            "start": ui.startEdit,
+            "end": ui.endEdit,
+            "reason": ui.reasonCombo,
+            "notes": ui.notesEdit,
+        }
 
     def save(self):
         ui = self.ui
         return flats.mark_unavailable(
-            self.actor, self.flat,
+            self.actor,
+            self.flat,
             start=dates.get_date(ui.startEdit),
             end=dates.get_date(ui.endEdit) if ui.endKnownCheck.isChecked() else None,
             reason=ui.reasonCombo.currentData(),
@@ -63,4 +69,6 @@ class BackInUseDialog(FormDialog):
         return {"end": self.ui.endEdit}
 
     def save(self):
-        return flats.end_unavailability(self.actor, self.unavailability, end=dates.get_date(self.ui.endEdit))
+        return flats.end_unavailability(
+            self.actor, self.unavailability, end=dates.get_date(self.ui.endEdit)
+        )

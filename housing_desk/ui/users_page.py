@@ -16,8 +16,13 @@ USER_COLUMNS = (
     Column("Username", lambda u: u.username),
     Column("Role", lambda u: users.ROLE_LABELS[u.role]),
     Column("Active", lambda u: "Yes" if u.active else "Deactivated"),
-    Column("Last signed in", lambda u: u.last_login_at.astimezone().strftime("%d/%m/%Y %H:%M")
-           if u.last_login_at else "Never", sort_key=lambda u: u.last_login_at),
+    Column(
+        "Last signed in",
+        lambda u: (
+            u.last_login_at.astimezone().strftime("%d/%m/%Y %H:%M") if u.last_login_at else "Never"
+        ),
+        sort_key=lambda u: u.last_login_at,
+    ),
 )
 
 
@@ -34,13 +39,22 @@ class AccountDialog(FormDialog):
 
     def field_widgets(self):
         ui = self.ui
-        return {"full_name": ui.fullNameEdit, "username": ui.usernameEdit, "role": ui.roleCombo,
-                "password": ui.passwordEdit}
+        return {
+            "full_name": ui.fullNameEdit,
+            "username": ui.usernameEdit,
+            "role": ui.roleCombo,
+            "password": ui.passwordEdit,
+        }
 
     def save(self):
         ui = self.ui
-        return users.create_user(self.actor, username=ui.usernameEdit.text(), full_name=ui.fullNameEdit.text(),
-                                 role=ui.roleCombo.currentData(), password=ui.passwordEdit.text())
+        return users.create_user(
+            self.actor,
+            username=ui.usernameEdit.text(),
+            full_name=ui.fullNameEdit.text(),
+            role=ui.roleCombo.currentData(),
+            password=ui.passwordEdit.text(),
+        )
 
 
 class PasswordDialog(FormDialog):
@@ -53,19 +67,27 @@ class PasswordDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.user = actor, user
         if user is not None:
-            self.ui.introLabel.setText(f"A new password for {user.full_name}. Give it to her in person.")
+            self.ui.introLabel.setText(
+                f"A new password for {user.full_name}. Give it to her in person."
+            )
             self.ui.currentEdit.setEnabled(False)
 
     def field_widgets(self):
         ui = self.ui
-        return {"current_password": ui.currentEdit, "password": ui.newEdit, "confirm": ui.confirmEdit}
+        return {
+            "current_password": ui.currentEdit,
+            "password": ui.newEdit,
+            "confirm": ui.confirmEdit,
+        }
 
     def save(self):
         ui = self.ui
         if ui.newEdit.text() != ui.confirmEdit.text():
             raise ValidationError("The two new passwords are not the same.", "confirm")
         if self.user is None:
-            users.change_password(self.actor, current_password=ui.currentEdit.text(), new_password=ui.newEdit.text())
+            users.change_password(
+                self.actor, current_password=ui.currentEdit.text(), new_password=ui.newEdit.text()
+            )
         else:
             users.reset_password(self.actor, self.user, new_password=ui.newEdit.text())
         return True
@@ -103,7 +125,9 @@ class UsersPage(QWidget):
         user = self.selected()
         for button in (self.ui.resetButton, self.ui.activeButton, self.ui.roleButton):
             button.setEnabled(user is not None)
-        self.ui.activeButton.setText("&Deactivate" if user is None or user.active else "Re&activate")
+        self.ui.activeButton.setText(
+            "&Deactivate" if user is None or user.active else "Re&activate"
+        )
         if user is not None:
             self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(user.role))
 
@@ -123,7 +147,9 @@ class UsersPage(QWidget):
     def reset(self) -> None:
         user = self.selected()
         if user is not None and PasswordDialog.ask(self, self.actor, user) is not None:
-            messages.information(self, "Password", f"{user.full_name}'s password is reset and the account unlocked.")
+            messages.information(
+                self, "Password", f"{user.full_name}'s password is reset and the account unlocked."
+            )
 
     def toggle_active(self) -> None:
         user = self.selected()

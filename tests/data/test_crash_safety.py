@@ -26,8 +26,13 @@ print("finished", flush=True)
 
 def test_killed_in_the_middle_of_a_bulk_load(admin, db, tmp_path):
     url = database_url_for(tmp_path)
-    child = subprocess.Popen([sys.executable, "-c", CHILD, url], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                             env=dict(os.environ))
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, url],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+    )
     try:
         for line in child.stdout:
             if line.startswith("written"):

@@ -1,6 +1,6 @@
 """open_database: URLs, SQLite settings, and exact money and UTC times."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -37,7 +37,10 @@ def test_urls_that_cannot_be_opened_are_refused_plainly(url):
 
 
 def test_environment_variable_chooses_the_database():
-    assert default_database_url({"HOUSING_DESK_DATABASE_URL": "postgresql://u@h/d"}) == "postgresql://u@h/d"
+    assert (
+        default_database_url({"HOUSING_DESK_DATABASE_URL": "postgresql://u@h/d"})
+        == "postgresql://u@h/d"
+    )
 
 
 def test_default_is_sqlite_in_the_user_data_folder(monkeypatch, tmp_path):
@@ -55,8 +58,8 @@ def test_money_is_stored_exactly(flat):
 
 def test_times_come_back_as_aware_utc(flat):
     created = Flat.get_by_id(flat.id).created_at
-    assert created.tzinfo is timezone.utc
-    assert abs((datetime.now(timezone.utc) - created).total_seconds()) < 60
+    assert created.tzinfo is UTC
+    assert abs((datetime.now(UTC) - created).total_seconds()) < 60
 
 
 def test_engine_matches_the_test_database(db):

@@ -38,7 +38,10 @@ def test_a_wrong_or_missing_passphrase_is_refused_plainly(encrypted, passphrase)
 
 def test_nothing_readable_on_disk(encrypted):
     _url, path = encrypted
-    raw = path.read_bytes() + (path.with_name(path.name + "-wal").read_bytes()
-                               if path.with_name(path.name + "-wal").exists() else b"")
+    raw = path.read_bytes() + (
+        path.with_name(path.name + "-wal").read_bytes()
+        if path.with_name(path.name + "-wal").exists()
+        else b""
+    )
     assert b"SQLite format 3" not in raw[:16]
     assert "Siobhán".encode() not in raw and b"amara" not in raw

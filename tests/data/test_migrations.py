@@ -33,14 +33,37 @@ def test_people_recorded_before_the_sort_key_get_one(tmp_path):
     wipe(url)
     db = database_module.connect(url)
     try:
-        runner = Runner(db, directory=str(database_module.MIGRATIONS), table_name=database_module.HISTORY_TABLE)
+        runner = Runner(
+            db, directory=str(database_module.MIGRATIONS), table_name=database_module.HISTORY_TABLE
+        )
         runner.up("0006_sign_in_lockout")
-        for given, family, preferred in (("Siobhán", "Ní Bhriain", ""), ("Agnieszka", "Łukasiewicz", "Aga")):
-            db.execute_sql(f"INSERT INTO person (given_name, family_name, preferred_name, search_name, ni_number, "
-                           f"phone, safe_contact, message_ok, do_not_disclose, needs_step_free, areas_to_avoid, "
-                           f"notes, archived, version, created_at, updated_at) VALUES ({', '.join([db.param] * 16)})",
-                           (given, family, preferred, "", "", "", "", False, False, False, "", "", False, 1,
-                            "2026-01-01 00:00:00", "2026-01-01 00:00:00"))
+        for given, family, preferred in (
+            ("Siobhán", "Ní Bhriain", ""),
+            ("Agnieszka", "Łukasiewicz", "Aga"),
+        ):
+            db.execute_sql(
+                f"INSERT INTO person (given_name, family_name, preferred_name, search_name, ni_number, "
+                f"phone, safe_contact, message_ok, do_not_disclose, needs_step_free, areas_to_avoid, "
+                f"notes, archived, version, created_at, updated_at) VALUES ({', '.join([db.param] * 16)})",
+                (
+                    given,
+                    family,
+                    preferred,
+                    "",
+                    "",
+                    "",
+                    "",
+                    False,
+                    False,
+                    False,
+                    "",
+                    "",
+                    False,
+                    1,
+                    "2026-01-01 00:00:00",
+                    "2026-01-01 00:00:00",
+                ),
+            )
         assert database_module.migrate(db) == ["0007_people_sort_name"]
         stored = dict(db.execute_sql("SELECT given_name, sort_name FROM person").fetchall())
         assert stored == {"Siobhán": "ni bhriain siobhan", "Agnieszka": "lukasiewicz aga"}

@@ -12,8 +12,14 @@ from housing_desk.services import audit, flats, licences, paperwork, settings, s
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-NAMES = [("Agnieszka", "Wójcik-Brzęczyszczykiewicz"), ("Ștefania", "Țăranu"), ("Erzsébet", "Szőke-Kővári"),
-         ("Kateřina", "Dvořáková"), ("Ayşe Gül", "Yılmaz Çağlar"), ("Siobhán", "Ní Bhriain")]
+NAMES = [
+    ("Agnieszka", "Wójcik-Brzęczyszczykiewicz"),
+    ("Ștefania", "Țăranu"),
+    ("Erzsébet", "Szőke-Kővári"),
+    ("Kateřina", "Dvořáková"),
+    ("Ayşe Gül", "Yılmaz Çağlar"),
+    ("Siobhán", "Ní Bhriain"),
+]
 
 
 def text_of(pdf: bytes) -> list[str]:
@@ -27,17 +33,30 @@ def flat_text(pdf: bytes) -> str:
 
 @pytest.fixture
 def organisation(admin):
-    return settings.save_organisation(admin, name="Nene Outreach Housing", charity_number="1187654",
-                                      address="The Hub, 12 Sheep Street\nNorthampton NN1 2LU",
-                                      phone="01604 000999", out_of_hours_phone="07700 900999")
+    return settings.save_organisation(
+        admin,
+        name="Nene Outreach Housing",
+        charity_number="1187654",
+        address="The Hub, 12 Sheep Street\nNorthampton NN1 2LU",
+        phone="01604 000999",
+        out_of_hours_phone="07700 900999",
+    )
 
 
 def let(admin, partner, given="Ioana", family="Popescu", **details):
-    home = factories.certified_flat(admin, partner, reference="NVT-01", address_line1="Flat 1, 14 Abington Grove",
-                                    postcode="NN1 4QX")
-    woman = factories.ready_woman(admin, given_name=given, family_name=family,
-                                  date_of_birth=date(1991, 3, 14), **details)
-    return licences.create_licence(admin, woman, home, start_date=date(2026, 12, 1), inventory_reference="INV-77")
+    home = factories.certified_flat(
+        admin,
+        partner,
+        reference="NVT-01",
+        address_line1="Flat 1, 14 Abington Grove",
+        postcode="NN1 4QX",
+    )
+    woman = factories.ready_woman(
+        admin, given_name=given, family_name=family, date_of_birth=date(1991, 3, 14), **details
+    )
+    return licences.create_licence(
+        admin, woman, home, start_date=date(2026, 12, 1), inventory_reference="INV-77"
+    )
 
 
 @pytest.mark.parametrize("given, family", NAMES)
@@ -51,14 +70,36 @@ def test_licence_agreement_says_what_the_records_say(admin, partner, organisatio
     pdf = paperwork.licence_agreement(admin, licence)
     pages = text_of(pdf)
     text = flat_text(pdf)
-    for expected in ("Nene Outreach Housing", "1187654", "Ioana Popescu", "14/03/1991",
-                     "Flat 1, 14 Abington Grove, Northampton, NN1 4QX", "INV-77", "01/12/2026", "Monday",
-                     "£98.50", "£22.15", "£9.80", "£45.00", "£175.45", "Weekly total", "Paid by Housing Benefit",
-                     "£120.65", "You pay (the shortfall)", "warnings", "Complaints", "Witness",
-                     "This agreement was explained to me", "wording version 2026.11", "LIC-",
-                     "at least 28 days' written notice to quit"):
+    for expected in (
+        "Nene Outreach Housing",
+        "1187654",
+        "Ioana Popescu",
+        "14/03/1991",
+        "Flat 1, 14 Abington Grove, Northampton, NN1 4QX",
+        "INV-77",
+        "01/12/2026",
+        "Monday",
+        "£98.50",
+        "£22.15",
+        "£9.80",
+        "£45.00",
+        "£175.45",
+        "Weekly total",
+        "Paid by Housing Benefit",
+        "£120.65",
+        "You pay (the shortfall)",
+        "warnings",
+        "Complaints",
+        "Witness",
+        "This agreement was explained to me",
+        "wording version 2026.11",
+        "LIC-",
+        "at least 28 days' written notice to quit",
+    ):
         assert expected in text, expected
-    assert f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    assert (
+        f"Page 1 of {len(pages)}" in pages[0] and f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    )
     assert len(pages) >= 2
 
 
@@ -69,7 +110,10 @@ def test_printing_records_a_document_and_an_audit_event(admin, partner, organisa
     pdf = paperwork.licence_agreement(admin, licence)
     (document,) = paperwork.documents_for("licence", licence.id)
     assert (document.kind, document.template_version, document.sha256) == (
-        "licence_agreement", "2026.11.2", hashlib.sha256(pdf).hexdigest())
+        "licence_agreement",
+        "2026.11.2",
+        hashlib.sha256(pdf).hexdigest(),
+    )
     assert document.full_name == "Amara Okafor"
     assert audit.events("licence", licence.id)[-1].action == "print"
 
@@ -78,10 +122,17 @@ def test_text_typed_by_officers_prints_literally(admin, partner, organisation):
     licence = let(admin, partner)
     plan = support_plans.create_plan(admin, licence)
     typed = 'Sort out <b>arrears</b> & "bills" — it\'s urgent ' + "very long words " * 60
-    support_plans.add_goal(admin, plan, domain="income_budgeting", need=typed, action="Budget <script>",
-                           owner="Her & Grace", target_date=date(2027, 1, 31))
+    support_plans.add_goal(
+        admin,
+        plan,
+        domain="income_budgeting",
+        need=typed,
+        action="Budget <script>",
+        owner="Her & Grace",
+        target_date=date(2027, 1, 31),
+    )
     text = flat_text(paperwork.support_plan(admin, plan))
-    assert "Sort out <b>arrears</b> & \"bills\" — it's urgent" in text
+    assert 'Sort out <b>arrears</b> & "bills" — it\'s urgent' in text
     assert "Budget <script>" in text and "Her & Grace" in text and "31/01/2027" in text
 
 
@@ -89,9 +140,15 @@ def test_a_goals_table_that_spans_pages_repeats_its_header(admin, partner, organ
     licence = let(admin, partner)
     plan = support_plans.create_plan(admin, licence)
     for n in range(40):
-        support_plans.add_goal(admin, plan, domain="health", need=f"Goal number {n} " + "detail " * 12,
-                               action="Register with the GP; go with her to the first appointment", owner="Grace",
-                               target_date=date(2027, 2, 1))
+        support_plans.add_goal(
+            admin,
+            plan,
+            domain="health",
+            need=f"Goal number {n} " + "detail " * 12,
+            action="Register with the GP; go with her to the first appointment",
+            owner="Grace",
+            target_date=date(2027, 2, 1),
+        )
     pages = text_of(paperwork.support_plan(admin, plan))
     assert len(pages) >= 3
     with_header = [p for p in pages if "What she needs" in p]
@@ -106,8 +163,16 @@ def test_signup_pack_holds_everything_for_the_day(admin, partner, organisation):
     licences.add_key(admin, licence, label="Front door key 1", issued_on=date(2026, 12, 1))
     support_plans.create_plan(admin, licence)
     text = flat_text(paperwork.signup_pack(admin, licence))
-    for expected in ("Licence agreement", "Sign-up checklist", "HB/123456", "Key receipt", "Front door key 1",
-                     "Inventory and condition", "Support plan", "Ioana Popescu"):
+    for expected in (
+        "Licence agreement",
+        "Sign-up checklist",
+        "HB/123456",
+        "Key receipt",
+        "Front door key 1",
+        "Inventory and condition",
+        "Support plan",
+        "Ioana Popescu",
+    ):
         assert expected in text, expected
 
 
@@ -127,7 +192,10 @@ def test_the_availability_report_never_names_a_confidential_woman(admin, partner
 
 def test_a_custom_template_with_an_unknown_placeholder_is_refused_naming_it(admin, tmp_path):
     bad = tmp_path / "ours.txt"
-    bad.write_text("version: ours-1\n## 1. Us\nHello {resident_name}, your {pet_name} is welcome.\n", encoding="utf-8")
+    bad.write_text(
+        "version: ours-1\n## 1. Us\nHello {resident_name}, your {pet_name} is welcome.\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError) as error:
         settings.set_licence_template(admin, str(bad))
     assert "{pet_name}" in error.value.message and error.value.field == "licence_template"
@@ -136,8 +204,11 @@ def test_a_custom_template_with_an_unknown_placeholder_is_refused_naming_it(admi
 
 def test_a_custom_template_is_used_with_its_version(admin, partner, organisation, tmp_path):
     ours = tmp_path / "ours.txt"
-    ours.write_text("version: ours-7\ntitle: Occupation agreement\n## 1. Us\nThis is for {resident_name} "
-                    "at {flat_address}.\n[[charges]]\n## 2. Signing\n[[signatures]]\n", encoding="utf-8")
+    ours.write_text(
+        "version: ours-7\ntitle: Occupation agreement\n## 1. Us\nThis is for {resident_name} "
+        "at {flat_address}.\n[[charges]]\n## 2. Signing\n[[signatures]]\n",
+        encoding="utf-8",
+    )
     settings.set_licence_template(admin, str(ours))
     text = flat_text(paperwork.licence_agreement(admin, let(admin, partner)))
     assert "Occupation agreement" in text and "wording version ours-7" in text

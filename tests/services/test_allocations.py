@@ -58,8 +58,8 @@ def test_women_already_housed_are_not_candidates(admin, home, partner):
 
 
 def test_offer_one_pending_per_flat_and_per_woman(admin, home, partner):
-    ana, ana_referral = waiting(admin, "Ana")
-    bea, bea_referral = waiting(admin, "Bea")
+    _ana, ana_referral = waiting(admin, "Ana")
+    _bea, bea_referral = waiting(admin, "Bea")
     offer = allocations.make_offer(admin, ana_referral, home, offered_on=TODAY)
     assert offer.status == "pending"
     with pytest.raises(ValidationError) as error:

@@ -29,18 +29,33 @@ def test_domains_come_from_the_resource_file():
 
 def test_record_an_assessment_with_evidence_and_risks(admin, woman):
     assessment = assessments.record_assessment(
-        admin, woman, assessed_on=ON, scores=factories.scores(3, substance_use=1, safety=2),
+        admin,
+        woman,
+        assessed_on=ON,
+        scores=factories.scores(3, substance_use=1, safety=2),
         evidence={"substance_use": "Using daily; not yet linked to treatment."},
-        risks={"to_self": ("high", "Overdose in August."), "from_others": {"level": "medium", "notes": "Ex-partner"},
-               "to_others": "low"},
-        outcome="not_ready", notes="Review after the treatment referral.", tool_used="Outcomes Star",
+        risks={
+            "to_self": ("high", "Overdose in August."),
+            "from_others": {"level": "medium", "notes": "Ex-partner"},
+            "to_others": "low",
+        },
+        outcome="not_ready",
+        notes="Review after the treatment referral.",
+        tool_used="Outcomes Star",
         tool_scores="Managing tenancy 3",
     )
     stored = Assessment.get_by_id(assessment.id)
-    assert (stored.outcome, stored.assessor_id, stored.next_review_on) == ("not_ready", admin.id,
-                                                                           assessments.add_months(ON, 3))
+    assert (stored.outcome, stored.assessor_id, stored.next_review_on) == (
+        "not_ready",
+        admin.id,
+        assessments.add_months(ON, 3),
+    )
     assert (stored.risk_to_self, stored.risk_to_self_notes) == ("high", "Overdose in August.")
-    assert (stored.risk_from_others, stored.risk_to_others, stored.risk_to_tenancy) == ("medium", "low", "")
+    assert (stored.risk_from_others, stored.risk_to_others, stored.risk_to_tenancy) == (
+        "medium",
+        "low",
+        "",
+    )
     assert AssessmentScore.select().where(AssessmentScore.assessment == assessment.id).count() == 10
     (view,) = assessments.history(admin, woman)
     assert view.scores["substance_use"] == 1 and view.scores["income_budgeting"] == 3
@@ -52,18 +67,24 @@ def test_record_an_assessment_with_evidence_and_risks(admin, woman):
 
 @pytest.mark.parametrize(
     "field, overrides",
-    [("scores", {"scores": {"id_benefits": 3}}), ("scores", {"scores": None}),
-     ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": 6}}),
-     ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": 0}}),
-     ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": "4"}}),
-     ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "housing_history": 3}}),
-     ("outcome", {"outcome": "maybe"}), ("assessed_on", {"assessed_on": date.today() + timedelta(days=1)}),
-     ("next_review_on", {"next_review_on": ON}), ("next_review_on", {"next_review_on": ON - timedelta(days=1)}),
-     ("risks", {"risks": {"to_self": "extreme"}}), ("risks", {"risks": {"to_pets": "low"}}),
-     ("evidence", {"evidence": {"astrology": "x"}})],
+    [
+        ("scores", {"scores": {"id_benefits": 3}}),
+        ("scores", {"scores": None}),
+        ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": 6}}),
+        ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": 0}}),
+        ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": "4"}}),
+        ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "housing_history": 3}}),
+        ("outcome", {"outcome": "maybe"}),
+        ("assessed_on", {"assessed_on": date.today() + timedelta(days=1)}),
+        ("next_review_on", {"next_review_on": ON}),
+        ("next_review_on", {"next_review_on": ON - timedelta(days=1)}),
+        ("risks", {"risks": {"to_self": "extreme"}}),
+        ("risks", {"risks": {"to_pets": "low"}}),
+        ("evidence", {"evidence": {"astrology": "x"}}),
+    ],
 )
 def test_each_refusal_names_its_field_and_saves_nothing(admin, woman, field, overrides):
-    values = dict(assessed_on=ON, scores=factories.scores(3), outcome="ready")
+    values = {"assessed_on": ON, "scores": factories.scores(3), "outcome": "ready"}
     values.update(overrides)
     with pytest.raises(ValidationError) as error:
         assessments.record_assessment(admin, woman, **values)

@@ -20,7 +20,9 @@ def test_search_by_person_user_record_and_date(admin):
     assert all(e.entity_id != other.id or e.entity != "person" for e in about_her)
     by_officer = audit.search(admin, username="officer1")
     assert {e.action for e in by_officer} == {"create", "update"}
-    assert [e.entity_id for e in audit.search(admin, entity="person", entity_id=other.id)] == [other.id]
+    assert [e.entity_id for e in audit.search(admin, entity="person", entity_id=other.id)] == [
+        other.id
+    ]
     today = date.today()
     assert audit.search(admin, since=today, until=today)
     assert audit.search(admin, until=today - timedelta(days=1)) == []
@@ -51,6 +53,10 @@ def test_no_service_edits_or_deletes_an_audit_row():
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr in ("update", "delete", "delete_instance") \
-                    and isinstance(node.value, ast.Name) and node.value.id in ("AuditRow", "AuditEvent"):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("update", "delete", "delete_instance")
+                and isinstance(node.value, ast.Name)
+                and node.value.id in ("AuditRow", "AuditEvent")
+            ):
                 pytest.fail(f"{path.name} changes audit rows")

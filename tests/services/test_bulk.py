@@ -13,11 +13,27 @@ from tests import factories
 def batch_with_two_licences(admin, partner, second_start, second_person_same=False):
     home = factories.certified_flat(admin, partner)
     batch = bulk.Batch()
-    people = [batch.add(Person, given_name=name, family_name="Bulk", search_name="|x|") for name in ("Ana", "Bea")]
-    batch.add(Licence, person=people[0], flat=home.id, start_date=date(2020, 1, 1), end_date=date(2020, 6, 1),
-              status="ended", created_by=admin.id)
-    batch.add(Licence, person=people[0] if second_person_same else people[1], flat=home.id,
-              start_date=second_start, created_by=admin.id, status="active")
+    people = [
+        batch.add(Person, given_name=name, family_name="Bulk", search_name="|x|")
+        for name in ("Ana", "Bea")
+    ]
+    batch.add(
+        Licence,
+        person=people[0],
+        flat=home.id,
+        start_date=date(2020, 1, 1),
+        end_date=date(2020, 6, 1),
+        status="ended",
+        created_by=admin.id,
+    )
+    batch.add(
+        Licence,
+        person=people[0] if second_person_same else people[1],
+        flat=home.id,
+        start_date=second_start,
+        created_by=admin.id,
+        status="active",
+    )
     return batch
 
 
@@ -25,7 +41,12 @@ def test_touching_licences_load(admin, partner):
     counts = bulk.load(admin, batch_with_two_licences(admin, partner, date(2020, 6, 1)))
     assert counts == {"person": 2, "licence": 2}
     assert Licence.select().count() == 2
-    assert AuditEvent.select().where((AuditEvent.entity == "licence") & AuditEvent.entity_id.is_null()).count() == 1
+    assert (
+        AuditEvent.select()
+        .where((AuditEvent.entity == "licence") & AuditEvent.entity_id.is_null())
+        .count()
+        == 1
+    )
 
 
 def test_overlapping_licences_are_refused_and_nothing_is_written(admin, partner):
@@ -54,7 +75,14 @@ def test_large_demo_in_miniature(admin):
     board = flats.availability(date(2026, 11, 25))
     assert len(board) == 3 and {s.compliance for s in board} == {"ok"}
     # Nothing in the history is dated after the day it was built for.
-    assert not Referral.select().where((Referral.decided_on > date(2026, 11, 25))
-                                       | (Referral.received_on > date(2026, 11, 25))).exists()
+    assert (
+        not Referral.select()
+        .where(
+            (Referral.decided_on > date(2026, 11, 25)) | (Referral.received_on > date(2026, 11, 25))
+        )
+        .exists()
+    )
     # New records after a bulk load get fresh ids (PostgreSQL's sequences were moved on).
-    assert factories.flat(admin, Flat.get().partner, reference="NEW-01").id > max(s.flat_id for s in board)
+    assert factories.flat(admin, Flat.get().partner, reference="NEW-01").id > max(
+        s.flat_id for s in board
+    )

@@ -10,31 +10,50 @@ from housing_desk.services.errors import ConflictError, ValidationError
 
 
 @pytest.mark.parametrize(
-    "kind, expires", [("gas_safety", date(2027, 3, 1)), ("eicr", date(2031, 3, 1)), ("epc", date(2036, 3, 1)),
-                      ("fire_risk", date(2027, 3, 1)), ("alarms", date(2027, 3, 1)),
-                      ("legionella", date(2028, 3, 1)), ("pat", date(2027, 3, 1))],
+    "kind, expires",
+    [
+        ("gas_safety", date(2027, 3, 1)),
+        ("eicr", date(2031, 3, 1)),
+        ("epc", date(2036, 3, 1)),
+        ("fire_risk", date(2027, 3, 1)),
+        ("alarms", date(2027, 3, 1)),
+        ("legionella", date(2028, 3, 1)),
+        ("pat", date(2027, 3, 1)),
+    ],
 )
 def test_default_validity_by_kind(admin, flat, kind, expires):
-    cert = flats.record_certificate(admin, flat, kind=kind, issued_on=date(2026, 3, 1), reference="GS-1")
+    cert = flats.record_certificate(
+        admin, flat, kind=kind, issued_on=date(2026, 3, 1), reference="GS-1"
+    )
     assert Certificate.get_by_id(cert.id).expires_on == expires
     assert audit.events("certificate", cert.id)[0].changes["kind"] == kind
 
 
 def test_explicit_expiry_is_kept(admin, flat):
-    cert = flats.record_certificate(admin, flat, kind="eicr", issued_on=date(2026, 3, 1), expires_on=date(2029, 3, 1))
+    cert = flats.record_certificate(
+        admin, flat, kind="eicr", issued_on=date(2026, 3, 1), expires_on=date(2029, 3, 1)
+    )
     assert cert.expires_on == date(2029, 3, 1)
 
 
 @pytest.mark.parametrize("expires", [date(2026, 3, 1), date(2026, 2, 28)])
 def test_expiry_must_be_after_issue(admin, flat, expires):
     with pytest.raises(ValidationError) as error:
-        flats.record_certificate(admin, flat, kind="eicr", issued_on=date(2026, 3, 1), expires_on=expires)
+        flats.record_certificate(
+            admin, flat, kind="eicr", issued_on=date(2026, 3, 1), expires_on=expires
+        )
     assert error.value.field == "expires_on"
     assert Certificate.select().count() == 0
 
 
-@pytest.mark.parametrize("field, values", [("kind", {"kind": "asbestos"}), ("issued_on", {"issued_on": None}),
-                                           ("issued_on", {"issued_on": "yesterday"})])
+@pytest.mark.parametrize(
+    "field, values",
+    [
+        ("kind", {"kind": "asbestos"}),
+        ("issued_on", {"issued_on": None}),
+        ("issued_on", {"issued_on": "yesterday"}),
+    ],
+)
 def test_certificate_fields_are_named(admin, flat, field, values):
     arguments = {"kind": "eicr", "issued_on": date(2026, 3, 1), **values}
     with pytest.raises(ValidationError) as error:
@@ -69,11 +88,18 @@ def test_unavailability_reason_is_checked(admin, flat):
 
 @pytest.mark.parametrize(
     "start, end",
-    [(date(2026, 11, 5), date(2026, 11, 6)), (date(2026, 10, 1), date(2026, 11, 2)),
-     (date(2026, 11, 9), None), (date(2026, 10, 1), None), (date(2026, 10, 1), date(2026, 12, 1))],
+    [
+        (date(2026, 11, 5), date(2026, 11, 6)),
+        (date(2026, 10, 1), date(2026, 11, 2)),
+        (date(2026, 11, 9), None),
+        (date(2026, 10, 1), None),
+        (date(2026, 10, 1), date(2026, 12, 1)),
+    ],
 )
 def test_overlapping_periods_are_refused(admin, flat, start, end):
-    flats.mark_unavailable(admin, flat, start=date(2026, 11, 1), end=date(2026, 11, 10), reason="repairs")
+    flats.mark_unavailable(
+        admin, flat, start=date(2026, 11, 1), end=date(2026, 11, 10), reason="repairs"
+    )
     with pytest.raises(ValidationError) as error:
         flats.mark_unavailable(admin, flat, start=start, end=end, reason="void_works")
     assert error.value.field == "start"
@@ -83,16 +109,24 @@ def test_overlapping_periods_are_refused(admin, flat, start, end):
 
 
 def test_touching_periods_do_not_overlap(admin, flat):
-    flats.mark_unavailable(admin, flat, start=date(2026, 11, 1), end=date(2026, 11, 10), reason="repairs")
-    flats.mark_unavailable(admin, flat, start=date(2026, 11, 10), end=date(2026, 11, 20), reason="void_works")
-    flats.mark_unavailable(admin, flat, start=date(2026, 10, 20), end=date(2026, 11, 1), reason="other")
+    flats.mark_unavailable(
+        admin, flat, start=date(2026, 11, 1), end=date(2026, 11, 10), reason="repairs"
+    )
+    flats.mark_unavailable(
+        admin, flat, start=date(2026, 11, 10), end=date(2026, 11, 20), reason="void_works"
+    )
+    flats.mark_unavailable(
+        admin, flat, start=date(2026, 10, 20), end=date(2026, 11, 1), reason="other"
+    )
     assert Unavailability.select().count() == 3
 
 
 def test_an_open_period_blocks_everything_after_it(admin, flat):
     flats.mark_unavailable(admin, flat, start=date(2026, 11, 1), reason="repairs")
     with pytest.raises(ValidationError):
-        flats.mark_unavailable(admin, flat, start=date(2027, 6, 1), end=date(2027, 6, 5), reason="repairs")
+        flats.mark_unavailable(
+            admin, flat, start=date(2027, 6, 1), end=date(2027, 6, 5), reason="repairs"
+        )
 
 
 def test_other_flats_periods_do_not_clash(admin, partner, flat):

@@ -31,7 +31,7 @@ def test_gas_is_required_only_when_the_flat_has_gas():
 
 
 def test_certificate_covers_up_to_but_not_including_its_expiry_day():
-    certs = current() + [C("gas_safety", date(2025, 11, 26), date(2026, 11, 26))]
+    certs = [*current(), C("gas_safety", date(2025, 11, 26), date(2026, 11, 26))]
     certs = [c for c in certs if not (c.kind == "gas_safety" and c.issued_on == date(2026, 6, 1))]
     assert assess(certs, True, D)[0] == "due_soon"  # expires tomorrow: still covers today
     assert assess(certs, True, date(2026, 11, 26))[0] == "expired"
@@ -45,7 +45,9 @@ def test_due_soon_is_sixty_days_or_fewer(days_left, state):
 
 
 def test_only_certificates_issued_by_the_day_count():
-    certs = [c for c in current() if c.kind != "eicr"] + [C("eicr", date(2026, 12, 1), date(2031, 12, 1))]
+    certs = [c for c in current() if c.kind != "eicr"] + [
+        C("eicr", date(2026, 12, 1), date(2031, 12, 1))
+    ]
     assert assess(certs, True, D)[0] == "expired"
     assert assess(certs, True, date(2026, 12, 1))[0] == "ok"
 
@@ -54,14 +56,14 @@ def test_latest_certificate_of_a_kind_decides():
     old = C("gas_safety", date(2024, 1, 10), date(2025, 1, 10))
     certs = [c for c in current() if c.kind != "gas_safety"] + [old]
     assert assess(certs, True, D)[0] == "expired"
-    renewed = certs + [C("gas_safety", date(2026, 1, 5), date(2027, 1, 5))]
+    renewed = [*certs, C("gas_safety", date(2026, 1, 5), date(2027, 1, 5))]
     state, notes = assess(renewed, True, D)
     assert state == "due_soon"
     assert notes == "Gas safety record expires on 05/01/2027 (in 41 days)."
 
 
 def test_a_lapsed_optional_kind_makes_it_due_soon_not_expired():
-    certs = current() + [C("pat", date(2025, 1, 1), date(2026, 1, 1))]
+    certs = [*current(), C("pat", date(2025, 1, 1), date(2026, 1, 1))]
     assert assess(certs, True, D) == ("due_soon", "PAT expired on 01/01/2026.")
 
 

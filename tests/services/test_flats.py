@@ -13,8 +13,17 @@ from tests import factories
 
 def test_create_flat_stores_every_field_exactly(admin, partner):
     flat = factories.flat(
-        admin, partner, reference="nht-02", address_line2="Derngate", bedrooms=2, floor=3,
-        step_free=True, has_gas=False, furnished=False, head_lease_end=date(2031, 3, 31), notes="Lift <B>",
+        admin,
+        partner,
+        reference="nht-02",
+        address_line2="Derngate",
+        bedrooms=2,
+        floor=3,
+        step_free=True,
+        has_gas=False,
+        furnished=False,
+        head_lease_end=date(2031, 3, 31),
+        notes="Lift <B>",
     )
     stored = Flat.get_by_id(flat.id)
     assert stored.reference == "NHT-02"
@@ -37,14 +46,24 @@ def test_reference_is_unique_whatever_its_case(admin, partner, flat, second):
 
 @pytest.mark.parametrize(
     "given, stored",
-    [("nn1 1tu", "NN1 1TU"), ("NN11TU", "NN1 1TU"), ("sw1a 1aa", "SW1A 1AA"), ("M1 1AE", "M1 1AE"),
-     ("B33 8TH", "B33 8TH"), ("CR2 6XH", "CR2 6XH"), ("DN55 1PT", "DN55 1PT"), ("W1A 0AX", "W1A 0AX")],
+    [
+        ("nn1 1tu", "NN1 1TU"),
+        ("NN11TU", "NN1 1TU"),
+        ("sw1a 1aa", "SW1A 1AA"),
+        ("M1 1AE", "M1 1AE"),
+        ("B33 8TH", "B33 8TH"),
+        ("CR2 6XH", "CR2 6XH"),
+        ("DN55 1PT", "DN55 1PT"),
+        ("W1A 0AX", "W1A 0AX"),
+    ],
 )
 def test_postcodes_are_normalised(admin, partner, given, stored):
     assert factories.flat(admin, partner, postcode=given).postcode == stored
 
 
-@pytest.mark.parametrize("bad", ["", "NN1", "12345", "NN1 1T", "QQ1 1AA", "NN1 1TUX", "NN1 1TU 1", "NN1-1TU"])
+@pytest.mark.parametrize(
+    "bad", ["", "NN1", "12345", "NN1 1T", "QQ1 1AA", "NN1 1TUX", "NN1 1TU 1", "NN1-1TU"]
+)
 def test_bad_postcodes_are_refused(admin, partner, bad):
     with pytest.raises(ValidationError) as error:
         factories.flat(admin, partner, postcode=bad)
@@ -52,8 +71,14 @@ def test_bad_postcodes_are_refused(admin, partner, bad):
     assert Flat.select().count() == 0
 
 
-@pytest.mark.parametrize("charge", ["weekly_rent", "eligible_service_charge", "ineligible_service_charge", "support_charge"])
-@pytest.mark.parametrize("bad", ["-1", Decimal("-0.01"), "12.345", Decimal("1.001"), "abc", "NaN", "Infinity", None, True])
+@pytest.mark.parametrize(
+    "charge",
+    ["weekly_rent", "eligible_service_charge", "ineligible_service_charge", "support_charge"],
+)
+@pytest.mark.parametrize(
+    "bad",
+    ["-1", Decimal("-0.01"), "12.345", Decimal("1.001"), "abc", "NaN", "Infinity", None, True],
+)
 def test_charges_must_be_pounds_and_pence_not_negative(admin, partner, charge, bad):
     with pytest.raises(ValidationError) as error:
         factories.flat(admin, partner, **{charge: bad})
@@ -62,7 +87,9 @@ def test_charges_must_be_pounds_and_pence_not_negative(admin, partner, charge, b
     assert not AuditEvent.select().where(AuditEvent.entity == "flat").exists()
 
 
-@pytest.mark.parametrize("given, stored", [("95.5", "95.50"), ("£1,200.00", "1200.00"), (0, "0.00"), ("0.10", "0.10")])
+@pytest.mark.parametrize(
+    "given, stored", [("95.5", "95.50"), ("£1,200.00", "1200.00"), (0, "0.00"), ("0.10", "0.10")]
+)
 def test_charges_are_kept_as_exact_decimals(admin, partner, given, stored):
     flat = factories.flat(admin, partner, weekly_rent=given)
     assert Flat.get_by_id(flat.id).weekly_rent == Decimal(stored)
@@ -70,9 +97,20 @@ def test_charges_are_kept_as_exact_decimals(admin, partner, given, stored):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("address_line1", "  "), ("town", ""), ("partner", None), ("partner", 9999), ("bedrooms", -1),
-     ("bedrooms", "two"), ("floor", 100), ("reference", ""), ("reference", "A" * 21), ("reference", "NHT#1"),
-     ("step_free", "yes"), ("head_lease_end", "31/03/2031")],
+    [
+        ("address_line1", "  "),
+        ("town", ""),
+        ("partner", None),
+        ("partner", 9999),
+        ("bedrooms", -1),
+        ("bedrooms", "two"),
+        ("floor", 100),
+        ("reference", ""),
+        ("reference", "A" * 21),
+        ("reference", "NHT#1"),
+        ("step_free", "yes"),
+        ("head_lease_end", "31/03/2031"),
+    ],
 )
 def test_each_bad_field_is_named(admin, partner, field, value):
     values = {"partner": partner, field: value}
@@ -95,11 +133,16 @@ def test_update_flat_changes_fields_bumps_version_and_audits(admin, flat):
     assert updated.weekly_rent == Decimal("101.25")
     event = audit.events("flat", flat.id)[-1]
     assert event.action == "update" and event.actor == "amara"
-    assert event.changes == {"weekly_rent": ["98.50", "101.25"], "town": ["Northampton", "Kingsthorpe"]}
+    assert event.changes == {
+        "weekly_rent": ["98.50", "101.25"],
+        "town": ["Northampton", "Kingsthorpe"],
+    }
 
 
 def test_update_with_a_stale_version_conflicts_and_changes_nothing(admin, flat):
-    flats.update_flat(admin, flat, town="Kingsthorpe")  # someone else saves first; `flat` is now stale
+    flats.update_flat(
+        admin, flat, town="Kingsthorpe"
+    )  # someone else saves first; `flat` is now stale
     events_before = len(audit.events())
     with pytest.raises(ConflictError):
         flats.update_flat(admin, flat, town="Duston")

@@ -1,5 +1,6 @@
 """Two officers letting the same flat at the same moment, from two connections: one wins."""
 
+import contextlib
 import threading
 from datetime import date
 
@@ -11,7 +12,10 @@ from tests import factories
 
 def test_two_connections_racing_for_one_flat(admin, partner, db, monkeypatch):
     home = factories.certified_flat(admin, partner)
-    women = [factories.ready_woman(admin, given_name=name, family_name="Racer") for name in ("Ana", "Bea")]
+    women = [
+        factories.ready_woman(admin, given_name=name, family_name="Racer")
+        for name in ("Ana", "Bea")
+    ]
     # Each racer stops just after checking the dates are free and waits (briefly) for the other.
     # Without a lock both would pass the check and both would let the flat; with the flat's
     # row locked (PostgreSQL) or the write lock taken at BEGIN IMMEDIATE (SQLite), the second
@@ -21,17 +25,17 @@ def test_two_connections_racing_for_one_flat(admin, partner, db, monkeypatch):
 
     def check_then_wait(*args, **kwargs):
         original_check(*args, **kwargs)
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=1.5)
-        except threading.BrokenBarrierError:
-            pass
 
     monkeypatch.setattr(licences, "_check_dates_free", check_then_wait)
     results = {}
 
     def allocate(woman):
         try:
-            results[woman.given_name] = licences.create_licence(admin, woman, home, start_date=date(2026, 1, 5))
+            results[woman.given_name] = licences.create_licence(
+                admin, woman, home, start_date=date(2026, 1, 5)
+            )
         except ConflictError as error:
             results[woman.given_name] = error
         finally:

@@ -9,8 +9,12 @@ from housing_desk.services.errors import ConflictError, ValidationError
 
 def test_create_partner_with_details(admin):
     partner = flats.create_partner(
-        admin, name="Northamptonshire Council", kind="council", contact_name="Housing options",
-        phone="0300 126 7000", email="housing@example.org.uk",
+        admin,
+        name="Northamptonshire Council",
+        kind="council",
+        contact_name="Housing options",
+        phone="0300 126 7000",
+        email="housing@example.org.uk",
     )
     assert Partner.get_by_id(partner.id).kind == "council"
     assert audit.events("partner", partner.id)[0].action == "create"
@@ -22,7 +26,9 @@ def test_partner_names_are_unique_whatever_their_case(admin, partner):
     assert error.value.field == "name"
 
 
-@pytest.mark.parametrize("field, value", [("name", " "), ("kind", "landlord"), ("email", "not-an-email")])
+@pytest.mark.parametrize(
+    "field, value", [("name", " "), ("kind", "landlord"), ("email", "not-an-email")]
+)
 def test_bad_partner_fields_are_named(admin, field, value):
     details = {"name": "Keystage Housing", field: value}
     with pytest.raises(ValidationError) as error:

@@ -10,19 +10,21 @@ from housing_desk.services.errors import ConflictError, PermissionDenied, Valida
 from tests import factories
 
 NAMES = [
-    ("Agnieszka", "Wójcik-Brzęczyszczykiewicz"),   # Polish
-    ("Ștefania", "Țăranu"),                         # Romanian (comma-below letters)
-    ("Erzsébet", "Szőke-Kővári"),                   # Hungarian (double acute)
-    ("Ayşe Gül", "Yılmaz Çağlar"),                  # Turkish (dotless i, cedillas)
-    ("Siobhán", "Ní Bhriain"),                      # Irish
+    ("Agnieszka", "Wójcik-Brzęczyszczykiewicz"),  # Polish
+    ("Ștefania", "Țăranu"),  # Romanian (comma-below letters)
+    ("Erzsébet", "Szőke-Kővári"),  # Hungarian (double acute)
+    ("Ayşe Gül", "Yılmaz Çağlar"),  # Turkish (dotless i, cedillas)
+    ("Siobhán", "Ní Bhriain"),  # Irish
     ("Gráinne", "O'Sullivan"),
-    ("Kateřina", "Dvořáková"),                      # Czech
+    ("Kateřina", "Dvořáková"),  # Czech
 ]
 
 
 @pytest.mark.parametrize("given, family", NAMES)
 def test_names_in_every_european_language_round_trip_exactly(admin, given, family):
-    person = factories.person(admin, given_name=given, family_name=family, preferred_name=given.split()[0])
+    person = factories.person(
+        admin, given_name=given, family_name=family, preferred_name=given.split()[0]
+    )
     stored = Person.get_by_id(person.id)
     assert (stored.given_name, stored.family_name) == (given, family)
     assert stored.display_name == f"{given.split()[0]} {family}"
@@ -31,9 +33,17 @@ def test_names_in_every_european_language_round_trip_exactly(admin, given, famil
 def test_every_field_is_stored(admin):
     officer = factories.user(admin, "officer")
     person = factories.person(
-        admin, preferred_name="Ioni", date_of_birth=date(1994, 5, 17), ni_number="ab 12 34 56 c",
-        phone="07700 900123", safe_contact="Text only, never call", message_ok=False, do_not_disclose=True,
-        needs_step_free=True, areas_to_avoid="nn1 nn3,NN1", notes="  <b>Likes</b> & 'dislikes'\n\n",
+        admin,
+        preferred_name="Ioni",
+        date_of_birth=date(1994, 5, 17),
+        ni_number="ab 12 34 56 c",
+        phone="07700 900123",
+        safe_contact="Text only, never call",
+        message_ok=False,
+        do_not_disclose=True,
+        needs_step_free=True,
+        areas_to_avoid="nn1 nn3,NN1",
+        notes="  <b>Likes</b> & 'dislikes'\n\n",
         keyworker=officer,
     )
     stored = Person.get_by_id(person.id)
@@ -49,11 +59,23 @@ def test_every_field_is_stored(admin):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("given_name", ""), ("given_name", "   "), ("family_name", ""), ("given_name", "A" * 101),
-     ("family_name", "Smith2"), ("preferred_name", "<script>"), ("date_of_birth", date.today() + timedelta(days=1)),
-     ("date_of_birth", date.today() - timedelta(days=365 * 15)), ("ni_number", "AB123"),
-     ("ni_number", "DA123456A"), ("ni_number", "AB123456E"), ("areas_to_avoid", "NN1, Northampton"),
-     ("phone", "call me"), ("do_not_disclose", "yes"), ("keyworker", 999)],
+    [
+        ("given_name", ""),
+        ("given_name", "   "),
+        ("family_name", ""),
+        ("given_name", "A" * 101),
+        ("family_name", "Smith2"),
+        ("preferred_name", "<script>"),
+        ("date_of_birth", date.today() + timedelta(days=1)),
+        ("date_of_birth", date.today() - timedelta(days=365 * 15)),
+        ("ni_number", "AB123"),
+        ("ni_number", "DA123456A"),
+        ("ni_number", "AB123456E"),
+        ("areas_to_avoid", "NN1, Northampton"),
+        ("phone", "call me"),
+        ("do_not_disclose", "yes"),
+        ("keyworker", 999),
+    ],
 )
 def test_each_bad_field_is_named_and_nothing_is_saved(admin, field, value):
     details = {"given_name": "Ioana", "family_name": "Popescu", field: value}
@@ -66,7 +88,11 @@ def test_each_bad_field_is_named_and_nothing_is_saved(admin, field, value):
 
 def test_sixteen_today_is_old_enough(admin):
     today = date.today()
-    born = today.replace(year=today.year - 16) if not (today.month == 2 and today.day == 29) else date(today.year - 16, 2, 28)
+    born = (
+        today.replace(year=today.year - 16)
+        if not (today.month == 2 and today.day == 29)
+        else date(today.year - 16, 2, 28)
+    )
     assert factories.person(admin, date_of_birth=born).date_of_birth == born
 
 
@@ -96,7 +122,11 @@ def test_update_keeps_the_search_name_current(admin):
 
 @pytest.mark.parametrize(
     "given, family, born",
-    [("IOANA", "POPESCU", date(1994, 5, 17)), ("Ioána", "Pópescu", date(1994, 5, 17)), ("ioana", "popescu", None)],
+    [
+        ("IOANA", "POPESCU", date(1994, 5, 17)),
+        ("Ioána", "Pópescu", date(1994, 5, 17)),
+        ("ioana", "popescu", None),
+    ],
 )
 def test_possible_duplicates_ignore_accents_and_case(admin, given, family, born):
     existing = factories.person(admin, date_of_birth=date(1994, 5, 17))
@@ -110,7 +140,9 @@ def test_a_different_birthday_is_a_different_woman(admin):
 
 
 def test_preferred_name_counts_for_duplicates(admin):
-    existing = factories.person(admin, given_name="Ștefania", family_name="Țăranu", preferred_name="Ștefi")
+    existing = factories.person(
+        admin, given_name="Ștefania", family_name="Țăranu", preferred_name="Ștefi"
+    )
     assert people.possible_duplicates("Stefi", "Taranu")[0].id == existing.id
 
 
@@ -131,7 +163,10 @@ def test_list_people_shows_status_and_keyworker(admin):
     assert set(rows) == {"Ioana Popescu", "Hodan Warsame"}
     assert rows["Ioana Popescu"].status_label == "On the waiting list"
     assert rows["Ioana Popescu"].keyworker == "A officer"
-    assert rows["Hodan Warsame"].status_label == "Not referred" and rows["Hodan Warsame"].do_not_disclose
+    assert (
+        rows["Hodan Warsame"].status_label == "Not referred"
+        and rows["Hodan Warsame"].do_not_disclose
+    )
     assert len(people.list_people(include_archived=True)) == 3
 
 
@@ -143,22 +178,44 @@ def test_viewers_cannot_write_people(admin):
 
 def test_the_people_list_is_ordered_and_filtered_by_the_database(admin):
     officer = factories.user(admin, "officer")
-    smith = factories.person(admin, given_name="Zoe", family_name="Smith", date_of_birth=date(1990, 5, 1))
+    smith = factories.person(
+        admin, given_name="Zoe", family_name="Smith", date_of_birth=date(1990, 5, 1)
+    )
     factories.person(admin, given_name="Ann", family_name="Smithers", keyworker=officer)
-    factories.person(admin, given_name="Siobhán", family_name="Ní Bhriain", date_of_birth=date(1985, 1, 2))
+    factories.person(
+        admin, given_name="Siobhán", family_name="Ní Bhriain", date_of_birth=date(1985, 1, 2)
+    )
     factories.person(admin, given_name="Łucja", family_name="Żak", preferred_name="Lucy")
     factories.accepted(admin, smith)
     names_of = lambda rows: [r.name for r in rows]  # noqa: E731
     # Family name then first name, word by word, accents and case ignored, on either engine.
-    assert names_of(people.people_page()) == ["Siobhán Ní Bhriain", "Zoe Smith", "Ann Smithers", "Lucy Żak"]
-    assert names_of(people.people_page(descending=True)) == ["Lucy Żak", "Ann Smithers", "Zoe Smith",
-                                                              "Siobhán Ní Bhriain"]
+    assert names_of(people.people_page()) == [
+        "Siobhán Ní Bhriain",
+        "Zoe Smith",
+        "Ann Smithers",
+        "Lucy Żak",
+    ]
+    assert names_of(people.people_page(descending=True)) == [
+        "Lucy Żak",
+        "Ann Smithers",
+        "Zoe Smith",
+        "Siobhán Ní Bhriain",
+    ]
     # Blanks last, whichever way.
-    assert names_of(people.people_page(order="date_of_birth"))[:2] == ["Siobhán Ní Bhriain", "Zoe Smith"]
-    assert names_of(people.people_page(order="date_of_birth", descending=True))[:2] == ["Zoe Smith",
-                                                                                        "Siobhán Ní Bhriain"]
-    assert names_of(people.people_page(order="keyworker")) == ["Ann Smithers", "Siobhán Ní Bhriain", "Zoe Smith",
-                                                               "Lucy Żak"]
+    assert names_of(people.people_page(order="date_of_birth"))[:2] == [
+        "Siobhán Ní Bhriain",
+        "Zoe Smith",
+    ]
+    assert names_of(people.people_page(order="date_of_birth", descending=True))[:2] == [
+        "Zoe Smith",
+        "Siobhán Ní Bhriain",
+    ]
+    assert names_of(people.people_page(order="keyworker")) == [
+        "Ann Smithers",
+        "Siobhán Ní Bhriain",
+        "Zoe Smith",
+        "Lucy Żak",
+    ]
     # By what the status column shows: "Not referred" before "On the waiting list".
     assert names_of(people.people_page(order="status"))[-1] == "Zoe Smith"
     # A page at a time.
@@ -166,10 +223,15 @@ def test_the_people_list_is_ordered_and_filtered_by_the_database(admin):
     assert names_of(people.people_page(offset=4)) == []
     # Filters, accents and case ignored in the name.
     assert names_of(people.people_page(people.PeopleFilter(text="ZAK"))) == ["Lucy Żak"]
-    assert names_of(people.people_page(people.PeopleFilter(text="smith"))) == ["Zoe Smith", "Ann Smithers"]
+    assert names_of(people.people_page(people.PeopleFilter(text="smith"))) == [
+        "Zoe Smith",
+        "Ann Smithers",
+    ]
     assert names_of(people.people_page(people.PeopleFilter(status="accepted"))) == ["Zoe Smith"]
     assert len(people.people_page(people.PeopleFilter(status=""))) == 3
-    assert names_of(people.people_page(people.PeopleFilter(keyworker_id=officer.id))) == ["Ann Smithers"]
+    assert names_of(people.people_page(people.PeopleFilter(keyworker_id=officer.id))) == [
+        "Ann Smithers"
+    ]
     with pytest.raises(ValueError):
         people.people_page(order="notes")
 

@@ -18,11 +18,22 @@ def quarter(admin, partner):
     Flat B: nothing at all: 90 void nights."""
     a = factories.certified_flat(admin, partner, reference="A-1", since=date(2025, 1, 1))
     factories.certified_flat(admin, partner, reference="B-1", since=date(2025, 1, 1))
-    first = factories.ready_woman(admin, given_name="Ana", family_name="Lopes", assessed_on=date(2025, 1, 1))
-    licence = factories.sign_up(admin, licences.create_licence(admin, first, a, start_date=date(2025, 12, 1)))
-    licences.end_licence(admin, licence, end_date=date(2026, 1, 11), reason="planned_move_on",
-                         destination="Council tenancy")
-    flats.mark_unavailable(admin, a, start=date(2026, 1, 15), end=date(2026, 1, 20), reason="repairs")
+    first = factories.ready_woman(
+        admin, given_name="Ana", family_name="Lopes", assessed_on=date(2025, 1, 1)
+    )
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, first, a, start_date=date(2025, 12, 1))
+    )
+    licences.end_licence(
+        admin,
+        licence,
+        end_date=date(2026, 1, 11),
+        reason="planned_move_on",
+        destination="Council tenancy",
+    )
+    flats.mark_unavailable(
+        admin, a, start=date(2026, 1, 15), end=date(2026, 1, 20), reason="repairs"
+    )
     second = factories.person(admin, given_name="Bea", family_name="Nowak")
     referral = factories.accepted(admin, second, received_on=date(2025, 11, 1))
     offer = allocations.make_offer(admin, referral, a, offered_on=date(2026, 1, 20))
@@ -39,13 +50,20 @@ def test_occupancy_exact_to_the_night(quarter):
     b = rows["B-1"]
     assert (b.occupied_nights, b.void_nights, b.rate) == (0, 90, 0.0)
     total = rows[reports.ALL_FLATS]
-    assert (total.nights, total.occupied_nights, total.unavailable_nights, total.void_nights) == (180, 69, 5, 106)
+    assert (total.nights, total.occupied_nights, total.unavailable_nights, total.void_nights) == (
+        180,
+        69,
+        5,
+        106,
+    )
 
 
 def test_months_agree_with_the_occupancy_of_each_month(quarter):
     months = reports.occupancy_by_month(Q_START, Q_END)
     assert [m for m, _rate in months] == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
-    for (first, rate), following in zip(months, (date(2026, 2, 1), date(2026, 3, 1), Q_END)):
+    for (first, rate), following in zip(
+        months, (date(2026, 2, 1), date(2026, 3, 1), Q_END), strict=False
+    ):
         assert rate == pytest.approx(reports.occupancy(first, following)[-1].rate)
 
 
@@ -57,16 +75,30 @@ def test_a_range_inside_one_let(quarter):
 def test_voids_stays_outcomes_and_waits(quarter):
     (void,) = reports.voids(Q_START, Q_END)
     assert (void.reference, void.start, void.end, void.nights, void.reason) == (
-        "A-1", date(2026, 1, 11), date(2026, 2, 1), 21, "repairs")
+        "A-1",
+        date(2026, 1, 11),
+        date(2026, 2, 1),
+        21,
+        "repairs",
+    )
     (stay,) = reports.stays(Q_START, Q_END)
-    assert (stay.nights, stay.reason, stay.destination) == (41, "Planned move-on", "Council tenancy")
+    assert (stay.nights, stay.reason, stay.destination) == (
+        41,
+        "Planned move-on",
+        "Council tenancy",
+    )
     assert reports.outcomes(Q_START, Q_END)["reason"] == {"Planned move-on": 1}
-    assert reports.referral_to_move_in(Q_START, Q_END) == [(date(2026, 2, 1) - date(2025, 11, 1)).days]
+    assert reports.referral_to_move_in(Q_START, Q_END) == [
+        (date(2026, 2, 1) - date(2025, 11, 1)).days
+    ]
 
 
 def test_waiting_list_over_time_and_refusals(admin, quarter):
     assert reports.waiting_list_over_time(Q_START, Q_END) == [
-        (date(2026, 1, 1), 1), (date(2026, 2, 1), 0), (date(2026, 3, 1), 0)]
+        (date(2026, 1, 1), 1),
+        (date(2026, 2, 1), 0),
+        (date(2026, 3, 1), 0),
+    ]
     woman = factories.person(admin, given_name="Cara", family_name="Test")
     referral = factories.accepted(admin, woman, received_on=date(2025, 12, 1))
     b = flats.list_flats()[1]
@@ -97,15 +129,30 @@ def test_reminders_of_what_is_due(admin, partner):
     from housing_desk.services import reminders, support_plans
 
     today = date.today()
-    home = factories.certified_flat(admin, partner, reference="R-1", since=today - timedelta(days=400))
-    flats.record_certificate(admin, home, kind="pat", issued_on=today - timedelta(days=340))  # due in 25 days
-    hidden = factories.ready_woman(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True,
-                                   assessed_on=today - timedelta(days=200))
-    licence = factories.sign_up(admin, licences.create_licence(admin, hidden, home,
-                                                               start_date=today - timedelta(days=150)))
+    home = factories.certified_flat(
+        admin, partner, reference="R-1", since=today - timedelta(days=400)
+    )
+    flats.record_certificate(
+        admin, home, kind="pat", issued_on=today - timedelta(days=340)
+    )  # due in 25 days
+    hidden = factories.ready_woman(
+        admin,
+        given_name="Hodan",
+        family_name="Warsame",
+        do_not_disclose=True,
+        assessed_on=today - timedelta(days=200),
+    )
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, hidden, home, start_date=today - timedelta(days=150))
+    )
     support_plans.create_plan(admin, licence, start_date=today - timedelta(days=140))
-    licences.give_notice(admin, licence, served_on=today - timedelta(days=20), end_date=today + timedelta(days=8),
-                         by="licensee")
+    licences.give_notice(
+        admin,
+        licence,
+        served_on=today - timedelta(days=20),
+        end_date=today + timedelta(days=8),
+        by="licensee",
+    )
     found = reminders.due(today)
     kinds = {r.kind for r in found}
     assert {"certificate", "review", "reassessment", "notice", "housing_benefit"} <= kinds

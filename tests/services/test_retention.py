@@ -15,14 +15,30 @@ ON = date(2026, 11, 25)
 @pytest.fixture
 def old_and_recent(admin, partner):
     home = factories.certified_flat(admin, partner, since=date(2017, 1, 1))
-    old = factories.ready_woman(admin, given_name="Lisa", family_name="Hartley", date_of_birth=date(1980, 5, 5),
-                                notes="Private words", ni_number="AB123456C", assessed_on=date(2017, 6, 1))
-    licence = factories.sign_up(admin, licences.create_licence(admin, old, home, start_date=date(2018, 1, 1)))
-    licences.end_licence(admin, licence, end_date=date(2019, 6, 1), reason="planned_move_on",
-                         notes="Moved to her sister's")
+    old = factories.ready_woman(
+        admin,
+        given_name="Lisa",
+        family_name="Hartley",
+        date_of_birth=date(1980, 5, 5),
+        notes="Private words",
+        ni_number="AB123456C",
+        assessed_on=date(2017, 6, 1),
+    )
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, old, home, start_date=date(2018, 1, 1))
+    )
+    licences.end_licence(
+        admin,
+        licence,
+        end_date=date(2019, 6, 1),
+        reason="planned_move_on",
+        notes="Moved to her sister's",
+    )
     recent = factories.person(admin, given_name="Naomi", family_name="Osei")
     referral = referrals.create_referral(admin, recent, received_on=date(2024, 1, 1), source="self")
-    referrals.decide(admin, referral, decision="declined", reason="other", decided_on=date(2024, 2, 1))
+    referrals.decide(
+        admin, referral, decision="declined", reason="other", decided_on=date(2024, 2, 1)
+    )
     return old, recent
 
 
@@ -39,11 +55,19 @@ def test_anonymising_keeps_statistics_and_removes_the_person(admin, old_and_rece
     retention.anonymise(admin, old)
     stored = Person.get_by_id(old.id)
     assert (stored.given_name, stored.family_name, stored.notes, stored.ni_number) == (
-        "Anonymised", f"#{old.id}", "", "")
+        "Anonymised",
+        f"#{old.id}",
+        "",
+        "",
+    )
     assert stored.date_of_birth == date(1980, 1, 1)
     licence = Licence.get(Licence.person == old.id)
     assert (licence.start_date, licence.end_date, licence.end_reason, licence.move_out_notes) == (
-        date(2018, 1, 1), date(2019, 6, 1), "planned_move_on", "")
+        date(2018, 1, 1),
+        date(2019, 6, 1),
+        "planned_move_on",
+        "",
+    )
     assert Assessment.select().where(Assessment.person == old.id).count() == 1
     assert all(s.evidence == "" for s in AssessmentScore.select())
     assert retention.report(admin, ON) == []
@@ -73,7 +97,9 @@ def test_the_latest_closing_of_either_kind_counts(admin, partner, old_and_recent
     """An old referral does not make her due while a licence of hers ended within the period."""
     old, _recent = old_and_recent
     home = factories.certified_flat(admin, partner, reference="NHT-09", since=date(2017, 1, 1))
-    later = factories.sign_up(admin, licences.create_licence(admin, old, home, start_date=date(2020, 1, 1)))
+    later = factories.sign_up(
+        admin, licences.create_licence(admin, old, home, start_date=date(2020, 1, 1))
+    )
     licences.end_licence(admin, later, end_date=date(2022, 3, 1), reason="planned_move_on")
     assert retention.report(admin, ON) == []
     assert not retention.is_due(old.id, ON)

@@ -5,8 +5,22 @@ from datetime import date
 import pytest
 
 from housing_desk.services import (
-    allocations, assessments, audit, bulk, flats, licences, paperwork, people, referrals, reports, retention,
-    settings, subject_access, support_plans, transfer, users,
+    allocations,
+    assessments,
+    audit,
+    bulk,
+    flats,
+    licences,
+    paperwork,
+    people,
+    referrals,
+    reports,
+    retention,
+    settings,
+    subject_access,
+    support_plans,
+    transfer,
+    users,
 )
 from housing_desk.services.errors import DomainError, PermissionDenied
 from tests import factories
@@ -24,69 +38,187 @@ def world(admin, partner, tmp_path):
     waiting = factories.person(admin, given_name="Bea", family_name="Waiting")
     waiting_referral = factories.accepted(admin, waiting, received_on=date(2025, 1, 1))
     offer = allocations.make_offer(admin, waiting_referral, second_flat)
-    period = flats.mark_unavailable(admin, home, start=date(2019, 1, 1), end=date(2019, 2, 1), reason="repairs")
-    return {"offer": offer, "period": period, "waiting_referral": waiting_referral,"partner": partner, "flat": home, "person": woman, "referral": referral, "licence": licence,
-            "plan": support_plans.create_plan(admin, licence), "admin": admin,
-            "backup": tmp_path / "backup.housingdesk"}
+    period = flats.mark_unavailable(
+        admin, home, start=date(2019, 1, 1), end=date(2019, 2, 1), reason="repairs"
+    )
+    return {
+        "offer": offer,
+        "period": period,
+        "waiting_referral": waiting_referral,
+        "partner": partner,
+        "flat": home,
+        "person": woman,
+        "referral": referral,
+        "licence": licence,
+        "plan": support_plans.create_plan(admin, licence),
+        "admin": admin,
+        "backup": tmp_path / "backup.housingdesk",
+    }
 
 
 # (what, the smallest role allowed, the call)
 CALLS = [
     ("create a partner", "manager", lambda a, w: flats.create_partner(a, name="New Partner Trust")),
-    ("update a partner", "manager", lambda a, w: flats.update_partner(a, w["partner"], phone="01604 111111")),
+    (
+        "update a partner",
+        "manager",
+        lambda a, w: flats.update_partner(a, w["partner"], phone="01604 111111"),
+    ),
     ("create a flat", "manager", lambda a, w: factories.flat(a, w["partner"], reference="NEW-1")),
     ("update a flat", "manager", lambda a, w: flats.update_flat(a, w["flat"], town="Duston")),
-    ("record a certificate", "manager", lambda a, w: flats.record_certificate(
-        a, w["flat"], kind="pat", issued_on=date(2025, 5, 1))),
-    ("mark unavailable", "manager", lambda a, w: flats.mark_unavailable(
-        a, w["flat"], start=date(2020, 1, 1), end=date(2020, 2, 1), reason="repairs")),
-    ("create a person", "officer", lambda a, w: people.create_person(a, given_name="Rūta", family_name="Kaz")),
-    ("update a person", "officer", lambda a, w: people.update_person(a, w["person"], phone="07700 900555")),
-    ("refer", "officer", lambda a, w: referrals.create_referral(
-        a, people.create_person(w["admin"], given_name="Ana", family_name="New"), received_on=date(2025, 1, 1),
-        source="self")),
+    (
+        "record a certificate",
+        "manager",
+        lambda a, w: flats.record_certificate(a, w["flat"], kind="pat", issued_on=date(2025, 5, 1)),
+    ),
+    (
+        "mark unavailable",
+        "manager",
+        lambda a, w: flats.mark_unavailable(
+            a, w["flat"], start=date(2020, 1, 1), end=date(2020, 2, 1), reason="repairs"
+        ),
+    ),
+    (
+        "create a person",
+        "officer",
+        lambda a, w: people.create_person(a, given_name="Rūta", family_name="Kaz"),
+    ),
+    (
+        "update a person",
+        "officer",
+        lambda a, w: people.update_person(a, w["person"], phone="07700 900555"),
+    ),
+    (
+        "refer",
+        "officer",
+        lambda a, w: referrals.create_referral(
+            a,
+            people.create_person(w["admin"], given_name="Ana", family_name="New"),
+            received_on=date(2025, 1, 1),
+            source="self",
+        ),
+    ),
     ("assess", "officer", lambda a, w: factories.assess(a, w["person"])),
     ("see assessments", "officer", lambda a, w: assessments.history(a, w["person"])),
-    ("decide a referral", "manager", lambda a, w: referrals.decide(
-        a, referrals.create_referral(w["admin"], people.create_person(w["admin"], given_name="Bea", family_name="New"),
-                                     received_on=date(2025, 1, 1), source="self"), decision="accepted")),
+    (
+        "decide a referral",
+        "manager",
+        lambda a, w: referrals.decide(
+            a,
+            referrals.create_referral(
+                w["admin"],
+                people.create_person(w["admin"], given_name="Bea", family_name="New"),
+                received_on=date(2025, 1, 1),
+                source="self",
+            ),
+            decision="accepted",
+        ),
+    ),
     ("make an offer", "officer", lambda a, w: allocations.make_offer(a, w["referral"], w["flat"])),
-    ("create a licence", "officer", lambda a, w: licences.create_licence(
-        a, w["person"], w["flat"], start_date=date(2025, 2, 1))),
-    ("tick a sign-up item", "officer", lambda a, w: licences.complete_signup_item(a, w["licence"], "licence_signed")),
+    (
+        "create a licence",
+        "officer",
+        lambda a, w: licences.create_licence(
+            a, w["person"], w["flat"], start_date=date(2025, 2, 1)
+        ),
+    ),
+    (
+        "tick a sign-up item",
+        "officer",
+        lambda a, w: licences.complete_signup_item(a, w["licence"], "licence_signed"),
+    ),
     ("add a key", "officer", lambda a, w: licences.add_key(a, w["licence"], label="Key 9")),
     ("activate", "officer", lambda a, w: licences.activate(a, w["licence"])),
-    ("correct an ended licence", "manager", lambda a, w: licences.correct_licence(a, w["licence"], reason="x")),
+    (
+        "correct an ended licence",
+        "manager",
+        lambda a, w: licences.correct_licence(a, w["licence"], reason="x"),
+    ),
     ("start a support plan", "officer", lambda a, w: support_plans.create_plan(a, w["licence"])),
-    ("add a goal", "officer", lambda a, w: support_plans.add_goal(
-        a, w["plan"], domain="", need="A need", action="", owner="", target_date=None)),
-    ("print a licence agreement", "officer", lambda a, w: paperwork.licence_agreement(a, w["licence"])),
+    (
+        "add a goal",
+        "officer",
+        lambda a, w: support_plans.add_goal(
+            a, w["plan"], domain="", need="A need", action="", owner="", target_date=None
+        ),
+    ),
+    (
+        "print a licence agreement",
+        "officer",
+        lambda a, w: paperwork.licence_agreement(a, w["licence"]),
+    ),
     ("print the availability report", "officer", lambda a, w: paperwork.availability_report(a)),
     ("change the organisation", "admin", lambda a, w: settings.save_organisation(a, name="Us")),
     ("choose the licence wording", "admin", lambda a, w: settings.set_licence_template(a, "")),
-    ("create an account", "admin", lambda a, w: users.create_user(
-        a, username="newbie", full_name="New", role="viewer", password="a long password")),
-    ("reset a password", "admin", lambda a, w: users.reset_password(a, w["admin"], new_password="x" * 12)),
+    (
+        "create an account",
+        "admin",
+        lambda a, w: users.create_user(
+            a, username="newbie", full_name="New", role="viewer", password="a long password"
+        ),
+    ),
+    (
+        "reset a password",
+        "admin",
+        lambda a, w: users.reset_password(a, w["admin"], new_password="x" * 12),
+    ),
     ("load in bulk", "admin", lambda a, w: bulk.load(a, bulk.Batch())),
-    ("end a period out of use", "manager", lambda a, w: flats.end_unavailability(
-        a, w["period"], end=date(2019, 1, 20))),
-    ("close a referral", "manager", lambda a, w: referrals.close(a, w["waiting_referral"], reason="moved_away")),
+    (
+        "end a period out of use",
+        "manager",
+        lambda a, w: flats.end_unavailability(a, w["period"], end=date(2019, 1, 20)),
+    ),
+    (
+        "close a referral",
+        "manager",
+        lambda a, w: referrals.close(a, w["waiting_referral"], reason="moved_away"),
+    ),
     ("answer an offer", "officer", lambda a, w: allocations.respond(a, w["offer"], accepted=True)),
     ("withdraw an offer", "officer", lambda a, w: allocations.withdraw_offer(a, w["offer"])),
-    ("return a key", "officer", lambda a, w: licences.return_key(
-        a, licences.add_key(w["admin"], w["licence"], label="Key 1"))),
-    ("give notice", "officer", lambda a, w: licences.give_notice(
-        a, w["licence"], served_on=date(2025, 3, 1), end_date=date(2025, 4, 1), by="licensee")),
-    ("record a move-out", "officer", lambda a, w: licences.end_licence(
-        a, w["licence"], end_date=date(2025, 4, 1), reason="planned_move_on")),
-    ("change a goal", "officer", lambda a, w: support_plans.update_goal(a, w["plan"].goals[0], status="achieved")
-     if w["plan"].goals else support_plans.set_risks(a, w["plan"], risk_to_self="x")),
-    ("note how risks are managed", "officer", lambda a, w: support_plans.set_risks(a, w["plan"], risk_to_self="x")),
+    (
+        "return a key",
+        "officer",
+        lambda a, w: licences.return_key(
+            a, licences.add_key(w["admin"], w["licence"], label="Key 1")
+        ),
+    ),
+    (
+        "give notice",
+        "officer",
+        lambda a, w: licences.give_notice(
+            a, w["licence"], served_on=date(2025, 3, 1), end_date=date(2025, 4, 1), by="licensee"
+        ),
+    ),
+    (
+        "record a move-out",
+        "officer",
+        lambda a, w: licences.end_licence(
+            a, w["licence"], end_date=date(2025, 4, 1), reason="planned_move_on"
+        ),
+    ),
+    (
+        "change a goal",
+        "officer",
+        lambda a, w: (
+            support_plans.update_goal(a, w["plan"].goals[0], status="achieved")
+            if w["plan"].goals
+            else support_plans.set_risks(a, w["plan"], risk_to_self="x")
+        ),
+    ),
+    (
+        "note how risks are managed",
+        "officer",
+        lambda a, w: support_plans.set_risks(a, w["plan"], risk_to_self="x"),
+    ),
     ("agree a plan", "officer", lambda a, w: support_plans.agree(a, w["plan"])),
     ("print a support plan", "officer", lambda a, w: paperwork.support_plan(a, w["plan"])),
     ("print a sign-up pack", "officer", lambda a, w: paperwork.signup_pack(a, w["licence"])),
     ("read the audit log", "manager", lambda a, w: audit.search(a)),
-    ("see the reports", "manager", lambda a, w: reports.summary(a, date(2025, 1, 1), date(2025, 4, 1))),
+    (
+        "see the reports",
+        "manager",
+        lambda a, w: reports.summary(a, date(2025, 1, 1), date(2025, 4, 1)),
+    ),
     ("export a report", "manager", lambda a, w: reports.record_export(a, "Occupancy", 3)),
     ("see who is due for anonymising", "manager", lambda a, w: retention.report(a)),
     ("anonymise", "manager", lambda a, w: retention.anonymise(a, w["person"])),

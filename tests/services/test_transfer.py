@@ -14,7 +14,9 @@ from tests import factories
 @pytest.fixture
 def records(admin, partner):
     home = factories.certified_flat(admin, partner)
-    woman = factories.ready_woman(admin, given_name="Ștefania", family_name="Ní Bhriain", notes="<literal> & kept")
+    woman = factories.ready_woman(
+        admin, given_name="Ștefania", family_name="Ní Bhriain", notes="<literal> & kept"
+    )
     licences.create_licence(admin, woman, home, start_date=date(2025, 2, 1), weekly_rent="101.01")
     return home, woman
 

@@ -36,10 +36,21 @@ def test_admin_creates_accounts_others_cannot(admin):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("username", ""), ("username", "two words"), ("full_name", " "), ("role", "superuser"), ("password", "short")],
+    [
+        ("username", ""),
+        ("username", "two words"),
+        ("full_name", " "),
+        ("role", "superuser"),
+        ("password", "short"),
+    ],
 )
 def test_account_fields_are_checked(admin, field, value):
-    values = dict(username="bea", full_name="Bea Novak", role="officer", password="long enough pass")
+    values = {
+        "username": "bea",
+        "full_name": "Bea Novak",
+        "role": "officer",
+        "password": "long enough pass",
+    }
     values[field] = value
     with pytest.raises(ValidationError) as error:
         users.create_user(admin, **values)
@@ -59,7 +70,10 @@ def test_authenticate_signs_in_and_records_it(admin):
     assert audit.events("user", admin.id)[-1].changes == {"result": "signed in"}
 
 
-@pytest.mark.parametrize("username, password", [("amara", "wrong password"), ("nobody", factories.PASSWORD), ("amara", "")])
+@pytest.mark.parametrize(
+    "username, password",
+    [("amara", "wrong password"), ("nobody", factories.PASSWORD), ("amara", "")],
+)
 def test_wrong_name_or_password_is_refused_the_same_way(admin, username, password):
     with pytest.raises(PermissionDenied) as error:
         users.authenticate(username, password)
@@ -110,7 +124,9 @@ def test_change_reset_and_deactivate(admin):
     with pytest.raises(ValidationError) as error:
         users.change_password(officer, current_password="nope", new_password="a new long password")
     assert error.value.field == "current_password"
-    users.change_password(officer, current_password=factories.PASSWORD, new_password="a new long password")
+    users.change_password(
+        officer, current_password=factories.PASSWORD, new_password="a new long password"
+    )
     assert users.authenticate("officer1", "a new long password").id == officer.id
     with pytest.raises(PermissionDenied):
         users.reset_password(officer, admin, new_password="x" * 12)

@@ -10,17 +10,34 @@ TODAY = date.today()
 
 def test_order_is_priority_then_days_waiting(admin):
     names = {}
-    for given, days_ago, priority in (("Ana", 100, 3), ("Bea", 40, 1), ("Cara", 200, 3), ("Dana", 10, 1),
-                                      ("Ema", 60, 2)):
+    for given, days_ago, priority in (
+        ("Ana", 100, 3),
+        ("Bea", 40, 1),
+        ("Cara", 200, 3),
+        ("Dana", 10, 1),
+        ("Ema", 60, 2),
+    ):
         person = factories.person(admin, given_name=given, family_name="Test")
-        factories.accepted(admin, person, received_on=TODAY - timedelta(days=days_ago), priority=priority)
+        factories.accepted(
+            admin, person, received_on=TODAY - timedelta(days=days_ago), priority=priority
+        )
         names[given] = person
     entries = waiting_list.waiting_list(TODAY)
-    assert [e.name for e in entries] == ["Bea Test", "Dana Test", "Ema Test", "Cara Test", "Ana Test"]
+    assert [e.name for e in entries] == [
+        "Bea Test",
+        "Dana Test",
+        "Ema Test",
+        "Cara Test",
+        "Ana Test",
+    ]
     assert [e.position for e in entries] == [1, 2, 3, 4, 5]
     bea = entries[0]
     assert (bea.priority_label, bea.days_waiting) == ("Urgent", 38)
-    assert (bea.latest_outcome, bea.outcome_label, bea.days_since_assessment) == ("ready", "Ready", 39)
+    assert (bea.latest_outcome, bea.outcome_label, bea.days_since_assessment) == (
+        "ready",
+        "Ready",
+        39,
+    )
     assert waiting_list.position_of(names["Cara"].id, TODAY) == 4
 
 
@@ -43,4 +60,8 @@ def test_not_yet_assessed_shows_plainly(admin):
     referral = referrals.create_referral(admin, person, received_on=TODAY, source="self")
     referrals.decide(admin, referral, decision="accepted")
     (entry,) = waiting_list.waiting_list()
-    assert (entry.latest_outcome, entry.outcome_label, entry.days_since_assessment) == ("", "Not assessed", None)
+    assert (entry.latest_outcome, entry.outcome_label, entry.days_since_assessment) == (
+        "",
+        "Not assessed",
+        None,
+    )

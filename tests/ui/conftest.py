@@ -24,6 +24,7 @@ class Messages:
     def _recorder(self, kind):
         def record(parent, title, text):
             self.shown.append((kind, title, text))
+
         return record
 
     def _confirm(self, parent, title, text, **_buttons):

@@ -85,14 +85,19 @@ def test_edit_sends_only_what_changed(qtbot, admin, flat):
 def test_someone_elses_newer_change_is_offered_for_reload(qtbot, admin, flat, shown_messages):
     dialog = FlatDialog(admin, flats.get_flat(flat.id))
     qtbot.addWidget(dialog)
-    flats.update_flat(admin, flats.get_flat(flat.id), town="Kingsthorpe")  # another officer saves first
+    flats.update_flat(
+        admin, flats.get_flat(flat.id), town="Kingsthorpe"
+    )  # another officer saves first
     type_into(qtbot, dialog.ui.townEdit, "Duston")
     shown_messages.confirm_answer = False
     dialog.ok_button().click()
     assert dialog.result() == 0
     assert shown_messages.shown[-1][0] == "confirm"
     assert dialog.ui.townEdit.text() == "Duston"  # kept: the officer chose to keep hers
-    assert "Amara Okafor, at " in dialog.ui.errorLabel.text() and "changed flat NHT-01" in dialog.ui.errorLabel.text()
+    assert (
+        "Amara Okafor, at " in dialog.ui.errorLabel.text()
+        and "changed flat NHT-01" in dialog.ui.errorLabel.text()
+    )
     shown_messages.confirm_answer = True
     dialog.ok_button().click()
     assert dialog.ui.townEdit.text() == "Kingsthorpe"  # reloaded their version

@@ -9,9 +9,19 @@ FORMS = sorted(p.stem for p in paths.forms_dir().glob("*.ui"))
 
 
 def test_there_are_forms():
-    assert {"main_window", "board_page", "flats_page", "partners_page", "flat_dialog",
-            "certificate_dialog", "unavailability_dialog", "partner_dialog", "first_run_dialog",
-            "sign_in_dialog", "back_in_use_dialog"} <= set(FORMS)
+    assert {
+        "main_window",
+        "board_page",
+        "flats_page",
+        "partners_page",
+        "flat_dialog",
+        "certificate_dialog",
+        "unavailability_dialog",
+        "partner_dialog",
+        "first_run_dialog",
+        "sign_in_dialog",
+        "back_in_use_dialog",
+    } <= set(FORMS)
 
 
 @pytest.mark.parametrize("name", FORMS)

@@ -31,7 +31,10 @@ def test_opens_on_the_board_with_every_flat(qtbot, admin, three_flats):
     states = {s.reference: s.state for s in board.model.rows()}
     assert states == {"NHT-01": "available", "NHT-02": "unavailable", "CNC-07": "available"}
     assert "3 flats: 2 available, 1 out of use" in board.ui.summaryLabel.text()
-    assert "Amara Okafor (Administrator)" in window.statusBar().findChildren(type(board.ui.summaryLabel))[0].text()
+    assert (
+        "Amara Okafor (Administrator)"
+        in window.statusBar().findChildren(type(board.ui.summaryLabel))[0].text()
+    )
 
 
 def test_board_filter_and_date(qtbot, admin, three_flats):
@@ -50,7 +53,12 @@ def test_timeline_shows_intervals_and_today(qtbot, admin, three_flats):
     rows = {row.label: row for row in board.timeline.rows}
     assert set(rows) == {"NHT-01", "NHT-02", "CNC-07"}
     (bar,) = rows["NHT-02"].bars
-    assert (bar.kind, bar.start, bar.end, bar.text) == ("unavailable", date.today(), None, "Repairs")
+    assert (bar.kind, bar.start, bar.end, bar.text) == (
+        "unavailable",
+        date.today(),
+        None,
+        "Repairs",
+    )
     assert board.timeline.start <= date.today() < board.timeline.end
     image = board.timeline.grab().toImage()
     assert not image.isNull() and image.height() >= 3 * 24
@@ -84,7 +92,9 @@ def test_double_clicking_a_flat_on_the_board_opens_it(qtbot, admin, three_flats)
 def test_new_flat_from_the_menu_goes_through_the_dialog(qtbot, admin, partner, monkeypatch):
     window = open_window(qtbot, admin)
     created = factories.flat(admin, partner, reference="NHT-05")
-    monkeypatch.setattr(FlatDialog, "ask", classmethod(lambda cls, parent, actor, flat=None: created))
+    monkeypatch.setattr(
+        FlatDialog, "ask", classmethod(lambda cls, parent, actor, flat=None: created)
+    )
     new_flat = next(a for a in menu(window, "Flats").actions() if a.text() == "&New flat…")
     new_flat.trigger()
     page = window.pages["flats"]
@@ -117,8 +127,11 @@ def test_flats_page_actions_use_the_selected_flat(qtbot, admin, three_flats, mon
     window = open_window(qtbot, admin)
     page = window.show_page("flats")
     seen = []
-    monkeypatch.setattr(module.CertificateDialog, "ask",
-                        classmethod(lambda cls, parent, actor, flat: seen.append(flat.reference)))
+    monkeypatch.setattr(
+        module.CertificateDialog,
+        "ask",
+        classmethod(lambda cls, parent, actor, flat: seen.append(flat.reference)),
+    )
     page.select_flat(three_flats[2].id)
     page.ui.addCertificateButton.click()
     assert seen == ["CNC-07"]

@@ -48,22 +48,28 @@ def test_preview_prints_and_saves(qtbot, admin, partner, tmp_path, monkeypatch):
 def test_licences_page_prints_the_sign_up_pack_and_lists_it(qtbot, admin, partner, monkeypatch):
     licence = a_licence(admin, partner)
     shown = []
-    monkeypatch.setattr(PdfPreviewDialog, "show_pdf",
-                        classmethod(lambda cls, parent, pdf, title, name: shown.append((title, name, pdf))))
+    monkeypatch.setattr(
+        PdfPreviewDialog,
+        "show_pdf",
+        classmethod(lambda cls, parent, pdf, title, name: shown.append((title, name, pdf))),
+    )
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("licences")
     page.ui.licencesTable.selectRow(0)
     page.print_actions["pack"].trigger()
-    (title, name, pdf), = shown
-    assert title.startswith("Sign-up pack LIC-") and name.endswith(".pdf") and pdf.startswith(b"%PDF")
+    ((title, name, pdf),) = shown
+    assert (
+        title.startswith("Sign-up pack LIC-") and name.endswith(".pdf") and pdf.startswith(b"%PDF")
+    )
     assert page.documents.rowCount() == 1
     assert page.documents.row_at(0).kind == "signup_pack"
     assert Document.get().entity_id == licence.id
 
 
-def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(qtbot, admin, partner, tmp_path, monkeypatch,
-                                                                shown_messages):
+def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(
+    qtbot, admin, partner, tmp_path, monkeypatch, shown_messages
+):
     from housing_desk.ui import batch_print
 
     first = a_licence(admin, partner)
@@ -74,7 +80,9 @@ def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(qtbot, admin, pa
     monkeypatch.setattr(messages, "choose_folder", lambda parent, title: str(tmp_path))
     assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 2
     assert sorted(p.name for p in tmp_path.glob("signup-pack-*.pdf")) == [
-        f"signup-pack-LIC-{first.id:06d}.pdf", f"signup-pack-LIC-{second.id:06d}.pdf"]
+        f"signup-pack-LIC-{first.id:06d}.pdf",
+        f"signup-pack-LIC-{second.id:06d}.pdf",
+    ]
 
 
 def test_cancelling_a_batch_keeps_what_was_made(qtbot, admin, partner, monkeypatch):
@@ -121,7 +129,9 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     panel.ui.agreeButton.click()
     assert support_plans.get_plan(plan.id).status == "agreed"
     assert not panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
-    assert panel.model.flags(panel.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable  # status stays editable
+    assert (
+        panel.model.flags(panel.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable
+    )  # status stays editable
     qtmodeltester.check(panel.model, force_py=True)
 
 

@@ -47,7 +47,11 @@ def test_new_referral_to_the_waiting_list_in_the_window(qtbot, admin, monkeypatc
     drive(qtbot, PersonDialog, monkeypatch, new_person)
     page.ui.newButton.click()
     person = Person.get()
-    assert (person.given_name, person.family_name, person.areas_to_avoid) == ("Erzsébet", "Szőke-Kővári", "NN1, NN3")
+    assert (person.given_name, person.family_name, person.areas_to_avoid) == (
+        "Erzsébet",
+        "Szőke-Kővári",
+        "NN1, NN3",
+    )
     panel = page.panel
     assert panel.person.id == person.id
     assert panel.ui.nameLabel.text().startswith("Erzsi Szőke-Kővári")
@@ -67,8 +71,12 @@ def test_new_referral_to_the_waiting_list_in_the_window(qtbot, admin, monkeypatc
         dates.set_date(dialog.ui.assessedEdit, date.today() - timedelta(days=1))
         dialog.set_scores({key: 4 for key, _label in assessments.DOMAINS})
         dialog.evidence_edits["safety"].setPlainText("Has a safety plan & uses it <always>.")
-        dialog.risk_combos["from_others"].setCurrentIndex(dialog.risk_combos["from_others"].findData("medium"))
-        dialog.ui.outcomeCombo.setCurrentIndex(dialog.ui.outcomeCombo.findData("ready_with_support"))
+        dialog.risk_combos["from_others"].setCurrentIndex(
+            dialog.risk_combos["from_others"].findData("medium")
+        )
+        dialog.ui.outcomeCombo.setCurrentIndex(
+            dialog.ui.outcomeCombo.findData("ready_with_support")
+        )
 
     drive(qtbot, AssessmentDialog, monkeypatch, assessment)
     panel.ui.assessButton.click()
@@ -99,8 +107,10 @@ def test_assessment_dialog_refuses_a_missing_score_and_keeps_the_rest(qtbot, adm
     dialog.set_scores({key: 3 for key, _label in assessments.DOMAINS[:-1]})
     dialog.ui.outcomeCombo.setCurrentIndex(0)
     dialog.ok_button().click()
-    assert "Motivation and choice of area" in dialog.ui.errorLabel.text() or \
-        "Motivation" in dialog.errors.message_for("scores")
+    assert (
+        "Motivation and choice of area" in dialog.ui.errorLabel.text()
+        or "Motivation" in dialog.errors.message_for("scores")
+    )
     assert Assessment.select().count() == 0
     assert dialog.score_combos["id_benefits"].currentData() == 3
 
@@ -113,7 +123,9 @@ def test_assessment_dialog_shows_the_words_and_the_previous_score(qtbot, admin):
     qtbot.addWidget(dialog)
     assert "(previous: 2)" in dialog.descriptions["safety"].text()
     dialog.set_scores({"safety": 5})
-    assert dialog.descriptions["safety"].text().startswith(assessments.SCORE_DESCRIPTIONS["safety"][5])
+    assert (
+        dialog.descriptions["safety"].text().startswith(assessments.SCORE_DESCRIPTIONS["safety"][5])
+    )
 
 
 def test_decline_needs_a_coded_reason(qtbot, admin):
@@ -125,7 +137,12 @@ def test_decline_needs_a_coded_reason(qtbot, admin):
     qtbot.addWidget(dialog)
     dialog.ui.decisionCombo.setCurrentIndex(dialog.ui.decisionCombo.findData("declined"))
     reasons = [dialog.ui.reasonCombo.itemText(i) for i in range(dialog.ui.reasonCombo.count())]
-    assert reasons[1:] == ["Needs more support than we offer", "Risk to others", "No local connection", "Other"]
+    assert reasons[1:] == [
+        "Needs more support than we offer",
+        "Risk to others",
+        "No local connection",
+        "Other",
+    ]
     dialog.ok_button().click()
     assert "reason" in dialog.errors.message_for("reason")
     dialog.ui.reasonCombo.setCurrentIndex(dialog.ui.reasonCombo.findData("no_local_connection"))
@@ -135,7 +152,9 @@ def test_decline_needs_a_coded_reason(qtbot, admin):
 
 
 def test_person_dialog_warns_of_a_possible_duplicate(qtbot, admin, shown_messages):
-    factories.person(admin, given_name="Ioana", family_name="Popescu", date_of_birth=date(1994, 5, 17))
+    factories.person(
+        admin, given_name="Ioana", family_name="Popescu", date_of_birth=date(1994, 5, 17)
+    )
     dialog = PersonDialog(admin)
     qtbot.addWidget(dialog)
     dialog.ui.givenNameEdit.insert("IOÁNA")
@@ -167,8 +186,10 @@ def test_person_dialog_names_the_bad_field(qtbot, admin):
 
 def test_people_filters(qtbot, admin):
     officer = factories.user(admin, "officer")
-    factories.accepted(admin, factories.person(admin, given_name="Siobhán", family_name="Ní Bhriain",
-                                               keyworker=officer))
+    factories.accepted(
+        admin,
+        factories.person(admin, given_name="Siobhán", family_name="Ní Bhriain", keyworker=officer),
+    )
     factories.person(admin, given_name="Ayşe", family_name="Yılmaz")
     window = MainWindow(admin)
     qtbot.addWidget(window)
@@ -196,7 +217,10 @@ def test_the_chart_has_one_series_per_domain(qtbot, admin):
     page.select_person(person.id)
     series = page.panel.chart.series()
     assert list(series) == [key for key, _label in assessments.DOMAINS]
-    assert series["safety"] == [(date.today() - timedelta(days=100), 2), (date.today() - timedelta(days=10), 3)]
+    assert series["safety"] == [
+        (date.today() - timedelta(days=100), 2),
+        (date.today() - timedelta(days=10), 3),
+    ]
     assert not page.panel.chart.grab().toImage().isNull()
 
 

@@ -14,7 +14,9 @@ from tests import factories
 
 def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
     home = factories.certified_flat(admin, partner, since=date(2025, 1, 1))
-    hidden = factories.ready_woman(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True)
+    hidden = factories.ready_woman(
+        admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True
+    )
     licences.create_licence(admin, hidden, home, start_date=date(2025, 1, 10))
     window = MainWindow(admin)
     qtbot.addWidget(window)
@@ -58,20 +60,28 @@ def test_the_outcomes_chart_ranks_how_stays_ended(qtbot, admin, partner):
 
     from housing_desk.ui.reports_page import ReportsPage
 
-    first, last = last_quarter(date.today())
+    first, _last = last_quarter(date.today())
     reasons = ("planned_move_on", "planned_move_on", "abandoned")
     for number, reason in enumerate(reasons, start=1):
-        home = factories.certified_flat(admin, partner, reference=f"NHT-0{number}", since=date(2024, 1, 1))
-        woman = factories.ready_woman(admin, given_name="Ioana", family_name=f"Popescu{'a' * number}")
-        licence = factories.sign_up(admin, licences.create_licence(admin, woman, home,
-                                                                 start_date=first - timedelta(days=60)))
+        home = factories.certified_flat(
+            admin, partner, reference=f"NHT-0{number}", since=date(2024, 1, 1)
+        )
+        woman = factories.ready_woman(
+            admin, given_name="Ioana", family_name=f"Popescu{'a' * number}"
+        )
+        licence = factories.sign_up(
+            admin,
+            licences.create_licence(admin, woman, home, start_date=first - timedelta(days=60)),
+        )
         licences.end_licence(admin, licence, end_date=first + timedelta(days=number), reason=reason)
     page = ReportsPage(admin)
     qtbot.addWidget(page)
     series = page.outcomes_chart.series()[0]
     categories = page.outcomes_chart.axes()[0].categories()
     counts = [series.barSets()[0].at(i) for i in range(series.barSets()[0].count())]
-    assert dict(zip(categories, counts)) == {licences.END_REASONS["planned_move_on"]: 2,
-                                             licences.END_REASONS["abandoned"]: 1}
+    assert dict(zip(categories, counts, strict=False)) == {
+        licences.END_REASONS["planned_move_on"]: 2,
+        licences.END_REASONS["abandoned"]: 1,
+    }
     assert categories[-1] == licences.END_REASONS["planned_move_on"]  # the most common at the top
     assert not page.grab().isNull()

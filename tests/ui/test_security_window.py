@@ -20,7 +20,11 @@ def nav_labels(window):
 def test_pages_follow_the_role(qtbot, admin):
     officer = factories.user(admin, "officer")
     manager = factories.user(admin, "manager")
-    for user, audit_shown, accounts_shown in ((officer, False, False), (manager, True, False), (admin, True, True)):
+    for user, audit_shown, accounts_shown in (
+        (officer, False, False),
+        (manager, True, False),
+        (admin, True, True),
+    ):
         window = MainWindow(user)
         qtbot.addWidget(window)
         labels = nav_labels(window)
@@ -33,7 +37,9 @@ def test_audit_page_lists_and_filters(qtbot, admin, shown_messages):
     qtbot.addWidget(window)
     page = window.show_page("audit")
     assert page.model.rowCount() >= 2
-    factories.person(admin, given_name="Anabela", family_name="Lopes", date_of_birth=date(1991, 4, 2))
+    factories.person(
+        admin, given_name="Anabela", family_name="Lopes", date_of_birth=date(1991, 4, 2)
+    )
     page.ui.personEdit.insert("lopes")
     page.ui.personEdit.textEdited.emit("lopes")
     offered = page.completions.stringList()
@@ -64,7 +70,11 @@ def test_accounts_page_creates_resets_and_deactivates(qtbot, admin, shown_messag
         dialog.ok_button().click()
     page.refresh()
     bea = User.get(User.username == "bea")
-    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.source_row(page.proxy.index(r, 0)).id == bea.id)
+    row = next(
+        r
+        for r in range(page.proxy.rowCount())
+        if page.proxy.source_row(page.proxy.index(r, 0)).id == bea.id
+    )
     page.ui.usersTable.selectRow(row)
     page.ui.activeButton.click()
     assert not User.get_by_id(bea.id).active

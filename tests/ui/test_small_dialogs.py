@@ -97,8 +97,12 @@ def test_first_run_creates_the_administrator(qtbot, db):
 def test_first_run_password_too_short(qtbot, db):
     dialog = FirstRunDialog()
     qtbot.addWidget(dialog)
-    for edit, text in ((dialog.ui.fullNameEdit, "A B"), (dialog.ui.usernameEdit, "ab"),
-                       (dialog.ui.passwordEdit, "short"), (dialog.ui.confirmEdit, "short")):
+    for edit, text in (
+        (dialog.ui.fullNameEdit, "A B"),
+        (dialog.ui.usernameEdit, "ab"),
+        (dialog.ui.passwordEdit, "short"),
+        (dialog.ui.confirmEdit, "short"),
+    ):
         qtbot.keyClicks(edit, text)
     dialog.ok_button().click()
     assert "at least 10" in dialog.errors.message_for("password")
@@ -136,7 +140,10 @@ def test_passphrase_dialog_says_plainly_when_it_is_wrong(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.ui.passphraseEdit.setText("wrong horse")
     dialog.ok_button().click()
-    assert "does not open" in dialog.ui.errorLabel.text() and "Traceback" not in dialog.ui.errorLabel.text()
+    assert (
+        "does not open" in dialog.ui.errorLabel.text()
+        and "Traceback" not in dialog.ui.errorLabel.text()
+    )
     dialog.ui.passphraseEdit.setText("correct horse")
     with qtbot.waitSignal(dialog.accepted):
         dialog.ok_button().click()

@@ -46,26 +46,33 @@ def test_partner_model(qtmodeltester, partner):
 
 
 def test_dates_sort_as_dates_not_text(qtmodeltester, admin, flat):
-    flats.mark_unavailable(admin, flat, start=date(2026, 2, 10), end=date(2026, 3, 1), reason="repairs")
-    flats.mark_unavailable(admin, flat, start=date(2025, 12, 31), end=date(2026, 1, 5), reason="repairs")
+    flats.mark_unavailable(
+        admin, flat, start=date(2026, 2, 10), end=date(2026, 3, 1), reason="repairs"
+    )
+    flats.mark_unavailable(
+        admin, flat, start=date(2025, 12, 31), end=date(2026, 1, 5), reason="repairs"
+    )
     _, proxy = check(qtmodeltester, UNAVAILABLE_COLUMNS, flats.unavailabilities(flat))
     proxy.sort(0, Qt.SortOrder.AscendingOrder)
     assert [proxy.data(proxy.index(r, 0)) for r in range(2)] == ["31/12/2025", "10/02/2026"]
 
 
 def test_people_and_referral_models(qapp, qtmodeltester, admin):
-    from housing_desk.services import people, referral_list, referrals, waiting_list
+    from housing_desk.services import assessments, people, referral_list, referrals, waiting_list
     from housing_desk.ui.people_page import PEOPLE_COLUMNS
     from housing_desk.ui.person_panel import ASSESSMENT_COLUMNS, REFERRAL_COLUMNS
     from housing_desk.ui.referrals_page import REFERRAL_COLUMNS as ALL_REFERRAL_COLUMNS
     from housing_desk.ui.referrals_page import WAITING_COLUMNS
-    from housing_desk.services import assessments
     from tests import factories
 
     woman = factories.person(admin, do_not_disclose=True)
     factories.accepted(admin, woman)
-    model = PagedTableModel(PEOPLE_COLUMNS, lambda offset, limit, order, descending: people.people_page(
-        offset=offset, limit=limit, order=order, descending=descending))
+    model = PagedTableModel(
+        PEOPLE_COLUMNS,
+        lambda offset, limit, order, descending: people.people_page(
+            offset=offset, limit=limit, order=order, descending=descending
+        ),
+    )
     model.reload()
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None  # the lock
@@ -93,13 +100,20 @@ def test_tenancy_models(qtmodeltester, admin, partner):
     assert model.data(model.index(0, 5)) == "£175.45"
 
 
-def test_a_paged_model_reads_on_as_it_scrolls_and_orders_in_the_database(qapp, qtmodeltester, admin):
+def test_a_paged_model_reads_on_as_it_scrolls_and_orders_in_the_database(
+    qapp, qtmodeltester, admin
+):
     from housing_desk.services import people
     from housing_desk.ui.people_page import PEOPLE_COLUMNS
     from tests import factories
 
-    for given, born in (("Ada", date(1990, 1, 1)), ("Bea", date(1980, 1, 1)), ("Cat", None), ("Dee", date(1970, 1, 1)),
-                        ("Eve", date(1960, 1, 1))):
+    for given, born in (
+        ("Ada", date(1990, 1, 1)),
+        ("Bea", date(1980, 1, 1)),
+        ("Cat", None),
+        ("Dee", date(1970, 1, 1)),
+        ("Eve", date(1960, 1, 1)),
+    ):
         factories.person(admin, given_name=given, family_name="Kowalska", date_of_birth=born)
     reads = []
 

@@ -29,7 +29,7 @@ def select(board, reference):
 
 
 def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
-    home, woman = setup_flat_and_waiting_woman(admin, partner)
+    _home, _woman = setup_flat_and_waiting_woman(admin, partner)
     window = MainWindow(admin)
     qtbot.addWidget(window)
     window.show()
@@ -73,8 +73,10 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
             box.setChecked(True)
         wizard.next()  # the Housing Benefit reference is missing
         assert wizard.currentId() == 1
-        assert "Housing Benefit" in wizard.checklist.ui.errorLabel.text() or \
-            wizard.checklist.errors.message_for("note")
+        assert (
+            "Housing Benefit" in wizard.checklist.ui.errorLabel.text()
+            or wizard.checklist.errors.message_for("note")
+        )
         qtbot.keyClicks(wizard.checklist.hb_reference, "HB/77881")
         wizard.next()
         assert wizard.currentId() == 2
@@ -89,14 +91,20 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
     monkeypatch.setattr(MoveInWizard, "ask", classmethod(run_wizard))
     board.ui.moveInButton.click()
     licence = Licence.get()
-    assert (licence.status, licence.hb_reference, str(licence.support_charge)) == ("active", "HB/77881", "40.00")
+    assert (licence.status, licence.hb_reference, str(licence.support_charge)) == (
+        "active",
+        "HB/77881",
+        "40.00",
+    )
     status = board.model.rows()[0]
     assert (status.state, status.occupant) == ("occupied", "Chi Eze")
 
     select(board, "NVT-05")
 
     def notice(dialog):
-        assert dates.get_date(dialog.ui.endEdit) == TODAY + timedelta(days=28)  # the team's notice period
+        assert dates.get_date(dialog.ui.endEdit) == TODAY + timedelta(
+            days=28
+        )  # the team's notice period
         dates.set_date(dialog.ui.servedEdit, TODAY)
         dates.set_date(dialog.ui.endEdit, TODAY + timedelta(days=28))
         assert dialog.ui.periodLabel.text() == "28 days' notice"
@@ -118,7 +126,11 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
     drive(qtbot, MoveOutDialog, monkeypatch, move_out)
     board.ui.moveOutButton.click()
     ended = Licence.get()
-    assert (ended.status, ended.end_date, ended.destination) == ("ended", TODAY, "Housing association tenancy")
+    assert (ended.status, ended.end_date, ended.destination) == (
+        "ended",
+        TODAY,
+        "Housing association tenancy",
+    )
     assert all(k.returned_on == TODAY for k in LicenceKey.select())
     assert board.model.rows()[0].state == "available"
 
@@ -131,8 +143,10 @@ def test_wizard_refuses_an_expired_flat_beside_the_field(qtbot, admin, partner):
     wizard.show()
     wizard.next()
     assert wizard.currentId() == 0
-    assert "cannot be let" in wizard.details.ui.errorLabel.text() or \
-        "cannot be let" in wizard.details.errors.message_for("flat")
+    assert (
+        "cannot be let" in wizard.details.ui.errorLabel.text()
+        or "cannot be let" in wizard.details.errors.message_for("flat")
+    )
     assert Licence.select().count() == 0
 
 
@@ -171,8 +185,12 @@ def test_refusing_an_offer_needs_a_reason(qtbot, admin, partner):
 def test_licences_page_lists_and_filters(qtbot, admin, partner):
     home = factories.certified_flat(admin, partner)
     first = factories.ready_woman(admin, given_name="Ana", family_name="Lopes")
-    second = factories.ready_woman(admin, given_name="Bea", family_name="Nowak", do_not_disclose=True)
-    old = factories.sign_up(admin, licences.create_licence(admin, first, home, start_date=date(2024, 1, 1)))
+    second = factories.ready_woman(
+        admin, given_name="Bea", family_name="Nowak", do_not_disclose=True
+    )
+    old = factories.sign_up(
+        admin, licences.create_licence(admin, first, home, start_date=date(2024, 1, 1))
+    )
     licences.end_licence(admin, old, end_date=date(2025, 1, 1), reason="planned_move_on")
     licences.create_licence(admin, second, home, start_date=date(2025, 1, 1))
     window = MainWindow(admin)

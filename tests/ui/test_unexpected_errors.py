@@ -14,7 +14,9 @@ def test_the_log_keeps_where_not_what(caplog, shown_messages):
     with caplog.at_level(logging.ERROR, logger="housing_desk"):
         app.unexpected_error(error_type, error, trace)
     logged = caplog.text
-    assert "builtins.ValueError (message withheld)" in logged and "test_unexpected_errors.py" in logged
+    assert (
+        "builtins.ValueError (message withheld)" in logged and "test_unexpected_errors.py" in logged
+    )
     assert "Ioana" not in logged and "Abington" not in logged
-    kind, title, text = shown_messages.shown[-1]
+    kind, _title, text = shown_messages.shown[-1]
     assert kind == "error" and "Nothing was half-saved" in text and "Ioana" not in text

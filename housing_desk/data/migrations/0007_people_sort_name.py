@@ -8,8 +8,24 @@ import unicodedata
 
 from peewee import CharField
 
-_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h",
-                       "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+        "ħ": "h",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "ð": "d",
+    }
+)
 
 
 def _fold(text: str) -> str:
@@ -23,10 +39,17 @@ def up(migrator, db):
         migrator.add_column("person", "sort_name", CharField(max_length=210, default="")),
         migrator.add_index("person", ("sort_name",), False),
     )
-    people = db.execute_sql("SELECT id, given_name, family_name, preferred_name FROM person").fetchall()
-    keys = [(f"{_fold(family)} {_fold(preferred or given)}".strip(), pid) for pid, given, family, preferred in people]
+    people = db.execute_sql(
+        "SELECT id, given_name, family_name, preferred_name FROM person"
+    ).fetchall()
+    keys = [
+        (f"{_fold(family)} {_fold(preferred or given)}".strip(), pid)
+        for pid, given, family, preferred in people
+    ]
     if keys:
-        db.cursor().executemany(f"UPDATE person SET sort_name = {db.param} WHERE id = {db.param}", keys)
+        db.cursor().executemany(
+            f"UPDATE person SET sort_name = {db.param} WHERE id = {db.param}", keys
+        )
 
 
 def down(migrator, db):

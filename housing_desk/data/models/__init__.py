@@ -2,13 +2,31 @@
 
 from housing_desk.data.models.base import BaseModel, database
 from housing_desk.data.models.flats import Certificate, Flat, Partner, Unavailability
-from housing_desk.data.models.people import Assessment, AssessmentScore, Person, Referral
 from housing_desk.data.models.paperwork import Document, Goal, Setting, SupportPlan
+from housing_desk.data.models.people import Assessment, AssessmentScore, Person, Referral
 from housing_desk.data.models.tenancy import Licence, LicenceKey, Offer, SignupItem
 from housing_desk.data.models.users import AuditEvent, User
 
-MODELS = [User, AuditEvent, Partner, Flat, Certificate, Unavailability, Person, Referral, Assessment,
-          AssessmentScore, Offer, Licence, SignupItem, LicenceKey, SupportPlan, Goal, Document, Setting]
+MODELS = [
+    User,
+    AuditEvent,
+    Partner,
+    Flat,
+    Certificate,
+    Unavailability,
+    Person,
+    Referral,
+    Assessment,
+    AssessmentScore,
+    Offer,
+    Licence,
+    SignupItem,
+    LicenceKey,
+    SupportPlan,
+    Goal,
+    Document,
+    Setting,
+]
 
 __all__ = [
     "MODELS",

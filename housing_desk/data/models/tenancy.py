@@ -55,11 +55,20 @@ class Licence(BaseModel):
 
     class Meta:
         table_name = "licence"
-        indexes = ((("flat", "start_date"), False), (("end_date",), False), (("flat", "end_date"), False))
+        indexes = (
+            (("flat", "start_date"), False),
+            (("end_date",), False),
+            (("flat", "end_date"), False),
+        )
 
     @property
     def weekly_total(self):
-        return self.weekly_rent + self.eligible_service_charge + self.ineligible_service_charge + self.support_charge
+        return (
+            self.weekly_rent
+            + self.eligible_service_charge
+            + self.ineligible_service_charge
+            + self.support_charge
+        )
 
 
 class SignupItem(BaseModel):
