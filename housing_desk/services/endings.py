@@ -1,0 +1,194 @@
+"""Ending a licence: notice, the move-out, and a manager's correction of an ended licence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Licence, LicenceKey
+from housing_desk.services import audit, permissions, settings, validation
+from housing_desk.services.errors import ValidationError
+from housing_desk.services.flats import CHARGES
+from housing_desk.services.occupancy import check_dates_free as _check_dates_free
+from housing_desk.services.occupancy import lock_licence as _lock
+from housing_desk.services.signup import keys
+
+NOTICE_BY = {"licensee": "She gave notice", "licensor": "We gave notice"}
+END_REASONS = {
+    "planned_move_on": "Planned move-on",
+    "evicted": "Evicted",
+    "abandoned": "Abandoned",
+    "custody": "Custody",
+    "hospital": "Hospital",
+    "died": "Died",
+    "left_unplanned": "Left unplanned",
+    "transfer": "Transfer",
+    "safety_move": "Safety move",
+}
+DESTINATIONS = (
+    "Council tenancy",
+    "Housing association tenancy",
+    "Private rented",
+    "Family or friends",
+    "Other supported housing",
+    "Refuge",
+    "Hospital",
+    "Custody",
+    "Not known",
+)
+
+
+def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licence:
+    """Record notice to end the licence on ``end_date`` (the move-out day)."""
+    permissions.require(actor, "allocate")
+    served_on = validation.a_date(served_on, "served_on", label="Date served")
+    end_date = validation.a_date(end_date, "end_date", label="End date")
+    by = validation.choice(by, "by", label="Notice given by", choices=tuple(NOTICE_BY))
+    reason = validation.text(reason, "reason", label="Reason", max_length=4000)
+    if end_date <= served_on:
+        raise ValidationError("The end date must be after the day notice was served.", "end_date")
+    shortest = settings.notice_days()
+    if by == "licensor" and (end_date - served_on).days < shortest:
+        raise ValidationError(
+            f"Notice from us must give at least {shortest} days (the notice period in Settings); "
+            f"this gives {(end_date - served_on).days}.",
+            "end_date",
+        )
+    with write_transaction():
+        current = _lock(licence)
+        if current.status != "active":
+            raise ValidationError("Notice can only be given on an active licence.", None)
+        if served_on < current.start_date:
+            raise ValidationError(
+                "Notice cannot be served before the licence started.", "served_on"
+            )
+        _check_dates_free(
+            current.flat_id, current.start_date, end_date, "end_date", exclude_id=current.id
+        )
+        Licence.update(
+            status="notice",
+            notice_served_on=served_on,
+            notice_by=by,
+            notice_reason=reason,
+            end_date=end_date,
+            version=Licence.version + 1,
+        ).where(Licence.id == current.id).execute()
+        audit.record(
+            actor,
+            "update",
+            "licence",
+            current.id,
+            {
+                "status": ["active", "notice"],
+                "served_on": served_on,
+                "end_date": end_date,
+                "by": by,
+            },
+        )
+    return Licence.get_by_id(current.id)
+
+
+def end_licence(
+    actor, licence, *, end_date, reason, destination="", notes="", returned_keys=()
+) -> Licence:
+    """Record a move-out that has happened. ``returned_keys`` (key ids) came back that day;
+    keys still not returned need a note saying why."""
+    permissions.require(actor, "allocate")
+    end_date = validation.a_date(end_date, "end_date", label="Move-out date")
+    if end_date > date.today():
+        raise ValidationError(
+            "A move-out is recorded once it has happened: the date cannot be in the future. "
+            "Give notice to plan an end date.",
+            "end_date",
+        )
+    reason = validation.choice(reason, "reason", label="Reason", choices=tuple(END_REASONS))
+    destination = validation.text(destination, "destination", label="Destination")
+    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    with write_transaction():
+        current = _lock(licence)
+        if current.status not in ("active", "notice"):
+            raise ValidationError("Only an active licence, or one under notice, can end.", None)
+        if end_date <= current.start_date:
+            raise ValidationError("The move-out date must be after the start date.", "end_date")
+        returned = {k.id if isinstance(k, LicenceKey) else k for k in returned_keys}
+        unreturned = [
+            k.label for k in keys(current) if k.returned_on is None and k.id not in returned
+        ]
+        if unreturned and not notes:
+            raise ValidationError(
+                f"Keys not returned ({', '.join(unreturned)}): add a note saying why.", "notes"
+            )
+        _check_dates_free(
+            current.flat_id, current.start_date, end_date, "end_date", exclude_id=current.id
+        )
+        if returned:
+            LicenceKey.update(returned_on=end_date).where(
+                (LicenceKey.licence == current.id)
+                & LicenceKey.id.in_(list(returned))
+                & LicenceKey.returned_on.is_null()
+            ).execute()
+        Licence.update(
+            status="ended",
+            end_date=end_date,
+            end_reason=reason,
+            destination=destination,
+            move_out_notes=notes,
+            version=Licence.version + 1,
+        ).where(Licence.id == current.id).execute()
+        audit.record(
+            actor,
+            "update",
+            "licence",
+            current.id,
+            {
+                "status": [current.status, "ended"],
+                "end_date": end_date,
+                "reason": reason,
+            },
+        )
+    return Licence.get_by_id(current.id)
+
+
+def correct_licence(actor, licence, *, reason, **changes) -> Licence:
+    """A manager corrects a mistake on an ended licence; the correction and its reason are audited."""
+    permissions.require(actor, "correct_records")
+    reason = validation.text(
+        reason, "reason", label="Reason for the correction", required=True, max_length=2000
+    )
+    allowed = {"end_date", "end_reason", "destination", "move_out_notes", "start_date", *CHARGES}
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationError(f"'{unknown[0]}' cannot be corrected here.", unknown[0])
+    values = {}
+    for key, value in changes.items():
+        if key in CHARGES:
+            values[key] = validation.money(value, key, label=CHARGES[key])
+        elif key in ("end_date", "start_date"):
+            values[key] = validation.a_date(value, key, label=key.replace("_", " ").capitalize())
+        elif key == "end_reason":
+            values[key] = validation.choice(value, key, label="Reason", choices=tuple(END_REASONS))
+        else:
+            values[key] = validation.text(
+                value, key, label=key.replace("_", " ").capitalize(), max_length=4000
+            )
+    with write_transaction():
+        current = _lock(licence)
+        if current.status != "ended":
+            raise ValidationError("Only an ended licence is corrected this way.", None)
+        start = values.get("start_date", current.start_date)
+        end = values.get("end_date", current.end_date)
+        if end <= start:
+            raise ValidationError("The move-out date must be after the start date.", "end_date")
+        _check_dates_free(current.flat_id, start, end, "end_date", exclude_id=current.id)
+        before = {key: getattr(current, key) for key in values}
+        Licence.update(**values, version=Licence.version + 1).where(
+            Licence.id == current.id
+        ).execute()
+        audit.record(
+            actor,
+            "update",
+            "licence",
+            current.id,
+            {**audit.diff(before, values), "correction": reason},
+        )
+    return Licence.get_by_id(current.id)

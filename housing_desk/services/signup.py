@@ -1,0 +1,119 @@
+"""Sign-up day: the checklist ticked before the licence becomes active, and the keys she holds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Licence, LicenceKey, SignupItem
+from housing_desk.services import audit, permissions, validation
+from housing_desk.services.errors import ValidationError
+from housing_desk.services.occupancy import lock_licence as _lock
+from housing_desk.services.records import lock_row
+
+SIGNUP_CHECKLIST = [
+    ("licence_signed", "Licence explained to her, signed, and a copy given"),
+    ("hb_claim", "Housing Benefit claim made (note its reference)"),
+    ("keys_issued", "Keys and fobs issued, each by number"),
+    ("inventory_signed", "Inventory and condition of the flat signed"),
+    ("meter_readings", "Gas, electricity and water meter readings taken"),
+    ("alarms_tested", "Smoke and carbon monoxide alarms tested with her"),
+    ("certificates_given", "Gas safety record, EICR and EPC given to her"),
+    ("fire_safety", "Fire safety induction, and how to report repairs and the out-of-hours number"),
+    (
+        "emergency_contacts",
+        "Emergency contacts and the professionals around her, with consent to share",
+    ),
+    ("keywork_booked", "First keywork session booked"),
+]
+CHECKLIST_LABELS = dict(SIGNUP_CHECKLIST)
+
+
+def checklist(licence) -> list[SignupItem]:
+    """The sign-up checklist of a licence, in the order of ``SIGNUP_CHECKLIST``."""
+    items = {i.key: i for i in SignupItem.select().where(SignupItem.licence == licence.id)}
+    return [items[key] for key, _label in SIGNUP_CHECKLIST if key in items]
+
+
+def complete_signup_item(actor, licence, key, *, done=True, note="") -> None:
+    """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference."""
+    permissions.require(actor, "allocate")
+    validation.choice(key, "key", label="Checklist item", choices=tuple(CHECKLIST_LABELS))
+    validation.flag(done, "done", label="Done")
+    note = validation.text(note, "note", label="Note", max_length=2000)
+    if key == "hb_claim" and done and not note:
+        raise ValidationError("Enter the Housing Benefit claim reference.", "note")
+    with write_transaction():
+        current = _lock(licence)
+        if current.status != "pending_signup":
+            raise ValidationError(
+                "The sign-up checklist is closed once the licence is active.", None
+            )
+        SignupItem.update(
+            done=done,
+            done_on=date.today() if done else None,
+            done_by=actor.id if done else None,
+            note=note,
+        ).where((SignupItem.licence == current.id) & (SignupItem.key == key)).execute()
+        if key == "hb_claim":
+            Licence.update(
+                hb_reference=note if done else "", hb_status="claimed" if done else "not_claimed"
+            ).where(Licence.id == current.id).execute()
+        audit.record(actor, "update", "signup_item", current.id, {"key": key, "done": done})
+
+
+def activate(actor, licence) -> Licence:
+    """She has signed up: the licence becomes active. Refused while any checklist item is open."""
+    permissions.require(actor, "allocate")
+    with write_transaction():
+        current = _lock(licence)
+        if current.status != "pending_signup":
+            raise ValidationError("Only a licence awaiting sign-up can be activated.", None)
+        open_items = [CHECKLIST_LABELS[i.key] for i in checklist(current) if not i.done]
+        if open_items:
+            raise ValidationError(
+                f"The sign-up checklist is not complete. Still to do: {'; '.join(open_items)}.",
+                "checklist",
+            )
+        Licence.update(
+            status="active", activated_on=date.today(), version=Licence.version + 1
+        ).where(Licence.id == current.id).execute()
+        audit.record(
+            actor, "update", "licence", current.id, {"status": ["pending_signup", "active"]}
+        )
+    return Licence.get_by_id(current.id)
+
+
+def add_key(actor, licence, *, label, issued_on=None, notes="") -> LicenceKey:
+    """Record a key or fob given to her, by its number."""
+    permissions.require(actor, "allocate")
+    label = validation.text(label, "label", label="Key or fob", required=True, max_length=100)
+    issued_on = validation.a_date(issued_on or date.today(), "issued_on", label="Date issued")
+    notes = validation.text(notes, "notes", label="Notes", max_length=1000)
+    with write_transaction():
+        current = _lock(licence)
+        if current.status == "ended":
+            raise ValidationError("Keys cannot be issued on an ended licence.", None)
+        key = LicenceKey.create(licence=current.id, label=label, issued_on=issued_on, notes=notes)
+        audit.record(
+            actor, "create", "licence_key", key.id, {"licence": current.id, "label": label}
+        )
+    return key
+
+
+def return_key(actor, key, *, returned_on=None) -> LicenceKey:
+    permissions.require(actor, "allocate")
+    returned_on = validation.a_date(
+        returned_on or date.today(), "returned_on", label="Date returned"
+    )
+    with write_transaction():
+        current = lock_row(LicenceKey, key.id, "That key record no longer exists.")
+        if returned_on < current.issued_on:
+            raise ValidationError("A key cannot come back before it was issued.", "returned_on")
+        LicenceKey.update(returned_on=returned_on).where(LicenceKey.id == current.id).execute()
+        audit.record(actor, "update", "licence_key", current.id, {"returned_on": returned_on})
+    return LicenceKey.get_by_id(current.id)
+
+
+def keys(licence) -> list[LicenceKey]:
+    return list(LicenceKey.select().where(LicenceKey.licence == licence.id).order_by(LicenceKey.id))
