@@ -1,4 +1,5 @@
-"""The data, services and documents layers never import Qt; documents never import peewee."""
+"""The layers point one way (data <- services <- ui); the core never imports Qt; documents never
+import peewee."""
 
 import ast
 from pathlib import Path
@@ -17,6 +18,8 @@ def imported_modules(folder: Path):
                     yield path, alias.name
             elif isinstance(node, ast.ImportFrom) and node.module:
                 yield path, node.module
+                for alias in node.names:  # from housing_desk import services
+                    yield path, f"{node.module}.{alias.name}"
 
 
 def test_core_layers_never_import_qt():
@@ -43,5 +46,20 @@ def test_the_ui_never_touches_peewee_directly():
         f"{path.relative_to(PACKAGE)} imports {name}"
         for path, name in imported_modules(PACKAGE / "ui")
         if name.split(".")[0] in ("peewee", "playhouse")
+    ]
+    assert not offenders, offenders
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    above = {
+        "data": ("housing_desk.services", "housing_desk.ui", "housing_desk.documents"),
+        "documents": ("housing_desk.services", "housing_desk.ui"),
+        "services": ("housing_desk.ui",),
+    }
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for layer, forbidden in above.items()
+        for path, name in imported_modules(PACKAGE / layer)
+        if name.startswith(forbidden)
     ]
     assert not offenders, offenders

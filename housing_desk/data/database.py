@@ -8,8 +8,9 @@ from urllib.parse import unquote, urlsplit
 
 from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
 
-from housing_desk.data.drivers import enable_psycopg2
+from housing_desk.data import drivers
 from housing_desk.data.models import database as database_proxy
+from housing_desk.errors import PermissionDenied
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -41,19 +42,19 @@ def _sqlite_path(url: str, scheme: str) -> str:
 def connect(url: str, passphrase: str | None = None) -> Database:
     """A peewee database for ``url``, connected but not yet migrated."""
     scheme = url.split(":", 1)[0].lower()
+    db: Database
     if scheme == "sqlite":
         db = SqliteDatabase(_sqlite_path(url, scheme), pragmas=SQLITE_PRAGMAS)
     elif scheme == "sqlcipher":
         db = _sqlcipher(_sqlite_path(url, scheme), passphrase)
     elif scheme in ("postgresql", "postgres"):
-        enable_psycopg2()
         parts = urlsplit(url)
         name = unquote(parts.path.lstrip("/"))
         if not name:
             raise DatabaseUrlError(
                 "A PostgreSQL URL needs a database name: postgresql://user@host/dbname"
             )
-        db = PostgresqlDatabase(
+        db = drivers.PostgresqlDatabase(
             name,
             user=unquote(parts.username) if parts.username else None,
             password=unquote(parts.password) if parts.password else None,
@@ -67,8 +68,6 @@ def connect(url: str, passphrase: str | None = None) -> Database:
 
 
 def _sqlcipher(path: str, passphrase: str | None) -> Database:
-    from housing_desk.services.errors import PermissionDenied
-
     if not passphrase:
         raise PermissionDenied("This database is encrypted: enter its passphrase to open it.")
     try:

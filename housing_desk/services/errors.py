@@ -1,33 +1,19 @@
-"""The errors every service raises, in words a housing officer understands."""
+"""The errors every service raises (defined in ``housing_desk.errors``, below the layers)."""
 
+from housing_desk.errors import (
+    ConflictError,
+    DomainError,
+    NotFound,
+    OverlapError,
+    PermissionDenied,
+    ValidationError,
+)
 
-class DomainError(Exception):
-    """Base of every refusal from a service."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class ValidationError(DomainError):
-    """Bad input or a broken rule. ``field`` names the field, or is None for the whole record."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class ConflictError(DomainError):
-    """Dates clash with another record's, or someone else saved a newer version first."""
-
-
-class PermissionDenied(DomainError):
-    """The user may not do this, or could not be signed in."""
-
-
-class NotFound(DomainError):
-    """The record asked for does not exist."""
-
-
-class OverlapError(ValidationError, ConflictError):
-    """Dates that clash with another record's: a ConflictError that also names the field."""
+__all__ = [
+    "ConflictError",
+    "DomainError",
+    "NotFound",
+    "OverlapError",
+    "PermissionDenied",
+    "ValidationError",
+]
