@@ -85,7 +85,9 @@ def load(path: str | Path | None = None) -> Template:
 def parse(raw: str, source: str = "") -> Template:
     header: dict[str, str] = {}
     sections: list[Section] = []
-    heading, paragraph, paragraphs = None, [], []
+    heading: str | None = None
+    paragraph: list[str] = []
+    paragraphs: list[str] = []
 
     def close_paragraph():
         if paragraph:

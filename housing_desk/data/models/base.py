@@ -1,12 +1,15 @@
 """The model base class and the proxy every model is bound through."""
 
-from peewee import DatabaseProxy, Model
+from peewee import AutoField, DatabaseProxy, Model
 
 # open_database() points this at the real database once it is connected and migrated.
 database = DatabaseProxy()
 
 
 class BaseModel(Model):
+    # Declared (peewee would add it anyway) so that type checkers know every model has one.
+    id = AutoField()
+
     class Meta:
         database = database
         legacy_table_names = False

@@ -1,6 +1,16 @@
 """Support plans and their goals, the documents printed, and the team's settings."""
 
-from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    ModelSelect,
+    TextField,
+)
 
 from housing_desk.data.fields import UTCDateTimeField, utc_now
 from housing_desk.data.models.base import BaseModel
@@ -25,11 +35,13 @@ class SupportPlan(BaseModel):
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
 
+    goal_rows: ModelSelect[Goal]  # the backref of Goal.plan
+
     class Meta:
         table_name = "support_plan"
 
     @property
-    def goals(self) -> list:
+    def goals(self) -> list[Goal]:
         return list(self.goal_rows.order_by(Goal.position, Goal.id))
 
 
