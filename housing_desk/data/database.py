@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -144,6 +145,24 @@ def write_transaction():
     if isinstance(db, SqliteDatabase):
         return db.atomic(lock_type="IMMEDIATE")  # a nested call becomes a savepoint
     return db.atomic()
+
+
+@contextlib.contextmanager
+def own_connection() -> Iterator[Database]:
+    """A connection of this thread's own to the database the models are bound to, closed after.
+
+    peewee keeps one connection per thread, so work on another thread opens its own: a new
+    connection to the same file on SQLite (WAL lets the window keep reading meanwhile), a new
+    connection to the server on PostgreSQL. The window's connection is left as it is."""
+    db = database_proxy.obj
+    if db is None:
+        raise RuntimeError("No database is open")
+    opened = db.connect(reuse_if_open=True)
+    try:
+        yield db
+    finally:
+        if opened and not db.is_closed():
+            db.close()
 
 
 @contextlib.contextmanager

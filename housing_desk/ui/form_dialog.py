@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from housing_desk.services.errors import ConflictError, DomainError
-from housing_desk.ui import forms, messages
+from housing_desk.ui import forms
 from housing_desk.ui.field_errors import FieldErrors
+from housing_desk.ui.operations import Operation
 
 
 class FormDialog(QDialog):
@@ -44,36 +44,17 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            saved = self.save()
-        except DomainError as error:
-            self.errors.show(error)
-            if type(error) is ConflictError:
-                self.on_conflict(error)
-            return
+        operation = Operation(self, self.save, title=self.TITLE or "Housing Desk")
+        operation.errors(self.errors).success(self._saved)
+        if hasattr(self, "reload"):
+            operation.reload(self.reload)
+        operation.run()
+
+    def _saved(self, saved: Any) -> None:
         if saved is self.KEEP_OPEN:
             return
         self.result_value = saved
         super().accept()
-
-    def on_conflict(self, error: ConflictError) -> None:
-        """Someone else saved this record first: offer their version. What she typed stays unless
-        she chooses to load theirs."""
-        if not hasattr(self, "reload"):
-            return
-        if messages.confirm(
-            self,
-            "Changed by someone else",
-            f"{error.message}\n\nLoad their version now? What you typed here will be replaced.",
-            yes="Load their version",
-            no="Keep mine",
-        ):
-            try:
-                self.reload()
-            except DomainError as missing:
-                self.errors.show(missing)
-                return
-            self.errors.clear()
 
     def ok_button(self):
         buttons = self.ui.buttonBox
