@@ -109,13 +109,37 @@ def _whole_number(key: str, default: int) -> int:
         return default
 
 
-def _set_whole_number(actor, key: str, value, *, label: str, maximum: int) -> int:
+_WHOLE_NUMBERS = {  # key: (label, maximum)
+    IDLE_KEY: ("Minutes before the window locks", 240),
+    RETENTION_KEY: ("Years to keep closed records", 50),
+    NOTICE_KEY: ("Notice we give (days)", 365),
+}
+
+
+def _set_whole_numbers(actor, values: dict[str, object]) -> dict[str, int]:
     permissions.require(actor, "manage_settings")
-    value = validation.whole_number(value, key, label=label, minimum=1, maximum=maximum)
+    cleaned = {}
+    for key, value in values.items():
+        label, maximum = _WHOLE_NUMBERS[key]
+        cleaned[key] = validation.whole_number(value, key, label=label, minimum=1, maximum=maximum)
     with write_transaction():
-        _put(key, str(value))
-        audit.record(actor, "update", "setting", None, {key: value})
-    return value
+        for key, value in cleaned.items():
+            _put(key, str(value))
+        audit.record(actor, "update", "setting", None, cleaned)
+    return cleaned
+
+
+def _set_whole_number(actor, key: str, value) -> int:
+    return _set_whole_numbers(actor, {key: value})[key]
+
+
+def save_security(actor, *, idle_lock_minutes, retention_years, notice_days) -> None:
+    """Save the idle lock, how long closed records are kept and the notice we give, together:
+    all three or none (the first refused names its field)."""
+    _set_whole_numbers(
+        actor,
+        {IDLE_KEY: idle_lock_minutes, RETENTION_KEY: retention_years, NOTICE_KEY: notice_days},
+    )
 
 
 def idle_lock_minutes() -> int:
@@ -123,9 +147,7 @@ def idle_lock_minutes() -> int:
 
 
 def set_idle_lock_minutes(actor, minutes) -> int:
-    return _set_whole_number(
-        actor, IDLE_KEY, minutes, label="Minutes before the window locks", maximum=240
-    )
+    return _set_whole_number(actor, IDLE_KEY, minutes)
 
 
 def retention_years() -> int:
@@ -133,9 +155,7 @@ def retention_years() -> int:
 
 
 def set_retention_years(actor, years) -> int:
-    return _set_whole_number(
-        actor, RETENTION_KEY, years, label="Years to keep closed records", maximum=50
-    )
+    return _set_whole_number(actor, RETENTION_KEY, years)
 
 
 def notice_days() -> int:
@@ -144,4 +164,4 @@ def notice_days() -> int:
 
 
 def set_notice_days(actor, days) -> int:
-    return _set_whole_number(actor, NOTICE_KEY, days, label="Notice we give (days)", maximum=365)
+    return _set_whole_number(actor, NOTICE_KEY, days)

@@ -8,6 +8,7 @@ from housing_desk.services import permissions, settings
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
+from housing_desk.ui.operations import Operation
 
 _EDITS = {
     "name": "nameEdit",
@@ -76,27 +77,30 @@ class SettingsPage(QWidget):
         ui = self.ui
         values = {key: getattr(ui, edit).text() for key, edit in _EDITS.items()}
         values["address"] = ui.addressEdit.toPlainText()
-        try:
-            settings.save_organisation(self.actor, **values)
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
+        Operation(
+            self, lambda: settings.save_organisation(self.actor, **values), title="Settings"
+        ).errors(self.errors).success(self._organisation_saved).run()
+
+    def _organisation_saved(self, _organisation) -> None:
         self.refresh()
         messages.information(self, "Settings", "The organisation's details are saved.")
 
     def save_security(self) -> None:
-        try:
-            settings.set_idle_lock_minutes(self.actor, self.ui.idleSpin.value())
-            settings.set_retention_years(self.actor, self.ui.retentionSpin.value())
-            settings.set_notice_days(self.actor, self.ui.noticeSpin.value())
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
-        messages.information(
-            self, "Settings", "Saved. The new lock time applies from the next sign-in."
-        )
+        ui = self.ui
+        Operation(
+            self,
+            lambda: settings.save_security(
+                self.actor,
+                idle_lock_minutes=ui.idleSpin.value(),
+                retention_years=ui.retentionSpin.value(),
+                notice_days=ui.noticeSpin.value(),
+            ),
+            title="Settings",
+        ).errors(self.errors).success(
+            lambda _saved: messages.information(
+                self, "Settings", "Saved. The new lock time applies from the next sign-in."
+            )
+        ).run()
 
     def choose_template(self) -> None:
         path = messages.open_file_name(
@@ -106,13 +110,9 @@ class SettingsPage(QWidget):
             self.use_template(path)
 
     def use_template(self, path: str) -> None:
-        try:
-            settings.set_licence_template(self.actor, path)
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
-        self.refresh()
+        Operation(
+            self, lambda: settings.set_licence_template(self.actor, path), title="Settings"
+        ).errors(self.errors).success(lambda _wording: self.refresh()).run()
 
     def choose_logo(self) -> None:
         path = messages.open_file_name(
