@@ -69,10 +69,13 @@ class Startup:
 def configure_logging() -> Path:
     """Log to a file in the user's data folder. Messages name records by id, never by person."""
     from housing_desk.config import data_folder
+    from housing_desk.data.private_files import ensure_private, tighten
 
     path = data_folder() / "housing-desk.log"
     if path.exists() and path.stat().st_size > 1_000_000:
         path.replace(path.with_suffix(".log.1"))  # keep one previous log, not a growing one
+    tighten(path.with_suffix(".log.1"))
+    ensure_private(path)  # readable by its owner only, before the handler opens it
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

@@ -35,3 +35,10 @@ class NotFound(DomainError):
 
 class OverlapError(ValidationError, ConflictError):
     """Dates that clash with another record's: a ConflictError that also names the field."""
+
+
+class Busy(DomainError):
+    """Another program or PC held the database's write lock for longer than a write waits."""
+
+    def __init__(self, message: str = "Someone else is saving just now; try again in a moment."):
+        super().__init__(message)

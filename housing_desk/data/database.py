@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
-from peewee import Database, DatabaseError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 
 from housing_desk.data import drivers
 from housing_desk.data.models import database as database_proxy
-from housing_desk.errors import PermissionDenied
+from housing_desk.data.private_files import ensure_private_database
+from housing_desk.errors import Busy, PermissionDenied
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -19,7 +20,8 @@ SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
-    "busy_timeout": 10_000,
+    # A writer waits this long (ms) for another's write to finish, then is told calmly (Busy).
+    "busy_timeout": 5_000,
 }
 
 
@@ -37,6 +39,7 @@ def _sqlite_path(url: str, scheme: str) -> str:
     path = rest[1:]
     if path != ":memory:":
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        ensure_private_database(Path(path).expanduser())
     return path
 
 
@@ -49,23 +52,42 @@ def connect(url: str, passphrase: str | None = None) -> Database:
     elif scheme == "sqlcipher":
         db = _sqlcipher(_sqlite_path(url, scheme), passphrase)
     elif scheme in ("postgresql", "postgres"):
-        parts = urlsplit(url)
-        name = unquote(parts.path.lstrip("/"))
-        if not name:
-            raise DatabaseUrlError(
-                "A PostgreSQL URL needs a database name: postgresql://user@host/dbname"
-            )
-        db = drivers.PostgresqlDatabase(
-            name,
-            user=unquote(parts.username) if parts.username else None,
-            password=unquote(parts.password) if parts.password else None,
-            host=parts.hostname or None,
-            port=parts.port or None,
-        )
+        db = drivers.PostgresqlDatabase(**postgresql_parameters(url))
     else:
         raise DatabaseUrlError(f"Housing Desk cannot open a database of kind '{scheme}'")
     db.connect()
     return db
+
+
+def postgresql_parameters(url: str) -> dict:
+    """psycopg2's keywords for a PostgreSQL URL: the user, host, port and database from the URL
+    itself and every libpq parameter of its query string (``sslmode``, ``sslrootcert``,
+    ``connect_timeout``, ``application_name``, ``passfile``…). What the URL leaves out, libpq
+    takes from its own environment: ``PGPASSWORD``, ``PGPASSFILE`` or ``~/.pgpass``, ``PGSSLMODE``."""
+    parts = urlsplit(url)
+    try:
+        query = dict(parse_qsl(parts.query, keep_blank_values=True, strict_parsing=True))
+    except ValueError:
+        if parts.query:
+            raise DatabaseUrlError(
+                "The part of the PostgreSQL URL after '?' should read like "
+                "?sslmode=verify-full&sslrootcert=/path/root.crt"
+            ) from None
+        query = {}
+    parameters = {
+        "database": unquote(parts.path.lstrip("/")),
+        "user": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+        "host": unquote(parts.hostname) if parts.hostname else None,
+        "port": parts.port or None,
+    }
+    parameters["database"] = query.pop("dbname", parameters["database"])
+    parameters.update(query)
+    if not parameters["database"]:
+        raise DatabaseUrlError(
+            "A PostgreSQL URL needs a database name: postgresql://user@host/dbname"
+        )
+    return {key: value for key, value in parameters.items() if value is not None}
 
 
 def _sqlcipher(path: str, passphrase: str | None) -> Database:
@@ -133,18 +155,33 @@ def engine(db: Database | None = None) -> str:
     return "postgresql" if isinstance(db, PostgresqlDatabase) else "sqlite"
 
 
+@contextlib.contextmanager
 def write_transaction():
     """A transaction for a write: on SQLite it takes the write lock at once.
 
     ``BEGIN IMMEDIATE`` serialises writers, so a rule checked at the start of
-    the transaction still holds when the write commits.
+    the transaction still holds when the write commits. A writer that waits longer than
+    ``busy_timeout`` for another's lock is told so calmly (``Busy``), and nothing is written.
     """
     db = database_proxy.obj
     if db is None:
         raise RuntimeError("No database is open")
-    if isinstance(db, SqliteDatabase):
-        return db.atomic(lock_type="IMMEDIATE")  # a nested call becomes a savepoint
-    return db.atomic()
+    if not isinstance(db, SqliteDatabase):
+        with db.atomic() as transaction:
+            yield transaction
+        return
+    try:
+        with db.atomic(lock_type="IMMEDIATE") as transaction:  # a nested call becomes a savepoint
+            yield transaction
+    except OperationalError as error:
+        if is_busy(error):
+            raise Busy() from error
+        raise
+
+
+def is_busy(error: Exception) -> bool:
+    """SQLite's 'database is locked': another connection held the write lock too long."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error)
 
 
 @contextlib.contextmanager

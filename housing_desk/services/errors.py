@@ -1,6 +1,7 @@
 """The errors every service raises (defined in ``housing_desk.errors``, below the layers)."""
 
 from housing_desk.errors import (
+    Busy,
     ConflictError,
     DomainError,
     NotFound,
@@ -10,6 +11,7 @@ from housing_desk.errors import (
 )
 
 __all__ = [
+    "Busy",
     "ConflictError",
     "DomainError",
     "NotFound",
