@@ -57,8 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         "backup", help="copy the database to a backup file, consistently, while in use"
     )
     backup.add_argument("--database", metavar="URL", default=argparse.SUPPRESS, help=database_help)
-    backup.add_argument(
+    protection = backup.add_mutually_exclusive_group()
+    protection.add_argument(
         "--encrypt", action="store_true", help="protect the backup with a passphrase (asked for)"
+    )
+    protection.add_argument(
+        "--plain",
+        action="store_true",
+        help="of an encrypted database: a plain backup, readable by anyone who has the file",
     )
     backup.add_argument("file", metavar="FILE")
     restore = commands.add_parser(
@@ -106,16 +112,12 @@ def transfer_command(args) -> int:
             db = open_database(url, _passphrase_for(url, "the database"), bind=False)
             databases = [db]
             if args.command == "backup":
-                passphrase = None
-                if args.encrypt:
-                    passphrase = ask_password("Passphrase for the backup: ")
-                    if ask_password("Type it again: ") != passphrase or len(passphrase) < 10:
-                        print(
-                            "The passphrases differ, or are shorter than 10 characters: no backup made.",
-                            file=sys.stderr,
-                        )
-                        return 2
-                found = transfer.backup(db, args.file, passphrase=passphrase, progress=_progress)
+                passphrase = _backup_passphrase(args, transfer.passphrase_of(db))
+                if passphrase is False:
+                    return 2
+                found = transfer.backup(
+                    db, args.file, passphrase=passphrase, plain=args.plain, progress=_progress
+                )
                 what = f"Backed up to {args.file}:"
             else:
                 from pathlib import Path
@@ -135,6 +137,36 @@ def transfer_command(args) -> int:
     finally:
         for database in databases:
             database.close()
+
+
+def _backup_passphrase(args, own: str | None):
+    """The backup's passphrase: asked for with --encrypt; an encrypted database's own by default;
+    None for a plain backup, with a warning when the database itself is encrypted. False: stop."""
+    if args.encrypt:
+        passphrase = ask_password("Passphrase for the backup: ")
+        if ask_password("Type it again: ") != passphrase or len(passphrase) < 10:
+            print(
+                "The passphrases differ, or are shorter than 10 characters: no backup made.",
+                file=sys.stderr,
+            )
+            return False
+        return passphrase
+    if own and not args.plain:
+        print("The backup is encrypted with the database's own passphrase.", file=sys.stderr)
+        return own
+    if own:
+        print(
+            "WARNING: this backup of an encrypted database is NOT encrypted: anyone who has the "
+            "file can read every record in it. Keep it where only you can reach it.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            "The backup is not encrypted (nor is this database): --encrypt protects it with a "
+            "passphrase.",
+            file=sys.stderr,
+        )
+    return None
 
 
 def _passphrase_for(url: str, what: str) -> str | None:

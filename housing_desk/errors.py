@@ -42,3 +42,7 @@ class Busy(DomainError):
 
     def __init__(self, message: str = "Someone else is saving just now; try again in a moment."):
         super().__init__(message)
+
+
+class Cancelled(DomainError):
+    """Long work (a backup, a restore, a copy) stopped when asked, leaving nothing half-done."""

@@ -2,6 +2,7 @@
 
 from housing_desk.errors import (
     Busy,
+    Cancelled,
     ConflictError,
     DomainError,
     NotFound,
@@ -12,6 +13,7 @@ from housing_desk.errors import (
 
 __all__ = [
     "Busy",
+    "Cancelled",
     "ConflictError",
     "DomainError",
     "NotFound",

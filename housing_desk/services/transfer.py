@@ -1,248 +1,337 @@
 """Copying every record between databases (SQLite, PostgreSQL), backing up and restoring.
 
-A backup is a SQLite database file of the same schema: SQLite databases are copied with
-SQLite's online backup API (consistent while the database is in use); PostgreSQL databases
-through a logical copy into such a file. So a backup taken from either engine restores into
-either. Every copy is checked afterwards: the same number of rows and the same checksum per table.
+A backup is a SQLite (or SQLCipher) file of the same schema with a manifest written last (see
+``backup_file``): plain SQLite databases are copied with SQLite's online backup API (consistent
+while in use), the others through a logical copy read in one snapshot. So a backup taken from
+either engine restores into either.
+
+Nothing is ever half-done. A copy loads its target in one transaction and checks every table
+before committing. A restore checks the whole file first, then on PostgreSQL loads into an
+empty database in one transaction; on SQLite it builds the restored database in a new file and
+puts it in place in one step (SQLite's backup API, itself one transaction), so a restore that
+fails, is stopped or is killed leaves the original as it was. The restore is audited inside the
+same transaction. Every function takes ``progress(done, total)`` and ``cancelled() -> bool``
+and may run on a worker thread, on that thread's own connection.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import sqlite3
-from dataclasses import dataclass
+import json
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from housing_desk.data.database import engine, open_database
-from housing_desk.data.models import MODELS
-from housing_desk.services.errors import ValidationError
+from housing_desk.data.models import MODELS, AuditEvent, User
+from housing_desk.services import backup_file
+from housing_desk.services.backup_file import is_encrypted  # noqa: F401  (for callers)
+from housing_desk.services.errors import Cancelled, ValidationError
+from housing_desk.services.table_checks import (
+    CHUNK,
+    TableCheck,
+    Work,
+    checks,
+    counts,
+    is_empty,
+    rows,
+)
 
-CHUNK = 1000
+NOT_EMPTY = "The target database already holds records: copy only into an empty one."
+STOPPED_BACKUP = "Stopped: no backup was made."
+POSTGRESQL_NOT_EMPTY = (
+    "A PostgreSQL database is restored only into a new, empty database (its audit log cannot be "
+    "emptied). Ask whoever looks after the server for one, then run "
+    "housing-desk restore --database URL FILE. Nothing was changed."
+)
 
 
-@dataclass(frozen=True)
-class TableCheck:
-    table: str
-    rows: int
-    checksum: str
+def passphrase_of(db) -> str | None:
+    """The passphrase of an open SQLCipher database; None for any other."""
+    return db.connect_params.get("passphrase") if isinstance(db, SqliteDatabase) else None
 
 
-def _rows(db, model):
-    """Every row of a table of ``db`` (whatever database the models are bound to), in id order."""
-    query = model.select(*model._meta.sorted_fields).order_by(model._meta.primary_key).tuples()
-    yield from query.bind(db).iterator()
+def open_database_is_encrypted() -> bool:
+    """Whether the database Housing Desk has open is an encrypted (SQLCipher) file."""
+    from housing_desk.data.models import database as proxy
+
+    return bool(passphrase_of(proxy.obj))
 
 
-def checks(db) -> list[TableCheck]:
-    """Rows and a SHA-256 of the contents of every table, in a form that does not depend on the engine."""
-    found = []
+def _snapshot(db):
+    """One consistent read of a database that others may be writing to."""
+    if engine(db) == "postgresql":
+        return db.atomic(isolation_level="REPEATABLE READ")
+    return db.atomic()
+
+
+def _writing(db):
+    return db.atomic(lock_type="IMMEDIATE") if engine(db) == "sqlite" else db.atomic()
+
+
+def _load(source, target, work: Work) -> None:
+    """Insert every row of ``source`` into the empty ``target``, inside the caller's transaction."""
     for model in MODELS:
-        digest = hashlib.sha256()
-        count = 0
-        for row in _rows(db, model):
-            digest.update(repr(row).encode("utf-8"))
-            count += 1
-        found.append(TableCheck(model._meta.table_name, count, digest.hexdigest()))
-    return found
-
-
-def is_empty(db) -> bool:
-    return not any(model.select().exists(db) for model in MODELS)
-
-
-def copy(source, target, *, progress=None) -> list[TableCheck]:
-    """Copy every record from ``source`` into the empty, migrated ``target``; verify, and return
-    the checks. Refuses a target that already holds records."""
-    if not is_empty(target):
-        raise ValidationError(
-            "The target database already holds records: copy only into an empty one.", None
-        )
-    total = sum(c.rows for c in checks(source)) or 1
-    done = 0
-    with target.atomic():
-        for model in MODELS:
-            names = [field.name for field in model._meta.sorted_fields]
-            batch = []
-            for row in _rows(source, model):
-                batch.append(dict(zip(names, row, strict=False)))
+        names = [field.name for field in model._meta.sorted_fields]
+        batch = []
+        try:
+            for row in rows(source, model):
+                batch.append(dict(zip(names, row, strict=True)))
                 if len(batch) >= CHUNK:
                     model.insert_many(batch).as_rowcount().execute(target)
-                    done += len(batch)
+                    work.step(len(batch))
                     batch = []
-                    if progress:
-                        progress(done, total)
             if batch:
                 model.insert_many(batch).as_rowcount().execute(target)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
-        if engine(target) == "postgresql":
-            for model in MODELS:
-                table = model._meta.table_name
-                target.execute_sql(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"
-                )
-    before, after = checks(source), checks(target)
-    for mine, theirs in zip(before, after, strict=False):
+                work.step(len(batch))
+        except (DatabaseError, ValueError) as error:
+            # Never the database's own message: it may quote a woman's details.
+            raise ValidationError(
+                f"This database refuses a value the records hold (table {model._meta.table_name}, "
+                f"{type(error).__name__}). Nothing was changed.",
+                None,
+            ) from error
+    if engine(target) == "postgresql":
+        for model in MODELS:
+            table = model._meta.table_name
+            target.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"
+            )
+
+
+def _checked(expected, target, work: Work) -> list[TableCheck]:
+    found = checks(target, work)
+    for mine, theirs in zip(expected, found, strict=True):
         if mine != theirs:
             raise ValidationError(
                 f"The copy of {mine.table} does not match ({mine.rows} rows, {theirs.rows} "
-                "copied): nothing should be trusted in the target.",
+                "copied): nothing was changed.",
                 None,
             )
-    return after
+    return found
 
 
-def is_encrypted(path: str | Path) -> bool:
-    """An SQLCipher file has no plain SQLite header."""
-    with open(path, "rb") as file:
-        return file.read(16) != b"SQLite format 3\x00"
+def copy(source, target, *, progress=None, cancelled=None) -> list[TableCheck]:
+    """Copy every record from ``source`` into the empty, migrated ``target`` in one transaction,
+    check every table before committing, and return the checks. Refuses a target that already
+    holds records; a failure, a stop or a kill leaves the target as it was."""
+    if not is_empty(target):
+        raise ValidationError(NOT_EMPTY, None)
+    with _snapshot(source):
+        work = Work(progress, cancelled, 3 * counts(source))
+        expected = checks(source, work)
+        with _writing(target):
+            if not is_empty(target):
+                raise ValidationError(NOT_EMPTY, None)
+            _load(source, target, work)
+            return _checked(expected, target, work)
 
 
 def backup(
-    db, path: str | Path, *, passphrase: str | None = None, progress=None
+    db,
+    path: str | Path,
+    *,
+    passphrase: str | None = None,
+    plain: bool = False,
+    progress=None,
+    cancelled=None,
 ) -> list[TableCheck]:
-    """Write a backup of ``db`` to the new file ``path``; with a passphrase, the file is encrypted."""
+    """Write a backup of ``db`` to the new file ``path`` (0600), with its manifest last.
+
+    With a passphrase the file is encrypted. A backup of an encrypted database must be encrypted
+    too unless ``plain`` asks otherwise. The file appears under its name only when whole: a
+    backup that fails or is stopped leaves nothing, one that is killed leaves at most a file
+    named ``….incomplete``, which restore refuses."""
     path = Path(path)
     if path.exists():
         raise ValidationError(f"{path} already exists: choose a new file for the backup.", "file")
-    if passphrase:
-        target = open_database(f"sqlcipher:///{path}", passphrase, bind=False)
-        try:
-            return copy(db, target, progress=progress)
-        finally:
-            target.close()
-    if engine(db) == "sqlite" and type(db) is SqliteDatabase:
-        destination = sqlite3.connect(str(path))
-        try:
-            db.connection().backup(
-                destination,
-                pages=256,
-                progress=(lambda status, remaining, total: progress(total - remaining, total))
-                if progress
-                else None,
-            )
-        finally:
-            destination.close()
-        target = open_database(f"sqlite:///{path}", bind=False)
-        try:
-            found = checks(target)
-        finally:
-            target.close()
-        return found
-    target = open_database(f"sqlite:///{path}", bind=False)
+    if passphrase_of(db) and not passphrase and not plain:
+        raise ValidationError(
+            "This database is encrypted, so its backup is encrypted too: give a passphrase for "
+            "it, or ask for a plain backup in so many words.",
+            "passphrase",
+        )
+    with backup_file.partial_file(path, "incomplete") as partial:
+        if passphrase or type(db) is not SqliteDatabase:
+            found = _logical_backup(db, partial, passphrase, progress, cancelled)
+        else:
+            found = _online_backup(db, partial, progress, cancelled)
+        backup_file.put_in_place(partial, path)
+    return found
+
+
+def _logical_backup(db, partial: Path, passphrase, progress, cancelled) -> list[TableCheck]:
+    """Every record copied (and checked) into a new file, encrypted with a passphrase."""
+    url = f"sqlcipher:///{partial}" if passphrase else f"sqlite:///{partial}"
+    target = open_database(url, passphrase, bind=False)
     try:
-        return copy(db, target, progress=progress)
+        try:
+            found = copy(db, target, progress=progress, cancelled=cancelled)
+        except Cancelled:
+            raise Cancelled(STOPPED_BACKUP) from None
+        Work(cancelled=cancelled, message=STOPPED_BACKUP).check()
+        backup_file.write_manifest(target, found)
+        backup_file.seal(target)
     finally:
         target.close()
+    return found
 
 
-def verify_backup(path: str | Path, passphrase: str | None = None):
-    """Open a backup file read-only and check it is whole and is a Housing Desk backup."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"There is no backup file at {path}.", "file")
-    if is_encrypted(path):
-        return _verify_encrypted(path, passphrase)
+def _online_backup(db, partial: Path, progress, cancelled) -> list[TableCheck]:
+    """SQLite's online backup API (a consistent copy while in use), then the checks: one bar."""
+    message = STOPPED_BACKUP
+    pages = Work(_share(progress, 0, 2), cancelled, 1, message)
+
+    def step(status, remaining, total):
+        pages.total = total
+        pages.step(total - remaining - pages.done)
+
+    target = SqliteDatabase(str(partial))
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            status = connection.execute("PRAGMA integrity_check").fetchone()[0]
-            tables = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
-        raise ValidationError(f"{path} is not a Housing Desk backup.", "file") from None
-    if status != "ok":
-        raise ValidationError(f"The backup {path} is damaged ({status}).", "file")
-    missing = {m._meta.table_name for m in MODELS} - tables
-    if missing:
-        raise ValidationError(
-            f"{path} is not a Housing Desk backup (no {sorted(missing)[0]} table).", "file"
-        )
-    database = SqliteDatabase(str(path), pragmas={"query_only": 1})
-    database.connect()
-    return database
+        db.connection().backup(target.connection(), pages=256, progress=step)
+        found = checks(target, Work(_share(progress, 1, 2), cancelled, counts(target), message))
+        pages.check()
+        backup_file.write_manifest(target, found)
+        backup_file.seal(target)
+    finally:
+        target.close()
+    return found
 
 
-def _verify_encrypted(path: Path, passphrase: str | None):
-    from playhouse.sqlcipher_ext import SqlCipherDatabase
+def _share(progress, part: int, parts: int):
+    """Progress of one of ``parts`` equal phases of work, reported as a share of the whole."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(part * total + done, parts * total)
 
-    from housing_desk.services.errors import PermissionDenied
 
-    if not passphrase:
-        raise ValidationError(
-            f"{path} is not a plain Housing Desk backup. If it is an encrypted backup, "
-            "give its passphrase.",
-            "file",
-        )
-    database = SqlCipherDatabase(str(path), passphrase=passphrase)
+def verify_backup(path: str | Path, passphrase: str | None = None) -> backup_file.Manifest:
+    """Check a backup file whole (format, schema, every table against its manifest), read-only."""
+    source = backup_file.open_backup(path, passphrase)
     try:
-        database.connect()
-        status = database.execute_sql("PRAGMA integrity_check").fetchone()[0]
-        tables = set(database.get_tables())
-    except Exception:
-        database.close()
-        raise PermissionDenied(
-            "That passphrase does not open this backup, or it is not a backup."
-        ) from None
-    missing = {m._meta.table_name for m in MODELS} - tables
-    if status != "ok" or missing:
-        database.close()
-        raise ValidationError(
-            f"The backup {path} is damaged or is not a Housing Desk backup.", "file"
-        )
-    return database
-
-
-def restore(
-    db, path: str | Path, *, force: bool = False, passphrase: str | None = None, progress=None
-) -> list[TableCheck]:
-    """Restore a backup into ``db``. The file is checked before anything is touched; a database
-    that already holds records is refused unless ``force``, which first empties it."""
-    source = verify_backup(path, passphrase)
-    try:
-        if not is_empty(db):
-            if not force:
-                raise ValidationError(
-                    "This database already holds records. Restore into an empty one, or "
-                    "say so explicitly (--force) to replace everything in it.",
-                    None,
-                )
-            _empty(db)
-        return copy(source, db, progress=progress)
+        return backup_file.verify(source, path)
     finally:
         source.close()
 
 
-def _empty(db) -> None:
-    with db.atomic():
-        for model in reversed(MODELS):
-            model.delete().execute(db)
+def restore(
+    db,
+    path: str | Path,
+    *,
+    force: bool = False,
+    passphrase: str | None = None,
+    actor=None,
+    progress=None,
+    cancelled=None,
+) -> list[TableCheck]:
+    """Restore a backup into ``db``, all or nothing, and audit it in the same transaction.
+
+    The file is checked whole before anything is touched. PostgreSQL: only into an empty database.
+    SQLite: a database that already holds records is refused unless ``force``, which replaces the
+    file's contents whole. ``actor`` is None from the command line."""
+    path = Path(path)
+    source = backup_file.open_backup(path, passphrase)
+    try:
+        with source.atomic():
+            work = Work(progress, cancelled, 1)
+            manifest = backup_file.verify(source, path, work)
+            if engine(db) == "postgresql":
+                return _restore_into_empty(db, source, manifest, path, actor, work)
+            return _restore_sqlite(db, source, manifest, path, actor, work, force)
+    finally:
+        source.close()
 
 
-def size_of(path: str | Path) -> int:
-    return os.path.getsize(path)
+def _restore_into_empty(db, source, manifest, path, actor, work) -> list[TableCheck]:
+    if not is_empty(db):
+        raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
+    with _writing(db):
+        if not is_empty(db):
+            raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
+        _load(source, db, work)
+        found = _checked(manifest.tables, db, work)
+        _audit_restore(db, actor, manifest, path, replaced=0)
+    return found
+
+
+def _restore_sqlite(db, source, manifest, path, actor, work, force) -> list[TableCheck]:
+    replaced = counts(db)
+    if replaced and not force:
+        raise ValidationError(
+            "This database already holds records. Restore into an empty one, or "
+            "say so explicitly (--force) to replace everything in it. Nothing was changed.",
+            None,
+        )
+    key = passphrase_of(db)
+    with backup_file.partial_file(Path(db.database), "restoring") as partial:
+        fresh = open_database(f"{'sqlcipher' if key else 'sqlite'}:///{partial}", key, bind=False)
+        try:
+            with _writing(fresh):
+                _load(source, fresh, work)
+                found = _checked(manifest.tables, fresh, work)
+                _audit_restore(fresh, actor, manifest, path, replaced=replaced)
+            work.check()
+            try:  # one write transaction on the target: all of it, or (killed, failed) none
+                fresh.connection().backup(db.connection(), pages=-1)
+            except DatabaseError as error:
+                raise ValidationError(
+                    f"The restored records could not be put in place ({type(error).__name__}). "
+                    "Nothing was changed.",
+                    None,
+                ) from error
+        finally:
+            fresh.close()
+    return found
+
+
+def _audit_restore(db, actor, manifest, path: Path, *, replaced: int) -> None:
+    """The restore's own audit row, in the restored records: ids, counts, dates and a digest."""
+    actor_id = None
+    if actor is not None:  # the same account in the restored records, if it is there
+        actor_id = User.select(User.id).where(User.username == actor.username).bind(db).scalar()
+    changes = {
+        "restored": "backup",
+        "backup_made_at": manifest.created_at,
+        "backup_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "schema": manifest.schema[-1],
+        "rows": manifest.rows,
+        "replaced_rows": replaced,
+    }
+    if actor is not None and actor_id is None:
+        changes["actor_not_in_backup"] = True
+    AuditEvent.insert(
+        actor=actor_id,
+        action="update",
+        entity="database",
+        entity_id=None,
+        changes=json.dumps(changes, sort_keys=True),
+    ).as_rowcount().execute(db)  # the models may be bound to another engine: no RETURNING
 
 
 def back_up_in_use(
-    actor, path: str | Path, *, passphrase: str | None = None, progress=None
+    actor,
+    path: str | Path,
+    *,
+    passphrase: str | None = None,
+    plain: bool = False,
+    progress=None,
+    cancelled=None,
 ) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
+    from housing_desk.data.database import write_transaction
     from housing_desk.data.models import database as proxy
     from housing_desk.services import audit, permissions
 
     permissions.require(actor, "manage_users")
-    found = backup(proxy.obj, path, passphrase=passphrase, progress=progress)
-    from housing_desk.data.database import write_transaction
-
+    found = backup(
+        proxy.obj,
+        path,
+        passphrase=passphrase,
+        plain=plain,
+        progress=progress,
+        cancelled=cancelled,
+    )
     with write_transaction():
         audit.record(
             actor,
@@ -255,11 +344,19 @@ def back_up_in_use(
 
 
 def restore_in_use(
-    actor, path: str | Path, *, passphrase: str | None = None, progress=None
+    actor, path: str | Path, *, passphrase: str | None = None, progress=None, cancelled=None
 ) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
     from housing_desk.data.models import database as proxy
     from housing_desk.services import permissions
 
     permissions.require(actor, "manage_users")
-    return restore(proxy.obj, path, force=True, passphrase=passphrase, progress=progress)
+    return restore(
+        proxy.obj,
+        path,
+        force=True,
+        passphrase=passphrase,
+        actor=actor,
+        progress=progress,
+        cancelled=cancelled,
+    )

@@ -46,9 +46,23 @@ def back_up(window) -> bool:
         "Back up",
         "Protect the backup with a passphrase? Without one, anyone who has the file can read it.",
     )
+    plain = False
+    if passphrase is None and transfer.open_database_is_encrypted():
+        if not messages.confirm(
+            window,
+            "Back up",
+            "This database is encrypted, but a backup without a passphrase is not: anyone who has "
+            "the file could read every record. Make a plain backup anyway?",
+            yes="Yes, a plain backup",
+            no="Cancel",
+        ):
+            return False
+        plain = True
     dialog, update = _progress(window, "Backing up…")
     try:
-        found = transfer.back_up_in_use(window.user, name, passphrase=passphrase, progress=update)
+        found = transfer.back_up_in_use(
+            window.user, name, passphrase=passphrase, plain=plain, progress=update
+        )
     except DomainError as error:
         dialog.close()
         messages.warning(window, "Back up", error.message)

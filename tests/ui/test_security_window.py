@@ -11,6 +11,7 @@ from housing_desk.ui.main_window import MainWindow
 from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.users_page import AccountDialog, PasswordDialog
 from tests import factories
+from tests.databases import on_postgresql
 
 
 def nav_labels(window):
@@ -141,6 +142,11 @@ def test_back_up_and_restore_from_the_menu(qtbot, admin, tmp_path, monkeypatch, 
     factories.person(admin, given_name="Bea", family_name="Nowak")
     monkeypatch.setattr(messages, "open_file_name", lambda *args: str(path))
     shown_messages.confirm_answer = True
+    if on_postgresql():  # a shared database is restored only into a new, empty one
+        assert not backup_dialogs.restore(window)
+        assert "only into a new, empty database" in shown_messages.shown[-1][2]
+        assert [p.given_name for p in Person.select().order_by(Person.id)] == ["Ana", "Bea"]
+        return
     assert backup_dialogs.restore(window)
     assert [p.given_name for p in Person.select()] == ["Ana"]
 
