@@ -6,7 +6,7 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey
-from housing_desk.services import audit, permissions, settings, validation
+from housing_desk.services import accounts, audit, permissions, settings, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
@@ -73,6 +73,7 @@ def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licenc
             end_date=end_date,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
+        accounts.settle(current)  # a last period cut short is charged by the night
         audit.record(
             actor,
             "update",
@@ -135,6 +136,7 @@ def end_licence(
             move_out_notes=notes,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
+        accounts.settle(current)  # her account closes on the move-out day
         audit.record(
             actor,
             "update",
@@ -184,6 +186,7 @@ def correct_licence(actor, licence, *, reason, **changes) -> Licence:
         Licence.update(**values, version=Licence.version + 1).where(
             Licence.id == current.id
         ).execute()
+        accounts.settle(current)
         audit.record(
             actor,
             "update",

@@ -11,7 +11,14 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral, SignupItem
-from housing_desk.services import assessments, audit, compliance, permissions, validation
+from housing_desk.services import (
+    assessments,
+    audit,
+    compliance,
+    housing_benefit,
+    permissions,
+    validation,
+)
 from housing_desk.services.endings import (  # noqa: F401  (licences.give_notice etc. are the public names)
     DESTINATIONS,
     END_REASONS,
@@ -53,6 +60,9 @@ HB_STATUSES = {
     "confirmed": "Confirmed",
     "refused": "Refused",
 }
+
+# The council's decision on her claim is recorded on the licence (its rules live with the claim's).
+record_hb_decision = housing_benefit.record_hb_decision
 
 
 def _uk(day):

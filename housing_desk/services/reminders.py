@@ -8,10 +8,12 @@ from datetime import date, timedelta
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import availability, names
+from housing_desk.services.money_reminders import money_reminders
 from housing_desk.services.validation import uk_date
 
 NOTICE_DAYS = 14
 OFFER_DAYS = 14
+HB_DECISION_DAYS = 28  # a claim not decided four weeks after she moved in is chased
 
 
 @dataclass(frozen=True)
@@ -135,20 +137,22 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
                 person_id,
             )
         )
-    for licence_id, start_date, *who in plain_rows(
-        Licence.select(Licence.id, Licence.start_date, *_WHO)
+    for licence_id, start_date, hb_status, *who in plain_rows(
+        Licence.select(Licence.id, Licence.start_date, Licence.hb_status, *_WHO)
         .join(Person)
-        .where((Licence.status != "ended") & (Licence.hb_status != "confirmed"))
+        .where((Licence.status != "ended") & Licence.hb_status.not_in(("confirmed", "refused")))
     ):
         start_date = to_date(start_date)
+        state = "suspended" if hb_status == "suspended" else "not yet decided"
         found.append(
             Reminder(
                 "housing_benefit",
-                f"Housing Benefit for {_name(*who)} not yet confirmed",
+                f"Housing Benefit for {_name(*who)} {state}",
                 start_date,
-                start_date < on - timedelta(days=28),
+                hb_status == "suspended" or start_date < on - timedelta(days=HB_DECISION_DAYS),
                 "licence",
                 licence_id,
             )
         )
+    found.extend(money_reminders(on, _name))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))

@@ -165,3 +165,33 @@ def notice_days() -> int:
 
 def set_notice_days(actor, days) -> int:
     return _set_whole_number(actor, NOTICE_KEY, days)
+
+
+SUPPORT_PAYER_KEY = "support_charge_payer"
+SUPPORT_PAYERS = {
+    "service": "Funded by our support funding (not charged to her)",
+    "resident": "Paid by her",
+}
+
+
+def support_charge_payer() -> str:
+    """Who pays the support charge: 'service' (funded, not on her account) or 'resident'."""
+    value = _values().get(SUPPORT_PAYER_KEY, "service")
+    return value if value in SUPPORT_PAYERS else "service"
+
+
+def set_support_charge_payer(actor, payer) -> str:
+    permissions.require(actor, "manage_settings")
+    payer = validation.choice(
+        payer, "payer", label="Who pays the support charge", choices=tuple(SUPPORT_PAYERS)
+    )
+    with write_transaction():
+        _put(SUPPORT_PAYER_KEY, payer)
+        audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
+    return payer
+
+
+def put(key: str, value: str) -> None:
+    """Keep a value the services need to remember (not one of the team's choices), inside the
+    caller's transaction."""
+    _put(key, value)

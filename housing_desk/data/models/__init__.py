@@ -2,6 +2,15 @@
 
 from housing_desk.data.models.base import BaseModel, database
 from housing_desk.data.models.flats import Certificate, Flat, Partner, Unavailability
+from housing_desk.data.models.money import (
+    Absence,
+    Charge,
+    ChargeChange,
+    HousingBenefitDecision,
+    HousingBenefitEvidence,
+    Payment,
+    RepaymentPlan,
+)
 from housing_desk.data.models.paperwork import Document, Goal, Setting, SupportPlan
 from housing_desk.data.models.people import Assessment, AssessmentScore, Person, Referral
 from housing_desk.data.models.tenancy import Licence, LicenceKey, Offer, SignupItem
@@ -26,24 +35,38 @@ MODELS = [
     Goal,
     Document,
     Setting,
+    Charge,
+    ChargeChange,
+    Payment,
+    HousingBenefitDecision,
+    HousingBenefitEvidence,
+    Absence,
+    RepaymentPlan,
 ]
 
 __all__ = [
     "MODELS",
+    "Absence",
     "Assessment",
     "AssessmentScore",
     "AuditEvent",
     "BaseModel",
     "Certificate",
+    "Charge",
+    "ChargeChange",
     "Document",
     "Flat",
     "Goal",
+    "HousingBenefitDecision",
+    "HousingBenefitEvidence",
     "Licence",
     "LicenceKey",
     "Offer",
     "Partner",
+    "Payment",
     "Person",
     "Referral",
+    "RepaymentPlan",
     "Setting",
     "SignupItem",
     "SupportPlan",

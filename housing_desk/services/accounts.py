@@ -1,0 +1,348 @@
+"""Her rent account: charges posted as they fall due, payments, refunds and corrections.
+
+Charges are posted, never edited: when what is due for a period changes after it was posted (a
+move-out part-way through a week, a change of charges, a Housing Benefit decision backdated), the
+difference is posted as another row for the same period. So posting is idempotent: run it twice,
+or from two PCs at once, and the second run finds nothing left to post.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from peewee import fn
+
+from housing_desk.data.database import engine, write_transaction
+from housing_desk.data.models import (
+    Charge,
+    ChargeChange,
+    HousingBenefitDecision,
+    Licence,
+    Payment,
+    Setting,
+)
+from housing_desk.services import audit, charging, permissions, settings, validation
+from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.flats import CHARGES
+from housing_desk.services.records import lock_row
+
+SOURCES = {"housing_benefit": "Housing Benefit", "resident": "Her own payment", "other": "Other"}
+POSTED_KEY = "accounts.posted_up_to"
+_COLUMNS = (*charging.KINDS, "housing_benefit")
+# A PostgreSQL advisory lock taken for the length of a posting transaction: two PCs posting at
+# once take turns, and the second finds everything already posted.
+_POSTING_LOCK = 7_202_611
+
+
+def _licence_id(licence) -> int:
+    return licence.id if isinstance(licence, Licence) else int(licence)
+
+
+def rates(licence: Licence) -> list[charging.Rates]:
+    """The licence's weekly charges over time: those copied at sign-up, then each change."""
+    first = charging.Rates(licence.start_date, *(getattr(licence, kind) for kind in CHARGES))
+    changes = [
+        charging.Rates(c.effective_from, *(getattr(c, kind) for kind in CHARGES))
+        for c in ChargeChange.select()
+        .where(ChargeChange.licence == licence.id)
+        .order_by(ChargeChange.effective_from)
+    ]
+    return [first, *changes]
+
+
+def awards(licence: Licence) -> list[charging.Award]:
+    """What Housing Benefit is expected to pay a week, from each decision on her claim."""
+    decisions = (
+        HousingBenefitDecision.select()
+        .where(HousingBenefitDecision.licence == licence.id)
+        .order_by(HousingBenefitDecision.award_from, HousingBenefitDecision.id)
+    )
+    return [
+        charging.Award(d.award_from, d.weekly_award if d.decision == "confirmed" else charging.ZERO)
+        for d in decisions
+    ]
+
+
+def expected(licence: Licence, up_to: date) -> list[charging.PeriodDue]:
+    """Every period of ``licence`` due by ``up_to`` with what it should have cost."""
+    return charging.schedule(
+        licence.start_date,
+        licence.end_date,
+        up_to,
+        rates(licence),
+        awards(licence),
+        support_paid_by_her=settings.support_charge_payer() == "resident",
+    )
+
+
+def _posted(licence_id: int) -> dict[date, tuple[int, dict[str, Decimal]]]:
+    # For each period posted so far: the next sequence number and the sums posted.
+    found: dict[date, tuple[int, dict[str, Decimal]]] = {}
+    sums = [fn.SUM(getattr(Charge, column)) for column in _COLUMNS]
+    query = (
+        Charge.select(Charge.due_on, fn.MAX(Charge.sequence), *sums)
+        .where(Charge.licence == licence_id)
+        .group_by(Charge.due_on)
+    )
+    for due_on, sequence, *values in query.tuples():
+        due_on = date.fromisoformat(due_on) if isinstance(due_on, str) else due_on
+        found[due_on] = (
+            sequence + 1,
+            {c: Decimal(int(v or 0)) / 100 for c, v in zip(_COLUMNS, values, strict=True)},
+        )
+    return found
+
+
+def _rows_to_post(licence: Licence, up_to: date) -> list[dict]:
+    posted = _posted(licence.id)
+    rows = []
+    due = {period.due_on: period for period in expected(licence, up_to)}
+    for due_on in sorted(set(due) | set(posted)):
+        if due_on > up_to:
+            continue
+        sequence, sums = posted.get(due_on, (0, dict.fromkeys(_COLUMNS, charging.ZERO)))
+        period = due.get(due_on)
+        wanted = period.values() if period else dict.fromkeys(_COLUMNS, charging.ZERO)
+        difference = {c: wanted[c] - sums[c] for c in _COLUMNS}
+        if any(difference.values()):
+            period_end = period.period_end if period else due_on
+            rows.append(
+                {
+                    "licence": licence.id,
+                    "due_on": due_on,
+                    "period_end": period_end,
+                    "sequence": sequence,
+                    **difference,
+                }
+            )
+    return rows
+
+
+def _lock_posting() -> None:
+    if engine() == "postgresql":
+        Charge._meta.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_POSTING_LOCK,))
+
+
+def _posted_up_to() -> date | None:
+    row = Setting.get_or_none(Setting.key == POSTED_KEY)
+    return date.fromisoformat(row.value) if row and row.value else None
+
+
+def settle(licence) -> int:
+    """Bring one licence's posted charges into line with what is now due, up to the day charges
+    have been posted to (or its last posted period): a move-out part-way through a week, a change
+    of charges or a backdated Housing Benefit decision is corrected at once. Posting new periods
+    as they fall due is ``post_charges``' work.
+
+    Call it inside the transaction of the change.
+    """
+    licence = Licence.get_by_id(_licence_id(licence))
+    last = Charge.select(fn.MAX(Charge.due_on)).where(Charge.licence == licence.id).scalar()
+    last = date.fromisoformat(last) if isinstance(last, str) else last
+    horizon = max(filter(None, (last, _posted_up_to())), default=None)
+    if horizon is None:
+        return 0
+    rows = _rows_to_post(licence, horizon)
+    if rows:
+        Charge.insert_many(rows).execute()
+    return len(rows)
+
+
+def weekly_charge(licence: Licence) -> Decimal:
+    """What a full week costs her account now (the support charge only when she pays it)."""
+    in_force = rates(licence)[-1]
+    kinds = charging.KINDS if settings.support_charge_payer() == "resident" else charging.KINDS[:3]
+    return sum((getattr(in_force, kind) for kind in kinds), charging.ZERO)
+
+
+def post_charges(actor, *, up_to) -> int:
+    """Post every charge that has fallen due by ``up_to`` and is not posted yet; return how many
+    rows were posted. Safe to run twice, and from two PCs at once."""
+    permissions.require(actor, "allocate")
+    up_to = validation.a_date(up_to, "up_to", label="Post charges up to")
+    with write_transaction():
+        _lock_posting()
+        since = _posted_up_to()
+        query = Licence.select().where(Licence.start_date <= up_to)
+        if since is not None:
+            # Ended licences were settled when they ended; only those open since then change.
+            query = query.where(
+                (Licence.status != "ended")
+                | (Licence.end_date.is_null())
+                | (Licence.end_date > since)
+            )
+        count = 0
+        for licence in query:
+            rows = _rows_to_post(licence, up_to)
+            if rows:
+                Charge.insert_many(rows).execute()
+                count += len(rows)
+        if since is None or up_to > since:
+            settings.put(POSTED_KEY, up_to.isoformat())
+        if count:
+            audit.record(actor, "create", "charge", None, {"posted": count, "up_to": up_to})
+    return count
+
+
+def change_charges(actor, licence, *, effective_from, **charges) -> ChargeChange:
+    """New weekly charges for her licence from ``effective_from`` (the first night they apply);
+    periods already posted are corrected by the night."""
+    permissions.require(actor, "correct_records")
+    effective_from = validation.a_date(effective_from, "effective_from", label="New charges from")
+    unknown = sorted(set(charges) - set(CHARGES))
+    if unknown:
+        raise ValidationError(f"Licences have no charge called {unknown[0]}.", unknown[0])
+    with write_transaction():
+        current = lock_row(Licence, _licence_id(licence), "That licence no longer exists.")
+        if effective_from <= current.start_date:
+            raise ValidationError(
+                "New charges start after the licence's first night; to correct the charges "
+                "copied at sign-up, correct the licence.",
+                "effective_from",
+            )
+        if current.end_date is not None and effective_from >= current.end_date:
+            raise ValidationError("The licence has ended by then.", "effective_from")
+        in_force = rates(current)[-1]
+        values = {
+            kind: validation.money(charges.get(kind, getattr(in_force, kind)), kind, label=label)
+            for kind, label in CHARGES.items()
+        }
+        existing = ChargeChange.get_or_none(
+            (ChargeChange.licence == current.id) & (ChargeChange.effective_from == effective_from)
+        )
+        if existing is not None:
+            raise ValidationError(
+                f"New charges from {validation.uk_date(effective_from)} are already recorded.",
+                "effective_from",
+            )
+        change = ChargeChange.create(
+            licence=current.id, effective_from=effective_from, created_by=actor.id, **values
+        )
+        settle(current)
+        audit.record(
+            actor,
+            "create",
+            "charge_change",
+            change.id,
+            {"effective_from": effective_from, **values},
+        )
+    return change
+
+
+def record_payment(
+    actor, licence, *, received_on, amount, source, reference="", period_start=None
+) -> Payment:
+    """Money received towards her account (amount more than 0)."""
+    permissions.require(actor, "allocate")
+    received_on = validation.a_date(received_on, "received_on", label="Date received")
+    amount = validation.money(amount, "amount", label="Amount")
+    if amount <= 0:
+        raise ValidationError("The amount must be more than £0.00.", "amount")
+    source = validation.choice(source, "source", label="Paid by", choices=tuple(SOURCES))
+    reference = validation.text(reference, "reference", label="Reference", max_length=100)
+    period_start = validation.a_date(
+        period_start, "period_start", label="Period paid for", required=False
+    )
+    with write_transaction():
+        current = lock_row(Licence, _licence_id(licence), "That licence no longer exists.")
+        if received_on < current.start_date:
+            raise ValidationError(
+                "A payment cannot be dated before the licence started.", "received_on"
+            )
+        payment = Payment.create(
+            licence=current.id,
+            received_on=received_on,
+            amount=amount,
+            source=source,
+            reference=reference,
+            period_start=period_start,
+            created_by=actor.id,
+        )
+        audit.record(
+            actor,
+            "create",
+            "payment",
+            payment.id,
+            {"licence": current.id, "amount": amount, "source": source, "received_on": received_on},
+        )
+    return payment
+
+
+def reverse_payment(actor, payment, *, reversed_on, reason="") -> Payment:
+    """A refund or a correction: a payment of the opposite amount, never an edit."""
+    permissions.require(actor, "correct_records")
+    reversed_on = validation.a_date(reversed_on, "reversed_on", label="Date of the correction")
+    reason = validation.text(reason, "reason", label="Reason", max_length=100)
+    with write_transaction():
+        original = lock_row(
+            Payment,
+            payment.id if isinstance(payment, Payment) else payment,
+            "That payment no longer exists.",
+        )
+        if original.reverses_id is not None or original.amount < 0:
+            raise ValidationError("A correction cannot itself be reversed.", "payment")
+        if Payment.select().where(Payment.reverses == original.id).exists():
+            raise ValidationError("That payment has already been reversed.", "payment")
+        if reversed_on < original.received_on:
+            raise ValidationError(
+                "The correction cannot be dated before the payment.", "reversed_on"
+            )
+        reversal = Payment.create(
+            licence=original.licence_id,
+            received_on=reversed_on,
+            amount=-original.amount,
+            source=original.source,
+            reference=reason,
+            reverses=original.id,
+            created_by=actor.id,
+        )
+        audit.record(
+            actor,
+            "create",
+            "payment",
+            reversal.id,
+            {"reverses": original.id, "amount": -original.amount},
+        )
+    return reversal
+
+
+def payment(payment_id: int) -> Payment:
+    found = Payment.get_or_none(Payment.id == payment_id)
+    if found is None:
+        raise NotFound("That payment no longer exists.")
+    return found
+
+
+def balances(licence_ids=None, on: date | None = None) -> dict[int, dict[str, Decimal]]:
+    """Per licence: charged, Housing Benefit expected, paid by Housing Benefit, paid by her or
+    others, each summed up to ``on``."""
+    found: dict[int, dict[str, Decimal]] = defaultdict(
+        lambda: dict.fromkeys(("charged", "hb_expected", "hb_paid", "her_paid"), charging.ZERO)
+    )
+    charged = Charge.select(
+        Charge.licence,
+        fn.SUM(
+            Charge.weekly_rent
+            + Charge.eligible_service_charge
+            + Charge.ineligible_service_charge
+            + Charge.support_charge
+        ),
+        fn.SUM(Charge.housing_benefit),
+    ).group_by(Charge.licence)
+    paid = Payment.select(
+        Payment.licence, Payment.source == "housing_benefit", fn.SUM(Payment.amount)
+    ).group_by(Payment.licence, Payment.source == "housing_benefit")
+    if on is not None:
+        charged = charged.where(Charge.due_on <= on)
+        paid = paid.where(Payment.received_on <= on)
+    if licence_ids is not None:
+        charged = charged.where(Charge.licence.in_(licence_ids))
+        paid = paid.where(Payment.licence.in_(licence_ids))
+    for licence_id, total, hb in charged.tuples():
+        found[licence_id]["charged"] = Decimal(int(total or 0)) / 100
+        found[licence_id]["hb_expected"] = Decimal(int(hb or 0)) / 100
+    for licence_id, by_hb, total in paid.tuples():
+        found[licence_id]["hb_paid" if by_hb else "her_paid"] += Decimal(int(total or 0)) / 100
+    return found

@@ -1,0 +1,261 @@
+"""Her statement, the arrears list and repayment plans.
+
+A balance is what was posted minus what was paid (positive: owed). Housing Benefit is paid to us
+in arrears, usually four-weekly, so the part it is expected to pay is kept apart: her own share is
+what the charges cost less what Housing Benefit is expected to pay, and her arrears are that
+share less what she (or anyone but Housing Benefit) has paid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Charge, Flat, Licence, Payment, Person, RepaymentPlan
+from housing_desk.services import accounts, audit, charging, names, permissions, validation
+from housing_desk.services.errors import ValidationError
+from housing_desk.services.records import lock_row
+
+ZERO = charging.ZERO
+AGES = ("0–4 weeks", "4–8 weeks", "8+ weeks")
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    on: date
+    description: str
+    charge: Decimal | None
+    payment: Decimal | None
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class Statement:
+    lines: list[StatementLine]
+    balance: Decimal  # everything owed: positive means owed to us
+    opening_balance: Decimal
+    charged: Decimal
+    paid: Decimal
+    hb_expected: Decimal
+    hb_paid: Decimal
+
+    @property
+    def her_balance(self) -> Decimal:
+        """What she owes herself: her share of the charges less what she and others paid."""
+        return self.charged - self.hb_expected - (self.paid - self.hb_paid)
+
+    @property
+    def hb_balance(self) -> Decimal:
+        """What Housing Benefit is expected to pay and has not paid yet."""
+        return self.hb_expected - self.hb_paid
+
+
+def _charge_line(row: Charge) -> str:
+    last_night = validation.uk_date(row.period_end - timedelta(days=1))
+    span = f"{validation.uk_date(row.due_on)} to {last_night}"
+    return f"Charges, {span}" if row.sequence == 0 else f"Correction of charges, {span}"
+
+
+def _payment_line(row: Payment) -> str:
+    source = accounts.SOURCES.get(row.source, row.source)
+    if row.reverses_id is not None:
+        return f"Correction of a payment ({source})"
+    return f"Payment: {source}" + (f", {row.reference}" if row.reference else "")
+
+
+def statement(licence, *, start: date | None = None, end: date | None = None) -> Statement:
+    """Her account line by line with a running balance, from ``start`` to ``end``."""
+    licence = Licence.get_by_id(licence.id if isinstance(licence, Licence) else licence)
+    entries = []
+    for row in Charge.select().where(Charge.licence == licence.id).order_by(Charge.due_on):
+        # A correction of only the part Housing Benefit pays moves no line of her statement.
+        shown = bool(row.total) or row.sequence == 0
+        entries.append((row.due_on, 0, _charge_line(row) if shown else "", row.total, None, row))
+    for row in Payment.select().where(Payment.licence == licence.id).order_by(Payment.received_on):
+        entries.append((row.received_on, 1, _payment_line(row), None, row.amount, row))
+    entries.sort(key=lambda e: (e[0], e[1], e[5].id))
+    opening = ZERO
+    balance = ZERO
+    lines = []
+    charged = paid = hb_expected = hb_paid = ZERO
+    for on, _order, text, charge, payment, row in entries:
+        if end is not None and on > end:
+            break
+        balance += (charge or ZERO) - (payment or ZERO)
+        if isinstance(row, Charge):
+            charged += row.total
+            hb_expected += row.housing_benefit
+        else:
+            paid += row.amount
+            if row.source == "housing_benefit":
+                hb_paid += row.amount
+        if start is not None and on < start:
+            opening = balance
+            continue
+        if text:
+            lines.append(StatementLine(on, text, charge, payment, balance))
+    return Statement(lines, balance, opening, charged, paid, hb_expected, hb_paid)
+
+
+@dataclass(frozen=True)
+class ArrearsRow:
+    licence_id: int
+    reference: str  # the flat's reference
+    balance: Decimal  # posted minus paid
+    weeks_in_arrears: Decimal
+    her_balance: Decimal
+    hb_balance: Decimal
+    age: str  # of the oldest unpaid charge: one of AGES
+    name: str  # '' for a woman whose details are not to be disclosed
+    ended: bool
+    plan: str  # '' or "£5.00 a week from 05/01/2027"
+    on_plan: bool | None  # None without a plan
+
+
+def _age(licence_id: int, paid: Decimal, on: date) -> str:
+    # Payments clear the oldest charges first: the first charge not cleared is the oldest debt.
+    cumulative = ZERO
+    for row in (
+        Charge.select()
+        .where((Charge.licence == licence_id) & (Charge.due_on <= on))
+        .order_by(Charge.due_on, Charge.sequence)
+    ):
+        cumulative += row.total
+        if cumulative > paid:
+            weeks = (on - row.due_on).days // 7
+            return AGES[0] if weeks < 4 else AGES[1] if weeks < 8 else AGES[2]
+    return AGES[0]
+
+
+def _plan(licence_id: int, on: date):
+    return (
+        RepaymentPlan.select()
+        .where(
+            (RepaymentPlan.licence == licence_id)
+            & (RepaymentPlan.start_on <= on)
+            & (RepaymentPlan.ended_on.is_null() | (RepaymentPlan.ended_on > on))
+        )
+        .order_by(RepaymentPlan.start_on.desc())
+        .first()
+    )
+
+
+def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
+    # Since the plan began she should have paid her share of the charges plus the plan's amount
+    # for every week begun.
+    weeks = (on - plan.start_on).days // 7 + 1
+    share = sum(
+        (
+            r.total - r.housing_benefit
+            for r in Charge.select().where(
+                (Charge.licence == licence_id)
+                & (Charge.due_on >= plan.start_on)
+                & (Charge.due_on <= on)
+            )
+        ),
+        ZERO,
+    )
+    paid = sum(
+        (
+            p.amount
+            for p in Payment.select().where(
+                (Payment.licence == licence_id)
+                & (Payment.source != "housing_benefit")
+                & (Payment.received_on >= plan.start_on)
+                & (Payment.received_on <= on)
+            )
+        ),
+        ZERO,
+    )
+    return paid >= share + plan.weekly_amount * weeks
+
+
+def arrears(on: date | None = None, *, include_ended: bool = True) -> list[ArrearsRow]:
+    """Every licence whose account is in debit on ``on``, most weeks in arrears first; an ended
+    licence with a debt stays on the list unless ``include_ended`` is False."""
+    on = on or date.today()
+    open_ones = (
+        None if include_ended else Licence.select(Licence.id).where(Licence.status != "ended")
+    )
+    sums = accounts.balances(open_ones, on=on)
+    owing = {
+        licence_id: s
+        for licence_id, s in sums.items()
+        if s["charged"] - s["hb_paid"] - s["her_paid"] > 0
+    }
+    if not owing:
+        return []
+    rows = []
+    query = (
+        Licence.select(Licence, Person, Flat)
+        .join(Person)
+        .switch(Licence)
+        .join(Flat)
+        .where(Licence.id.in_(list(owing)))
+    )
+    for licence in query:
+        s = owing[licence.id]
+        balance = s["charged"] - s["hb_paid"] - s["her_paid"]
+        weekly_total = accounts.weekly_charge(licence)
+        weeks = (
+            (balance / weekly_total).quantize(Decimal("0.1"), ROUND_DOWN) if weekly_total else ZERO
+        )
+        person = licence.person
+        plan = _plan(licence.id, on)
+        rows.append(
+            ArrearsRow(
+                licence.id,
+                licence.flat.reference,
+                balance,
+                weeks,
+                s["charged"] - s["hb_expected"] - s["her_paid"],
+                s["hb_expected"] - s["hb_paid"],
+                _age(licence.id, s["hb_paid"] + s["her_paid"], on),
+                ""
+                if person.do_not_disclose
+                else names.display_name(
+                    person.given_name, person.family_name, person.preferred_name
+                ),
+                licence.status == "ended",
+                f"£{plan.weekly_amount:,.2f} a week from {validation.uk_date(plan.start_on)}"
+                if plan
+                else "",
+                _keeping_to(plan, licence.id, on) if plan else None,
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.weeks_in_arrears, -r.balance, r.reference))
+
+
+def set_repayment_plan(actor, licence, *, weekly_amount, start_on) -> RepaymentPlan:
+    """An amount a week towards her arrears, agreed with her; it replaces any plan in force."""
+    permissions.require(actor, "allocate")
+    weekly_amount = validation.money(weekly_amount, "weekly_amount", label="Amount a week")
+    if weekly_amount <= 0:
+        raise ValidationError("The amount a week must be more than £0.00.", "weekly_amount")
+    start_on = validation.a_date(start_on, "start_on", label="Starting on")
+    with write_transaction():
+        current = lock_row(
+            Licence,
+            licence.id if isinstance(licence, Licence) else licence,
+            "That licence no longer exists.",
+        )
+        RepaymentPlan.update(ended_on=start_on).where(
+            (RepaymentPlan.licence == current.id) & RepaymentPlan.ended_on.is_null()
+        ).execute()
+        plan = RepaymentPlan.create(
+            licence=current.id, weekly_amount=weekly_amount, start_on=start_on, created_by=actor.id
+        )
+        audit.record(
+            actor,
+            "create",
+            "repayment_plan",
+            plan.id,
+            {"licence": current.id, "weekly_amount": weekly_amount, "start_on": start_on},
+        )
+    return plan
+
+
+def repayment_plan(licence, on: date | None = None) -> RepaymentPlan | None:
+    return _plan(licence.id, on or date.today())
