@@ -9,8 +9,8 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCompleter, QWidget
 
 from housing_desk.services import audit, people, users
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
 ACTION_WORDS = {
@@ -122,18 +122,19 @@ class AuditPage(QWidget):
             return
         if not ui.personEdit.text().strip():
             self.person_id = None
-        try:
-            found = audit.search(
+        found: list = []
+        Operation(
+            self,
+            lambda: audit.search(
                 self.actor,
                 username=ui.userCombo.currentData(),
                 entity=ui.entityCombo.currentData(),
                 person_id=self.person_id,
                 since=dates.get_date(ui.sinceEdit),
                 until=dates.get_date(ui.untilEdit),
-            )
-        except DomainError as error:
-            messages.warning(self, "Audit log", error.message)
-            found = []
+            ),
+            title="Audit log",
+        ).success(found.extend).run()
         self.model.set_rows(found)
         ui.eventsTable.resizeColumnsToContents()
         ui.summaryLabel.setText(

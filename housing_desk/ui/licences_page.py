@@ -14,10 +14,10 @@ from housing_desk.services import (
     permissions,
     support_plans,
 )
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.board_actions import licence_actions_for
 from housing_desk.ui.move_in_wizard import MoveInWizard
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.support_plan_panel import SupportPlanPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
@@ -160,16 +160,18 @@ class LicencesPage(QWidget):
             return
         build = paperwork.licence_agreement if which == "agreement" else paperwork.signup_pack
         title = "Licence agreement" if which == "agreement" else "Sign-up pack"
-        try:
-            pdf = build(self.actor, licence)
-        except DomainError as error:
-            messages.warning(self, title, error.message)
-            return
-        self._show_documents()
-        reference = paperwork.licence_reference(licence)
-        PdfPreviewDialog.show_pdf(
-            self, pdf, f"{title} {reference}", f"{title.lower().replace(' ', '-')}-{reference}.pdf"
-        )
+
+        def preview(pdf: bytes) -> None:
+            self._show_documents()
+            reference = paperwork.licence_reference(licence)
+            PdfPreviewDialog.show_pdf(
+                self,
+                pdf,
+                f"{title} {reference}",
+                f"{title.lower().replace(' ', '-')}-{reference}.pdf",
+            )
+
+        Operation(self, lambda: build(self.actor, licence), title=title).success(preview).run()
 
     def print_batch(self) -> None:
         """Every sign-up pack awaiting signature, made with progress (and a Cancel button), then

@@ -279,18 +279,17 @@ class MainWindow(QMainWindow):
     def availability_report(self) -> None:
         """The board as a PDF for partners and the council: confidential women are never named."""
         from housing_desk.services import paperwork
-        from housing_desk.services.errors import DomainError
+        from housing_desk.ui.operations import Operation
         from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
         on = self.board.on()
-        try:
-            pdf = paperwork.availability_report(self.user, on)
-        except DomainError as error:
-            messages.warning(self, "Availability report", error.message)
-            return
-        PdfPreviewDialog.show_pdf(
-            self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf"
-        )
+        Operation(
+            self, lambda: paperwork.availability_report(self.user, on), title="Availability report"
+        ).success(
+            lambda pdf: PdfPreviewDialog.show_pdf(
+                self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf"
+            )
+        ).run()
 
     def about(self) -> None:
         messages.information(

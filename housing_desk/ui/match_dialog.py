@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QWidget
 
 from housing_desk.services import allocations
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms
 from housing_desk.ui.field_errors import FieldErrors
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import COMPLIANCE_COLOURS, dot, lock_icon
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
@@ -86,16 +86,17 @@ class MatchDialog(QDialog):
         candidate = self.selected()
         if candidate is None:
             return
-        try:
-            self.offer = allocations.make_offer(
-                self.actor,
-                candidate.referral_id,
-                self.flat,
-                offered_on=dates.get_date(self.ui.offeredEdit),
-            )
-        except DomainError as error:
-            self.errors.show(error)
-            return
+        offered_on = dates.get_date(self.ui.offeredEdit)
+        Operation(
+            self,
+            lambda: allocations.make_offer(
+                self.actor, candidate.referral_id, self.flat, offered_on=offered_on
+            ),
+            title="Offer",
+        ).errors(self.errors).success(self._offered).run()
+
+    def _offered(self, offer) -> None:
+        self.offer = offer
         self.accept()
 
     @classmethod

@@ -11,6 +11,7 @@ from housing_desk.services.errors import DomainError
 from housing_desk.ui import charges, dates, forms
 from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.field_errors import FieldErrors
+from housing_desk.ui.operations import Operation
 
 DETAILS, CHECKLIST, KEYS = range(3)
 
@@ -64,21 +65,26 @@ class DetailsPage(FormPage):
         if ui.personCombo.currentData() is None:
             self.errors.show(DomainError("Choose who is moving in."))
             return False
-        try:
-            self.wizard_.licence = licences.create_licence(
-                self.wizard_.actor,
-                ui.personCombo.currentData(),
-                self.wizard_.flat,
-                start_date=dates.get_date(ui.startEdit),
-                agreement_type=ui.agreementCombo.currentData(),
-                payment_day=ui.paymentDayCombo.currentText(),
-                inventory_reference=ui.inventoryEdit.text(),
-                **{name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()},
+        wizard = self.wizard_
+        return (
+            Operation(
+                self,
+                lambda: licences.create_licence(
+                    wizard.actor,
+                    ui.personCombo.currentData(),
+                    wizard.flat,
+                    start_date=dates.get_date(ui.startEdit),
+                    agreement_type=ui.agreementCombo.currentData(),
+                    payment_day=ui.paymentDayCombo.currentText(),
+                    inventory_reference=ui.inventoryEdit.text(),
+                    **{name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()},
+                ),
+                title="Move in",
             )
-        except DomainError as error:
-            self.errors.show(error)
-            return False
-        return True
+            .errors(self.errors)
+            .success(lambda licence: setattr(wizard, "licence", licence))
+            .run()
+        )
 
 
 class ChecklistPage(FormPage):
@@ -106,7 +112,8 @@ class ChecklistPage(FormPage):
 
     def validatePage(self) -> bool:
         stored = {i.key: i for i in licences.checklist(self.wizard_.licence)}
-        try:
+
+        def save_changed_items() -> None:
             for key, box in self.boxes.items():
                 note = self.hb_reference.text() if key == "hb_claim" else stored[key].note
                 if box.isChecked() != stored[key].done or (
@@ -119,11 +126,8 @@ class ChecklistPage(FormPage):
                         done=box.isChecked(),
                         note=note if box.isChecked() else "",
                     )
-        except DomainError as error:
-            self.errors.show(error)
-            return False
-        self.errors.clear()
-        return True
+
+        return Operation(self, save_changed_items, title="Sign-up").errors(self.errors).run()
 
 
 class KeysPage(FormPage):
@@ -143,12 +147,12 @@ class KeysPage(FormPage):
             self.ui.keysList.addItem(f"{key.label} — issued {dates.uk(key.issued_on)}")
 
     def add_key(self) -> None:
-        try:
-            licences.add_key(self.wizard_.actor, self.wizard_.licence, label=self.ui.keyEdit.text())
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
+        label = self.ui.keyEdit.text()
+        Operation(
+            self, lambda: licences.add_key(self.wizard_.actor, self.wizard_.licence, label=label)
+        ).errors(self.errors).success(lambda _key: self._key_added()).run()
+
+    def _key_added(self) -> None:
         self.ui.keyEdit.clear()
         self._list()
 
@@ -175,11 +179,12 @@ class MoveInWizard(QWizard):
         self.resize(720, 620)
 
     def accept(self) -> None:
-        try:
-            self.licence = licences.activate(self.actor, self.licence)
-        except DomainError as error:
-            self.keys_page.errors.show(error)
-            return
+        Operation(
+            self, lambda: licences.activate(self.actor, self.licence), title="Move in"
+        ).errors(self.keys_page.errors).success(self._activated).run()
+
+    def _activated(self, licence) -> None:
+        self.licence = licence
         super().accept()
 
     @classmethod

@@ -185,20 +185,19 @@ class PersonPanel(QWidget):
     def export(self) -> None:
         """Everything held about her, for a subject access request."""
         from housing_desk.services import subject_access
-        from housing_desk.services.errors import DomainError
-        from housing_desk.ui import messages
+        from housing_desk.ui.operations import Operation
         from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
-        if self.person is None:
+        person = self.person
+        if person is None:
             return
-        try:
-            pdf = subject_access.export(self.actor, self.person)
-        except DomainError as error:
-            messages.warning(self, "Export her records", error.message)
-            return
-        PdfPreviewDialog.show_pdf(
-            self, pdf, "Information we hold about her", f"records-{self.person.id}.pdf"
-        )
+        Operation(
+            self, lambda: subject_access.export(self.actor, person), title="Export her records"
+        ).success(
+            lambda pdf: PdfPreviewDialog.show_pdf(
+                self, pdf, "Information we hold about her", f"records-{person.id}.pdf"
+            )
+        ).run()
 
     def assess(self) -> None:
         if self.person is not None:

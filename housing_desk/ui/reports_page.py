@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import reports
 from housing_desk.services.assessments import add_months
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
 _TABLES = {
@@ -62,11 +62,11 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         start, end = self.range()
-        try:
-            figures = reports.summary(self.actor, start, end)
-        except DomainError as error:
-            messages.warning(self, "Reports", error.message)
-            return
+        Operation(self, lambda: reports.summary(self.actor, start, end), title="Reports").success(
+            self._show
+        ).run()
+
+    def _show(self, figures) -> None:
         for title, (headers, rows) in reports.tables(figures).items():
             self._fill(title, headers, rows)
         self.by_month = figures["by_month"]
@@ -185,11 +185,11 @@ class ReportsPage(QWidget):
 
     def export_pdf(self) -> None:
         start, end = self.range()
-        try:
-            pdf = reports.report_pdf(self.actor, start, end)
-        except DomainError as error:
-            messages.warning(self, "Reports", error.message)
-            return
+        Operation(
+            self, lambda: reports.report_pdf(self.actor, start, end), title="Reports"
+        ).success(lambda pdf: self._save_pdf(pdf, start)).run()
+
+    def _save_pdf(self, pdf: bytes, start: date) -> None:
         name = messages.save_file_name(
             self, "Export as PDF", f"housing-report-{start:%Y-%m-%d}.pdf", "PDF documents (*.pdf)"
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people, retention, settings
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
 
 DUE_COLUMNS = (
@@ -32,11 +32,10 @@ class RetentionPage(QWidget):
         return retention.named(entries[offset : offset + limit])
 
     def refresh(self) -> None:
-        try:
-            self.due = retention.due(self.actor)
-        except DomainError as error:
-            messages.warning(self, "Retention", error.message)
-            self.due = []
+        self.due = []
+        Operation(self, lambda: retention.due(self.actor), title="Retention").success(
+            lambda due: setattr(self, "due", due)
+        ).run()
         self.model.reload()
         years = settings.retention_years()
         self.ui.summaryLabel.setText(
@@ -57,8 +56,9 @@ class RetentionPage(QWidget):
             yes="Anonymise",
         ):
             return
-        try:
-            retention.anonymise(self.actor, people.get_person(row.person_id))
-        except DomainError as error:
-            messages.warning(self, "Anonymise", error.message)
+        Operation(
+            self,
+            lambda: retention.anonymise(self.actor, people.get_person(row.person_id)),
+            title="Anonymise",
+        ).run()
         self.refresh()

@@ -8,9 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from housing_desk.services import assessments, paperwork, permissions, support_plans
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.field_errors import FieldErrors
+from housing_desk.ui.operations import Operation
 
 GOAL_FIELDS = ("domain", "need", "action", "owner", "target_date", "status", "outcome")
 GOAL_TITLES = (
@@ -31,15 +31,15 @@ _RISK_EDITS = {
 
 
 class GoalsModel(QAbstractTableModel):
-    """Goals of one plan. An edit is saved at once through the service; a refusal is reported."""
-
-    refused = Signal(str)
+    """Goals of one plan. An edit is saved at once through the service; a refusal is shown in
+    ``errors`` (the panel's), or in a warning."""
 
     def __init__(self, actor, parent=None):
         super().__init__(parent)
         self.actor = actor
         self.goals = []
         self.editable = False
+        self.errors: FieldErrors | None = None
 
     def set_goals(self, goals, editable: bool) -> None:
         self.beginResetModel()
@@ -103,14 +103,19 @@ class GoalsModel(QAbstractTableModel):
             value = _parse_uk_date(value)
         elif field == "status":
             value = _status_key(value)
-        try:
-            saved = support_plans.update_goal(self.actor, goal, **{field: value})
-        except DomainError as error:
-            self.refused.emit(error.message)
-            return False
-        self.goals[index.row()] = saved
-        self.dataChanged.emit(index, index)
-        return True
+
+        def saved(goal) -> None:
+            self.goals[index.row()] = goal
+            self.dataChanged.emit(index, index)
+
+        operation = Operation(
+            None,
+            lambda: support_plans.update_goal(self.actor, goal, **{field: value}),
+            title="Goal",
+        )
+        if self.errors is not None:
+            operation.errors(self.errors)
+        return operation.success(saved).run()
 
 
 def _parse_uk_date(value):
@@ -142,7 +147,6 @@ class SupportPlanPanel(QWidget):
         self.ui = forms.install("support_plan_panel", self)
         ui = self.ui
         self.model = GoalsModel(actor, self)
-        self.model.refused.connect(self._refused)
         ui.goalsTable.setModel(self.model)
         ui.goalsTable.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -153,6 +157,7 @@ class SupportPlanPanel(QWidget):
         self.errors = FieldErrors(
             {key: getattr(ui, edit) for key, edit in _RISK_EDITS.items()}, ui.errorLabel
         )
+        self.model.errors = self.errors
         ui.newPlanButton.clicked.connect(self.new_plan)
         ui.addGoalButton.clicked.connect(self.add_goal)
         ui.removeGoalButton.clicked.connect(self.remove_goal)
@@ -200,16 +205,10 @@ class SupportPlanPanel(QWidget):
         )
         ui.printPlanButton.setEnabled(plan is not None and permissions.allowed(self.actor, "print"))
 
-    def _refused(self, message: str) -> None:
-        self.errors.show(DomainError(message))
-
     def _do(self, action) -> None:
-        try:
-            result = action()
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
+        Operation(self, action, title="Support plan").errors(self.errors).success(self._done).run()
+
+    def _done(self, result) -> None:
         if result is not None and hasattr(result, "licence_id"):
             self.plan = support_plans.get_plan(result.id)
         elif self.plan is not None:
@@ -265,10 +264,10 @@ class SupportPlanPanel(QWidget):
     def print_plan(self) -> None:
         from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
-        try:
-            pdf = paperwork.support_plan(self.actor, self.plan)
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        PdfPreviewDialog.show_pdf(self, pdf, "Support plan", f"support-plan-{self.plan.id}.pdf")
-        self.changed.emit()
+        def preview(pdf: bytes) -> None:
+            PdfPreviewDialog.show_pdf(self, pdf, "Support plan", f"support-plan-{self.plan.id}.pdf")
+            self.changed.emit()
+
+        Operation(
+            self, lambda: paperwork.support_plan(self.actor, self.plan), title="Support plan"
+        ).errors(self.errors).success(preview).run()

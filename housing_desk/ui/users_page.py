@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import users
-from housing_desk.services.errors import DomainError, ValidationError
+from housing_desk.services.errors import ValidationError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.form_dialog import FormDialog
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
 USER_COLUMNS = (
@@ -132,13 +133,9 @@ class UsersPage(QWidget):
             self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(user.role))
 
     def _do(self, action) -> None:
-        try:
-            action()
-        except DomainError as error:
-            self.errors.show(error)
-            return
-        self.errors.clear()
-        self.refresh()
+        Operation(self, action, title="Accounts").errors(self.errors).success(
+            lambda _done: self.refresh()
+        ).run()
 
     def new_account(self) -> None:
         if AccountDialog.ask(self, self.actor) is not None:
