@@ -39,6 +39,8 @@ KINDS = {
     "signup_pack": "Sign-up pack",
     "availability_report": "Availability report",
     "subject_access": "Subject access export",
+    "account_statement": "Account statement",
+    "arrears_letter": "Letter about arrears",
 }
 _PAID_BY = {
     "weekly_rent": "Housing Benefit, paid to us",
@@ -209,3 +211,7 @@ def documents_for(entity: str, entity_id: int) -> list[Document]:
         .order_by(Document.generated_at.desc(), Document.id.desc())
         .objects()
     )
+
+
+# Her account's paperwork, kept in its own module; paperwork.statement is the public name.
+from housing_desk.services.account_paperwork import arrears_letter, statement  # noqa: E402, F401

@@ -1,0 +1,63 @@
+"""Her statement and the arrears letters, read back from the PDF."""
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from housing_desk.data.models import Document
+from housing_desk.services import accounts, arrears, licences, paperwork, people
+from housing_desk.services.errors import ValidationError
+from tests import factories
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+
+
+@pytest.fixture
+def owing(admin, partner):
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin, given_name="Zsófia", family_name="Kovács")
+    people.update_person(admin, woman, preferred_name="Zsófi")
+    start = date.today() - timedelta(days=70)
+    licence = licences.create_licence(admin, woman, home, start_date=start)
+    accounts.post_charges(admin, up_to=date.today())
+    accounts.record_payment(
+        admin, licence, received_on=start, amount="130.45", source="resident", reference="cash"
+    )
+    return licence
+
+
+def test_the_statement_lists_each_line_and_the_balance(admin, owing):
+    text = _text(paperwork.statement(admin, owing))
+    account = arrears.statement(owing)
+    assert "Your account statement" in text and "Zsófia Kovács" in text
+    assert "Payment: Her own payment, cash" in text
+    assert f"£{account.balance:,.2f}" in text and "Page 1 of" in text
+    assert Document.get(Document.kind == "account_statement").entity_id == owing.id
+
+
+def test_the_first_letter_and_the_plan_letter(admin, owing):
+    row = arrears.arrears(date.today())[0]
+    first = _text(paperwork.arrears_letter(admin, owing, stage="first"))
+    assert "Dear Zsófi," in first and f"£{row.her_balance:,.2f}" in first
+    assert "not a notice" in first and "National Debtline" in first
+    arrears.set_repayment_plan(admin, owing, weekly_amount="5.00", start_on=date.today())
+    plan = _text(paperwork.arrears_letter(admin, owing, stage="plan"))
+    assert "£5.00 a week" in plan and "ending your licence" in plan
+    assert "{" not in first + plan
+
+
+def test_no_letter_when_she_owes_nothing(admin, owing):
+    balance = arrears.statement(owing).her_balance
+    accounts.record_payment(
+        admin, owing, received_on=date.today(), amount=balance, source="resident"
+    )
+    with pytest.raises(ValidationError):
+        paperwork.arrears_letter(admin, owing)
+    assert arrears.statement(owing).her_balance == Decimal("0.00")
