@@ -58,9 +58,9 @@ class Startup:
         from housing_desk.services import settings
         from housing_desk.ui.main_window import MainWindow
 
-        self.window = MainWindow(
-            user, location=self.location, idle_minutes=settings.idle_lock_minutes()
-        )
+        # The demo's password is random and shown nowhere: a lock would lock it for good.
+        idle = None if self.config.demo else settings.idle_lock_minutes()
+        self.window = MainWindow(user, location=self.location, idle_minutes=idle)
         self.window.show()
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)

@@ -74,6 +74,9 @@ def create_user(actor: User | None, *, username, full_name, role, password) -> U
     return user
 
 
+WRONG_PASSWORD = "That username and password do not match an account."
+
+
 def authenticate(username, password) -> User:
     """The active user with this username and password; PermissionDenied otherwise.
 
@@ -81,7 +84,7 @@ def authenticate(username, password) -> User:
     """
     from argon2.exceptions import InvalidHashError, VerificationError
 
-    refused = PermissionDenied("That username and password do not match an account.")
+    refused = PermissionDenied(WRONG_PASSWORD)
     if not isinstance(username, str) or not isinstance(password, str):
         raise refused
     user = User.get_or_none(User.username == username.strip().lower())

@@ -26,10 +26,26 @@ def _progress(parent, title: str):
     return dialog, update
 
 
-def _passphrase(parent, title: str, question: str) -> str | None:
+CANCELLED = object()
+
+
+def _passphrase(parent, title: str, question: str):
+    """A new passphrase typed twice alike; None for a plain backup, CANCELLED to stop.
+
+    A typing slip in a passphrase asked once would lock the team out of its own backup for good.
+    """
     if not messages.confirm(parent, title, question, yes="Yes, with a passphrase", no="No"):
         return None
-    return messages.ask_secret(parent, title, "Passphrase (at least 10 characters):") or None
+    while True:
+        first = messages.ask_secret(parent, title, "Passphrase (at least 10 characters):")
+        if not first:
+            return CANCELLED
+        again = messages.ask_secret(parent, title, "The same passphrase again, to be sure:")
+        if again is None:
+            return CANCELLED
+        if again == first:
+            return first
+        messages.warning(parent, title, "The two passphrases are not the same. Type them again.")
 
 
 def back_up(window) -> bool:
@@ -46,6 +62,8 @@ def back_up(window) -> bool:
         "Back up",
         "Protect the backup with a passphrase? Without one, anyone who has the file can read it.",
     )
+    if passphrase is CANCELLED:
+        return False
     plain = False
     if passphrase is None and transfer.open_database_is_encrypted():
         if not messages.confirm(

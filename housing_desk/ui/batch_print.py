@@ -38,13 +38,15 @@ def print_signup_packs(parent: QWidget | None, actor, licence_ids: list[int]) ->
     packs = make_packs(parent, actor, licence_ids)
     if not packs:
         return 0
-    if messages.confirm(
+    choice = messages.choose(
         parent,
         "Sign-up packs",
         f"{len(packs)} sign-up pack(s) are ready. Print them now, or save them as PDF files?",
-        yes="Print",
-        no="Save to a folder",
-    ):
+        [("print", "Print"), ("save", "Save to a folder")],
+    )
+    if choice is None:
+        return 0
+    if choice == "print":
         printer = messages.choose_printer(parent)
         if printer is None:
             return 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from housing_desk.ui import forms
+from housing_desk.ui import forms, window_fit
+from housing_desk.ui.discard_guard import DiscardGuard
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
 
@@ -27,12 +29,31 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = forms.install(self.FORM, self)
+        self.body = window_fit.scroll_body(self, self.ui)
+        self.guard = DiscardGuard()
         self.setWindowTitle(self.TITLE)
         self.result_value: Any = None
         self.build()
         self.errors = FieldErrors(self.field_widgets(), self.ui.errorLabel)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
+        ok = self.ok_button()
+        if ok is not None:
+            ok.setDefault(True)
+
+    def showEvent(self, event) -> None:
+        if self.guard.start is None:
+            if self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                window_fit.fit(self, self.width(), self.height())  # the size it asked for, capped
+            else:
+                window_fit.fit_to_content(self)
+            self.guard.remember(self)  # after the subclass filled in its defaults
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: typed work is only dropped when she says so."""
+        if self.guard.may_close(self):
+            super().reject()
 
     def build(self) -> None:
         """Hook for widgets made in code (rows that come from data), before errors are mapped."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from housing_desk import paths
+from housing_desk.ui import date_typing
 
 _loader: QUiLoader | None = None
 
@@ -37,6 +38,8 @@ def load(name: str, parent: QWidget | None = None) -> QWidget:
         file.close()
     if widget is None:
         raise RuntimeError(f"The form {path} could not be loaded: {_ui_loader().errorString()}")
+    for edit in widget.findChildren(QDateEdit):
+        date_typing.accept_typing(edit)
     return widget
 
 

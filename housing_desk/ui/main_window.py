@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             from housing_desk.ui.idle_lock import IdleLock
 
             self.idle_lock = IdleLock(user, idle_minutes, self)
+        self.lock_action.setEnabled(self.idle_lock is not None)
 
     # -- pages ---------------------------------------------------------------
     def _add_page(self, key: str, page: QWidget) -> None:
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         can_back_up = permissions.allowed(self.user, "manage_users")
         self._action(file_menu, "&Back up…", self.back_up, enabled=can_back_up)
         self._action(file_menu, "R&estore…", self.restore, enabled=can_back_up)
-        self._action(file_menu, "&Lock now", self.lock_now, "Ctrl+L")
+        self.lock_action = self._action(file_menu, "&Lock now", self.lock_now, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 

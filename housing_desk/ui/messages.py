@@ -29,6 +29,23 @@ def confirm(
     return box.clickedButton() is yes_button
 
 
+def choose(
+    parent: QWidget | None, title: str, text: str, options: list[tuple[str, str]]
+) -> str | None:
+    """One of ``options`` (key, button text), the first being the default; None for Cancel or Esc."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    buttons = {}
+    for key, label in options:
+        buttons[key] = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(cancel)
+    box.setDefaultButton(buttons[options[0][0]])
+    box.exec()
+    return next((key for key, button in buttons.items() if box.clickedButton() is button), None)
+
+
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return name

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
 
 from housing_desk.services import licences
 from housing_desk.services.errors import DomainError
-from housing_desk.ui import charges, dates, forms
+from housing_desk.ui import charges, dates, forms, window_fit
 from housing_desk.ui.charges import CHARGE_EDITS
+from housing_desk.ui.discard_guard import DiscardGuard
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
 
@@ -22,6 +24,7 @@ class FormPage(QWizardPage):
     def __init__(self, form: str, title: str, parent=None):
         super().__init__(parent)
         self.ui = forms.install(form, self)
+        window_fit.scroll_body(self, self.ui, below=())
         self.setTitle(title)
 
 
@@ -136,7 +139,8 @@ class KeysPage(FormPage):
         self.wizard_ = wizard
         self.errors = FieldErrors({"label": self.ui.keyEdit}, self.ui.errorLabel)
         self.ui.addKeyButton.clicked.connect(self.add_key)
-        self.ui.keyEdit.returnPressed.connect(self.add_key)
+        # Enter in the box adds the key; it must not reach the wizard, where it would mean Finish.
+        self.enter = EnterAdds(self.ui.keyEdit, self.add_key)
 
     def initializePage(self) -> None:
         self._list()
@@ -155,6 +159,24 @@ class KeysPage(FormPage):
     def _key_added(self) -> None:
         self.ui.keyEdit.clear()
         self._list()
+
+
+class EnterAdds(QObject):
+    """Enter or Return in a line edit runs ``action`` and goes no further."""
+
+    def __init__(self, edit: QLineEdit, action):
+        super().__init__(edit)
+        self.action = action
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.action()
+            return True
+        return False
 
 
 class MoveInWizard(QWizard):
@@ -176,7 +198,20 @@ class MoveInWizard(QWizard):
         self.setPage(KEYS, self.keys_page)
         if licence is not None:
             self.setStartId(CHECKLIST)
-        self.resize(720, 620)
+        self.guard = DiscardGuard()
+        # What a page saved is no longer work to lose: each new page starts a fresh comparison.
+        self.currentIdChanged.connect(lambda _id: self.guard.remember(self))
+        window_fit.fit(self, 720, 620)
+
+    def showEvent(self, event) -> None:
+        if self.guard.start is None:
+            self.guard.remember(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc or Cancel: what she typed on this page is only dropped when she says so."""
+        if self.guard.may_close(self):
+            super().reject()
 
     def accept(self) -> None:
         Operation(

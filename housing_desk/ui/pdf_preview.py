@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from housing_desk.ui import forms, messages, printing
+from housing_desk.ui import forms, messages, printing, window_fit
 
 
 class PdfPreviewDialog(QDialog):
@@ -27,7 +27,8 @@ class PdfPreviewDialog(QDialog):
         self.ui.printButton.clicked.connect(self.print_document)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
-        self.resize(820, 900)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        window_fit.fit(self, 820, 900)  # A4-shaped where there is room, within the screen always
 
     def print_document(self) -> None:
         printer = messages.choose_printer(self, self.document.pageCount())

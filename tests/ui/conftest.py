@@ -15,11 +15,13 @@ class Messages:
     def __init__(self):
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answer = True
+        self.choose_answer: str | None = None
 
     def install(self, monkeypatch):
         for kind in ("information", "warning", "error"):
             monkeypatch.setattr(messages, kind, self._recorder(kind))
         monkeypatch.setattr(messages, "confirm", self._confirm)
+        monkeypatch.setattr(messages, "choose", self._choose)
 
     def _recorder(self, kind):
         def record(parent, title, text):
@@ -30,6 +32,10 @@ class Messages:
     def _confirm(self, parent, title, text, **_buttons):
         self.shown.append(("confirm", title, text))
         return self.confirm_answer
+
+    def _choose(self, parent, title, text, options):
+        self.shown.append(("choose", title, text))
+        return self.choose_answer
 
 
 @pytest.fixture(autouse=True)

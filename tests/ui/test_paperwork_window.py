@@ -76,8 +76,14 @@ def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(
     other_flat = factories.certified_flat(admin, partner, reference="NHT-02")
     second_woman = factories.ready_woman(admin, given_name="Ana", family_name="Lopes")
     second = licences.create_licence(admin, second_woman, other_flat, start_date=date(2025, 3, 1))
-    shown_messages.confirm_answer = False  # save rather than print
-    monkeypatch.setattr(messages, "choose_folder", lambda parent, title: str(tmp_path))
+    folders = []
+    monkeypatch.setattr(
+        messages, "choose_folder", lambda parent, title: folders.append(title) or str(tmp_path)
+    )
+    shown_messages.choose_answer = None  # Esc or Cancel: nothing printed, nothing saved
+    assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 0
+    assert folders == [] and list(tmp_path.glob("*.pdf")) == []
+    shown_messages.choose_answer = "save"
     assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 2
     assert sorted(p.name for p in tmp_path.glob("signup-pack-*.pdf")) == [
         f"signup-pack-LIC-{first.id:06d}.pdf",

@@ -116,7 +116,8 @@ def test_idle_lock_hides_everything_keeps_the_typing_and_asks_for_the_password(q
     dialog = lock.dialog
     dialog.ui.passwordEdit.setText("wrong password")
     dialog.ok_button().click()
-    assert lock.locked and "do not match" in dialog.ui.errorLabel.text()
+    assert lock.locked and "not your password" in dialog.errors.message_for("password")
+    assert "username" not in dialog.errors.message_for("password")
     dialog.ui.passwordEdit.setText(factories.PASSWORD)
     dialog.ok_button().click()
     assert not lock.locked and window.isVisible() and half_typed.isVisible()
