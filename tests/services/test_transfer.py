@@ -310,3 +310,33 @@ def test_a_copy_that_fails_part_way_leaves_the_target_empty(db, tmp_path):
         transfer.copy(source, db)
     source.close()
     assert transfer.is_empty(db)
+
+
+def test_backup_and_restore_run_on_a_worker_thread_with_its_own_connection(admin, db, tmp_path):
+    import threading
+
+    from tests import factories
+
+    factories.person(admin, given_name="Ana", family_name="Lopes")
+    path = tmp_path / "from-a-thread.housingdesk"
+    outcome = {}
+
+    def work(call):
+        try:
+            outcome["found"] = call()
+        except Exception as error:  # handed back to the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=work, args=(lambda: transfer.back_up_in_use(admin, path),))
+    thread.start()
+    thread.join(60)
+    assert "error" not in outcome and transfer.verify_backup(path).rows > 0
+    factories.person(admin, given_name="Bea", family_name="Nowak")
+    thread = threading.Thread(target=work, args=(lambda: transfer.restore_in_use(admin, path),))
+    thread.start()
+    thread.join(60)
+    names = sorted(p.given_name for p in Person.select())
+    if engine(db) == "postgresql":
+        assert isinstance(outcome["error"], ValidationError) and names == ["Ana", "Bea"]
+    else:
+        assert "error" not in outcome and names == ["Ana"]
