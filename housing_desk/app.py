@@ -62,8 +62,25 @@ class Startup:
         idle = None if self.config.demo else settings.idle_lock_minutes()
         self.window = MainWindow(user, location=self.location, idle_minutes=idle)
         self.window.show()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: post_due_charges(user))
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)
+
+
+def post_due_charges(user) -> None:
+    """Charges that fell due since Housing Desk last ran, posted once the window is up."""
+    from datetime import date
+
+    from housing_desk.services import accounts, permissions
+    from housing_desk.services.errors import DomainError
+
+    if permissions.allowed(user, "allocate"):
+        try:
+            accounts.post_charges(user, up_to=date.today())
+        except DomainError:  # another PC is posting, or the database is busy: next start posts
+            log.info("charges not posted at start-up; left for the next start")
 
 
 def configure_logging() -> Path:

@@ -159,9 +159,13 @@ def weekly_charge(licence: Licence) -> Decimal:
 
 def post_charges(actor, *, up_to) -> int:
     """Post every charge that has fallen due by ``up_to`` and is not posted yet; return how many
-    rows were posted. Safe to run twice, and from two PCs at once."""
+    rows were posted. Safe to run twice, and from two PCs at once. Run at start-up for the days
+    since it last ran; a licence let, ended or changed in between is settled by that change."""
     permissions.require(actor, "allocate")
     up_to = validation.a_date(up_to, "up_to", label="Post charges up to")
+    already = _posted_up_to()
+    if already is not None and already >= up_to:
+        return 0  # posted by then already (by this PC or another): a read, not a write
     with write_transaction():
         _lock_posting()
         since = _posted_up_to()

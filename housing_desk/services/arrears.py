@@ -29,6 +29,7 @@ class StatementLine:
     charge: Decimal | None
     payment: Decimal | None
     balance: Decimal
+    payment_id: int | None = None  # the payment on this line, to correct it
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def statement(licence, *, start: date | None = None, end: date | None = None) ->
             opening = balance
             continue
         if text:
-            lines.append(StatementLine(on, text, charge, payment, balance))
+            payment_id = row.id if isinstance(row, Payment) else None
+            lines.append(StatementLine(on, text, charge, payment, balance, payment_id))
     return Statement(lines, balance, opening, charged, paid, hb_expected, hb_paid)
 
 

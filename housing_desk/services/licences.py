@@ -12,6 +12,7 @@ from datetime import date
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral, SignupItem
 from housing_desk.services import (
+    accounts,
     assessments,
     audit,
     compliance,
@@ -149,6 +150,7 @@ def create_licence(
                 Referral.id == referral.id
             ).execute()
         _settle_offers(person, flat, licence)
+        accounts.settle(licence)  # a start already due is charged at once
         audit.record(
             actor,
             "create",

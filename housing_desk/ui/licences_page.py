@@ -15,6 +15,7 @@ from housing_desk.services import (
     support_plans,
 )
 from housing_desk.ui import dates, forms, messages
+from housing_desk.ui.account_panel import AccountPanel
 from housing_desk.ui.board_actions import licence_actions_for
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.operations import Operation
@@ -86,11 +87,15 @@ class LicencesPage(QWidget):
         self.plan_panel = SupportPlanPanel(actor)
         self.plan_panel.changed.connect(self._show_documents)
         forms.place(ui.planHost, self.plan_panel)
+        self.account_panel = AccountPanel(actor)
+        self.account_panel.changed.connect(self._account_changed)
+        ui.detailTabs.insertTab(1, self.account_panel, "&Account")
         ui.splitter.setSizes([380, 320])
         if not permissions.allowed(
             actor, "view_sensitive"
         ):  # a viewer sees no support plans or risks
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.planTab))
+            ui.detailTabs.removeTab(ui.detailTabs.indexOf(self.account_panel))
         menu = QMenu(ui.paperworkButton)
         self.print_actions = {
             "agreement": menu.addAction(
@@ -139,7 +144,24 @@ class LicencesPage(QWidget):
             or self.plan_panel.licence.id != licence.id
         ):
             self.plan_panel.show_licence(licence)
+        if (
+            self.account_panel.licence is None
+            or licence is None
+            or self.account_panel.licence.id != licence.id
+        ):
+            self.account_panel.show_licence(licence)
         self._show_documents()
+
+    def _account_changed(self) -> None:
+        # A decision on her claim changes the register's Housing Benefit column too.
+        current = self.account_panel.licence
+        self.refresh()
+        if current is not None:
+            self.model.fetch_all()
+            for row in range(self.proxy.rowCount()):
+                if self.proxy.source_row(self.proxy.index(row, 0)).licence_id == current.id:
+                    self.ui.licencesTable.selectRow(row)
+                    break
 
     def _show_documents(self) -> None:
         licence = self.plan_panel.licence

@@ -11,6 +11,24 @@ from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
 
 
+def account_words(licence) -> str:
+    """Her account as the move-out dialog states it."""
+    from housing_desk.services import arrears
+
+    balance = arrears.statement(licence).balance
+    owed = (
+        f"£{balance:,.2f} owed"
+        if balance > 0
+        else f"£{-balance:,.2f} in credit"
+        if balance < 0
+        else "nothing owed"
+    )
+    return (
+        f"Her account today: {owed}. Her last week is charged by the night up to the "
+        "move-out day; anything she still owes stays on her record after she leaves."
+    )
+
+
 class OfferAnswerDialog(FormDialog):
     FORM = "offer_answer_dialog"
     TITLE = "Answer to the offer"
@@ -125,6 +143,7 @@ class MoveOutDialog(FormDialog):
         ui.destinationCombo.setCurrentIndex(-1)
         day = min(licence.end_date or date.today(), date.today())
         dates.set_date(ui.endEdit, day)
+        ui.introLabel.setText(f"{ui.introLabel.text()} {account_words(licence)}")
         self.resize(520, self.sizeHint().height())
 
     def build(self) -> None:

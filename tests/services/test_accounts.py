@@ -292,3 +292,12 @@ def test_reminders_for_the_claim_its_evidence_an_absence_and_arrears(admin, lice
     assert "housing_benefit" not in kinds()
     # Eleven weeks posted (5 January to 16 March); the award leaves her 9.80 a week.
     assert kinds()["arrears"].text.startswith("Ioana Popescu owes £107.80")
+
+
+def test_a_licence_let_after_the_days_posting_is_charged_at_once(admin, partner, licence):
+    accounts.post_charges(admin, up_to=date(2026, 1, 19))
+    home = factories.certified_flat(admin, partner, reference="NHT-02")
+    late = licences.create_licence(
+        admin, factories.ready_woman(admin, given_name="Bea"), home, start_date=date(2026, 1, 12)
+    )
+    assert _posted(late) == 2 * WEEK  # the weeks of 12 and 19 January, without another run
