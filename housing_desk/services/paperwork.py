@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 
 from housing_desk.data.database import write_transaction
@@ -170,6 +171,26 @@ def signup_pack(actor, licence) -> bytes:
     pdf = pack_document.build(data, wording)
     record_document(actor, "signup_pack", "licence", licence.id, wording.version, pdf)
     return pdf
+
+
+def signup_packs(
+    actor,
+    licence_ids: list[int],
+    *,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[tuple[int, bytes]]:
+    """The sign-up pack of each licence, in order, each made and recorded as ``signup_pack`` is.
+    When ``cancelled()`` turns True it stops before the next pack and returns those made so far
+    (each already whole and recorded)."""
+    made: list[tuple[int, bytes]] = []
+    for licence_id in licence_ids:
+        if cancelled is not None and cancelled():
+            break
+        made.append((licence_id, signup_pack(actor, licence_id)))
+        if progress is not None:
+            progress(len(made), len(licence_ids))
+    return made
 
 
 def availability_report(actor, on: date | None = None) -> bytes:

@@ -1,29 +1,18 @@
-"""Backing up and restoring from the File menu, with progress."""
+"""Backing up and restoring from the File menu, off the window's thread, with progress and Cancel.
+
+Each runs through ``ui.operations`` on a database connection of its own; Cancel stops it at the
+next step with nothing changed (a backup cut short leaves no file under its name).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
-
 from housing_desk.services import transfer
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import messages
-
-
-def _progress(parent, title: str):
-    dialog = QProgressDialog(title, None, 0, 100, parent)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-
-    def update(done: int, total: int) -> None:
-        dialog.setValue(min(100, done * 100 // max(total, 1)))
-        QApplication.processEvents()
-
-    return dialog, update
+from housing_desk.ui.operations import Operation
 
 
 CANCELLED = object()
@@ -48,7 +37,8 @@ def _passphrase(parent, title: str, question: str):
         messages.warning(parent, title, "The two passphrases are not the same. Type them again.")
 
 
-def back_up(window) -> bool:
+def back_up(window) -> Operation | None:
+    """Ask where and how, then start the backup; None when she stopped before it began."""
     name = messages.save_file_name(
         window,
         "Back up to…",
@@ -56,14 +46,14 @@ def back_up(window) -> bool:
         "Housing Desk backups (*.housingdesk)",
     )
     if not name:
-        return False
+        return None
     passphrase = _passphrase(
         window,
         "Back up",
         "Protect the backup with a passphrase? Without one, anyone who has the file can read it.",
     )
     if passphrase is CANCELLED:
-        return False
+        return None
     plain = False
     if passphrase is None and transfer.open_database_is_encrypted():
         if not messages.confirm(
@@ -74,32 +64,42 @@ def back_up(window) -> bool:
             yes="Yes, a plain backup",
             no="Cancel",
         ):
-            return False
+            return None
         plain = True
-    dialog, update = _progress(window, "Backing up…")
-    try:
-        found = transfer.back_up_in_use(
-            window.user, name, passphrase=passphrase, plain=plain, progress=update
+
+    def done(found) -> None:
+        messages.information(
+            window,
+            "Back up",
+            f"Backed up {sum(c.rows for c in found)} records to {Path(name).name}, "
+            "each table checked.",
         )
-    except DomainError as error:
-        dialog.close()
-        messages.warning(window, "Back up", error.message)
-        return False
-    dialog.close()
-    messages.information(
-        window,
-        "Back up",
-        f"Backed up {sum(c.rows for c in found)} records to {Path(name).name}, each table checked.",
+
+    return (
+        Operation(
+            window,
+            lambda job: transfer.back_up_in_use(
+                window.user,
+                name,
+                passphrase=passphrase,
+                plain=plain,
+                progress=job.progress,
+                cancelled=job.cancelled,
+            ),
+            title="Back up",
+        )
+        .success(done)
+        .run_in_background("Backing up…")
     )
-    return True
 
 
-def restore(window) -> bool:
+def restore(window, *, then: Callable[[], object] | None = None) -> Operation | None:
+    """Ask which file, then start the restore; ``then()`` once it is done (the window closes)."""
     name = messages.open_file_name(
         window, "Restore from…", "Housing Desk backups (*.housingdesk);;All files (*)"
     )
     if not name:
-        return False
+        return None
     if not messages.confirm(
         window,
         "Restore",
@@ -107,21 +107,32 @@ def restore(window) -> bool:
         "Housing Desk closes afterwards; sign in again.",
         yes="Replace everything",
     ):
-        return False
+        return None
     passphrase = None
     if transfer.is_encrypted(name):
         passphrase = messages.ask_secret(window, "Restore", "The backup's passphrase:")
         if passphrase is None:
-            return False
-    dialog, update = _progress(window, "Restoring…")
-    try:
-        transfer.restore_in_use(window.user, name, passphrase=passphrase, progress=update)
-    except DomainError as error:
-        dialog.close()
-        messages.warning(window, "Restore", error.message)
-        return False
-    dialog.close()
-    messages.information(
-        window, "Restore", "Restored. Housing Desk will now close: start it again and sign in."
+            return None
+
+    def done(_found) -> None:
+        messages.information(
+            window, "Restore", "Restored. Housing Desk will now close: start it again and sign in."
+        )
+        if then is not None:
+            then()
+
+    return (
+        Operation(
+            window,
+            lambda job: transfer.restore_in_use(
+                window.user,
+                name,
+                passphrase=passphrase,
+                progress=job.progress,
+                cancelled=job.cancelled,
+            ),
+            title="Restore",
+        )
+        .success(done)
+        .run_in_background("Restoring…")
     )
-    return True

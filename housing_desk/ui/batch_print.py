@@ -1,41 +1,59 @@
-"""Making many documents at once, with progress and a Cancel button, then printing or saving them."""
+"""Making many documents at once, with progress and a Cancel button, then printing or saving them.
+
+The packs are made off the window's thread (``ui.operations``), so the window keeps painting and
+Cancel answers at once; what was made before Cancel is kept.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import paperwork
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import messages, printing
+from housing_desk.ui.operations import Operation
 
 
-def make_packs(parent: QWidget | None, actor, licence_ids: list[int]) -> list[tuple[int, bytes]]:
-    """The sign-up pack of each licence; stops early, keeping what is done, if Cancel is pressed."""
-    progress = QProgressDialog("Making the sign-up packs…", "Cancel", 0, len(licence_ids), parent)
-    progress.setWindowTitle("Sign-up packs")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    made = []
-    for count, licence_id in enumerate(licence_ids):
-        if progress.wasCanceled():
-            break
-        progress.setValue(count)
-        QApplication.processEvents()
-        try:
-            made.append((licence_id, paperwork.signup_pack(actor, licence_id)))
-        except DomainError as error:
-            messages.warning(parent, "Sign-up packs", error.message)
-            break
-    progress.setValue(len(licence_ids))
-    return made
+def make_packs(
+    parent: QWidget | None,
+    actor,
+    licence_ids: list[int],
+    then: Callable[[list[tuple[int, bytes]]], object],
+) -> Operation:
+    """Start making the sign-up pack of each licence; ``then(packs)`` gets those made."""
+    return (
+        Operation(
+            parent,
+            lambda job: paperwork.signup_packs(
+                actor, licence_ids, progress=job.progress, cancelled=job.cancelled
+            ),
+            title="Sign-up packs",
+        )
+        .success(then)
+        .run_in_background("Making the sign-up packs…")
+    )
 
 
-def print_signup_packs(parent: QWidget | None, actor, licence_ids: list[int]) -> int:
-    """Make the packs, then print them all (one print dialog) or save them to a folder."""
-    packs = make_packs(parent, actor, licence_ids)
+def print_signup_packs(
+    parent: QWidget | None,
+    actor,
+    licence_ids: list[int],
+    then: Callable[[int], object] | None = None,
+) -> Operation:
+    """Make the packs, then print them all (one print dialog) or save them to a folder;
+    ``then(count)`` is told how many were printed or saved."""
+
+    def hand_over(packs: list[tuple[int, bytes]]) -> None:
+        count = _print_or_save(parent, packs)
+        if then is not None:
+            then(count)
+
+    return make_packs(parent, actor, licence_ids, hand_over)
+
+
+def _print_or_save(parent: QWidget | None, packs: list[tuple[int, bytes]]) -> int:
     if not packs:
         return 0
     choice = messages.choose(

@@ -208,8 +208,7 @@ class LicencesPage(QWidget):
         if not waiting:
             messages.information(self, "Sign-up packs", "No licence is awaiting sign-up.")
             return
-        print_signup_packs(self, self.actor, waiting)
-        self._show_documents()
+        print_signup_packs(self, self.actor, waiting, then=lambda _count: self._show_documents())
 
     def _done(self, saved) -> None:
         if saved is not None:

@@ -270,8 +270,7 @@ class MainWindow(QMainWindow):
     def restore(self) -> None:
         from housing_desk.ui.backup_dialogs import restore
 
-        if restore(self):
-            self.close()
+        restore(self, then=self.close)
 
     def lock_now(self) -> None:
         if self.idle_lock is not None:

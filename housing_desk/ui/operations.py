@@ -160,8 +160,9 @@ class Operation:
             self._on_success(result)
         return True
 
-    def run_in_background(self, label: str, *, cancellable: bool = True) -> None:
-        """Call the service on a thread of its own, with a progress dialog (and Cancel)."""
+    def run_in_background(self, label: str, *, cancellable: bool = True) -> Operation:
+        """Call the service on a thread of its own, with a progress dialog (and Cancel).
+        Returns at once (this operation, so a caller or a test can follow it)."""
         bridge = _Bridge()
         self._bridge = bridge
         self.job = Job(bridge)
@@ -177,7 +178,9 @@ class Operation:
         self.progress_dialog = dialog
         _RUNNING.add(self)
         dialog.setValue(0)
+        dialog.show()
         threading.Thread(target=self._work, name=f"operation: {self.title}", daemon=True).start()
+        return self
 
     def cancel(self) -> None:
         """Ask the running call to stop at its next step (what Cancel does)."""

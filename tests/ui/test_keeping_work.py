@@ -108,7 +108,8 @@ def test_a_backup_passphrase_is_asked_twice(qtbot, admin, tmp_path, monkeypatch,
     typed = iter(
         ["a long passphrase", "a long passphrasf", "a long passphrase", "a long passphrase"]
     )
-    assert backup_dialogs.back_up(window)
+    backing_up = backup_dialogs.back_up(window)
+    qtbot.waitUntil(lambda: backing_up.done, timeout=20_000)
     assert any("not the same" in text for _kind, _title, text in shown_messages.shown)
     assert transfer.is_encrypted(str(path))
 

@@ -80,11 +80,15 @@ def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(
     monkeypatch.setattr(
         messages, "choose_folder", lambda parent, title: folders.append(title) or str(tmp_path)
     )
+    printed = []
     shown_messages.choose_answer = None  # Esc or Cancel: nothing printed, nothing saved
-    assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 0
-    assert folders == [] and list(tmp_path.glob("*.pdf")) == []
+    making = batch_print.print_signup_packs(None, admin, [first.id, second.id], printed.append)
+    qtbot.waitUntil(lambda: making.done, timeout=20_000)
+    assert printed == [0] and folders == [] and list(tmp_path.glob("*.pdf")) == []
     shown_messages.choose_answer = "save"
-    assert batch_print.print_signup_packs(None, admin, [first.id, second.id]) == 2
+    making = batch_print.print_signup_packs(None, admin, [first.id, second.id], printed.append)
+    qtbot.waitUntil(lambda: making.done, timeout=20_000)
+    assert printed == [0, 2]
     assert sorted(p.name for p in tmp_path.glob("signup-pack-*.pdf")) == [
         f"signup-pack-LIC-{first.id:06d}.pdf",
         f"signup-pack-LIC-{second.id:06d}.pdf",
@@ -92,20 +96,20 @@ def test_batch_of_sign_up_packs_with_progress_saved_to_a_folder(
 
 
 def test_cancelling_a_batch_keeps_what_was_made(qtbot, admin, partner, monkeypatch):
-    from PySide6.QtWidgets import QProgressDialog
-
     from housing_desk.ui import batch_print
+    from housing_desk.ui.operations import Job
 
     first = a_licence(admin, partner)
-    calls = {"n": 0}
 
-    def cancelled_after_first(self):
-        calls["n"] += 1
-        return calls["n"] > 1
+    def cancel_once_one_is_made(job, done, total):
+        if done >= 1:
+            job.cancel()  # as the Cancel button does
 
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled_after_first)
-    made = batch_print.make_packs(None, admin, [first.id, first.id, first.id])
-    assert len(made) == 1
+    monkeypatch.setattr(Job, "progress", cancel_once_one_is_made)
+    made = []
+    making = batch_print.make_packs(None, admin, [first.id, first.id, first.id], made.extend)
+    qtbot.waitUntil(lambda: making.done, timeout=20_000)
+    assert len(made) == 1 and Document.select().count() == 1
 
 
 def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_messages):

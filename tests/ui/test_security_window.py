@@ -138,18 +138,41 @@ def test_back_up_and_restore_from_the_menu(qtbot, admin, tmp_path, monkeypatch, 
     path = tmp_path / "today.housingdesk"
     monkeypatch.setattr(messages, "save_file_name", lambda *args: str(path))
     shown_messages.confirm_answer = False  # no passphrase
-    assert backup_dialogs.back_up(window)
+    backing_up = backup_dialogs.back_up(window)
+    assert backing_up.progress_dialog.isVisible()  # the window keeps painting meanwhile
+    qtbot.waitUntil(lambda: backing_up.done, timeout=20_000)
     assert path.exists() and "each table checked" in shown_messages.shown[-1][2]
     factories.person(admin, given_name="Bea", family_name="Nowak")
     monkeypatch.setattr(messages, "open_file_name", lambda *args: str(path))
     shown_messages.confirm_answer = True
+    closed = []
+    restoring = backup_dialogs.restore(window, then=lambda: closed.append(True))
+    qtbot.waitUntil(lambda: restoring.done, timeout=20_000)
     if on_postgresql():  # a shared database is restored only into a new, empty one
-        assert not backup_dialogs.restore(window)
-        assert "only into a new, empty database" in shown_messages.shown[-1][2]
+        assert "only into a new, empty database" in shown_messages.shown[-1][2] and not closed
         assert [p.given_name for p in Person.select().order_by(Person.id)] == ["Ana", "Bea"]
         return
-    assert backup_dialogs.restore(window)
+    assert closed == [True]
     assert [p.given_name for p in Person.select()] == ["Ana"]
+
+
+def test_cancelling_a_backup_leaves_no_file(qtbot, admin, tmp_path, monkeypatch, shown_messages):
+    from housing_desk.ui import backup_dialogs, messages
+    from housing_desk.ui.operations import Job
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    path = folder / "today.housingdesk"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(path))
+    monkeypatch.setattr(Job, "progress", lambda job, done, total: job.cancel())  # Cancel at once
+    shown_messages.confirm_answer = False  # no passphrase
+    backing_up = backup_dialogs.back_up(window)
+    qtbot.waitUntil(lambda: backing_up.done, timeout=20_000)
+    assert list(folder.iterdir()) == []  # not even a part-written file
+    kind, title, text = shown_messages.shown[-1]
+    assert (kind, title) == ("information", "Back up") and "Stopped" in text
 
 
 def test_retention_page_and_export_button_follow_the_role(qtbot, admin):
