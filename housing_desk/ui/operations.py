@@ -179,7 +179,10 @@ class Operation:
         _RUNNING.add(self)
         dialog.setValue(0)
         dialog.show()
-        threading.Thread(target=self._work, name=f"operation: {self.title}", daemon=True).start()
+        self._thread = threading.Thread(
+            target=self._work, name=f"operation: {self.title}", daemon=True
+        )
+        self._thread.start()
         return self
 
     def cancel(self) -> None:
@@ -202,6 +205,9 @@ class Operation:
         self._bridge.finished.emit(result, error)
 
     def _finished(self, result: Any, error: BaseException | None) -> None:
+        # The worker's last act was to send this: wait for its thread to end, so that it drops its
+        # references here and the Qt objects are never destroyed on the worker's thread.
+        self._thread.join()
         self.done = True
         _RUNNING.discard(self)
         if self.progress_dialog is not None:
