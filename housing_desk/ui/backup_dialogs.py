@@ -14,7 +14,6 @@ from housing_desk.services import transfer
 from housing_desk.ui import messages
 from housing_desk.ui.operations import Operation
 
-
 CANCELLED = object()
 
 
