@@ -68,6 +68,7 @@ class AssessmentDialog(FormDialog):
             title.setWordWrap(True)
             combo = QComboBox()
             combo.setObjectName(f"score_{key}")
+            combo.setAccessibleName(f"Score for {label}")
             for score in range(1, 6):
                 combo.addItem(str(score), score)
             combo.setCurrentIndex(-1)
@@ -79,6 +80,7 @@ class AssessmentDialog(FormDialog):
             description.setWordWrap(True)
             evidence = QPlainTextEdit()
             evidence.setObjectName(f"evidence_{key}")
+            evidence.setAccessibleName(f"Evidence for {label}")
             evidence.setPlaceholderText(
                 "Evidence: what she said, what you saw, who else is involved"
             )
@@ -100,10 +102,12 @@ class AssessmentDialog(FormDialog):
         for row, (kind, label) in enumerate(assessments.RISKS.items()):
             combo = QComboBox()
             combo.setObjectName(f"risk_{kind}")
+            combo.setAccessibleName(f"Risk {label.lower()}")
             for level, text in RISK_CHOICES:
                 combo.addItem(text, level)
             notes = QLineEdit()
             notes.setPlaceholderText("What the risk is and how it is managed")
+            notes.setAccessibleName(f"How the risk {label.lower()} is managed")
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(combo, row, 1)
             grid.addWidget(notes, row, 2)

@@ -84,6 +84,7 @@ class BoardPage(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.timeline)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setAccessibleName("Timeline of the months around the day shown")
         legend = QLabel(
             "  ".join(
                 f'<span style="color:{STATE_COLOURS[state]}">&#9632;</span> {STATE_LABELS[state]}'

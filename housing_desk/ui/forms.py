@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QDateEdit, QDialog, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from housing_desk import paths
-from housing_desk.ui import date_typing
+from housing_desk.ui import accessible_names, date_typing
 
 _loader: QUiLoader | None = None
 
@@ -40,6 +40,11 @@ def load(name: str, parent: QWidget | None = None) -> QWidget:
         raise RuntimeError(f"The form {path} could not be loaded: {_ui_loader().errorString()}")
     for edit in widget.findChildren(QDateEdit):
         date_typing.accept_typing(edit)
+    for scroller in widget.findChildren(QScrollArea):
+        scroller.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab reaches the fields; it scrolls to them
+    accessible_names.name_controls(widget)
     return widget
 
 

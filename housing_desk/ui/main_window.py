@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from housing_desk import __version__
 from housing_desk.services import permissions, users
-from housing_desk.ui import forms, messages
+from housing_desk.ui import forms, messages, window_fit
 from housing_desk.ui.board_page import BoardPage
 
 SETTINGS_ORGANISATION = "housing-desk"
@@ -90,7 +90,7 @@ ALL_PAGES = (
     ("partners", "Partners", "Ctrl+6", _partners_page, "view"),
     ("reports", "Reports", "Ctrl+0", _reports_page, "reports"),
     ("audit", "Audit log", "Ctrl+7", _audit_page, "view_audit"),
-    ("retention", "Retention", "", _retention_page, "retention"),
+    ("retention", "Retention", "Ctrl+Shift+R", _retention_page, "retention"),
     ("users", "Accounts", "Ctrl+8", _users_page, "manage_users"),
     ("settings", "Settings", "Ctrl+9", _settings_page, "view"),
 )
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(status)
         self.ui.navigation.setCurrentRow(0)
-        self.resize(1180, 760)
+        window_fit.fit(self, 1180, 760)
         self._restore_geometry()
         if idle_minutes:
             from housing_desk.ui.idle_lock import IdleLock
@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------
     def _add_page(self, key: str, page: QWidget) -> None:
         self.pages[key] = page
-        self.ui.pages.addWidget(page)
+        # Each page scrolls inside the window rather than push it past a small or scaled screen.
+        self.ui.pages.addWidget(window_fit.scrolling(page))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""
@@ -154,14 +155,18 @@ class MainWindow(QMainWindow):
         """Switch to a page; a page shown again is refreshed, since others may have changed things."""
         built_now = key not in self.pages
         page = self.page(key)
-        switching = self.ui.pages.currentWidget() is not page
-        self.ui.pages.setCurrentWidget(page)
+        switching = self.current_page() is not page
+        self.ui.pages.setCurrentWidget(window_fit.holder(page))
         row = self._keys.index(key)
         if self.ui.navigation.currentRow() != row:
             self.ui.navigation.setCurrentRow(row)  # comes back here, no longer switching
         if switching and not built_now:
             page.refresh()
         return page
+
+    def current_page(self) -> QWidget | None:
+        holder = self.ui.pages.currentWidget()
+        return holder.widget() if holder is not None else None
 
     def current_key(self) -> str:
         return self._keys[self.ui.navigation.currentRow()]
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
         self.show_page("licences").select_licence(licence_id)
 
     def refresh(self) -> None:
-        page = self.ui.pages.currentWidget()
+        page = self.current_page()
         if hasattr(page, "refresh"):
             page.refresh()
 
@@ -307,6 +312,7 @@ class MainWindow(QMainWindow):
         geometry = self._settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            window_fit.fit(self, self.width(), self.height())  # a bigger screen may be gone
 
     def closeEvent(self, event) -> None:
         if self.idle_lock is not None:

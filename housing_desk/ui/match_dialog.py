@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QWidget
 
 from housing_desk.services import allocations
-from housing_desk.ui import dates, forms
+from housing_desk.ui import dates, forms, window_fit
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import COMPLIANCE_COLOURS, dot, lock_icon
@@ -61,7 +61,8 @@ class MatchDialog(QDialog):
         if self.model.rowCount():
             ui.candidatesTable.selectRow(0)
         self._selected()
-        self.resize(900, 520)
+        ui.offerButton.setDefault(True)
+        window_fit.fit(self, 900, 520)
 
     def selected(self):
         indexes = self.ui.candidatesTable.selectionModel().selectedRows()

@@ -103,6 +103,7 @@ class ChecklistPage(FormPage):
             self.boxes[key] = box
         self.hb_reference = QLineEdit()
         self.hb_reference.setPlaceholderText("Claim reference")
+        self.hb_reference.setAccessibleName("Housing Benefit claim reference")
         grid.addWidget(self.hb_reference, 1, 1)
         grid.setColumnStretch(0, 1)
         self.errors = FieldErrors({"note": self.hb_reference}, self.ui.errorLabel)

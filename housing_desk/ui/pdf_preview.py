@@ -18,6 +18,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.document, self._buffer = printing.load(pdf, self)
         self.view = QPdfView(self)
+        self.view.setAccessibleName(title)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

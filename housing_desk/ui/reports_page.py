@@ -163,6 +163,7 @@ class ReportsPage(QWidget):
             view.setMinimumHeight(220)
             forms.place(host, view)
         view.setChart(chart)
+        view.setAccessibleName(chart.title() or "Chart")
         return chart
 
     def current_title(self) -> str:

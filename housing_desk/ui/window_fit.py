@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -60,6 +60,7 @@ def scroll_body(dialog: QWidget, form: QWidget, below: tuple[str, ...] = _BELOW)
     scroller.setObjectName("bodyScroll")
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to them
     scroller.setWidget(form)
     layout.addWidget(scroller, 1)
     top = form.layout()
@@ -103,3 +104,22 @@ def _holds(layout: QLayout, widget: QWidget) -> bool:
         or (layout.itemAt(i).layout() is not None and _holds(layout.itemAt(i).layout(), widget))
         for i in range(layout.count())
     )
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area that lets it fill the window and scrolls only when the
+    window is smaller than the page can be."""
+    scroller = QScrollArea()
+    scroller.setObjectName("pageScroll")
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroller.setWidget(page)
+    return scroller
+
+
+def holder(page: QWidget) -> QWidget:
+    """The scroll area that holds ``page`` (``scrolling``), or the page itself."""
+    viewport = page.parentWidget()
+    scroller = viewport.parentWidget() if viewport is not None else None
+    return scroller if isinstance(scroller, QScrollArea) else page

@@ -24,7 +24,7 @@ def open_window(qtbot, user):
 
 def test_opens_on_the_board_with_every_flat(qtbot, admin, three_flats):
     window = open_window(qtbot, admin)
-    assert window.ui.pages.currentWidget() is window.board
+    assert window.current_page() is window.board
     assert list(window.pages) == ["board"]  # other pages wait until they are opened
     board = window.board
     assert board.model.rowCount() == 3
@@ -74,7 +74,7 @@ def test_navigation_builds_pages_once_and_refreshes_them(qtbot, admin, three_fla
     assert window.show_page("flats") is flats_page
     assert flats_page.model.rowCount() == 4
     window.ui.navigation.setCurrentRow(0)
-    assert window.ui.pages.currentWidget() is window.board
+    assert window.current_page() is window.board
     assert window.board.model.rowCount() == 4
 
 
@@ -83,7 +83,7 @@ def test_double_clicking_a_flat_on_the_board_opens_it(qtbot, admin, three_flats)
     _first, second, _third = three_flats
     window.show_flat(second.id)
     page = window.pages["flats"]
-    assert window.ui.pages.currentWidget() is page
+    assert window.current_page() is page
     assert page.selected_flat().reference == "NHT-02"
     assert page.unavailable.rowCount() == 1
     assert page.certificates.rowCount() == 3

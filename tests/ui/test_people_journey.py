@@ -246,6 +246,6 @@ def test_opening_a_waiting_woman_from_the_list(qtbot, admin):
     page = window.show_page("referrals")
     page.ui.waitingTable.selectRow(0)
     page.ui.openButton.click()
-    assert window.ui.pages.currentWidget() is window.pages["people"]
+    assert window.current_page() is window.pages["people"]
     assert window.pages["people"].panel.person.id == person.id
     assert people.get_person(person.id).display_name == "Ioana Popescu"

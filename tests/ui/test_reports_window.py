@@ -51,7 +51,7 @@ def test_reminders_on_the_board_open_their_record(qtbot, admin, partner):
     reminders = window.board.ui.remindersList
     qtbot.waitUntil(lambda: reminders.count() > 0 and "NO-CERT" in reminders.item(0).text())
     window.board._open_reminder(reminders.item(0))
-    assert window.ui.pages.currentWidget() is window.pages["flats"]
+    assert window.current_page() is window.pages["flats"]
     assert window.pages["flats"].selected_flat().reference == "NO-CERT"
 
 
