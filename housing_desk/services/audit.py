@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -11,8 +12,48 @@ from peewee import JOIN
 
 from housing_desk.data.models import AuditEvent as AuditRow
 from housing_desk.data.models import User
+from housing_desk.services.audit_words import describe, in_words  # noqa: F401  (public names)
 
 ACTIONS = ("create", "update", "delete", "print", "export", "login", "view")
+
+CHANGED = "changed"
+# Fields whose text is a code from a fixed list in the program (a status, a kind, a reason),
+# kept in the audit row when it looks like one. Text under any other name is written as
+# "changed": a name, a phone number, a note or a reference never reaches the audit log.
+CODE_FIELDS = frozenset(
+    {
+        "status",
+        "role",
+        "kind",
+        "source",
+        "outcome",
+        "decision",
+        "reason",
+        "end_reason",
+        "decision_reason",
+        "agreement_type",
+        "excluded_category",
+        "by",
+        "notice_by",
+        "served_how",
+        "hb_status",
+        "key",
+        "document",
+        "sha256",
+        "result",
+        "domain",
+        "table",
+        "severity",
+        "stage",
+        "priority",
+        "payment_day",
+        "method",
+        "category",
+    }
+)
+# Fields that are about her whatever their type: her date of birth is a date, and personal.
+PERSONAL_FIELDS = frozenset({"date_of_birth"})
+_CODE = re.compile(r"^[a-z0-9_.:@()-]{1,64}( [a-z0-9_.:@()-]{1,64})?$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +64,7 @@ class AuditEvent:
     entity: str
     entity_id: int | None
     changes: dict
+    actor_name: str = ""  # the officer's full name; '' for the system itself
 
 
 def _plain(value):
@@ -35,13 +77,57 @@ def _plain(value):
     return value
 
 
+def _safe(field: str, value, keep: frozenset):
+    """What the audit row may hold for ``field``: the value itself when it cannot identify anyone
+    (a flag, a number, a date, an id, a code), otherwise the word "changed"."""
+    if field in PERSONAL_FIELDS:
+        return None if value is None else CHANGED
+    if value is None or isinstance(value, (bool, int, float, Decimal, date, datetime)):
+        return _plain(value)
+    if hasattr(value, "_meta") and hasattr(value, "id"):  # a model row: its id only
+        return value.id
+    if isinstance(value, dict):
+        return {str(k): _safe(str(k), v, keep) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [_safe(field, item, keep) for item in value]
+        plain = [_plain(item) for item in value]
+        # an [old, new] pair of personal values says only that it changed
+        return items if items == plain else CHANGED
+    if isinstance(value, str):
+        if value == CHANGED or field in keep:
+            return value
+        if field in CODE_FIELDS and (value == "" or _CODE.match(value)):
+            return value
+    return CHANGED
+
+
+def safe_changes(changes: dict | None, keep=()) -> dict:
+    """``changes`` as an audit row may hold them (see ``record``)."""
+    kept = frozenset(keep)
+    return {str(key): _safe(str(key), value, kept) for key, value in (changes or {}).items()}
+
+
 def record(
-    actor: User | None, action: str, entity: str, entity_id: int | None, changes=None
+    actor: User | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    changes=None,
+    *,
+    keep=(),
 ) -> None:
-    """Write one audit row. Call it inside the transaction of the change it records."""
+    """Write one audit row. Call it inside the transaction of the change it records.
+
+    ``changes`` is ``{field: value}`` or, from ``diff``, ``{field: [old, new]}``. Flags, numbers,
+    dates, ids and the codes of ``CODE_FIELDS`` are kept; every other text (a name, a phone
+    number, a note, a reference) and her date of birth are written as "changed", so the log
+    never holds a personal value and anonymising her never needs to touch it. ``keep`` names
+    fields whose text is about no one (a flat's reference and address, an organisation's
+    setting) and may be kept as written.
+    """
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    payload = {key: _plain(value) for key, value in (changes or {}).items()}
+    payload = safe_changes(changes, keep)
     AuditRow.create(
         actor=actor,
         action=action,
@@ -52,17 +138,20 @@ def record(
 
 
 def diff(before: dict, after: dict) -> dict:
-    """``{field: [old, new]}`` for every field whose value changed."""
+    """``{field: [old, new]}`` for every field whose value changed (``record`` decides what of
+    each pair the audit row may keep)."""
     return {
-        key: [_plain(before.get(key)), _plain(value)]
-        for key, value in after.items()
-        if before.get(key) != value
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
     }
 
 
 def events(entity: str | None = None, entity_id: int | None = None) -> list[AuditEvent]:
     """Audit events, oldest first, optionally for one kind of record or one record."""
-    query = AuditRow.select(AuditRow, User.username).join(User, JOIN.LEFT_OUTER).switch(AuditRow)
+    query = (
+        AuditRow.select(AuditRow, User.username, User.full_name)
+        .join(User, JOIN.LEFT_OUTER)
+        .switch(AuditRow)
+    )
     if entity is not None:
         query = query.where(AuditRow.entity == entity)
     if entity_id is not None:
@@ -88,7 +177,11 @@ def search(
     from housing_desk.services import permissions
 
     permissions.require(actor, "view_audit")
-    query = AuditRow.select(AuditRow, User.username).join(User, JOIN.LEFT_OUTER).switch(AuditRow)
+    query = (
+        AuditRow.select(AuditRow, User.username, User.full_name)
+        .join(User, JOIN.LEFT_OUTER)
+        .switch(AuditRow)
+    )
     if username:
         query = query.where(User.username == username)
     if entity:
@@ -134,6 +227,7 @@ def _as_events(query) -> list[AuditEvent]:
             entity=row.entity,
             entity_id=row.entity_id,
             changes=json.loads(row.changes),
+            actor_name=row.full_name or "",
         )
         for row in rows
     ]

@@ -41,6 +41,8 @@ _TEXT_FIELDS = {
     "town": ("Town", True, 100),
     "notes": ("Notes", False, 4000),
 }
+# A flat's reference and address are the partner's property, not anyone's personal details.
+AUDIT_KEEPS = ("reference", "address_line1", "address_line2", "town", "postcode")
 _FLAGS = {
     "step_free": "Step-free access",
     "has_gas": "Gas supply",
@@ -175,7 +177,7 @@ def create_flat(
                 flat = Flat.create(**values)
         except IntegrityError:
             raise _taken(values["reference"]) from None
-        audit.record(actor, "create", "flat", flat.id, _audit_values(values))
+        audit.record(actor, "create", "flat", flat.id, _audit_values(values), keep=AUDIT_KEEPS)
     return flat
 
 
@@ -199,6 +201,7 @@ def update_flat(actor, flat: Flat, **changes) -> Flat:
                     entity="flat",
                     what=f"flat {current.reference}",
                     audit_values=_audit_values,
+                    keep=AUDIT_KEEPS,
                 )
         except IntegrityError:
             raise _taken(values["reference"]) from None

@@ -67,7 +67,7 @@ def create_partner(actor, *, name, **details) -> Partner:
             raise ValidationError(
                 f"There is already a partner called '{values['name']}'.", "name"
             ) from None
-        audit.record(actor, "create", "partner", partner.id, values)
+        audit.record(actor, "create", "partner", partner.id, values, keep=("name",))
     return partner
 
 
@@ -87,6 +87,7 @@ def update_partner(actor, partner: Partner, **changes) -> Partner:
             values,
             entity="partner",
             what=f"partner {partner.name}",
+            keep=("name",),
         )
     return Partner.get_by_id(partner.id)
 

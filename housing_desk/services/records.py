@@ -18,12 +18,14 @@ def versioned_update(
     what: str,
     audit_values=None,
     private=(),
+    keep=(),
 ) -> None:
     """Save ``values`` only if the record is still at ``expected_version``, and audit the change.
 
     Call inside a write transaction. ``what`` names the record for the officer
     ("flat NHT-01"); ``audit_values`` turns values into what the audit row keeps;
-    for ``private`` fields the audit row says that they changed, not what they say.
+    for ``private`` fields the audit row says that they changed, not what they say (as it
+    does for any personal value: see ``audit.record``, which is given ``keep``).
     """
     current = model.get_or_none(model.id == record_id)
     if current is None:
@@ -45,7 +47,7 @@ def versioned_update(
     for key in private:
         if key in changes:
             changes[key] = "changed"
-    audit.record(actor, "update", entity, record_id, changes)
+    audit.record(actor, "update", entity, record_id, changes, keep=keep)
 
 
 def last_change(entity: str, record_id: int) -> str:

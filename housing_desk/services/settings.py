@@ -57,9 +57,8 @@ def save_organisation(actor, **values) -> Organisation:
     with write_transaction():
         for key, value in cleaned.items():
             _put(f"organisation.{key}", value)
-        audit.record(
-            actor, "update", "setting", None, {f"organisation.{k}": v for k, v in cleaned.items()}
-        )
+        changes = {f"organisation.{k}": v for k, v in cleaned.items()}
+        audit.record(actor, "update", "setting", None, changes, keep=tuple(changes))
     return organisation()
 
 
@@ -90,7 +89,14 @@ def set_licence_template(actor, path: str) -> templates.Template | None:
             raise ValidationError(str(error), TEMPLATE_KEY) from None
     with write_transaction():
         _put(TEMPLATE_KEY, path)
-        audit.record(actor, "update", "setting", None, {TEMPLATE_KEY: path or "(model wording)"})
+        audit.record(
+            actor,
+            "update",
+            "setting",
+            None,
+            {TEMPLATE_KEY: path or "(model wording)"},
+            keep=(TEMPLATE_KEY,),
+        )
     return wording
 
 

@@ -70,7 +70,14 @@ def create_user(actor: User | None, *, username, full_name, role, password) -> U
         user = User.create(
             username=username, full_name=full_name, role=role, password_hash=password_hash
         )
-        audit.record(actor, "create", "user", user.id, {"username": username, "role": role})
+        audit.record(
+            actor,
+            "create",
+            "user",
+            user.id,
+            {"username": username, "role": role},
+            keep=("username",),
+        )
     return user
 
 
@@ -153,7 +160,7 @@ def reset_password(actor, user, *, new_password) -> None:
             locked_until=None,
             version=User.version + 1,
         ).where(User.id == user.id).execute()
-        audit.record(actor, "update", "user", user.id, {"password": "reset"})
+        audit.record(actor, "update", "user", user.id, {"password": "reset"}, keep=("password",))
 
 
 def set_active(actor, user, *, active: bool) -> User:

@@ -1,0 +1,148 @@
+"""An audit row in plain words: "12/03/2026 — Priya Shah — changed her phone number".
+
+The audit log page and her subject access export both read the trail through ``describe`` and
+``in_words``. A feature that audits a new kind of record names it in ``RECORDS`` and its fields
+in ``FIELDS``; anything not named reads as its field name with spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+# entity -> (what it is, with an article; what "its" reads as before a field)
+RECORDS: dict[str, tuple[str, str]] = {
+    "person": ("her record", "her"),
+    "referral": ("a referral", "the referral's"),
+    "assessment": ("a readiness assessment", "the assessment's"),
+    "offer": ("an offer of a flat", "the offer's"),
+    "licence": ("a licence", "the licence's"),
+    "signup_item": ("a sign-up checklist item", "the checklist item's"),
+    "licence_key": ("a key", "the key's"),
+    "support_plan": ("a support plan", "the support plan's"),
+    "goal": ("a support plan goal", "the goal's"),
+    "subject_access_request": ("a request for her records", "the request's"),
+    "flat": ("a flat", "the flat's"),
+    "certificate": ("a certificate", "the certificate's"),
+    "unavailability": ("a time a flat is out of use", "its"),
+    "partner": ("a partner", "the partner's"),
+    "user": ("an account", "the account's"),
+    "setting": ("the settings", "the"),
+    "report": ("a report", "the report's"),
+    "board": ("the availability report", "the report's"),
+    "backup": ("a backup", "the backup's"),
+}
+FIELDS: dict[str, str] = {
+    "given_name": "given name",
+    "family_name": "family name",
+    "preferred_name": "preferred name",
+    "date_of_birth": "date of birth",
+    "ni_number": "National Insurance number",
+    "phone": "phone number",
+    "safe_contact": "safe contact",
+    "message_ok": "whether a message may be left",
+    "do_not_disclose": '"do not disclose" marker',
+    "needs_step_free": "step-free need",
+    "areas_to_avoid": "areas to avoid",
+    "notes": "notes",
+    "keyworker": "keyworker",
+    "archived": "archived marker",
+    "anonymised": "anonymised marker",
+    "hb_reference": "Housing Benefit reference",
+    "hb_status": "Housing Benefit claim",
+    "decision_notes": "decision notes",
+    "move_out_notes": "move-out notes",
+    "notice_reason": "notice reason",
+    "end_date": "end date",
+    "start_date": "start date",
+    "served_on": "notice date",
+    "received_on": "date received",
+    "decided_on": "decision date",
+    "due_on": "due date",
+    "answered_on": "date answered",
+    "risk_to_self": "risk to herself",
+    "risk_to_others": "risk to others",
+    "risk_from_others": "risk from others",
+    "risk_to_tenancy": "risk to the tenancy",
+    "target_date": "target date",
+    "weekly_rent": "weekly rent",
+    "password": "password",
+    "correction": "reason for the correction",
+}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_ACTIONS = {
+    "create": "created",
+    "delete": "removed",
+    "print": "printed",
+    "export": "exported",
+}
+_DOCUMENTS = {
+    "licence_agreement": "the licence agreement",
+    "support_plan": "the support plan",
+    "signup_pack": "the sign-up pack",
+    "availability_report": "the availability report",
+    "subject_access": "her records (subject access)",
+    "notice_to_quit": "a notice to quit",
+}
+_LOGINS = {"signed in": "signed in", "failed": "tried to sign in", "locked": "was locked out"}
+
+
+def _field(name: str) -> str:
+    return FIELDS.get(name, name.replace("_", " ").replace(".", " "))
+
+
+def _value(value) -> str:
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        found = _ISO_DATE.match(value)
+        if found:
+            year, month, day = found.groups()
+            return f"{day}/{month}/{year}"
+        return value.replace("_", " ")
+    if isinstance(value, dict):
+        return ", ".join(f"{_field(k)} {_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _change(name: str, value) -> str:
+    if value == "changed":
+        return _field(name)
+    if isinstance(value, list) and len(value) == 2:
+        return f"{_field(name)} from {_value(value[0])} to {_value(value[1])}"
+    return f"{_field(name)} to {_value(value)}"
+
+
+def _joined(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def describe(event) -> str:
+    """What happened, in words, without when or who: "changed her phone number and notes"."""
+    what, its = RECORDS.get(event.entity, (f"a {event.entity.replace('_', ' ')}", "its"))
+    changes = event.changes or {}
+    if event.action == "view":
+        return f"looked at {what}"
+    if event.action == "login":
+        return _LOGINS.get(changes.get("result", ""), "signed in")
+    if event.action in ("print", "export"):
+        document = changes.get("document", "")
+        return f"{_ACTIONS[event.action]} {_DOCUMENTS.get(document, what)}"
+    if event.action in _ACTIONS:
+        return f"{_ACTIONS[event.action]} {what}"
+    parts = [_change(name, value) for name, value in changes.items()]
+    if not parts:
+        return f"changed {what}"
+    if event.entity == "person":
+        return f"changed her {_joined(parts)}"
+    return f"changed {its} {_joined(parts)}"
+
+
+def in_words(event) -> str:
+    """One line of the trail: "12/03/2026 — Priya Shah — changed her phone number"."""
+    local = event.at.astimezone()
+    who = getattr(event, "actor_name", "") or event.actor or "Housing Desk"
+    return f"{local.day:02d}/{local.month:02d}/{local.year:04d} — {who} — {describe(event)}"
