@@ -235,6 +235,7 @@ class OfferRow:
     responded_on: date | None
     reason: str
     overdue: bool
+    board_name: str = ""  # her name as the board shows it: never a confidential woman's
 
     @property
     def status_label(self) -> str:
@@ -278,6 +279,9 @@ def offers(status: str | None = None, on: date | None = None, flat=None) -> list
             responded_on=o.responded_on,
             reason=REFUSAL_REASONS.get(o.reason, o.reason),
             overdue=o.status == "pending" and (on - o.offered_on).days >= OVERDUE_DAYS,
+            board_name=names.board_name(
+                o.given_name, o.family_name, o.preferred_name, o.do_not_disclose
+            ),
         )
         for o in query.objects()
     ]

@@ -64,6 +64,15 @@ def display_name(given: str, family: str, preferred: str = "") -> str:
     return f"{preferred or given} {family}"
 
 
+CONFIDENTIAL_NAME = "a resident (confidential)"
+
+
+def board_name(given: str, family: str, preferred: str, hidden) -> str:
+    """Her name as the board and its side lists show it (the board may be on a shared screen):
+    never the name of a woman whose details are not to be disclosed."""
+    return CONFIDENTIAL_NAME if hidden else display_name(given, family, preferred)
+
+
 def sort_key(given: str, family: str, preferred: str = "") -> str:
     """Where she comes in a list: family name, then the first name she uses, folded."""
     return f"{fold(family)} {fold(preferred or given)}".strip()

@@ -230,23 +230,55 @@ def update_person(actor, person: Person, **changes) -> Person:
             audit_values=_audit_for_update,
             private=("notes",),
         )
-    return get_person(person.id)
+    return _load(person.id)
 
 
 def _audit_for_update(values: dict) -> dict:
     return {k: v for k, v in _audit_values(values).items() if k not in STORED_KEYS}
 
 
-def get_person(person_id: int, actor=None) -> Person:
-    """Her record. For an ``actor`` who may not see sensitive details (a viewer), the notes and
-    safe-contact details come back blank."""
-    person = Person.get_or_none(Person.id == person_id)
+def _load(person_id) -> Person:
+    person = Person.get_or_none(Person.id == getattr(person_id, "id", person_id))
     if person is None:
         raise NotFound("That person's record no longer exists.")
-    if actor is not None and not permissions.allowed(actor, "view_sensitive"):
-        person.notes = ""
-        person.safe_contact = ""
     return person
+
+
+def get_person(actor, person_id: int) -> Person:
+    """Her record, as ``actor`` may see it: the one way a window reads a woman's record.
+
+    A viewer gets her notes and safe-contact details blank (her risks and decision notes are
+    blanked by the services that read them). Opening the record of a woman whose details are
+    not to be disclosed is recorded in the audit log (action 'view'), here and not by a window.
+    """
+    if isinstance(actor, (int, Person)):
+        raise TypeError("get_person(actor, person_id): the acting user comes first")
+    permissions.require(actor, "view")
+    person = _load(person_id)
+    if not permissions.allowed(actor, "view_sensitive"):
+        blank_sensitive(person)
+    if person.do_not_disclose:
+        audit.viewed(actor, person)
+    return person
+
+
+def blank_sensitive(person: Person) -> Person:
+    """Her notes and safe contact removed from a copy read for someone who may not see them."""
+    person.notes = ""
+    person.safe_contact = ""
+    return person
+
+
+def name_of(actor, person_id: int) -> str:
+    """Her name as lists show it (for a window's title or a question); not a view of her record."""
+    permissions.require(actor, "view")
+    row = Person.select(Person.given_name, Person.family_name, Person.preferred_name).where(
+        Person.id == getattr(person_id, "id", person_id)
+    )
+    found = row.tuples().first()
+    if found is None:
+        raise NotFound("That person's record no longer exists.")
+    return names.display_name(*found)
 
 
 def keyworkers() -> list[User]:

@@ -10,7 +10,7 @@ from peewee import Case
 
 from housing_desk.data.models import Person, Referral
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import names
+from housing_desk.services import names, permissions
 from housing_desk.services.listing import ascending, by_name
 from housing_desk.services.referrals import SOURCES, STATUS_LABELS, reason_text
 
@@ -59,8 +59,12 @@ def referrals_page(
     limit: int | None = 500,
     order: str = "received",
     descending: bool = True,
+    actor=None,
 ) -> list[ReferralRow]:
-    """``limit`` referrals from ``offset`` in ``order`` (one of ORDERS), with her name; one query."""
+    """``limit`` referrals from ``offset`` in ``order`` (one of ORDERS), with her name; one query.
+
+    The first line of an 'other' decision's notes is shown only to an ``actor`` who may see
+    sensitive details; without one, the reason is its plain label."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
     query = Referral.select(
@@ -104,6 +108,7 @@ def referrals_page(
     )
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
+    show_notes = permissions.allowed(actor, "view_sensitive")
     return [
         ReferralRow(
             rid,
@@ -116,7 +121,7 @@ def referrals_page(
             priority,
             state,
             to_date(decided),
-            reason_text(state, reason, notes) if reason else "",
+            reason_text(state, reason, notes, show_notes=show_notes) if reason else "",
         )
         for (
             rid,
@@ -138,6 +143,7 @@ def referrals_page(
     ]
 
 
-def list_referrals(status: str | None = None) -> list[ReferralRow]:
-    """Every referral (or those with ``status``), newest first, with her name."""
-    return referrals_page(ReferralFilter(status=status), limit=None)
+def list_referrals(status: str | None = None, actor=None) -> list[ReferralRow]:
+    """Every referral (or those with ``status``), newest first, with her name (see
+    ``referrals_page`` for what ``actor`` may see)."""
+    return referrals_page(ReferralFilter(status=status), limit=None, actor=actor)

@@ -203,13 +203,19 @@ def mark_assessing(referral_id: int) -> None:
     ).execute()
 
 
-def for_person(person) -> list[Referral]:
-    """Her referrals, newest first."""
-    return list(
+def for_person(actor, person) -> list[Referral]:
+    """Her referrals, newest first; for someone who may not see sensitive details (a viewer), the
+    notes and decision notes come back blank."""
+    permissions.require(actor, "view")
+    found = list(
         Referral.select()
-        .where(Referral.person == person.id)
+        .where(Referral.person == getattr(person, "id", person))
         .order_by(Referral.received_on.desc(), Referral.id.desc())
     )
+    if not permissions.allowed(actor, "view_sensitive"):
+        for referral in found:
+            referral.notes = referral.decision_notes = ""
+    return found
 
 
 def get_referral(referral_id: int) -> Referral:
@@ -219,13 +225,21 @@ def get_referral(referral_id: int) -> Referral:
     return referral
 
 
-def reason_label(referral: Referral) -> str:
-    return reason_text(referral.status, referral.decision_reason, referral.decision_notes)
+def reason_label(referral: Referral, actor=None) -> str:
+    """The decision's reason in words; the first line of the notes for 'other' only for an
+    ``actor`` who may see sensitive details (none given: the plain label)."""
+    return reason_text(
+        referral.status,
+        referral.decision_reason,
+        referral.decision_notes,
+        show_notes=permissions.allowed(actor, "view_sensitive"),
+    )
 
 
-def reason_text(status: str, reason: str, notes: str) -> str:
-    """The reason in plain words; for 'other', the first line of what was written."""
-    if reason == "other" and notes:
+def reason_text(status: str, reason: str, notes: str, *, show_notes: bool = False) -> str:
+    """The reason in plain words; for 'other', the first line of what was written when
+    ``show_notes`` (never for a viewer: decision notes are sensitive)."""
+    if reason == "other" and notes and show_notes:
         return notes.splitlines()[0]
     labels = {**REASONS.get(status, {}), **(CLOSE_REASONS if status == "closed" else {})}
     return labels.get(reason, reason)

@@ -30,11 +30,8 @@ class Reminder:
 _WHO = (Person.given_name, Person.family_name, Person.preferred_name, Person.do_not_disclose)
 
 
-def _name(given: str, family: str, preferred: str, hidden) -> str:
-    # Reminders show on the board, which may be on a shared screen.
-    if hidden:
-        return "a resident (confidential)"
-    return names.display_name(given, family, preferred)
+# Reminders show on the board, which may be on a shared screen.
+_name = names.board_name
 
 
 def due(on: date | None = None, board: list | None = None) -> list[Reminder]:

@@ -37,7 +37,7 @@ class FlatActions:
         }
 
     def _name(self, person_id: int) -> str:
-        return people.get_person(person_id).display_name
+        return people.name_of(self.actor, person_id)
 
     def match(self):
         from housing_desk.ui.match_dialog import MatchDialog

@@ -163,7 +163,7 @@ class BoardPage(QWidget):
             ui.comingFreeList.addItem("Nothing in the next 60 days")
         ui.offersList.clear()
         for offer in allocations.offers(status="pending", on=on):
-            text = f"{offer.reference}: {offer.name}, offered {dates.uk(offer.offered_on)}"
+            text = f"{offer.reference}: {offer.board_name}, offered {dates.uk(offer.offered_on)}"
             entry = QListWidgetItem(text + (" (overdue)" if offer.overdue else ""))
             entry.setData(Qt.ItemDataRole.UserRole, offer.flat_id)
             if offer.do_not_disclose:

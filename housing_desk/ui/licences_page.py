@@ -226,14 +226,14 @@ class LicencesPage(QWidget):
         if licence is not None:
             self._done(
                 NoticeDialog.ask(
-                    self, self.actor, licence, people.get_person(licence.person_id).display_name
+                    self, self.actor, licence, people.name_of(self.actor, licence.person_id)
                 )
             )
 
     def move_out(self) -> None:
         licence = self.selected()
         if licence is not None:
-            name = people.get_person(licence.person_id).display_name
+            name = people.name_of(self.actor, licence.person_id)
             self._done(MoveOutDialog.ask(self, self.actor, licence, name))
 
     def _open_person(self, index) -> None:

@@ -124,7 +124,7 @@ class PersonDialog(FormDialog):
         )
 
     def reload(self) -> None:
-        self.person = people.get_person(self.person.id)
+        self.person = people.get_person(self.actor, self.person.id)
         self._fill(self.person)
 
 

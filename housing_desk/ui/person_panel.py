@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import assessments, audit, people, permissions, referrals, waiting_list
+from housing_desk.services import assessments, people, permissions, referrals, waiting_list
 from housing_desk.ui import dates, forms
 from housing_desk.ui.assessment_dialog import AssessmentDialog
 from housing_desk.ui.person_dialog import PersonDialog
@@ -23,7 +23,15 @@ REFERRAL_COLUMNS = (
     Column("Priority", lambda r: referrals.PRIORITIES[r.priority], sort_key=lambda r: r.priority),
     Column("Status", lambda r: referrals.STATUS_LABELS[r.status]),
     Column("Decided", lambda r: dates.uk(r.decided_on), sort_key=lambda r: r.decided_on),
-    Column("Reason", lambda r: referrals.reason_label(r) if r.decision_reason else ""),
+    # for_person has already blanked a viewer's decision notes
+    Column(
+        "Reason",
+        lambda r: (
+            referrals.reason_text(r.status, r.decision_reason, r.decision_notes, show_notes=True)
+            if r.decision_reason
+            else ""
+        ),
+    ),
 )
 ASSESSMENT_COLUMNS = (
     Column("Assessed", lambda a: dates.uk(a.assessed_on), sort_key=lambda a: a.assessed_on),
@@ -83,7 +91,7 @@ class PersonPanel(QWidget):
 
     def show_person(self, person_id: int | None) -> None:
         ui = self.ui
-        self.person = people.get_person(person_id, self.actor) if person_id is not None else None
+        self.person = people.get_person(self.actor, person_id) if person_id is not None else None
         person = self.person
         for widget in (
             ui.nameLabel,
@@ -115,7 +123,6 @@ class PersonPanel(QWidget):
             self.chart.set_history([])
             ui.notesView.setPlainText("")
             return
-        audit.viewed(self.actor, person)
         name = person.display_name
         if person.preferred_name and person.preferred_name != person.given_name:
             name += f" ({person.given_name})"
@@ -137,7 +144,7 @@ class PersonPanel(QWidget):
         )
         ui.areasValue.setText(person.areas_to_avoid or "None recorded")
         ui.notesView.setPlainText(person.notes if self.sensitive else "")
-        her_referrals = referrals.for_person(person)
+        her_referrals = referrals.for_person(self.actor, person)
         self.referrals.set_rows(her_referrals)
         ui.referralsTable.resizeColumnsToContents()
         self.history = assessments.history(self.actor, person) if self.sensitive else []
@@ -172,7 +179,9 @@ class PersonPanel(QWidget):
 
     def edit(self) -> None:
         if self.person is not None:
-            self._after(PersonDialog.ask(self, self.actor, people.get_person(self.person.id)))
+            self._after(
+                PersonDialog.ask(self, self.actor, people.get_person(self.actor, self.person.id))
+            )
 
     def refer(self) -> None:
         if self.person is not None:

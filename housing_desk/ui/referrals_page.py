@@ -117,7 +117,12 @@ class ReferralsPage(QWidget):
             status=self.ui.statusCombo.currentData(), text=self.ui.filterEdit.text()
         )
         return referral_list.referrals_page(
-            filters, offset=offset, limit=limit, order=order, descending=descending
+            filters,
+            offset=offset,
+            limit=limit,
+            order=order,
+            descending=descending,
+            actor=self.actor,
         )
 
     def _reload_all(self) -> None:

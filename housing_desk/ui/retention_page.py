@@ -58,7 +58,7 @@ class RetentionPage(QWidget):
             return
         Operation(
             self,
-            lambda: retention.anonymise(self.actor, people.get_person(row.person_id)),
+            lambda: retention.anonymise(self.actor, people.get_person(self.actor, row.person_id)),
             title="Anonymise",
         ).run()
         self.refresh()

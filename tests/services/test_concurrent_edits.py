@@ -11,7 +11,9 @@ from tests import factories
 def test_two_connections_editing_one_record(admin, db):
     officer = factories.user(admin, "officer")
     woman = factories.person(admin, given_name="Ana", family_name="Lopes")
-    opened_by_both = people.get_person(woman.id)  # both officers open the record at version 1
+    opened_by_both = people.get_person(
+        admin, woman.id
+    )  # both officers open the record at version 1
     first_saved = threading.Event()
     results = {}
 

@@ -115,7 +115,9 @@ def test_update_keeps_the_search_name_current(admin):
     person = factories.person(admin, given_name="Ioana", family_name="Popescu")
     people.update_person(admin, person, family_name="Ionescu")
     assert people.possible_duplicates("IOANA", "ionescu")[0].id == person.id
-    notes_event = people.update_person(admin, people.get_person(person.id), notes="private words")
+    notes_event = people.update_person(
+        admin, people.get_person(admin, person.id), notes="private words"
+    )
     assert audit.events("person", person.id)[-1].changes == {"notes": "changed"}
     assert notes_event.notes == "private words"
 

@@ -248,4 +248,4 @@ def test_opening_a_waiting_woman_from_the_list(qtbot, admin):
     page.ui.openButton.click()
     assert window.current_page() is window.pages["people"]
     assert window.pages["people"].panel.person.id == person.id
-    assert people.get_person(person.id).display_name == "Ioana Popescu"
+    assert people.get_person(admin, person.id).display_name == "Ioana Popescu"

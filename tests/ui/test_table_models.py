@@ -76,7 +76,7 @@ def test_people_and_referral_models(qapp, qtmodeltester, admin):
     model.reload()
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None  # the lock
-    check(qtmodeltester, REFERRAL_COLUMNS, referrals.for_person(woman))
+    check(qtmodeltester, REFERRAL_COLUMNS, referrals.for_person(admin, woman))
     check(qtmodeltester, ASSESSMENT_COLUMNS, assessments.history(admin, woman))
     check(qtmodeltester, WAITING_COLUMNS, waiting_list.waiting_list())
     check(qtmodeltester, ALL_REFERRAL_COLUMNS, referral_list.list_referrals())

@@ -201,3 +201,22 @@ def test_licences_page_lists_and_filters(qtbot, admin, partner):
     assert page.model.rowCount() == 2
     page.ui.licencesTable.selectRow(0)
     assert page.ui.signUpButton.isEnabled() and not page.ui.moveOutButton.isEnabled()
+
+
+def test_the_boards_offers_list_never_names_a_confidential_woman(qtbot, admin, partner):
+    from datetime import date
+
+    from housing_desk.data.models import Referral
+    from housing_desk.services import allocations, people
+
+    home, woman = setup_flat_and_waiting_woman(admin, partner)
+    people.update_person(admin, woman, do_not_disclose=True)
+    referral = Referral.get(Referral.person == woman.id)
+    allocations.make_offer(admin, referral, home, offered_on=date.today())
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.board.ui.offersList.count() > 0)
+    text = window.board.ui.offersList.item(0).text()
+    assert text.startswith("NVT-05: a resident (confidential)")
+    assert "Chi" not in text and "Eze" not in text
