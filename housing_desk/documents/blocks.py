@@ -45,6 +45,13 @@ def table(
     return result
 
 
+def banner(value: str) -> Table:
+    """A boxed warning across the page, for what must not go to the wrong person."""
+    box = Table([[text(value, styles.BANNER)]], colWidths=["100%"], hAlign="LEFT")
+    box.setStyle(styles.banner())
+    return box
+
+
 def header_cells(*titles: str) -> list[Paragraph]:
     return [Paragraph(escape(title), styles.HEADER_CELL) for title in titles]
 

@@ -102,7 +102,7 @@ class BoardLine:
     state: str
     since: date | None
     until: date | None
-    occupant: str  # '' for a woman whose details are not to be disclosed
+    occupant: str  # '' unless the team's own copy; never a confidential woman's name
     compliance: str
 
 
@@ -112,6 +112,7 @@ class AvailabilityReportData:
     on: date
     lines: tuple[BoardLine, ...] = field(default_factory=tuple)
     reference: str = ""
+    with_names: bool = False  # the team's own copy, never the partners' one
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
@@ -25,6 +25,11 @@ class PageMeta:
     template_version: str = ""
     author: str = "Housing Desk"
     logo_path: str = ""
+    landscape: bool = False  # A4 on its side, for a wide table
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        return landscape(A4) if self.landscape else A4
 
 
 class NumberedCanvas(pdf_canvas.Canvas):
@@ -44,14 +49,16 @@ class NumberedCanvas(pdf_canvas.Canvas):
             self.__dict__.update(page)
             self.setFont(fonts.REGULAR, 7.5)
             self.setFillColor(styles.MUTED)
-            self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
+            self.drawRightString(
+                self._pagesize[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}"
+            )
             super().showPage()
         super().save()
 
 
 def _decorate(meta: PageMeta):
     def draw(canvas, _document):
-        width, height = A4
+        width, height = meta.pagesize
         canvas.saveState()
         left = MARGIN
         if meta.logo_path:
@@ -96,7 +103,7 @@ class HousingDocTemplate(BaseDocTemplate):
     def __init__(self, output, meta: PageMeta):
         super().__init__(
             output,
-            pagesize=A4,
+            pagesize=meta.pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=22 * mm,

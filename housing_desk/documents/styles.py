@@ -39,6 +39,11 @@ CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=11, spaceAfter=
 CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=fonts.BOLD)
 CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
 CELL_RIGHT_BOLD = ParagraphStyle("cell_right_bold", parent=CELL_RIGHT, fontName=fonts.BOLD)
+BANNER = ParagraphStyle(
+    "banner", parent=BODY, fontName=fonts.BOLD, fontSize=10.5, leading=14, textColor=INK
+)
+BANNER_FILL = colors.HexColor("#fde8c8")
+BANNER_EDGE = colors.HexColor("#c46a00")
 HEADER_CELL = ParagraphStyle(
     "header_cell", parent=CELL, fontName=fonts.BOLD, textColor=colors.white
 )
@@ -57,3 +62,15 @@ def grid(header_rows: int = 1, total_row: bool = False) -> TableStyle:
     if total_row:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1, NAVY))
     return TableStyle(commands)
+
+
+def banner() -> TableStyle:
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), BANNER_FILL),
+            ("BOX", (0, 0), (-1, -1), 1.2, BANNER_EDGE),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ]
+    )

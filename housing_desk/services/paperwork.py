@@ -32,6 +32,7 @@ from housing_desk.services import (
     settings,
     support_plans,
 )
+from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
 
 KINDS = {
@@ -117,9 +118,17 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
 
 
 def record_document(
-    actor, kind: str, entity: str, entity_id: int, version: str, pdf: bytes, action: str = "print"
+    actor,
+    kind: str,
+    entity: str,
+    entity_id: int,
+    version: str,
+    pdf: bytes,
+    action: str = "print",
+    details: dict | None = None,
 ) -> None:
-    """Record that a document was made (its kind, wording version and fingerprint) and audit it."""
+    """Record that a document was made (its kind, wording version and fingerprint) and audit it
+    (with ``details``: flags and codes saying which copy it was)."""
     digest = hashlib.sha256(pdf).hexdigest()
     with write_transaction():
         Document.create(
@@ -131,7 +140,13 @@ def record_document(
             sha256=digest,
             size=len(pdf),
         )
-        audit.record(actor, action, entity, entity_id, {"document": kind, "sha256": digest})
+        audit.record(
+            actor,
+            action,
+            entity,
+            entity_id,
+            {"document": kind, "sha256": digest, **(details or {})},
+        )
 
 
 def licence_agreement(actor, licence) -> bytes:
@@ -193,11 +208,15 @@ def signup_packs(
     return made
 
 
-def availability_report(actor, on: date | None = None) -> bytes:
-    """The board for partners and the council; a woman whose details are not to be disclosed
-    is never named."""
+def availability_report(actor, on: date | None = None, *, include_names: bool = False) -> bytes:
+    """The board for partners and the council: every flat and its state, and no woman's name.
+
+    ``include_names`` makes the team's own copy, marked as not for sharing, with the occupants'
+    names, still never the name of a woman whose details are not to be disclosed."""
     permissions.require(actor, "print")
     on = on or date.today()
+    if not isinstance(include_names, bool):
+        raise ValidationError("Say whether to include names: yes or no.", "include_names")
     lines = tuple(
         BoardLine(
             reference=s.reference,
@@ -206,16 +225,28 @@ def availability_report(actor, on: date | None = None) -> bytes:
             state=s.state_label,
             since=s.since,
             until=s.until,
-            occupant=s.occupant,
+            occupant=s.occupant if include_names else "",
             compliance=compliance_label(s.compliance),
         )
         for s in availability.availability(on)
     )
     data = AvailabilityReportData(
-        organisation=settings.organisation(), on=on, lines=lines, reference=f"AV-{on:%Y%m%d}"
+        organisation=settings.organisation(),
+        on=on,
+        lines=lines,
+        reference=f"AV-{on:%Y%m%d}",
+        with_names=include_names,
     )
     pdf = report_document.build(data)
-    record_document(actor, "availability_report", "board", 0, report_document.VERSION, pdf)
+    record_document(
+        actor,
+        "availability_report",
+        "board",
+        0,
+        report_document.VERSION,
+        pdf,
+        details={"with_names": include_names},
+    )
     return pdf
 
 

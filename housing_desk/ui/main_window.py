@@ -282,19 +282,18 @@ class MainWindow(QMainWindow):
             self.idle_lock.lock()
 
     def availability_report(self) -> None:
-        """The board as a PDF for partners and the council: confidential women are never named."""
-        from housing_desk.services import paperwork
-        from housing_desk.ui.operations import Operation
+        """The board as a PDF for partners and the council, naming no woman; the dialog offers the
+        team's own copy with names (off unless ticked)."""
+        from housing_desk.ui.availability_report_dialog import AvailabilityReportDialog
         from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
         on = self.board.on()
-        Operation(
-            self, lambda: paperwork.availability_report(self.user, on), title="Availability report"
-        ).success(
-            lambda pdf: PdfPreviewDialog.show_pdf(
-                self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf"
-            )
-        ).run()
+        pdf = AvailabilityReportDialog.ask(self, self.user, on)
+        if pdf is None:
+            return
+        PdfPreviewDialog.show_pdf(
+            self, pdf, "Availability report", f"availability-{on:%Y-%m-%d}.pdf"
+        )
 
     def about(self) -> None:
         messages.information(
