@@ -11,11 +11,11 @@ import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import intervals, permissions
+from housing_desk.services import intervals, money_reports, permissions
 from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
@@ -267,6 +267,8 @@ def summary(actor, start: date, end: date) -> dict:
         "average_wait": average(waits),
         "waiting_list": waiting_list_over_time(start, end),
         "refusals": refusals(start, end),
+        "money": money_reports.by_month(start, end),
+        "arrears": money_reports.arrears_on(end - timedelta(days=1)),
     }
 
 
@@ -317,6 +319,7 @@ def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ..
         "Stays and move-on": (("Flat", "Nights stayed", "Ended because", "Moved on to"), stay_rows),
         "Outcomes": (("By", "Outcome", "Number"), outcome_rows),
         "Waiting and refusals": (("Figure", "Number"), waiting_rows),
+        **money_reports.tables(figures),
     }
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from housing_desk.services import reports
 from housing_desk.services.assessments import add_months
@@ -39,6 +39,7 @@ class ReportsPage(QWidget):
         self.ui = forms.install("reports_page", self)
         ui = self.ui
         self.models: dict[str, RowTableModel] = {}
+        self.extra_tables: dict[str, QTableView] = {}
         self.headers: dict[str, tuple[str, ...]] = {}
         self.by_month = []
         self.chart_views = {}  # one per host widget, made the first time it has a chart
@@ -78,8 +79,20 @@ class ReportsPage(QWidget):
         )
         self._chart(figures["outcomes"]["reason"])
 
+    def _table(self, title: str) -> QTableView:
+        # The page's form holds the first tables; a report added since gets a tab of its own.
+        if title in _TABLES:
+            return getattr(self.ui, _TABLES[title])
+        if title not in self.extra_tables:
+            table = QTableView()
+            table.setAccessibleName(f"{title} report")
+            table.setAlternatingRowColors(True)
+            self.extra_tables[title] = table
+            self.ui.tabs.addTab(table, title)
+        return self.extra_tables[title]
+
     def _fill(self, title: str, headers, rows) -> None:
-        table = getattr(self.ui, _TABLES[title])
+        table = self._table(title)
         if title not in self.models:
             columns = tuple(
                 Column(header, (lambda r, i=i: r[i])) for i, header in enumerate(headers)
@@ -168,7 +181,7 @@ class ReportsPage(QWidget):
 
     def current_title(self) -> str:
         index = self.ui.tabs.currentIndex()
-        return list(_TABLES)[index]
+        return [*_TABLES, *self.extra_tables][index]
 
     def export_csv(self) -> None:
         title = self.current_title()
