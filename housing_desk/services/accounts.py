@@ -190,6 +190,12 @@ def post_charges(actor, *, up_to) -> int:
     return count
 
 
+def mark_posted(up_to: date) -> None:
+    """Record that every account is posted up to ``up_to`` (after a bulk load that posted them)."""
+    with write_transaction():
+        settings.put(POSTED_KEY, up_to.isoformat())
+
+
 def change_charges(actor, licence, *, effective_from, **charges) -> ChargeChange:
     """New weekly charges for her licence from ``effective_from`` (the first night they apply);
     periods already posted are corrected by the night."""

@@ -19,11 +19,14 @@ from housing_desk.data.models import (
     Assessment,
     AssessmentScore,
     Certificate,
+    Charge,
     Flat,
+    HousingBenefitDecision,
     Licence,
     LicenceKey,
     Offer,
     Partner,
+    Payment,
     Person,
     Referral,
     SignupItem,
@@ -45,6 +48,9 @@ ORDER = (
     Licence,
     SignupItem,
     LicenceKey,
+    HousingBenefitDecision,
+    Charge,
+    Payment,
 )
 CHUNK = 500
 

@@ -19,7 +19,7 @@ from housing_desk.data.models import (
     SignupItem,
     Unavailability,
 )
-from housing_desk.services import assessments, bulk, licences, names
+from housing_desk.services import accounts, assessments, bulk, demo_accounts, licences, names
 from housing_desk.services.compliance import add_years
 
 GIVEN = [
@@ -153,7 +153,9 @@ def build(
         maker.flat(n)
     for _ in range(waiting):
         maker.waiting()
-    return bulk.load(admin, maker.batch, progress=progress)
+    counts = bulk.load(admin, maker.batch, progress=progress)
+    accounts.mark_posted(maker.today)  # every account is posted up to today
+    return counts
 
 
 class _Maker:
@@ -317,6 +319,14 @@ class _Maker:
             destination=""
             if end is None
             else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
+        )
+        demo_accounts.add_account(
+            self.batch,
+            self.rng,
+            self.batch.rows[Licence][-1],
+            today=self.today,
+            actor=self.actor,
+            now=self.now,
         )
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:

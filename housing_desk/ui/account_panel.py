@@ -4,7 +4,7 @@ done about it (a payment, a correction, the council's decision, a plan, a letter
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from housing_desk.services import (
     accounts,
@@ -59,10 +59,12 @@ def summary(licence) -> str:
         f" · awaiting Housing Benefit: {_owed(account.hb_balance)}",
         f"Charges £{accounts.weekly_charge(licence):,.2f} a week. Housing Benefit: {claim}"
         + (
-            f", £{gap.award:,.2f} a week, leaving her £{gap.shortfall:,.2f} a week of the "
+            "."
+            if gap.award is None
+            else f", £{gap.award:,.2f} a week, which covers the eligible charges in full."
+            if not gap.shortfall
+            else f", £{gap.award:,.2f} a week, leaving her £{gap.shortfall:,.2f} a week of the "
             "eligible charges to pay herself."
-            if gap.award is not None
-            else "."
         ),
     ]
     plan = arrears.repayment_plan(licence)
@@ -91,6 +93,15 @@ class AccountPanel(QWidget):
         self.model = RowTableModel(STATEMENT_COLUMNS, self)
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.statementTable, self.proxy, presorted=True)
+        header = ui.statementTable.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(STATEMENT_COLUMNS)):  # amounts never cut short; the words stretch
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == 1
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         ui.paymentButton.clicked.connect(lambda: self._ask(PaymentDialog))
         ui.reverseButton.clicked.connect(self.reverse)
         ui.planButton.clicked.connect(lambda: self._ask(RepaymentPlanDialog))
@@ -120,7 +131,6 @@ class AccountPanel(QWidget):
         else:
             self.model.set_rows(arrears.statement(licence).lines)
             self.ui.summaryLabel.setText(summary(licence))
-            self.ui.statementTable.resizeColumnsToContents()
             self.ui.statementTable.scrollToBottom()
         self._buttons()
 

@@ -86,3 +86,17 @@ def test_large_demo_in_miniature(admin):
     assert factories.flat(admin, Flat.get().partner, reference="NEW-01").id > max(
         s.flat_id for s in board
     )
+
+
+def test_the_large_demos_accounts_are_what_posting_would_post(admin):
+    from housing_desk.data.models import Charge, Licence, Payment
+    from housing_desk.services import accounts
+
+    built_for = date(2026, 11, 25)
+    demo_large.build(admin, built_for, flats=2, waiting=0)
+    assert Charge.select().count() > 100 and Payment.select().count() > 100
+    # Posting finds nothing left to post on the day it was built for, nor any difference.
+    assert accounts.post_charges(admin, up_to=built_for) == 0
+    for licence in Licence.select().order_by(Licence.id).limit(20):
+        assert accounts._rows_to_post(licence, built_for) == []
+    assert not Payment.select().where(Payment.received_on > built_for).exists()
