@@ -9,6 +9,7 @@ from housing_desk.data.models import Licence, LicenceKey, Person, Referral, Supp
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
 from housing_desk.services import (
+    account_records,
     assessments,
     audit,
     licences,
@@ -157,6 +158,7 @@ def gather(actor, person: Person) -> SubjectAccessData:
             ),
         )
     )
+    sections.extend(account_records.sections(person.id))
     events = audit.search(actor, person_id=person.id, limit=5000)
     sections.append(
         RecordSection(

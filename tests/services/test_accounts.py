@@ -301,3 +301,46 @@ def test_a_licence_let_after_the_days_posting_is_charged_at_once(admin, partner,
         admin, factories.ready_woman(admin, given_name="Bea"), home, start_date=date(2026, 1, 12)
     )
     assert _posted(late) == 2 * WEEK  # the weeks of 12 and 19 January, without another run
+
+
+def test_her_account_in_the_export_and_gone_from_it_when_anonymised(admin, partner):
+    import io
+
+    from pypdf import PdfReader
+
+    from housing_desk.data.models import HousingBenefitDecision, HousingBenefitEvidence
+    from housing_desk.services import housing_benefit, retention, subject_access
+
+    home = factories.certified_flat(admin, partner, since=date(2017, 1, 1))
+    woman = factories.ready_woman(admin, given_name="Lisa", assessed_on=date(2017, 6, 1))
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, woman, home, start_date=date(2018, 1, 1))
+    )
+    accounts.post_charges(admin, up_to=date(2018, 1, 15))
+    accounts.record_payment(
+        admin,
+        licence,
+        received_on=date(2018, 1, 2),
+        amount="20.00",
+        source="resident",
+        reference="Card ending 4471",
+    )
+    licences.record_hb_decision(
+        admin,
+        licence,
+        decision="confirmed",
+        decided_on=date(2018, 1, 20),
+        weekly_award="120.65",
+        notes="Lisa's claim, ref HB-88812",
+    )
+    housing_benefit.request_evidence(
+        admin, licence, requested_on=date(2018, 1, 10), what="Lisa's bank statements"
+    )
+    licences.end_licence(admin, licence, end_date=date(2019, 6, 3), reason="planned_move_on")
+    pdf = subject_access.export(admin, woman)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Your account for NHT-01" in text and "Card ending 4471" in text
+    assert "Lisa's bank statements" in text and "confirmed from 01/01/2018" in text
+    retention.anonymise(admin, woman)
+    assert Payment.get().reference == "" and Payment.get().amount == D("20.00")
+    assert HousingBenefitDecision.get().notes == "" and HousingBenefitEvidence.get().what == ""

@@ -1,0 +1,103 @@
+"""Her account in her subject access export, and what anonymising clears from it.
+
+Amounts and dates are kept when her records are anonymised (the team's figures need them); the
+free text typed about her account (payment references, notes on the council's decisions, the
+evidence asked for) is cleared.
+"""
+
+from __future__ import annotations
+
+from housing_desk.data.models import (
+    HousingBenefitDecision,
+    HousingBenefitEvidence,
+    Licence,
+    Payment,
+    RepaymentPlan,
+)
+from housing_desk.documents.data import RecordSection
+from housing_desk.services import arrears, housing_benefit
+from housing_desk.services.validation import uk_date
+
+
+def _money(amount) -> str:
+    return "" if amount is None else f"£{amount:,.2f}"
+
+
+def sections(person_id: int) -> list[RecordSection]:
+    """Her statements, the council's decisions, evidence, absences and repayment plans."""
+    found = []
+    for licence in Licence.select().where(Licence.person == person_id).order_by(Licence.start_date):
+        account = arrears.statement(licence)
+        rows = tuple(
+            (
+                uk_date(line.on),
+                line.description,
+                _money(line.charge),
+                _money(line.payment),
+                _money(line.balance),
+            )
+            for line in account.lines
+        )
+        if rows:
+            found.append(
+                RecordSection(
+                    f"Your account for {licence.flat.reference} from {uk_date(licence.start_date)}",
+                    ("Date", "What", "Charge", "Paid", "Balance"),
+                    rows,
+                    (22, 80, 24, 24, 24),
+                )
+            )
+        claim = [
+            (
+                uk_date(d.decided_on),
+                f"Housing Benefit {housing_benefit.DECISIONS[d.decision].lower()} from "
+                f"{uk_date(d.award_from)}"
+                + (f", {_money(d.weekly_award)} a week" if d.weekly_award is not None else ""),
+                d.notes,
+            )
+            for d in housing_benefit.decisions(licence)
+        ]
+        claim += [
+            (
+                uk_date(e.requested_on),
+                f"Evidence asked for: {e.what}",
+                f"sent {uk_date(e.sent_on)}" if e.sent_on else "not sent yet",
+            )
+            for e in housing_benefit.evidence(licence)
+        ]
+        claim += [
+            (
+                uk_date(a.start),
+                f"Away: {housing_benefit.ABSENCE_REASONS[a.reason]}",
+                f"back {uk_date(a.end)}" if a.end else "",
+            )
+            for a in housing_benefit.absences(licence)
+        ]
+        claim += [
+            (
+                uk_date(p.start_on),
+                f"Repayment plan of {_money(p.weekly_amount)} a week",
+                f"ended {uk_date(p.ended_on)}" if p.ended_on else "",
+            )
+            for p in RepaymentPlan.select().where(RepaymentPlan.licence == licence.id)
+        ]
+        if claim:
+            found.append(
+                RecordSection(
+                    f"Your Housing Benefit claim and plans, {licence.flat.reference}",
+                    ("Date", "What", "Notes"),
+                    tuple(sorted(claim)),
+                    (22, 90, 62),
+                )
+            )
+    return found
+
+
+def forget(person_id: int) -> None:
+    """Clear the free text of her account; call inside the anonymising transaction."""
+    hers = Licence.select(Licence.id).where(Licence.person == person_id)
+    Payment.update(reference="").where(Payment.licence.in_(hers)).execute()
+    HousingBenefitDecision.update(notes="").where(
+        HousingBenefitDecision.licence.in_(hers)
+    ).execute()
+    HousingBenefitEvidence.update(what="").where(HousingBenefitEvidence.licence.in_(hers)).execute()
