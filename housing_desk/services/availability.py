@@ -73,10 +73,18 @@ class FlatStatus:
     address: str = ""
     partner: str = ""
     step_free: bool = False
+    cannot_let: str = ""  # why a free flat cannot be let: 'gas safety expired'
 
     @property
     def state_label(self) -> str:
         return STATE_LABELS[self.state]
+
+    @property
+    def board_label(self) -> str:
+        """The state as the team's board shows it: a free flat that cannot be let says so."""
+        if self.state == "available" and self.cannot_let:
+            return f"{self.state_label} — cannot be let ({self.cannot_let})"
+        return self.state_label
 
 
 @dataclass(frozen=True)
@@ -276,8 +284,10 @@ def availability(on: date | None = None) -> list[FlatStatus]:
     certificates = _certificates(on)
     board = []
     for flat in flats:
-        state_of_compliance, notes = compliance.assess(
-            certificates.get(flat.id, ()), flat.has_gas, on
+        held = certificates.get(flat.id, ())
+        state_of_compliance, notes = compliance.assess(held, flat.has_gas, on)
+        cannot_let = (
+            compliance.missing(held, flat.has_gas, on) if state_of_compliance == "expired" else ""
         )
         occupant = ""
         if flat.retired:
@@ -303,6 +313,7 @@ def availability(on: date | None = None) -> list[FlatStatus]:
                 address=flat.address,
                 partner=flat.name,
                 step_free=flat.step_free,
+                cannot_let=cannot_let,
             )
         )
     return board

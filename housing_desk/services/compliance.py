@@ -69,6 +69,21 @@ def latest_by_kind(certificates, on: date) -> dict[str, CertificateDates]:
     return latest
 
 
+def missing(certificates, has_gas: bool, on: date) -> str:
+    """Why a flat cannot be let on ``on``, in a few words ('gas safety expired, no EPC on file');
+    empty when every required certificate covers the day."""
+    latest = latest_by_kind(certificates, on)
+    reasons = []
+    for kind in required_kinds(has_gas):
+        cert = latest.get(kind)
+        if cert is None:
+            reasons.append(f"no {_noun(kind)} on file")
+        elif cert.expires_on <= on:
+            reasons.append(f"{_noun(kind).removesuffix(' record')} expired")  # 'gas safety expired'
+
+    return ", ".join(reasons)
+
+
 def assess(certificates, has_gas: bool, on: date) -> tuple[str, str]:
     """``(state, notes)`` for a flat on ``on`` from its certificates.
 

@@ -116,3 +116,14 @@ def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | N
         )
         .first()
     )
+
+
+def home_of(person_id: int) -> Licence | None:
+    """Her licence that is not ended (the flat she lives in, or is signing up for), with its flat."""
+    return (
+        Licence.select(Licence, Flat)
+        .join(Flat)
+        .where((Licence.person == person_id) & (Licence.status != "ended"))
+        .order_by(Licence.start_date.desc())
+        .first()
+    )

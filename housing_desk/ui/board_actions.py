@@ -27,11 +27,16 @@ class FlatActions:
         can = permissions.allowed(self.actor, "allocate")
         state = self.status.state if self.status else None
         licence_status = self.licence.status if self.licence else None
+        lettable = self.status is not None and self.status.compliance != "expired"
         return {
-            "match": can and state in ("available", "notice") and self.offer is None,
+            "match": can and lettable and state in ("available", "notice") and self.offer is None,
             "answer": can and self.offer is not None,
+            "withdraw": can and self.offer is not None,
             "move_in": can
-            and (state in ("available", "offered") or licence_status == "pending_signup"),
+            and (
+                (lettable and state in ("available", "offered"))
+                or licence_status == "pending_signup"
+            ),
             "notice": can and licence_status == "active",
             "move_out": can and licence_status in ("active", "notice"),
         }
@@ -49,6 +54,14 @@ class FlatActions:
 
         name = self._name(self.offer.referral.person_id)
         return OfferAnswerDialog.ask(
+            self.parent, self.actor, self.offer, name, self.status.reference
+        )
+
+    def withdraw(self):
+        from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
+
+        name = self._name(self.offer.referral.person_id)
+        return WithdrawOfferDialog.ask(
             self.parent, self.actor, self.offer, name, self.status.reference
         )
 

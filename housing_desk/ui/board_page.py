@@ -28,7 +28,7 @@ BOARD_COLUMNS = (
     Column("Flat", lambda s: s.reference),
     Column(
         "State",
-        lambda s: s.state_label,
+        lambda s: s.board_label,
         sort_key=lambda s: s.state,
         decoration=lambda s: dot(STATE_COLOURS[s.state]),
         tooltip=describe,
@@ -49,6 +49,7 @@ BOARD_COLUMNS = (
 _ACTIONS = {
     "match": "matchButton",
     "answer": "answerButton",
+    "withdraw": "withdrawButton",
     "move_in": "moveInButton",
     "notice": "noticeButton",
     "move_out": "moveOutButton",

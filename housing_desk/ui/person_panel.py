@@ -7,7 +7,15 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import assessments, people, permissions, referrals, waiting_list
+from housing_desk.services import (
+    allocations,
+    assessments,
+    licence_register,
+    people,
+    permissions,
+    referrals,
+    waiting_list,
+)
 from housing_desk.ui import dates, forms
 from housing_desk.ui.assessment_dialog import AssessmentDialog
 from housing_desk.ui.person_dialog import PersonDialog
@@ -78,6 +86,8 @@ class PersonPanel(QWidget):
         ui.decideButton.clicked.connect(self.decide)
         ui.assessButton.clicked.connect(self.assess)
         ui.exportButton.clicked.connect(self.export)
+        ui.withdrawOfferButton.clicked.connect(self.withdraw_offer)
+        self.offer = None
         ui.exportButton.setVisible(permissions.allowed(actor, "export"))
         self.sensitive = permissions.allowed(actor, "view_sensitive")
         if not self.sensitive:
@@ -122,6 +132,8 @@ class PersonPanel(QWidget):
             self.assessment_rows.set_rows([])
             self.chart.set_history([])
             ui.notesView.setPlainText("")
+            ui.homeLabel.setText("")
+            ui.withdrawOfferButton.setVisible(False)
             return
         name = person.display_name
         if person.preferred_name and person.preferred_name != person.given_name:
@@ -152,6 +164,7 @@ class PersonPanel(QWidget):
         ui.assessmentsTable.resizeColumnsToContents()
         self.chart.set_history(self.history)
         self._summarise(her_referrals)
+        self._home()
 
     def _summarise(self, her_referrals) -> None:
         ui = self.ui
@@ -166,12 +179,59 @@ class PersonPanel(QWidget):
         if self.history:
             latest = self.history[-1]
             text += f" Latest assessment: {latest.outcome_label.lower()} on {dates.uk(latest.assessed_on)}."
+        if (
+            open_one is not None
+            and open_one.status in referrals.UNDECIDED
+            and not permissions.allowed(self.actor, "decide_referrals")
+        ):
+            text += " A manager decides referrals: ask one to accept or decline it."
         ui.statusSummary.setText(text)
         ui.referButton.setEnabled(open_one is None and not self.person.archived)
         ui.decideButton.setEnabled(open_one is not None and open_one.status in referrals.UNDECIDED)
         self.open_referral = open_one
 
+    def _home(self) -> None:
+        """Where she lives now, and the offer waiting for her answer."""
+        ui = self.ui
+        licence = licence_register.home_of(self.person.id)
+        if licence is None:
+            home = "She does not live in one of our flats."
+        elif licence.status == "pending_signup":
+            home = (
+                f"Signing up for flat {licence.flat.reference}, {licence.flat.address}, "
+                f"from {dates.uk(licence.start_date)}."
+            )
+        else:
+            home = (
+                f"Lives in flat {licence.flat.reference}, {licence.flat.address}, "
+                f"since {dates.uk(licence.start_date)}"
+                + (f"; moving out {dates.uk(licence.end_date)}." if licence.end_date else ".")
+            )
+        pending = [o for o in allocations.offers(status="pending") if o.person_id == self.person.id]
+        self.offer = pending[0] if pending else None
+        if self.offer is not None:
+            home += (
+                f" Offered flat {self.offer.reference} on {dates.uk(self.offer.offered_on)}, "
+                "waiting for her answer."
+            )
+        ui.homeLabel.setText(home)
+        ui.withdrawOfferButton.setVisible(
+            self.offer is not None and permissions.allowed(self.actor, "allocate")
+        )
+
     # -- actions -------------------------------------------------------------
+    def withdraw_offer(self) -> None:
+        from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
+
+        if self.offer is None:
+            return
+        offer = allocations.get_offer(self.offer.offer_id)
+        self._after(
+            WithdrawOfferDialog.ask(
+                self, self.actor, offer, self.person.display_name, self.offer.reference
+            )
+        )
+
     def _after(self, saved) -> None:
         if saved is not None:
             self.show_person(self.person.id)

@@ -107,6 +107,7 @@ def windows(user):
     from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog, OfferAnswerDialog
     from housing_desk.ui.unavailability_dialogs import BackInUseDialog, UnavailabilityDialog
     from housing_desk.ui.users_page import AccountDialog, PasswordDialog
+    from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
 
     flat = Flat.select().order_by(Flat.id).first()
     person = Person.select().order_by(Person.id).first()
@@ -134,6 +135,7 @@ def windows(user):
         ("Offer answer", lambda: OfferAnswerDialog(user, offer, "Ioana", offer.flat.reference)),
         ("Move in", lambda: MoveInWizard(user, flat, [(person.id, person.display_name)])),
         ("Sign-up", lambda: MoveInWizard(user, licence.flat, licence=licence)),
+        ("Withdraw offer", lambda: WithdrawOfferDialog(user, offer, "Ioana", offer.flat.reference)),
         ("Notice", lambda: NoticeDialog(user, licence, "Ioana")),
         ("Move out", lambda: MoveOutDialog(user, licence, "Ioana")),
         ("Account", lambda: AccountDialog(user)),
