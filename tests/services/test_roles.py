@@ -5,11 +5,14 @@ from datetime import date
 import pytest
 
 from housing_desk.services import (
+    accounts,
     allocations,
+    arrears,
     assessments,
     audit,
     bulk,
     flats,
+    housing_benefit,
     licences,
     paperwork,
     people,
@@ -227,6 +230,66 @@ CALLS = [
     ("deactivate an account", "admin", lambda a, w: users.set_active(a, w["admin"], active=False)),
     ("change a role", "admin", lambda a, w: users.set_role(a, w["admin"], role="admin")),
     ("set the lock time", "admin", lambda a, w: settings.set_idle_lock_minutes(a, 5)),
+    ("post charges", "officer", lambda a, w: accounts.post_charges(a, up_to=date(2025, 3, 1))),
+    (
+        "record a payment",
+        "officer",
+        lambda a, w: accounts.record_payment(
+            a, w["licence"], received_on=date(2025, 2, 3), amount="5.00", source="resident"
+        ),
+    ),
+    (
+        "correct a payment",
+        "manager",
+        lambda a, w: accounts.reverse_payment(
+            a,
+            accounts.record_payment(
+                w["admin"], w["licence"], received_on=date(2025, 2, 3), amount="5", source="other"
+            ),
+            reversed_on=date(2025, 2, 4),
+        ),
+    ),
+    (
+        "change a licence's charges",
+        "manager",
+        lambda a, w: accounts.change_charges(
+            a, w["licence"], effective_from=date(2025, 4, 1), weekly_rent="99.00"
+        ),
+    ),
+    (
+        "record the council's decision",
+        "officer",
+        lambda a, w: licences.record_hb_decision(
+            a, w["licence"], decision="refused", decided_on=date(2025, 3, 1)
+        ),
+    ),
+    (
+        "record evidence asked for",
+        "officer",
+        lambda a, w: housing_benefit.request_evidence(
+            a, w["licence"], requested_on=date(2025, 3, 1), what="Payslips"
+        ),
+    ),
+    (
+        "record an absence",
+        "officer",
+        lambda a, w: housing_benefit.record_absence(
+            a, w["licence"], start=date(2025, 3, 1), reason="hospital"
+        ),
+    ),
+    (
+        "agree a repayment plan",
+        "officer",
+        lambda a, w: arrears.set_repayment_plan(
+            a, w["licence"], weekly_amount="5.00", start_on=date(2025, 3, 3)
+        ),
+    ),
+    ("print her statement", "officer", lambda a, w: paperwork.statement(a, w["licence"])),
+    (
+        "set who pays the support charge",
+        "admin",
+        lambda a, w: settings.set_support_charge_payer(a, "resident"),
+    ),
 ]
 
 
