@@ -182,6 +182,10 @@ class AccountPanel(QWidget):
         if self.licence is not None and dialog.ask(self, self.actor, self.licence) is not None:
             self._refresh()
 
+    def record_decision(self) -> None:
+        if permissions.allowed(self.actor, "allocate"):
+            self._ask(HousingBenefitDecisionDialog)
+
     def reverse(self) -> None:
         payment = self._selected_payment()
         if payment is not None and ReversePaymentDialog.ask(self, self.actor, payment) is not None:

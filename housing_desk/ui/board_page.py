@@ -60,12 +60,17 @@ def board_model(parent=None) -> RowTableModel:
     return RowTableModel(BOARD_COLUMNS, parent)
 
 
+# Reminders about her account open it on the licence's Account tab.
+ACCOUNT_REMINDERS = ("housing_benefit", "hb_evidence", "absence", "arrears")
+
+
 class BoardPage(QWidget):
     """Home page. ``flat_activated`` carries a flat id when a row is double-clicked."""
 
     flat_activated = Signal(int)
     person_activated = Signal(int)
     licence_activated = Signal(int)
+    account_requested = Signal(int, bool)  # licence id; True to record the council's decision
 
     def __init__(self, actor=None, parent=None):
         super().__init__(parent)
@@ -177,7 +182,9 @@ class BoardPage(QWidget):
         ui.remindersList.clear()
         for reminder in reminders.due(on, board=statuses):
             entry = QListWidgetItem(reminder.text)
-            entry.setData(Qt.ItemDataRole.UserRole, (reminder.entity, reminder.entity_id))
+            entry.setData(
+                Qt.ItemDataRole.UserRole, (reminder.entity, reminder.entity_id, reminder.kind)
+            )
             entry.setToolTip("Double-click to open it")
             if reminder.overdue:
                 entry.setForeground(QColor(COMPLIANCE_COLOURS["expired"]))
@@ -235,7 +242,10 @@ class BoardPage(QWidget):
         target = item.data(Qt.ItemDataRole.UserRole)
         if not target:
             return
-        entity, entity_id = target
+        entity, entity_id, kind = target
+        if kind in ACCOUNT_REMINDERS:  # her account's tab, or the council's decision itself
+            self.account_requested.emit(entity_id, kind == "housing_benefit")
+            return
         {
             "flat": self.flat_activated,
             "person": self.person_activated,

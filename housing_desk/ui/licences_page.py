@@ -125,6 +125,15 @@ class LicencesPage(QWidget):
                 self.ui.licencesTable.selectRow(row)
                 return
 
+    def show_account(self, licence_id: int, *, decision: bool = False) -> None:
+        """Her licence on its Account tab; ``decision`` opens the council's decision to record."""
+        self.select_licence(licence_id)
+        if self.ui.detailTabs.indexOf(self.account_panel) < 0:
+            return  # a viewer sees no accounts
+        self.ui.detailTabs.setCurrentWidget(self.account_panel)
+        if decision:
+            self.account_panel.record_decision()
+
     def selected(self):
         indexes = self.ui.licencesTable.selectionModel().selectedRows()
         row = self.proxy.source_row(indexes[0]) if indexes else None

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.board.flat_activated.connect(self.show_flat)
         self.board.person_activated.connect(self.show_person)
         self.board.licence_activated.connect(self.show_licence)
+        self.board.account_requested.connect(self.show_account)
         self._add_page("board", self.board)
         self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
         self._build_menus()
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
 
     def show_licence(self, licence_id: int) -> None:
         self.show_page("licences").select_licence(licence_id)
+
+    def show_account(self, licence_id: int, decision: bool = False) -> None:
+        self.show_page("licences").show_account(licence_id, decision=decision)
 
     def refresh(self) -> None:
         page = self.current_page()

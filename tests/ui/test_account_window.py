@@ -80,3 +80,35 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_the_housing_benefit_reminder_opens_the_councils_decision(
+    qtbot, admin, partner, monkeypatch
+):
+    from housing_desk.ui.main_window import MainWindow
+
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin)
+    licence = licences.create_licence(
+        admin, woman, home, start_date=date.today() - timedelta(days=40)
+    )
+    asked = []
+    monkeypatch.setattr(
+        money_dialogs.HousingBenefitDecisionDialog,
+        "ask",
+        classmethod(lambda cls, parent, actor, chosen: asked.append(chosen.id)),
+    )
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    reminders = window.board.ui.remindersList
+    qtbot.waitUntil(lambda: reminders.count() > 0)
+    item = next(
+        reminders.item(n)
+        for n in range(reminders.count())
+        if "Housing Benefit" in reminders.item(n).text()
+    )
+    window.board._open_reminder(item)
+    page = window.pages["licences"]
+    assert window.current_page() is page
+    assert page.ui.detailTabs.currentWidget() is page.account_panel
+    assert asked == [licence.id]
