@@ -1,5 +1,6 @@
 """Small builders of realistic records, all made through the services."""
 
+import contextlib
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -118,3 +119,13 @@ def sign_up(actor, licence):
             actor, licence, key, note="HB/123456" if key == "hb_claim" else ""
         )
     return licences.activate(actor, licence)
+
+
+@contextlib.contextmanager
+def rolled_back():
+    """Run the body in a transaction that is then rolled back: to try a write and keep nothing."""
+    from housing_desk.data.models import database
+
+    with database.obj.atomic() as transaction:
+        yield
+        transaction.rollback()

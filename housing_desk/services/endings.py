@@ -6,7 +6,7 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey
-from housing_desk.services import accounts, audit, permissions, settings, validation
+from housing_desk.services import accounts, audit, lifecycle, permissions, settings, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
@@ -56,7 +56,7 @@ def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licenc
         )
     with write_transaction():
         current = _lock(licence)
-        if current.status != "active":
+        if not lifecycle.licence_allows(current.status, "notice"):
             raise ValidationError("Notice can only be given on an active licence.", None)
         if served_on < current.start_date:
             raise ValidationError(
@@ -107,7 +107,7 @@ def end_licence(
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     with write_transaction():
         current = _lock(licence)
-        if current.status not in ("active", "notice"):
+        if not lifecycle.licence_allows(current.status, "move_out"):
             raise ValidationError("Only an active licence, or one under notice, can end.", None)
         if end_date <= current.start_date:
             raise ValidationError("The move-out date must be after the start date.", "end_date")

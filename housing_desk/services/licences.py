@@ -30,6 +30,10 @@ from housing_desk.services.endings import (  # noqa: F401  (licences.give_notice
 )
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import CHARGES, lock_flat
+from housing_desk.services.lifecycle import (  # noqa: F401  (licences.allowed_actions is the public name)
+    LICENCE_ACTIONS,
+    allowed_actions,
+)
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
 from housing_desk.services.occupancy import lock_licence as _lock  # noqa: F401
 from housing_desk.services.signup import (  # noqa: F401  (licences.activate etc. are the public names)

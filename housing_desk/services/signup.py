@@ -6,7 +6,7 @@ from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey, SignupItem
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, lifecycle, permissions, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
@@ -45,7 +45,7 @@ def complete_signup_item(actor, licence, key, *, done=True, note="") -> None:
         raise ValidationError("Enter the Housing Benefit claim reference.", "note")
     with write_transaction():
         current = _lock(licence)
-        if current.status != "pending_signup":
+        if not lifecycle.licence_allows(current.status, "sign_up"):
             raise ValidationError(
                 "The sign-up checklist is closed once the licence is active.", None
             )
@@ -67,7 +67,7 @@ def activate(actor, licence) -> Licence:
     permissions.require(actor, "allocate")
     with write_transaction():
         current = _lock(licence)
-        if current.status != "pending_signup":
+        if not lifecycle.licence_allows(current.status, "sign_up"):
             raise ValidationError("Only a licence awaiting sign-up can be activated.", None)
         open_items = [CHECKLIST_LABELS[i.key] for i in checklist(current) if not i.done]
         if open_items:

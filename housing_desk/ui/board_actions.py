@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import allocations, flats, licence_register, people, permissions
+from housing_desk.services import allocations, flats, licence_register, lifecycle, people
 
 # The dialogs are imported when first opened, to keep them off the start-up path.
 
@@ -24,22 +24,13 @@ class FlatActions:
         self.licence = licence_register.current_licence_of_flat(status.flat_id) if status else None
 
     def allowed(self) -> dict[str, bool]:
-        can = permissions.allowed(self.actor, "allocate")
-        state = self.status.state if self.status else None
-        licence_status = self.licence.status if self.licence else None
-        lettable = self.status is not None and self.status.compliance != "expired"
-        return {
-            "match": can and lettable and state in ("available", "notice") and self.offer is None,
-            "answer": can and self.offer is not None,
-            "withdraw": can and self.offer is not None,
-            "move_in": can
-            and (
-                (lettable and state in ("available", "offered"))
-                or licence_status == "pending_signup"
-            ),
-            "notice": can and licence_status == "active",
-            "move_out": can and licence_status in ("active", "notice"),
-        }
+        return lifecycle.flat_actions(
+            self.status.state if self.status else None,
+            offer_pending=self.offer is not None,
+            licence_status=self.licence.status if self.licence else None,
+            compliance=self.status.compliance if self.status else "ok",
+            actor=self.actor,
+        )
 
     def _name(self, person_id: int) -> str:
         return people.name_of(self.actor, person_id)
@@ -86,12 +77,3 @@ class FlatActions:
         return MoveOutDialog.ask(
             self.parent, self.actor, self.licence, self._name(self.licence.person_id)
         )
-
-
-def licence_actions_for(actor, licence) -> dict[str, bool]:
-    can = permissions.allowed(actor, "allocate")
-    return {
-        "sign_up": can and licence.status == "pending_signup",
-        "notice": can and licence.status == "active",
-        "move_out": can and licence.status in ("active", "notice"),
-    }

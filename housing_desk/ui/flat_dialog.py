@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import flats, validation
-from housing_desk.services.errors import DomainError
+from housing_desk.services import flats
 from housing_desk.ui import charges, dates
 from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.form_dialog import FormDialog
@@ -109,25 +107,9 @@ class FlatDialog(FormDialog):
         values = self.values()
         if self.flat is None:
             return flats.create_flat(self.actor, **values)
-        changed = {k: v for k, v in values.items() if _differs(getattr(self.flat, _attr(k)), v)}
-        return flats.update_flat(self.actor, self.flat, **changed)
+        # Everything is sent: the service normalises it and records only what really changed.
+        return flats.update_flat(self.actor, self.flat, **values)
 
     def reload(self) -> None:
         self.flat = flats.get_flat(self.flat.id)
         self._fill(self.flat)
-
-
-def _attr(field: str) -> str:
-    return "partner_id" if field == "partner" else field
-
-
-def _differs(current, new) -> bool:
-    # Compare as the service would store them, so unchanged fields are not re-sent.
-    if isinstance(current, Decimal):
-        try:
-            return validation.money(new, "", label="") != current
-        except DomainError:
-            return True
-    if isinstance(current, str) and isinstance(new, str):
-        return current != new.strip()
-    return current != new

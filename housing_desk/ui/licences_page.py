@@ -16,7 +16,6 @@ from housing_desk.services import (
 )
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.account_panel import AccountPanel
-from housing_desk.ui.board_actions import licence_actions_for
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
@@ -141,7 +140,7 @@ class LicencesPage(QWidget):
 
     def _buttons(self) -> None:
         licence = self.selected()
-        allowed = licence_actions_for(self.actor, licence) if licence else {}
+        allowed = licences.allowed_actions(licence, self.actor) if licence else {}
         self.ui.signUpButton.setEnabled(allowed.get("sign_up", False))
         self.ui.noticeButton.setEnabled(allowed.get("notice", False))
         self.ui.moveOutButton.setEnabled(allowed.get("move_out", False))
