@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from housing_desk import clock
 from housing_desk.config import Config
 
 log = logging.getLogger("housing_desk")
@@ -71,14 +72,13 @@ class Startup:
 
 def post_due_charges(user) -> None:
     """Charges that fell due since Housing Desk last ran, posted once the window is up."""
-    from datetime import date
 
     from housing_desk.services import accounts, permissions
     from housing_desk.services.errors import DomainError
 
     if permissions.allowed(user, "allocate"):
         try:
-            accounts.post_charges(user, up_to=date.today())
+            accounts.post_charges(user, up_to=clock.today())
         except DomainError:  # another PC is posting, or the database is busy: next start posts
             log.info("charges not posted at start-up; left for the next start")
 

@@ -4,6 +4,7 @@ import contextlib
 from datetime import date, timedelta
 from decimal import Decimal
 
+from housing_desk import clock
 from housing_desk.services import flats, users
 
 PASSWORD = "correct horse battery"
@@ -71,7 +72,7 @@ def assess(actor, someone, on=None, outcome="ready", value=4, **overrides):
     return assessments.record_assessment(
         actor,
         someone,
-        assessed_on=on or date.today() - timedelta(days=3),
+        assessed_on=on or clock.today() - timedelta(days=3),
         scores=scores(value, **overrides),
         outcome=outcome,
     )
@@ -81,7 +82,7 @@ def accepted(actor, someone, received_on=None, priority=3):
     """A referral taken all the way to the waiting list."""
     from housing_desk.services import referrals
 
-    received_on = received_on or date.today() - timedelta(days=20)
+    received_on = received_on or clock.today() - timedelta(days=20)
     referral = referrals.create_referral(
         actor, someone, received_on=received_on, source="street_outreach", priority=priority
     )

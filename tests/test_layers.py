@@ -63,3 +63,21 @@ def test_each_layer_imports_only_the_layers_below_it():
         if name.startswith(forbidden)
     ]
     assert not offenders, offenders
+
+
+def test_today_is_read_only_through_the_clock():
+    # date.today() read anywhere else would ignore a held day (a test run across midnight).
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "clock.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "today"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("date", "datetime")
+            ):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not offenders, offenders

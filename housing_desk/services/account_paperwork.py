@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.models import Licence, User
 from housing_desk.documents import account_statement, letter
 from housing_desk.documents.account_data import LetterData, StatementData, StatementRow
@@ -58,7 +59,7 @@ def statement(actor, licence, *, start: date | None = None) -> bytes:
         reference=f"{paperwork.licence_reference(licence)}-ST",
         resident_name=_name(licence),
         flat_address=licence.flat.address,
-        printed_on=date.today(),
+        printed_on=clock.today(),
         start=start,
         opening_balance=account.opening_balance,
         rows=tuple(
@@ -88,7 +89,7 @@ def arrears_letter(actor, licence, *, stage: str = "first") -> bytes:
         wording = letter.load(LETTERS[stage][0], LETTER_PLACEHOLDERS)
     except TemplateError as error:
         raise ValidationError(str(error), "stage") from None
-    today = date.today()
+    today = clock.today()
     row = next((r for r in arrears.arrears(today) if r.licence_id == licence.id), None)
     if row is None or row.her_balance <= 0:
         raise ValidationError("Her own share of the account is not in arrears.", None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
 from housing_desk.services import assessments, audit, names, permissions, validation
@@ -58,7 +59,7 @@ def candidates(flat, on: date | None = None) -> list[Candidate]:
     Each comes with reasons for and against in plain words. Suitable first, then by
     priority and days waiting. A fixed number of queries, whatever the list's length.
     """
-    on = on or date.today()
+    on = on or clock.today()
     flat = flat if isinstance(flat, Flat) else Flat.get_by_id(flat)
     housed = Licence.select(Licence.person).where(
         Licence.status.in_(("pending_signup", "active", "notice"))
@@ -131,7 +132,7 @@ def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Can
 def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
     """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman."""
     permissions.require(actor, "allocate")
-    offered_on = validation.a_date(offered_on or date.today(), "offered_on", label="Date offered")
+    offered_on = validation.a_date(offered_on or clock.today(), "offered_on", label="Date offered")
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
     with write_transaction():
         flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
@@ -173,7 +174,7 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
     permissions.require(actor, "allocate")
     validation.flag(accepted, "accepted", label="Accepted")
     responded_on = validation.a_date(
-        responded_on or date.today(), "responded_on", label="Date of answer"
+        responded_on or clock.today(), "responded_on", label="Date of answer"
     )
     reason = validation.text(reason, "reason", label="Reason", max_length=2000)
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
@@ -213,7 +214,7 @@ def withdraw_offer(actor, offer, *, reason="", expired=False) -> Offer:
             raise ValidationError(f"This offer is already {current.status}.", None)
         Offer.update(
             status=status,
-            responded_on=date.today(),
+            responded_on=clock.today(),
             notes=reason or current.notes,
             version=Offer.version + 1,
         ).where(Offer.id == current.id).execute()
@@ -244,7 +245,7 @@ class OfferRow:
 
 def offers(status: str | None = None, on: date | None = None, flat=None) -> list[OfferRow]:
     """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
-    on = on or date.today()
+    on = on or clock.today()
     query = (
         Offer.select(
             Offer,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Charge, Flat, Licence, Payment, Person, RepaymentPlan
 from housing_desk.services import accounts, audit, charging, names, permissions, validation
@@ -177,7 +178,7 @@ def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
 def arrears(on: date | None = None, *, include_ended: bool = True) -> list[ArrearsRow]:
     """Every licence whose account is in debit on ``on``, most weeks in arrears first; an ended
     licence with a debt stays on the list unless ``include_ended`` is False."""
-    on = on or date.today()
+    on = on or clock.today()
     open_ones = (
         None if include_ended else Licence.select(Licence.id).where(Licence.status != "ended")
     )
@@ -260,4 +261,4 @@ def set_repayment_plan(actor, licence, *, weekly_amount, start_on) -> RepaymentP
 
 
 def repayment_plan(licence, on: date | None = None) -> RepaymentPlan | None:
-    return _plan(licence.id, on or date.today())
+    return _plan(licence.id, on or clock.today())

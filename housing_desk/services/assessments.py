@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from housing_desk import paths
+from housing_desk import clock, paths
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Person, User
 from housing_desk.services import audit, permissions, referrals, validation
@@ -134,7 +134,7 @@ def record_assessment(
     """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
     permissions.require(actor, "assess")
     assessed_on = validation.a_date(assessed_on, "assessed_on", label="Assessment date")
-    if assessed_on > date.today():
+    if assessed_on > clock.today():
         raise ValidationError("The assessment date cannot be in the future.", "assessed_on")
     cleaned_scores = _scores(scores)
     cleaned_evidence = _evidence(evidence)

@@ -14,6 +14,7 @@ from datetime import date
 
 from peewee import Value, fn
 
+from housing_desk import clock
 from housing_desk.data.models import (
     Certificate,
     Flat,
@@ -261,7 +262,7 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
 
 def availability(on: date | None = None) -> list[FlatStatus]:
     """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
-    on = on or date.today()
+    on = on or clock.today()
     flats = (
         Flat.select(
             Flat.id,
@@ -358,7 +359,7 @@ def coming_free(
 
     ``board`` is the day's availability when the caller already has it.
     """
-    on = on or date.today()
+    on = on or clock.today()
     found = []
     for status in availability(on) if board is None else board:
         if (

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from housing_desk import clock
 from housing_desk.services import demo_people, demo_tenancies, flats, settings, users
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 
@@ -68,7 +69,7 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
 
     Without ``admin``, a demo administrator with an unguessable password is created.
     """
-    today = today or date.today()
+    today = today or clock.today()
     admin = admin or users.create_user(
         None,
         username=DEMO_USERNAME,

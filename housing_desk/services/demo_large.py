@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.fields import utc_now
 from housing_desk.data.models import (
     Assessment,
@@ -147,7 +148,7 @@ def build(
 ) -> dict:
     """Fill a database with ``flats`` flats, twenty years of lettings (about a hundred a flat, each
     to a different woman) and ``waiting`` women on the waiting list now."""
-    maker = _Maker(admin.id, today or date.today())
+    maker = _Maker(admin.id, today or clock.today())
     maker.partners()
     for n in range(flats):
         maker.flat(n)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey
 from housing_desk.services import accounts, audit, lifecycle, permissions, settings, validation
@@ -96,7 +95,7 @@ def end_licence(
     keys still not returned need a note saying why."""
     permissions.require(actor, "allocate")
     end_date = validation.a_date(end_date, "end_date", label="Move-out date")
-    if end_date > date.today():
+    if end_date > clock.today():
         raise ValidationError(
             "A move-out is recorded once it has happened: the date cannot be in the future. "
             "Give notice to plan an end date.",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
+from housing_desk import clock
 from housing_desk.data.models import Flat, Licence, LicenceKey, Person
 from housing_desk.services import names
 from housing_desk.services.licences import END_REASONS, NOT_ENDED, STATUSES
@@ -106,7 +107,7 @@ def licences_of_flat(flat) -> list[Licence]:
 
 def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | None:
     """The licence whose dates cover ``on`` (today when None), or that is awaiting sign-up."""
-    on = on or date.today()
+    on = on or clock.today()
     return (
         Licence.select()
         .where(

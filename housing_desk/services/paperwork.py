@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Document, Flat, Licence, Person, SupportPlan, User
 from housing_desk.documents import availability_report as report_document
@@ -214,7 +215,7 @@ def availability_report(actor, on: date | None = None, *, include_names: bool = 
     ``include_names`` makes the team's own copy, marked as not for sharing, with the occupants'
     names, still never the name of a woman whose details are not to be disclosed."""
     permissions.require(actor, "print")
-    on = on or date.today()
+    on = on or clock.today()
     if not isinstance(include_names, bool):
         raise ValidationError("Say whether to include names: yes or no.", "include_names")
     lines = tuple(

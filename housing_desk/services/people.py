@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, User
 from housing_desk.services import audit, names, permissions, validation
@@ -53,7 +54,7 @@ def _date_of_birth(value) -> date | None:
     born = validation.a_date(value, "date_of_birth", label="Date of birth", required=False)
     if born is None:
         return None
-    today = date.today()
+    today = clock.today()
     if born > today:
         raise ValidationError("The date of birth cannot be in the future.", "date_of_birth")
     if age_on(born, today) < MINIMUM_AGE:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, Referral
 from housing_desk.services import audit, permissions, validation
@@ -75,7 +74,7 @@ def create_referral(
     """Record a referral. A woman has at most one open referral at a time."""
     permissions.require(actor, "refer")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
-    if received_on > date.today():
+    if received_on > clock.today():
         raise ValidationError("The date received cannot be in the future.", "received_on")
     source = validation.choice(source, "source", label="Source", choices=tuple(SOURCES))
     referrer = validation.text(referrer, "referrer", label="Referrer")
@@ -126,7 +125,7 @@ def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -
     permissions.require(actor, "decide_referrals")
     decision = _ALIASES.get(decision, decision)
     decision = validation.choice(decision, "decision", label="Decision", choices=DECISIONS)
-    decided_on = validation.a_date(decided_on or date.today(), "decided_on", label="Decision date")
+    decided_on = validation.a_date(decided_on or clock.today(), "decided_on", label="Decision date")
     reason = validation.text(reason, "reason", label="Reason", max_length=2000)
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     if decision in REASONS:
@@ -172,7 +171,7 @@ def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -
 def close(actor, referral, *, reason, notes="", closed_on=None) -> Referral:
     """Take an accepted referral off the waiting list (she moved away, was housed elsewhere…)."""
     permissions.require(actor, "decide_referrals")
-    closed_on = validation.a_date(closed_on or date.today(), "closed_on", label="Date closed")
+    closed_on = validation.a_date(closed_on or clock.today(), "closed_on", label="Date closed")
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(CLOSE_REASONS))
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     with write_transaction():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import availability, names
@@ -37,7 +38,7 @@ _name = names.board_name
 def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
     """Everything due or overdue on ``on``, overdue first, then by date. ``board`` is the day's
     availability when the caller already has it (its compliance is reused)."""
-    on = on or date.today()
+    on = on or clock.today()
     found: list[Reminder] = []
     for status in availability.availability(on) if board is None else board:
         if status.compliance != "ok" and status.state != "retired":

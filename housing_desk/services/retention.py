@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from peewee import Select, fn
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import (
     Assessment,
@@ -91,7 +92,7 @@ def _closed_before(cutoff: date, person_id: int | None = None) -> dict[int, date
 
 
 def _cutoff(on: date | None) -> date:
-    return add_months(on or date.today(), -12 * settings.retention_years())
+    return add_months(on or clock.today(), -12 * settings.retention_years())
 
 
 def due(actor, on: date | None = None) -> list[tuple[int, date]]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey, SignupItem
 from housing_desk.services import audit, lifecycle, permissions, validation
@@ -51,7 +50,7 @@ def complete_signup_item(actor, licence, key, *, done=True, note="") -> None:
             )
         SignupItem.update(
             done=done,
-            done_on=date.today() if done else None,
+            done_on=clock.today() if done else None,
             done_by=actor.id if done else None,
             note=note,
         ).where((SignupItem.licence == current.id) & (SignupItem.key == key)).execute()
@@ -76,7 +75,7 @@ def activate(actor, licence) -> Licence:
                 "checklist",
             )
         Licence.update(
-            status="active", activated_on=date.today(), version=Licence.version + 1
+            status="active", activated_on=clock.today(), version=Licence.version + 1
         ).where(Licence.id == current.id).execute()
         audit.record(
             actor, "update", "licence", current.id, {"status": ["pending_signup", "active"]}
@@ -88,7 +87,7 @@ def add_key(actor, licence, *, label, issued_on=None, notes="") -> LicenceKey:
     """Record a key or fob given to her, by its number."""
     permissions.require(actor, "allocate")
     label = validation.text(label, "label", label="Key or fob", required=True, max_length=100)
-    issued_on = validation.a_date(issued_on or date.today(), "issued_on", label="Date issued")
+    issued_on = validation.a_date(issued_on or clock.today(), "issued_on", label="Date issued")
     notes = validation.text(notes, "notes", label="Notes", max_length=1000)
     with write_transaction():
         current = _lock(licence)
@@ -104,7 +103,7 @@ def add_key(actor, licence, *, label, issued_on=None, notes="") -> LicenceKey:
 def return_key(actor, key, *, returned_on=None) -> LicenceKey:
     permissions.require(actor, "allocate")
     returned_on = validation.a_date(
-        returned_on or date.today(), "returned_on", label="Date returned"
+        returned_on or clock.today(), "returned_on", label="Date returned"
     )
     with write_transaction():
         current = lock_row(LicenceKey, key.id, "That key record no longer exists.")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.models import Licence, LicenceKey, Person, Referral, SupportPlan, User
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
@@ -179,9 +179,9 @@ def gather(actor, person: Person) -> SubjectAccessData:
     )
     return SubjectAccessData(
         settings.organisation(),
-        f"SAR-{person.id:06d}-{date.today():%Y%m%d}",
+        f"SAR-{person.id:06d}-{clock.today():%Y%m%d}",
         f"{person.given_name} {person.family_name}",
-        date.today(),
+        clock.today(),
         tuple(sections),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Goal, Licence, SupportPlan, User
 from housing_desk.services import assessments, audit, permissions, validation
@@ -47,7 +48,7 @@ def _goal_values(values: dict) -> dict:
 def create_plan(actor, licence, *, start_date=None, review_due=None) -> SupportPlan:
     """A draft plan for a licence, with a goal for each area her latest assessment scored 1 or 2."""
     permissions.require(actor, "plan_support")
-    start_date = validation.a_date(start_date or date.today(), "start_date", label="Start date")
+    start_date = validation.a_date(start_date or clock.today(), "start_date", label="Start date")
     review_due = validation.a_date(
         review_due or assessments.add_months(start_date, 3), "review_due", label="Review due"
     )
@@ -171,7 +172,7 @@ def set_risks(actor, plan, **notes) -> SupportPlan:
 def agree(actor, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     """She and her keyworker agreed the plan: it is in force, and supersedes the last agreed plan."""
     permissions.require(actor, "plan_support")
-    agreed_on = validation.a_date(agreed_on or date.today(), "agreed_on", label="Date agreed")
+    agreed_on = validation.a_date(agreed_on or clock.today(), "agreed_on", label="Date agreed")
     if not she_agreed:
         raise ValidationError(
             "A plan is agreed only when she agrees it; keep it as a draft meanwhile.", "she_agreed"
@@ -201,7 +202,7 @@ def start_review(actor, plan) -> SupportPlan:
         current = lock_row(SupportPlan, plan.id, "That support plan no longer exists.")
         if current.status != "agreed":
             raise ValidationError("Review an agreed plan; a draft can simply be changed.", None)
-        start = date.today()
+        start = clock.today()
         review = SupportPlan.create(
             person=current.person_id,
             licence=current.licence_id,
@@ -254,7 +255,7 @@ def current_plan(licence) -> SupportPlan | None:
 
 
 def review_overdue(plan, on: date | None = None) -> bool:
-    on = on or date.today()
+    on = on or clock.today()
     return plan.status != "superseded" and plan.review_due is not None and plan.review_due < on
 
 

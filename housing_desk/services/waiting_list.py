@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.models import Person, Referral
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import assessments, names
@@ -38,7 +39,7 @@ class WaitingEntry:
 
 def waiting_list(on: date | None = None) -> list[WaitingEntry]:
     """Everyone waiting for a flat, in the order the team offers flats (two queries)."""
-    on = on or date.today()
+    on = on or clock.today()
     query = (
         Referral.select(
             Referral.id,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from housing_desk import clock
 from housing_desk.services import assessments
 from housing_desk.services.errors import ValidationError
 from housing_desk.ui import dates
@@ -33,9 +32,9 @@ class AssessmentDialog(FormDialog):
         for key, label in assessments.OUTCOMES.items():
             ui.outcomeCombo.addItem(label, key)
         ui.outcomeCombo.setCurrentIndex(-1)
-        dates.set_date(ui.assessedEdit, date.today())
+        dates.set_date(ui.assessedEdit, clock.today())
         dates.set_date(
-            ui.reviewEdit, assessments.add_months(date.today(), assessments.REVIEW_MONTHS)
+            ui.reviewEdit, assessments.add_months(clock.today(), assessments.REVIEW_MONTHS)
         )
         ui.assessedEdit.dateChanged.connect(self._default_review)
         self.resize(860, 760)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCompleter, QWidget
 
+from housing_desk import clock
 from housing_desk.services import audit, people, users
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.operations import Operation
@@ -84,8 +85,8 @@ class AuditPage(QWidget):
         ui.personEdit.setCompleter(completer)
         ui.personEdit.setClearButtonEnabled(True)
         ui.personEdit.textEdited.connect(self._offer_people)
-        dates.set_date(ui.sinceEdit, date.today() - timedelta(days=30))
-        dates.set_date(ui.untilEdit, date.today())
+        dates.set_date(ui.sinceEdit, clock.today() - timedelta(days=30))
+        dates.set_date(ui.untilEdit, clock.today())
         ui.searchButton.clicked.connect(self.refresh)
         self.refresh()
 

@@ -7,9 +7,9 @@ next step with nothing changed (a backup cut short leaves no file under its name
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from housing_desk import clock
 from housing_desk.services import transfer
 from housing_desk.ui import messages
 from housing_desk.ui.operations import Operation
@@ -41,7 +41,7 @@ def back_up(window) -> Operation | None:
     name = messages.save_file_name(
         window,
         "Back up to…",
-        f"housing-desk-{date.today():%Y-%m-%d}.housingdesk",
+        f"housing-desk-{clock.today():%Y-%m-%d}.housingdesk",
         "Housing Desk backups (*.housingdesk)",
     )
     if not name:

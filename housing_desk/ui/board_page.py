@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
+from housing_desk import clock
 from housing_desk.services import allocations, flats, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
@@ -118,9 +119,9 @@ class BoardPage(QWidget):
             lambda item: self.select_flat(item.data(Qt.ItemDataRole.UserRole))
         )
 
-        dates.set_date(ui.onDateEdit, date.today())
+        dates.set_date(ui.onDateEdit, clock.today())
         ui.onDateEdit.dateChanged.connect(lambda _day: self.refresh())
-        ui.todayButton.clicked.connect(lambda: dates.set_date(ui.onDateEdit, date.today()))
+        ui.todayButton.clicked.connect(lambda: dates.set_date(ui.onDateEdit, clock.today()))
         ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         ui.filterEdit.setClearButtonEnabled(True)
         self.refresh()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import flats
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 from housing_desk.ui import dates
@@ -26,7 +25,7 @@ class CertificateDialog(FormDialog):
         for kind, (label, years) in CERTIFICATE_KINDS.items():
             term = "1 year" if years == 1 else f"{years} years"
             ui.kindCombo.addItem(f"{label} ({term})", kind)
-        dates.set_date(ui.issuedOnEdit, date.today())
+        dates.set_date(ui.issuedOnEdit, clock.today())
         ui.usualTermCheck.setChecked(True)
         ui.usualTermCheck.toggled.connect(self._usual_term)
         ui.kindCombo.currentIndexChanged.connect(self._usual_term)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import flats
 from housing_desk.ui import charges, dates
 from housing_desk.ui.charges import CHARGE_EDITS
@@ -23,7 +22,7 @@ class FlatDialog(FormDialog):
         for partner in flats.list_partners():
             ui.partnerCombo.addItem(partner.name, partner.id)
         ui.headLeaseCheck.toggled.connect(ui.headLeaseEndEdit.setEnabled)
-        dates.set_date(ui.headLeaseEndEdit, date.today())
+        dates.set_date(ui.headLeaseEndEdit, clock.today())
         ui.headLeaseEndEdit.setEnabled(False)
         ui.retiredCheck.setVisible(flat is not None)
         if flat is not None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QDialog, QWidget
 
+from housing_desk import clock
 from housing_desk.services import allocations
 from housing_desk.ui import dates, forms, window_fit
 from housing_desk.ui.field_errors import FieldErrors
@@ -54,7 +53,7 @@ class MatchDialog(QDialog):
         self.proxy.sort(-1)  # keep the service's order: suitable, priority, days waiting
         ui.candidatesTable.resizeColumnsToContents()
         ui.candidatesTable.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        dates.set_date(ui.offeredEdit, date.today())
+        dates.set_date(ui.offeredEdit, clock.today())
         self.errors = FieldErrors({"offered_on": ui.offeredEdit}, ui.errorLabel)
         ui.offerButton.clicked.connect(self.make_offer)
         ui.buttonBox.rejected.connect(self.reject)

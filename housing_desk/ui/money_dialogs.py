@@ -3,10 +3,9 @@ repayment plan, evidence asked for, an absence, and a date."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import accounts, arrears, housing_benefit, licences
 from housing_desk.ui import dates
 from housing_desk.ui.field_errors import FieldErrors
@@ -20,7 +19,7 @@ class PaymentDialog(FormDialog):
     def __init__(self, actor, licence, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
-        dates.set_date(self.ui.receivedEdit, date.today())
+        dates.set_date(self.ui.receivedEdit, clock.today())
         for key, label in accounts.SOURCES.items():
             self.ui.sourceCombo.addItem(label, key)
 
@@ -57,7 +56,7 @@ class ReversePaymentDialog(FormDialog):
             f"Reverse the payment of £{payment.amount:,.2f} ({source}) received "
             f"{dates.uk(payment.received_on)}. {self.ui.introLabel.text()}"
         )
-        dates.set_date(self.ui.reversedEdit, date.today())
+        dates.set_date(self.ui.reversedEdit, clock.today())
 
     def field_widgets(self):
         return {"reversed_on": self.ui.reversedEdit, "reason": self.ui.reasonEdit}
@@ -81,7 +80,7 @@ class HousingBenefitDecisionDialog(FormDialog):
         ui = self.ui
         for key, label in housing_benefit.DECISIONS.items():
             ui.decisionCombo.addItem(label, key)
-        dates.set_date(ui.decidedEdit, date.today())
+        dates.set_date(ui.decidedEdit, clock.today())
         dates.set_date(ui.awardFromEdit, licence.start_date)
         ui.awardEdit.setPlaceholderText(
             f"Her eligible charges are £{housing_benefit.shortfall(licence).eligible:,.2f} a week"
@@ -128,7 +127,7 @@ class RepaymentPlanDialog(FormDialog):
     def __init__(self, actor, licence, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
-        dates.set_date(self.ui.startEdit, date.today())
+        dates.set_date(self.ui.startEdit, clock.today())
         plan = arrears.repayment_plan(licence)
         if plan is not None:
             self.ui.introLabel.setText(
@@ -155,7 +154,7 @@ class EvidenceDialog(FormDialog):
     def __init__(self, actor, licence, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
-        dates.set_date(self.ui.requestedEdit, date.today())
+        dates.set_date(self.ui.requestedEdit, clock.today())
 
     def field_widgets(self):
         return {"requested_on": self.ui.requestedEdit, "what": self.ui.whatEdit}
@@ -176,7 +175,7 @@ class AbsenceDialog(FormDialog):
     def __init__(self, actor, licence, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
-        dates.set_date(self.ui.startEdit, date.today())
+        dates.set_date(self.ui.startEdit, clock.today())
         for key, label in housing_benefit.ABSENCE_REASONS.items():
             self.ui.reasonCombo.addItem(label, key)
 
@@ -203,7 +202,7 @@ class DateDialog(FormDialog):
         self.ui.introLabel.setText(intro)
         self._save = save
         self.errors = FieldErrors({field: self.ui.dateEdit}, self.ui.errorLabel)
-        dates.set_date(self.ui.dateEdit, date.today())
+        dates.set_date(self.ui.dateEdit, clock.today())
 
     def save(self):
         return self._save(dates.get_date(self.ui.dateEdit))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
 
+from housing_desk import clock
 from housing_desk.services import licences
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import charges, dates, forms, window_fit
@@ -45,7 +44,7 @@ class DetailsPage(FormPage):
         ui.paymentDayCombo.addItems(
             ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         )
-        dates.set_date(ui.startEdit, date.today())
+        dates.set_date(ui.startEdit, clock.today())
         for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
         self.errors = FieldErrors(

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import people
 from housing_desk.ui import dates, messages
 from housing_desk.ui.form_dialog import FormDialog
@@ -23,7 +24,7 @@ class PersonDialog(FormDialog):
         for user in people.keyworkers():
             ui.keyworkerCombo.addItem(user.full_name, user.id)
         ui.birthKnownCheck.toggled.connect(ui.birthEdit.setEnabled)
-        dates.set_date(ui.birthEdit, date(date.today().year - 30, 1, 1))
+        dates.set_date(ui.birthEdit, date(clock.today().year - 30, 1, 1))
         ui.birthEdit.setEnabled(False)
         ui.archivedCheck.setVisible(person is not None)
         if person is not None:

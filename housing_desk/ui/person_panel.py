@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import (
     allocations,
     assessments,
@@ -141,7 +140,7 @@ class PersonPanel(QWidget):
         ui.nameLabel.setText(name + ("  · archived" if person.archived else ""))
         born = person.date_of_birth
         ui.birthValue.setText(
-            f"{dates.uk(born)} (age {people.age_on(born, date.today())})" if born else "Not known"
+            f"{dates.uk(born)} (age {people.age_on(born, clock.today())})" if born else "Not known"
         )
         ui.niValue.setText(person.ni_number or "Not known")
         ui.phoneValue.setText(person.phone or "None")

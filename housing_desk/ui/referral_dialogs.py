@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import referrals
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
@@ -31,7 +30,7 @@ class ReferralDialog(FormDialog):
         for key, label in referrals.PRIORITIES.items():
             ui.priorityCombo.addItem(label, key)
         ui.priorityCombo.setCurrentIndex(ui.priorityCombo.findData(3))
-        dates.set_date(ui.receivedEdit, date.today())
+        dates.set_date(ui.receivedEdit, clock.today())
         self.resize(500, self.sizeHint().height())
 
     def field_widgets(self):
@@ -74,7 +73,7 @@ class DecisionDialog(FormDialog):
         for key, label in DECISION_LABELS.items():
             ui.decisionCombo.addItem(label, key)
         ui.decisionCombo.currentIndexChanged.connect(self._reasons)
-        dates.set_date(ui.decidedEdit, date.today())
+        dates.set_date(ui.decidedEdit, clock.today())
         self._reasons()
         self.resize(480, self.sizeHint().height())
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
+from housing_desk import clock
 from housing_desk.services import reports
 from housing_desk.services.assessments import add_months
 from housing_desk.ui import dates, forms, messages
@@ -43,7 +44,7 @@ class ReportsPage(QWidget):
         self.headers: dict[str, tuple[str, ...]] = {}
         self.by_month = []
         self.chart_views = {}  # one per host widget, made the first time it has a chart
-        first, last = last_quarter(date.today())
+        first, last = last_quarter(clock.today())
         dates.set_date(ui.fromEdit, first)
         dates.set_date(ui.toEdit, last)
         ui.quarterButton.clicked.connect(self._quarter)
@@ -53,7 +54,7 @@ class ReportsPage(QWidget):
         self.refresh()
 
     def _quarter(self) -> None:
-        first, last = last_quarter(date.today())
+        first, last = last_quarter(clock.today())
         dates.set_date(self.ui.fromEdit, first)
         dates.set_date(self.ui.toEdit, last)
         self.refresh()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from housing_desk import clock
 from housing_desk.services import allocations, licences, settings
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
@@ -43,7 +44,7 @@ class OfferAnswerDialog(FormDialog):
         ui.answerCombo.addItem("She accepts the flat", True)
         ui.answerCombo.addItem("She refuses it", False)
         ui.answerCombo.currentIndexChanged.connect(self._reasons)
-        dates.set_date(ui.answeredEdit, date.today())
+        dates.set_date(ui.answeredEdit, clock.today())
         self._reasons()
 
     def field_widgets(self):
@@ -92,8 +93,8 @@ class NoticeDialog(FormDialog):
         )
         for key, label in licences.NOTICE_BY.items():
             ui.byCombo.addItem(label, key)
-        dates.set_date(ui.servedEdit, date.today())
-        dates.set_date(ui.endEdit, date.today() + timedelta(days=settings.notice_days()))
+        dates.set_date(ui.servedEdit, clock.today())
+        dates.set_date(ui.endEdit, clock.today() + timedelta(days=settings.notice_days()))
         ui.servedEdit.dateChanged.connect(self._period)
         ui.endEdit.dateChanged.connect(self._period)
         self._period()
@@ -141,7 +142,7 @@ class MoveOutDialog(FormDialog):
             ui.reasonCombo.addItem(label, key)
         ui.destinationCombo.addItems(list(licences.DESTINATIONS))
         ui.destinationCombo.setCurrentIndex(-1)
-        day = min(licence.end_date or date.today(), date.today())
+        day = min(licence.end_date or clock.today(), clock.today())
         dates.set_date(ui.endEdit, day)
         ui.introLabel.setText(f"{ui.introLabel.text()} {account_words(licence)}")
         self.resize(520, self.sizeHint().height())

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from housing_desk import clock
 from housing_desk.ui import dates
 from housing_desk.ui.style import STATE_COLOURS
 
@@ -52,8 +53,8 @@ class TimelineWidget(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[Row] = []
-        self.start, self.end = month_window(date.today())
-        self.today = date.today()
+        self.start, self.end = month_window(clock.today())
+        self.today = clock.today()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 

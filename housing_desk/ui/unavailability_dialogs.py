@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import flats
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
@@ -25,7 +26,7 @@ class UnavailabilityDialog(FormDialog):
         )
         for reason, label in flats.UNAVAILABILITY_REASONS.items():
             ui.reasonCombo.addItem(label, reason)
-        today = date.today()
+        today = clock.today()
         dates.set_date(ui.startEdit, today)
         dates.set_date(ui.endEdit, today + timedelta(days=14))
         ui.endKnownCheck.setChecked(True)
@@ -63,7 +64,7 @@ class BackInUseDialog(FormDialog):
         self.ui.introLabel.setText(
             f"Out of use since {dates.uk(unavailability.start)}. Enter the day the flat can be let again."
         )
-        dates.set_date(self.ui.endEdit, unavailability.end or date.today())
+        dates.set_date(self.ui.endEdit, unavailability.end or clock.today())
 
     def field_widgets(self):
         return {"end": self.ui.endEdit}

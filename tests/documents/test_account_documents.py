@@ -1,12 +1,13 @@
 """Her statement and the arrears letters, read back from the PDF."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 
+from housing_desk import clock
 from housing_desk.data.models import Document
 from housing_desk.services import accounts, arrears, licences, paperwork, people
 from housing_desk.services.errors import ValidationError
@@ -24,9 +25,9 @@ def owing(admin, partner):
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin, given_name="Zsófia", family_name="Kovács")
     people.update_person(admin, woman, preferred_name="Zsófi")
-    start = date.today() - timedelta(days=70)
+    start = clock.today() - timedelta(days=70)
     licence = licences.create_licence(admin, woman, home, start_date=start)
-    accounts.post_charges(admin, up_to=date.today())
+    accounts.post_charges(admin, up_to=clock.today())
     accounts.record_payment(
         admin, licence, received_on=start, amount="130.45", source="resident", reference="cash"
     )
@@ -43,11 +44,11 @@ def test_the_statement_lists_each_line_and_the_balance(admin, owing):
 
 
 def test_the_first_letter_and_the_plan_letter(admin, owing):
-    row = arrears.arrears(date.today())[0]
+    row = arrears.arrears(clock.today())[0]
     first = _text(paperwork.arrears_letter(admin, owing, stage="first"))
     assert "Dear Zsófi," in first and f"£{row.her_balance:,.2f}" in first
     assert "not a notice" in first and "National Debtline" in first
-    arrears.set_repayment_plan(admin, owing, weekly_amount="5.00", start_on=date.today())
+    arrears.set_repayment_plan(admin, owing, weekly_amount="5.00", start_on=clock.today())
     plan = _text(paperwork.arrears_letter(admin, owing, stage="plan"))
     assert "£5.00 a week" in plan and "ending your licence" in plan
     assert "{" not in first + plan
@@ -56,7 +57,7 @@ def test_the_first_letter_and_the_plan_letter(admin, owing):
 def test_no_letter_when_she_owes_nothing(admin, owing):
     balance = arrears.statement(owing).her_balance
     accounts.record_payment(
-        admin, owing, received_on=date.today(), amount=balance, source="resident"
+        admin, owing, received_on=clock.today(), amount=balance, source="resident"
     )
     with pytest.raises(ValidationError):
         paperwork.arrears_letter(admin, owing)

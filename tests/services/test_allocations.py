@@ -1,15 +1,16 @@
 """Finding the right woman for a flat, and offering it to her."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Offer
 from housing_desk.services import allocations, flats, licences
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from housing_desk import paths
+from housing_desk import clock, paths
 from housing_desk.data.models import Assessment, AssessmentScore
 from housing_desk.services import assessments, audit
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from tests import factories
 
-ON = date.today() - timedelta(days=10)
+ON = clock.today() - timedelta(days=10)
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_record_an_assessment_with_evidence_and_risks(admin, woman):
         ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "safety": "4"}}),
         ("scores", {"scores": {**{k: 3 for k, _ in assessments.DOMAINS}, "housing_history": 3}}),
         ("outcome", {"outcome": "maybe"}),
-        ("assessed_on", {"assessed_on": date.today() + timedelta(days=1)}),
+        ("assessed_on", {"assessed_on": clock.today() + timedelta(days=1)}),
         ("next_review_on", {"next_review_on": ON}),
         ("next_review_on", {"next_review_on": ON - timedelta(days=1)}),
         ("risks", {"risks": {"to_self": "extreme"}}),

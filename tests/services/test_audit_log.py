@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import audit, people, users
 from housing_desk.services.errors import PermissionDenied
 from tests import factories
@@ -23,7 +24,7 @@ def test_search_by_person_user_record_and_date(admin):
     assert [e.entity_id for e in audit.search(admin, entity="person", entity_id=other.id)] == [
         other.id
     ]
-    today = date.today()
+    today = clock.today()
     assert audit.search(admin, since=today, until=today)
     assert audit.search(admin, until=today - timedelta(days=1)) == []
 

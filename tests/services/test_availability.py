@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import flats
 from tests import factories
 
@@ -72,7 +73,7 @@ def test_every_flat_is_listed_in_reference_order(admin, partner):
 
 
 def test_default_day_is_today(admin, flat):
-    today = date.today()
+    today = clock.today()
     flats.mark_unavailable(
         admin, flat, start=today, end=date.fromordinal(today.toordinal() + 1), reason="other"
     )

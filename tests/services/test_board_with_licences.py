@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.services import availability, flats, licences
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def test_occupied_notice_and_confidential_occupants(admin, partner):

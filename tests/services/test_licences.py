@@ -5,12 +5,13 @@ from decimal import Decimal
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Licence, LicenceKey, Referral
 from housing_desk.services import audit, flats, licences, referrals
 from housing_desk.services.errors import ConflictError, PermissionDenied, ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 START = date(2025, 3, 3)
 
 

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import AuditEvent, Person
 from housing_desk.services import audit, people
 from housing_desk.services.errors import ConflictError, PermissionDenied, ValidationError
@@ -66,8 +67,8 @@ def test_every_field_is_stored(admin):
         ("given_name", "A" * 101),
         ("family_name", "Smith2"),
         ("preferred_name", "<script>"),
-        ("date_of_birth", date.today() + timedelta(days=1)),
-        ("date_of_birth", date.today() - timedelta(days=365 * 15)),
+        ("date_of_birth", clock.today() + timedelta(days=1)),
+        ("date_of_birth", clock.today() - timedelta(days=365 * 15)),
         ("ni_number", "AB123"),
         ("ni_number", "DA123456A"),
         ("ni_number", "AB123456E"),
@@ -87,7 +88,7 @@ def test_each_bad_field_is_named_and_nothing_is_saved(admin, field, value):
 
 
 def test_sixteen_today_is_old_enough(admin):
-    today = date.today()
+    today = clock.today()
     born = (
         today.replace(year=today.year - 16)
         if not (today.month == 2 and today.day == 29)

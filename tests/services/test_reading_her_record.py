@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import allocations, audit, people, referral_list, referrals, reminders
 from housing_desk.services.errors import PermissionDenied
 from tests import factories
@@ -86,7 +87,7 @@ def test_the_boards_offers_list_hides_a_confidential_woman(admin, partner):
         admin, given_name="Zsófia", family_name="Kovács", do_not_disclose=True
     )
     referral = factories.accepted(admin, hidden)
-    allocations.make_offer(admin, referral, home, offered_on=date.today() - timedelta(days=20))
+    allocations.make_offer(admin, referral, home, offered_on=clock.today() - timedelta(days=20))
     (offer,) = allocations.offers(status="pending")
     assert offer.board_name == "a resident (confidential)"
     assert "Kovács" not in offer.board_name

@@ -1,15 +1,16 @@
 """Referrals: the status flow, one open referral, decisions with reasons and who made them."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Referral
 from housing_desk.services import audit, referrals
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

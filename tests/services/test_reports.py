@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import allocations, flats, licences, referrals, reports
 from housing_desk.services.errors import ValidationError
 from tests import factories
@@ -128,7 +129,7 @@ def test_reminders_of_what_is_due(admin, partner):
 
     from housing_desk.services import reminders, support_plans
 
-    today = date.today()
+    today = clock.today()
     home = factories.certified_flat(
         admin, partner, reference="R-1", since=today - timedelta(days=400)
     )

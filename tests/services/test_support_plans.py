@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Goal, SupportPlan
 from housing_desk.services import licences, support_plans
 from housing_desk.services.errors import ValidationError
@@ -85,7 +86,7 @@ def test_a_plan_is_agreed_only_with_her(admin, licence):
 
 
 def test_overdue_review_is_flagged(admin, licence):
-    plan = support_plans.create_plan(admin, licence, start_date=date.today() - timedelta(days=120))
+    plan = support_plans.create_plan(admin, licence, start_date=clock.today() - timedelta(days=120))
     assert support_plans.review_overdue(plan)
 
 

@@ -1,11 +1,12 @@
 """The waiting list: accepted and not yet housed, by priority then days waiting."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from housing_desk import clock
 from housing_desk.services import referrals, waiting_list
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def test_order_is_priority_then_days_waiting(admin):

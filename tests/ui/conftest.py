@@ -1,9 +1,8 @@
 """UI fixtures: message boxes replaced, and a signed-in administrator with a few flats."""
 
-from datetime import date
-
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import flats
 from housing_desk.ui import messages
 from tests import factories
@@ -48,7 +47,7 @@ def shown_messages(monkeypatch):
 @pytest.fixture
 def three_flats(admin, partner):
     """Three flats on 25/11/2026: one certified and free, one out of use, one with nothing on file."""
-    today = date.today()
+    today = clock.today()
     first = factories.flat(admin, partner, reference="NHT-01")
     factories.certify(admin, first, today)
     second = factories.flat(admin, partner, reference="NHT-02", postcode="NN2 6QL")

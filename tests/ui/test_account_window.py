@@ -1,9 +1,10 @@
 """Her account on the licence's page: a payment, the council's decision, a correction, a letter."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Payment
 from housing_desk.services import accounts, arrears, licences
 from housing_desk.ui import money_dialogs
@@ -16,9 +17,9 @@ def page(qtbot, admin, partner):
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin)
     licence = licences.create_licence(
-        admin, woman, home, start_date=date.today() - timedelta(days=21)
+        admin, woman, home, start_date=clock.today() - timedelta(days=21)
     )
-    accounts.post_charges(admin, up_to=date.today())
+    accounts.post_charges(admin, up_to=clock.today())
     widget = LicencesPage(admin)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)

@@ -1,8 +1,9 @@
 """Each step leads to the next: no flat that cannot be let looks free, and an offer can be taken
 back from the board and from her record."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from housing_desk import clock
 from housing_desk.data.models import Offer
 from housing_desk.services import allocations, flats, licences
 from housing_desk.ui.main_window import MainWindow
@@ -10,7 +11,7 @@ from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
 from tests import factories
 from tests.ui.test_people_journey import drive
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def select(board, reference):

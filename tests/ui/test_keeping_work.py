@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
+from housing_desk import clock
 from housing_desk.config import Config
 from housing_desk.data.models import LicenceKey
 from housing_desk.services import licences
@@ -63,7 +64,7 @@ def test_every_editing_dialog_has_a_default_button(qtbot, admin, partner):
 def test_enter_in_the_keys_box_adds_a_key_and_does_not_finish(qtbot, admin, partner):
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin)
-    licence = licences.create_licence(admin, woman, home, start_date=date.today())
+    licence = licences.create_licence(admin, woman, home, start_date=clock.today())
     wizard = MoveInWizard(admin, home, licence=licence)
     qtbot.addWidget(wizard)
     wizard.show()

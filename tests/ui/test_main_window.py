@@ -1,9 +1,10 @@
 """The main window: the board first, pages built when opened, menus, and remembered geometry."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QSettings
 
+from housing_desk import clock
 from housing_desk.services import flats
 from housing_desk.ui import dates
 from housing_desk.ui.flat_dialog import FlatDialog
@@ -42,10 +43,10 @@ def test_board_filter_and_date(qtbot, admin, three_flats):
     qtbot.keyClicks(board.ui.filterEdit, "nht")
     assert board.proxy.rowCount() == 2
     board.ui.filterEdit.clear()
-    dates.set_date(board.ui.onDateEdit, date.today() - timedelta(days=1))
+    dates.set_date(board.ui.onDateEdit, clock.today() - timedelta(days=1))
     states = {s.reference: s.state for s in board.model.rows()}
     assert states["NHT-02"] == "available"
-    assert {s.reference: s.until for s in board.model.rows()}["NHT-02"] == date.today()
+    assert {s.reference: s.until for s in board.model.rows()}["NHT-02"] == clock.today()
 
 
 def test_timeline_shows_intervals_and_today(qtbot, admin, three_flats):
@@ -55,11 +56,11 @@ def test_timeline_shows_intervals_and_today(qtbot, admin, three_flats):
     (bar,) = rows["NHT-02"].bars
     assert (bar.kind, bar.start, bar.end, bar.text) == (
         "unavailable",
-        date.today(),
+        clock.today(),
         None,
         "Repairs",
     )
-    assert board.timeline.start <= date.today() < board.timeline.end
+    assert board.timeline.start <= clock.today() < board.timeline.end
     image = board.timeline.grab().toImage()
     assert not image.isNull() and image.height() >= 3 * 24
 

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.models import Assessment, Person, Referral
 from housing_desk.services import assessments, people
 from housing_desk.ui import dates
@@ -68,7 +69,7 @@ def test_new_referral_to_the_waiting_list_in_the_window(qtbot, admin, monkeypatc
     assert not panel.ui.referButton.isEnabled()
 
     def assessment(dialog):
-        dates.set_date(dialog.ui.assessedEdit, date.today() - timedelta(days=1))
+        dates.set_date(dialog.ui.assessedEdit, clock.today() - timedelta(days=1))
         dialog.set_scores({key: 4 for key, _label in assessments.DOMAINS})
         dialog.evidence_edits["safety"].setPlainText("Has a safety plan & uses it <always>.")
         dialog.risk_combos["from_others"].setCurrentIndex(
@@ -132,7 +133,7 @@ def test_decline_needs_a_coded_reason(qtbot, admin):
     from housing_desk.services import referrals
 
     person = factories.person(admin)
-    referral = referrals.create_referral(admin, person, received_on=date.today(), source="self")
+    referral = referrals.create_referral(admin, person, received_on=clock.today(), source="self")
     dialog = DecisionDialog(admin, referral, person)
     qtbot.addWidget(dialog)
     dialog.ui.decisionCombo.setCurrentIndex(dialog.ui.decisionCombo.findData("declined"))
@@ -209,8 +210,8 @@ def test_people_filters(qtbot, admin):
 
 def test_the_chart_has_one_series_per_domain(qtbot, admin):
     person = factories.person(admin)
-    factories.assess(admin, person, on=date.today() - timedelta(days=100), value=2)
-    factories.assess(admin, person, on=date.today() - timedelta(days=10), value=4, safety=3)
+    factories.assess(admin, person, on=clock.today() - timedelta(days=100), value=2)
+    factories.assess(admin, person, on=clock.today() - timedelta(days=10), value=4, safety=3)
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("people")
@@ -218,8 +219,8 @@ def test_the_chart_has_one_series_per_domain(qtbot, admin):
     series = page.panel.chart.series()
     assert list(series) == [key for key, _label in assessments.DOMAINS]
     assert series["safety"] == [
-        (date.today() - timedelta(days=100), 2),
-        (date.today() - timedelta(days=10), 3),
+        (clock.today() - timedelta(days=100), 2),
+        (clock.today() - timedelta(days=10), 3),
     ]
     assert not page.panel.chart.grab().toImage().isNull()
 

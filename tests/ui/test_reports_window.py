@@ -5,6 +5,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
+from housing_desk import clock
 from housing_desk.services import audit, licences
 from housing_desk.ui import messages
 from housing_desk.ui.main_window import MainWindow
@@ -21,7 +22,7 @@ def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("reports")
-    first, last = last_quarter(date.today())
+    first, last = last_quarter(clock.today())
     assert (first.day, (last.month % 3)) == (1, 0)
     occupancy = page.models["Occupancy"].rows()
     assert occupancy[-1][0] == "All flats" and occupancy[-1][-1] == "100.0%"
@@ -60,7 +61,7 @@ def test_the_outcomes_chart_ranks_how_stays_ended(qtbot, admin, partner):
 
     from housing_desk.ui.reports_page import ReportsPage
 
-    first, _last = last_quarter(date.today())
+    first, _last = last_quarter(clock.today())
     reasons = ("planned_move_on", "planned_move_on", "abandoned")
     for number, reason in enumerate(reasons, start=1):
         home = factories.certified_flat(

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.models import Certificate, Partner, Unavailability, User
 from housing_desk.services import flats
 from housing_desk.ui import dates
@@ -52,7 +53,7 @@ def test_certificate_expiry_before_issue_is_shown_beside_expiry(qtbot, admin, fl
 
 
 def test_out_of_use_dialog_and_overlap_refusal(qtbot, admin, flat):
-    today = date.today()
+    today = clock.today()
     dialog = UnavailabilityDialog(admin, flat)
     qtbot.addWidget(dialog)
     dialog.ui.reasonCombo.setCurrentIndex(dialog.ui.reasonCombo.findData("void_works"))

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QWizard
 
+from housing_desk import clock
 from housing_desk.data.models import Licence, LicenceKey, Offer
 from housing_desk.services import allocations, flats, licences
 from housing_desk.ui import dates
@@ -14,7 +15,7 @@ from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog, OfferAn
 from tests import factories
 from tests.ui.test_people_journey import drive
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def setup_flat_and_waiting_woman(admin, partner):
@@ -204,7 +205,6 @@ def test_licences_page_lists_and_filters(qtbot, admin, partner):
 
 
 def test_the_boards_offers_list_never_names_a_confidential_woman(qtbot, admin, partner):
-    from datetime import date
 
     from housing_desk.data.models import Referral
     from housing_desk.services import allocations, people
@@ -212,7 +212,7 @@ def test_the_boards_offers_list_never_names_a_confidential_woman(qtbot, admin, p
     home, woman = setup_flat_and_waiting_woman(admin, partner)
     people.update_person(admin, woman, do_not_disclose=True)
     referral = Referral.get(Referral.person == woman.id)
-    allocations.make_offer(admin, referral, home, offered_on=date.today())
+    allocations.make_offer(admin, referral, home, offered_on=clock.today())
     window = MainWindow(admin)
     qtbot.addWidget(window)
     window.show()
