@@ -13,6 +13,8 @@ os.environ.pop("HOUSING_DESK_DATABASE_URL", None)
 
 import pytest  # noqa: E402
 
+from housing_desk import clock  # noqa: E402
+from housing_desk.services import users  # noqa: E402
 from tests import factories  # noqa: E402
 from tests.databases import fresh_database  # noqa: E402
 
@@ -37,3 +39,10 @@ def partner(admin):
 @pytest.fixture
 def flat(admin, partner):
     return factories.flat(admin, partner)
+
+
+# Accounts are made by the thousand in tests: hash their passwords cheaply. The application's
+# own setting (users.PASSWORD_HASHING) is tested as it ships in tests/services/test_users.py.
+users.use_password_hashing(time_cost=1, memory_cost=8, parallelism=1)
+# One today for the whole run, even one that crosses midnight (tests compute dates from it).
+clock.hold(clock.today())

@@ -21,16 +21,26 @@ MIN_PASSWORD_LENGTH = 10
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
 
+# OWASP's argon2id settings (19 MiB, 2 passes): strong, and quick enough for sign-in.
+PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19_456, "parallelism": 1}
 _hasher = None
 
 
+def use_password_hashing(**parameters: int) -> None:
+    """Hash passwords with these argon2 parameters from now on (``time_cost``, ``memory_cost``,
+    ``parallelism``). Only the test suite calls this, to make its thousands of accounts cheaply;
+    a hash made with other parameters is upgraded at its next sign-in as usual."""
+    global _hasher
+    PASSWORD_HASHING.update(parameters)
+    _hasher = None
+
+
 def _password_hasher():
-    # OWASP's argon2id settings (19 MiB, 2 passes): strong, and quick enough for sign-in.
     global _hasher
     if _hasher is None:
         from argon2 import PasswordHasher
 
-        _hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+        _hasher = PasswordHasher(**PASSWORD_HASHING)
     return _hasher
 
 

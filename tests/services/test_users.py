@@ -138,3 +138,18 @@ def test_change_reset_and_deactivate(admin):
     assert User.get_by_id(officer.id).username == "officer1"  # kept, never deleted
     with pytest.raises(ValidationError):
         users.set_active(admin, admin, active=False)
+
+
+@pytest.fixture
+def shipped_hashing():
+    """The argon2 parameters Housing Desk ships with (the suite hashes cheaply otherwise)."""
+    cheap = dict(users.PASSWORD_HASHING)
+    users.use_password_hashing(time_cost=2, memory_cost=19_456, parallelism=1)
+    yield
+    users.use_password_hashing(**cheap)
+
+
+def test_a_password_made_with_other_settings_is_upgraded_at_sign_in(admin, shipped_hashing):
+    assert "m=8,t=1,p=1" in User.get_by_id(admin.id).password_hash  # made by the cheap setting
+    users.authenticate(admin.username, factories.PASSWORD)
+    assert "$argon2id$v=19$m=19456,t=2,p=1$" in User.get_by_id(admin.id).password_hash
