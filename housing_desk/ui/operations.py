@@ -27,6 +27,7 @@ thread. An unexpected exception is handed to ``sys.excepthook`` there, as on the
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -41,6 +42,16 @@ from housing_desk.ui import messages
 from housing_desk.ui.field_errors import FieldErrors
 
 _RUNNING: set[Operation] = set()  # background operations, kept alive until they finish
+
+
+def _hold_still() -> None:
+    # A full garbage collection holds every thread, the window's too, while it walks every object
+    # the program holds; long work (a restore inserts hundreds of thousands of rows) sets off
+    # several, each taking a few hundred milliseconds with the window's objects in the heap.
+    # Frozen, the objects that exist when the work starts (the window's, mostly alive for good)
+    # are left out of those walks. They stay frozen: thawing them would only bring the long walk
+    # back at the next collection.
+    gc.freeze()
 
 
 class Job:
@@ -176,6 +187,7 @@ class Operation:
         bridge.progressed.connect(dialog.setValue)
         bridge.finished.connect(self._finished)
         self.progress_dialog = dialog
+        _hold_still()
         _RUNNING.add(self)
         dialog.setValue(0)
         dialog.show()

@@ -1,0 +1,178 @@
+"""The longest time the window cannot answer while long work runs: backing up, restoring and
+printing a batch of sign-up packs on the large database (200 flats, twenty years, 21,500 women).
+
+    python benchmarks/long_work.py [--packs 40]
+
+Each runs as the window runs it (ui.backup_dialogs, ui.batch_print: an Operation off the window's
+thread, with its progress dialog), while a 10 ms timer on the window's thread notes when it
+fires. The figure is the longest gap between two ticks, less the timer's own 10 ms: how long a
+click or a repaint would have waited. Target: at most 100 ms. The large database is copied to a
+scratch file first, since the restore replaces everything in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.common import emit
+from benchmarks.large_database import DEFAULT_URL, PASSWORD, USERNAME, ensure
+
+TICK_MS = 10
+
+
+class Pauses:
+    """The longest garbage collection (any thread), which holds every thread still."""
+
+    def __init__(self):
+        import gc
+
+        self.longest, self._began = 0.0, 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase, _info) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._began = now
+        else:
+            self.longest = max(self.longest, now - self._began)
+
+    def take(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return round(longest * 1000, 1)
+
+
+class Watch:
+    """Notes the longest gap between ticks of a timer on the window's thread."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def run(self, app, start) -> tuple[float, float]:
+        """Start the work, turn the event loop until it is done; (longest block ms, seconds)."""
+        self.longest, began = 0.0, time.perf_counter()
+        self.last = began
+        self.timer.start()
+        operation = start()
+        while not operation.done:
+            app.processEvents()
+            time.sleep(0.001)
+        self.timer.stop()
+        return max(0.0, self.longest * 1000 - TICK_MS), time.perf_counter() - began
+
+
+class _Idle:
+    """Nothing to do for a while: the watch's reference."""
+
+    def __init__(self, seconds: float):
+        self.until = time.perf_counter() + seconds
+
+    @property
+    def done(self) -> bool:
+        return time.perf_counter() >= self.until
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--packs", type=int, default=40)
+    args = parser.parse_args()
+    ensure(DEFAULT_URL).close()
+    scratch = Path(tempfile.mkdtemp(prefix="housing-desk-long-work-"))
+    try:
+        _measure(scratch, args.packs)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _measure(scratch: Path, packs: int) -> None:
+    source = Path(DEFAULT_URL.removeprefix("sqlite:///"))
+    database = scratch / "large.db"
+    shutil.copyfile(source, database)
+
+    from housing_desk.app import create_application
+    from housing_desk.data.database import open_database
+    from housing_desk.services import licence_register, users
+    from housing_desk.ui import backup_dialogs, batch_print, messages
+
+    open_database(f"sqlite:///{database}")
+    app = create_application()
+    user = users.authenticate(USERNAME, PASSWORD)
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()  # the main window, as far as the dialogs need it
+    window.resize(1366, 768)
+    window.show()
+    window.user = user
+    backup = scratch / "large.housingdesk"
+    # The questions the window would ask, answered as an administrator would.
+    messages.save_file_name = lambda *_: str(backup)
+    messages.open_file_name = lambda *_: str(backup)
+    messages.confirm = lambda *_, **__: "passphrase" not in _[2]  # a plain backup
+    messages.information = messages.warning = lambda *_: None
+    messages.choose = lambda *_: "save"
+    messages.choose_folder = lambda *_: str(scratch)
+    watch, pauses = Watch(), Pauses()
+
+    # The machine's own noise: the same watch over three idle seconds.
+    blocked, _seconds = watch.run(app, lambda: _Idle(3.0))
+    emit("long_work.idle.longest_block", blocked, "ms")
+
+    blocked, seconds = watch.run(app, lambda: backup_dialogs.back_up(window))
+    emit(
+        "long_work.backup.longest_block",
+        blocked,
+        "ms",
+        target=100,
+        seconds=round(seconds, 1),
+        longest_gc_ms=pauses.take(),
+    )
+
+    restored = []
+    blocked, seconds = watch.run(
+        app, lambda: backup_dialogs.restore(window, then=lambda: restored.append(True))
+    )
+    if not restored:
+        raise SystemExit("The restore did not finish")
+    emit(
+        "long_work.restore.longest_block",
+        blocked,
+        "ms",
+        target=100,
+        seconds=round(seconds, 1),
+        longest_gc_ms=pauses.take(),
+    )
+
+    ids = [r.licence_id for r in licence_register.list_licences("all")][:packs]
+    blocked, seconds = watch.run(app, lambda: batch_print.print_signup_packs(window, user, ids))
+    emit(
+        "long_work.batch_print.longest_block",
+        blocked,
+        "ms",
+        target=100,
+        seconds=round(seconds, 1),
+        packs=len(ids),
+        longest_gc_ms=pauses.take(),
+    )
+
+
+if __name__ == "__main__":
+    main()
