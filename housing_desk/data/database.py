@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -156,14 +157,15 @@ def engine(db: Database | None = None) -> str:
 
 
 @contextlib.contextmanager
-def write_transaction():
-    """A transaction for a write: on SQLite it takes the write lock at once.
+def write_transaction(db: Database | None = None):
+    """A transaction for a write (on the open database, or on ``db``): on SQLite it takes the
+    write lock at once.
 
     ``BEGIN IMMEDIATE`` serialises writers, so a rule checked at the start of
     the transaction still holds when the write commits. A writer that waits longer than
     ``busy_timeout`` for another's lock is told so calmly (``Busy``), and nothing is written.
     """
-    db = database_proxy.obj
+    db = db or database_proxy.obj
     if db is None:
         raise RuntimeError("No database is open")
     if not isinstance(db, SqliteDatabase):
@@ -181,7 +183,9 @@ def write_transaction():
 
 def is_busy(error: Exception) -> bool:
     """SQLite's 'database is locked': another connection held the write lock too long."""
-    return isinstance(error, OperationalError) and "database is locked" in str(error)
+    return isinstance(error, (OperationalError, sqlite3.OperationalError)) and (
+        "database is locked" in str(error)
+    )
 
 
 @contextlib.contextmanager

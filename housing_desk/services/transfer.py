@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from housing_desk.data.database import engine, open_database
+from housing_desk.data.database import engine, is_busy, open_database, write_transaction
 from housing_desk.data.models import MODELS, AuditEvent, User
 from housing_desk.services import backup_file
 from housing_desk.services.backup_file import is_encrypted  # noqa: F401  (for callers)
-from housing_desk.services.errors import Cancelled, ValidationError
+from housing_desk.services.errors import Busy, Cancelled, ValidationError
 from housing_desk.services.table_checks import (
     CHUNK,
     TableCheck,
@@ -63,10 +64,6 @@ def _snapshot(db):
     if engine(db) == "postgresql":
         return db.atomic(isolation_level="REPEATABLE READ")
     return db.atomic()
-
-
-def _writing(db):
-    return db.atomic(lock_type="IMMEDIATE") if engine(db) == "sqlite" else db.atomic()
 
 
 def _load(source, target, work: Work) -> None:
@@ -121,7 +118,7 @@ def copy(source, target, *, progress=None, cancelled=None) -> list[TableCheck]:
     with _snapshot(source):
         work = Work(progress, cancelled, 3 * counts(source))
         expected = checks(source, work)
-        with _writing(target):
+        with write_transaction(target):
             if not is_empty(target):
                 raise ValidationError(NOT_EMPTY, None)
             _load(source, target, work)
@@ -246,7 +243,7 @@ def restore(
 def _restore_into_empty(db, source, manifest, path, actor, work) -> list[TableCheck]:
     if not is_empty(db):
         raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
-    with _writing(db):
+    with write_transaction(db):
         if not is_empty(db):
             raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
         _load(source, db, work)
@@ -267,14 +264,16 @@ def _restore_sqlite(db, source, manifest, path, actor, work, force) -> list[Tabl
     with backup_file.partial_file(Path(db.database), "restoring") as partial:
         fresh = open_database(f"{'sqlcipher' if key else 'sqlite'}:///{partial}", key, bind=False)
         try:
-            with _writing(fresh):
+            with write_transaction(fresh):
                 _load(source, fresh, work)
                 found = _checked(manifest.tables, fresh, work)
                 _audit_restore(fresh, actor, manifest, path, replaced=replaced)
             work.check()
             try:  # one write transaction on the target: all of it, or (killed, failed) none
-                fresh.connection().backup(db.connection(), pages=-1)
-            except DatabaseError as error:
+                fresh.connection().backup(db.connection(), pages=-1, progress=_refuse_busy)
+            except (DatabaseError, sqlite3.Error) as error:
+                if is_busy(error):
+                    raise Busy() from error
                 raise ValidationError(
                     f"The restored records could not be put in place ({type(error).__name__}). "
                     "Nothing was changed.",
@@ -283,6 +282,12 @@ def _restore_sqlite(db, source, manifest, path, actor, work, force) -> list[Tabl
         finally:
             fresh.close()
     return found
+
+
+def _refuse_busy(status, remaining, total) -> None:
+    # Python retries a busy backup for ever; after busy_timeout, say so instead.
+    if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise Busy()
 
 
 def _audit_restore(db, actor, manifest, path: Path, *, replaced: int) -> None:
@@ -319,7 +324,6 @@ def back_up_in_use(
     cancelled=None,
 ) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
-    from housing_desk.data.database import write_transaction
     from housing_desk.data.models import database as proxy
     from housing_desk.services import audit, permissions
 

@@ -340,3 +340,22 @@ def test_backup_and_restore_run_on_a_worker_thread_with_its_own_connection(admin
         assert isinstance(outcome["error"], ValidationError) and names == ["Ana", "Bea"]
     else:
         assert "error" not in outcome and names == ["Ana"]
+
+
+def test_a_restore_kept_waiting_by_another_writer_is_told_calmly(admin, db, tmp_path):
+    if engine(db) == "postgresql":
+        pytest.skip("SQLite's single write lock")
+    from housing_desk.services.errors import Busy
+
+    path = helpers.backup_of_records(tmp_path)
+    before = transfer.checks(db)
+    db.execute_sql("PRAGMA busy_timeout = 200")
+    other = sqlite3.connect(db.database, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # someone saving, and saving, and saving
+    try:
+        with pytest.raises(Busy):
+            transfer.restore(db, path, force=True)
+    finally:
+        other.rollback()
+        other.close()
+    assert transfer.checks(db) == before and leftovers(tmp_path) == []
