@@ -159,7 +159,8 @@ def verify(db, path, work: Work | None = None) -> Manifest:
             raise not_a_backup(path)
         raise ValidationError(
             f"{path} is not a complete Housing Desk backup: it has no manifest, so it was cut "
-            "short (or is a database, not a backup). Nothing was changed.",
+            "short, or is a database rather than a backup, or was made by a Housing Desk from "
+            "before backups had one. Nothing was changed.",
             "file",
         )
     manifest = read_manifest(db, path)
