@@ -91,7 +91,7 @@ def test_the_housing_benefit_reminder_opens_the_councils_decision(
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin)
     licence = licences.create_licence(
-        admin, woman, home, start_date=date.today() - timedelta(days=40)
+        admin, woman, home, start_date=clock.today() - timedelta(days=40)
     )
     asked = []
     monkeypatch.setattr(
