@@ -10,6 +10,7 @@ from housing_desk.data.models import Assessment, Licence, Offer, Person, Referra
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import availability, names
 from housing_desk.services.money_reminders import money_reminders
+from housing_desk.services.upkeep_reminders import upkeep_reminders
 from housing_desk.services.validation import uk_date
 
 NOTICE_DAYS = 14
@@ -153,4 +154,5 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
             )
         )
     found.extend(money_reminders(on, _name))
+    found.extend(upkeep_reminders(on))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))

@@ -26,7 +26,7 @@ from housing_desk.data.models import (
     SupportPlan,
 )
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import account_records, audit, names, permissions, settings
+from housing_desk.services import account_records, attachments, audit, names, permissions, settings
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
@@ -193,5 +193,6 @@ def anonymise(actor, person) -> Person:
         her_referrals = Referral.select(Referral.id).where(Referral.person == current.id)
         Offer.update(notes="").where(Offer.referral.in_(her_referrals)).execute()
         account_records.forget(current.id)
+        attachments.forget(current.id)
         audit.record(actor, "update", "person", current.id, {"anonymised": True})
     return Person.get_by_id(current.id)

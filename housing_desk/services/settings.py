@@ -201,3 +201,38 @@ def put(key: str, value: str) -> None:
     """Keep a value the services need to remember (not one of the team's choices), inside the
     caller's transaction."""
     _put(key, value)
+
+
+REPAIR_KEYS = {"emergency": 1, "urgent": 7, "routine": 28}  # days to complete, by priority
+
+
+def repair_target_days() -> dict[str, int]:
+    """Days allowed to complete a repair, by priority."""
+    stored = _values()
+    found = {}
+    for priority, default in REPAIR_KEYS.items():
+        try:
+            found[priority] = max(1, int(stored.get(f"repair_days.{priority}", default)))
+        except ValueError:
+            found[priority] = default
+    return found
+
+
+def set_repair_target_days(actor, **days) -> dict[str, int]:
+    permissions.require(actor, "manage_settings")
+    unknown = sorted(set(days) - set(REPAIR_KEYS))
+    if unknown:
+        raise ValidationError(f"There is no repair priority called {unknown[0]}.", unknown[0])
+    cleaned = {
+        key: validation.whole_number(
+            value, key, label=f"Days for {key} repairs", minimum=1, maximum=365
+        )
+        for key, value in days.items()
+    }
+    with write_transaction():
+        for key, value in cleaned.items():
+            _put(f"repair_days.{key}", str(value))
+        audit.record(
+            actor, "update", "setting", None, {f"repair_days.{k}": v for k, v in cleaned.items()}
+        )
+    return repair_target_days()

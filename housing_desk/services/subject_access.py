@@ -11,6 +11,7 @@ from housing_desk.documents.data import RecordSection, SubjectAccessData
 from housing_desk.services import (
     account_records,
     assessments,
+    attachments,
     audit,
     licences,
     paperwork,
@@ -159,6 +160,19 @@ def gather(actor, person: Person) -> SubjectAccessData:
         )
     )
     sections.extend(account_records.sections(person.id))
+    files = tuple(
+        (a.created_at.strftime("%d/%m/%Y"), attachments.KINDS.get(a.kind, a.kind), a.filename)
+        for a in attachments.hers(person.id).order_by(attachments.Attachment.created_at)
+    )
+    if files:
+        sections.append(
+            RecordSection(
+                "Files we keep with your record (copies on request)",
+                ("Added", "Kind", "File"),
+                files,
+                (26, 50, 98),
+            )
+        )
     events = audit.search(actor, person_id=person.id, limit=5000)
     sections.append(
         RecordSection(

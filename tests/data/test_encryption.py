@@ -45,3 +45,26 @@ def test_nothing_readable_on_disk(encrypted):
     )
     assert b"SQLite format 3" not in raw[:16]
     assert "Siobhán".encode() not in raw and b"amara" not in raw
+
+
+def test_attachments_are_encrypted_with_the_database(tmp_path):
+    from housing_desk.services import attachments
+
+    path = tmp_path / "files.db"
+    url = f"sqlcipher:///{path}"
+    db = open_database(url, passphrase="correct horse")
+    try:
+        admin = factories.admin()
+        woman = factories.person(admin)
+        marker = b"PASSPORT-NUMBER-533401297 " * 40
+        kept = attachments.attach(
+            admin, "person", woman.id, filename="passport.pdf", data=marker, kind="id"
+        )
+        assert attachments.open(admin, kept) == marker
+    finally:
+        db.close()
+        proxy.initialize(None)
+    on_disk = path.read_bytes() + b"".join(
+        p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("files.db-")
+    )
+    assert b"PASSPORT-NUMBER" not in on_disk and b"passport.pdf" not in on_disk

@@ -9,6 +9,7 @@ from housing_desk.services import (
     allocations,
     arrears,
     assessments,
+    attachments,
     audit,
     bulk,
     flats,
@@ -17,6 +18,7 @@ from housing_desk.services import (
     paperwork,
     people,
     referrals,
+    repairs,
     reports,
     retention,
     settings,
@@ -50,6 +52,7 @@ def world(admin, partner, tmp_path):
         "waiting_referral": waiting_referral,
         "partner": partner,
         "flat": home,
+        "second_flat": second_flat,
         "person": woman,
         "referral": referral,
         "licence": licence,
@@ -289,6 +292,62 @@ CALLS = [
         "set who pays the support charge",
         "admin",
         lambda a, w: settings.set_support_charge_payer(a, "resident"),
+    ),
+    (
+        "report a repair",
+        "officer",
+        lambda a, w: repairs.report_repair(
+            a, w["flat"], reported_on=date(2025, 3, 3), description="Tap", priority="routine"
+        ),
+    ),
+    (
+        "take a flat out of use for a repair",
+        "manager",
+        lambda a, w: repairs.report_repair(
+            a,
+            w["second_flat"],
+            reported_on=date(2025, 3, 3),
+            description="Leak",
+            priority="emergency",
+            out_of_use=True,
+        ),
+    ),
+    (
+        "complete a repair",
+        "officer",
+        lambda a, w: repairs.complete_repair(
+            a,
+            repairs.report_repair(
+                w["admin"],
+                w["flat"],
+                reported_on=date(2025, 3, 3),
+                description="Bulb",
+                priority="routine",
+            ),
+            completed_on=date(2025, 3, 4),
+        ),
+    ),
+    (
+        "attach a file",
+        "officer",
+        lambda a, w: attachments.attach(
+            a, "flat", w["flat"].id, filename="hall.jpg", data=b"jpg", kind="photo"
+        ),
+    ),
+    (
+        "open a file",
+        "officer",
+        lambda a, w: attachments.open(
+            a,
+            attachments.attach(
+                w["admin"], "person", w["person"].id, filename="id.pdf", data=b"%PDF", kind="id"
+            ),
+        ),
+    ),
+    (
+        "set repair targets",
+        "admin",
+        lambda a, w: settings.set_repair_target_days(a, routine=21),
     ),
 ]
 

@@ -13,6 +13,7 @@ from housing_desk.data.models.money import (
 )
 from housing_desk.data.models.paperwork import Document, Goal, Setting, SupportPlan
 from housing_desk.data.models.people import Assessment, AssessmentScore, Person, Referral
+from housing_desk.data.models.repairs import Attachment, Repair
 from housing_desk.data.models.tenancy import Licence, LicenceKey, Offer, SignupItem
 from housing_desk.data.models.users import AuditEvent, User
 
@@ -42,6 +43,8 @@ MODELS = [
     HousingBenefitEvidence,
     Absence,
     RepaymentPlan,
+    Repair,
+    Attachment,
 ]
 
 __all__ = [
@@ -49,6 +52,7 @@ __all__ = [
     "Absence",
     "Assessment",
     "AssessmentScore",
+    "Attachment",
     "AuditEvent",
     "BaseModel",
     "Certificate",
@@ -66,6 +70,7 @@ __all__ = [
     "Payment",
     "Person",
     "Referral",
+    "Repair",
     "RepaymentPlan",
     "Setting",
     "SignupItem",

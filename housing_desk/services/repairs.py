@@ -1,0 +1,282 @@
+"""Repairs of the flats: reported, passed on to the partner or a contractor, completed, and chased
+against their targets.
+
+Targets by priority (Settings may change them): emergency 1 day (24 hours), urgent 7 days,
+routine 28 days. Damp and mould is a hazard with a tighter clock, taking as its benchmark what
+Awaab's Law sets social landlords (The Hazards in Social Housing (Prescribed Requirements)
+(England) Regulations 2025, SI 2025/1042, in force 27 October 2025): investigate within 10
+working days of the report (24 hours for an emergency), then make it safe within 5 working days
+of the investigation. Working days here are Monday to Friday; bank holidays are not counted out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from housing_desk.data.database import write_transaction
+from housing_desk.data.models import Flat, Repair, Unavailability
+from housing_desk.data.rows import plain_rows, to_date
+from housing_desk.services import audit, flats, permissions, settings, validation
+from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.flats import lock_flat
+from housing_desk.services.records import lock_row
+
+PRIORITIES = {
+    "emergency": "Emergency (24 hours)",
+    "urgent": "Urgent (7 days)",
+    "routine": "Routine (28 days)",
+}
+HAZARD_INVESTIGATE_DAYS = 10  # working days from the report
+HAZARD_SAFE_DAYS = 5  # working days from the investigation
+
+
+def add_working_days(day: date, days: int) -> date:
+    """``days`` working days (Monday to Friday) after ``day``."""
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def target(priority: str, reported_on: date, *, hazard: bool, investigated_on=None) -> date:
+    """The day a repair should be done by (for a hazard, the next step of its clock)."""
+    if hazard and priority != "emergency":
+        if investigated_on is None:
+            return add_working_days(reported_on, HAZARD_INVESTIGATE_DAYS)
+        return add_working_days(investigated_on, HAZARD_SAFE_DAYS)
+    return reported_on + timedelta(days=settings.repair_target_days()[priority])
+
+
+def _lock(repair) -> Repair:
+    return lock_row(
+        Repair,
+        repair.id if isinstance(repair, Repair) else repair,
+        "That repair no longer exists.",
+    )
+
+
+def report_repair(
+    actor,
+    flat,
+    *,
+    reported_on,
+    description,
+    priority,
+    reported_by="",
+    hazard=False,
+    out_of_use=False,
+) -> Repair:
+    """Record a repair reported for ``flat``. ``hazard``: damp and mould. ``out_of_use``: the
+    flat cannot be let until it is done (a manager's decision)."""
+    permissions.require(actor, "allocate")
+    reported_on = validation.a_date(reported_on, "reported_on", label="Reported on")
+    description = validation.text(
+        description, "description", label="What needs repairing", required=True, max_length=4000
+    )
+    priority = validation.choice(priority, "priority", label="Priority", choices=tuple(PRIORITIES))
+    reported_by = validation.text(reported_by, "reported_by", label="Reported by")
+    hazard = validation.flag(hazard, "hazard", label="Damp or mould")
+    out_of_use = validation.flag(out_of_use, "out_of_use", label="Out of use until done")
+    if reported_on > date.today():
+        raise ValidationError("A repair is recorded once it has been reported.", "reported_on")
+    with write_transaction():
+        current = lock_flat(flat.id if isinstance(flat, Flat) else flat)
+        period = None
+        if out_of_use:
+            period = flats.mark_unavailable(
+                actor, current, start=reported_on, reason="repairs", notes="Until a repair is done"
+            )
+        repair = Repair.create(
+            flat=current.id,
+            reported_on=reported_on,
+            reported_by=reported_by,
+            description=description,
+            priority=priority,
+            hazard=hazard,
+            target_on=target(priority, reported_on, hazard=hazard),
+            unavailability=period.id if period else None,
+            created_by=actor.id,
+        )
+        audit.record(
+            actor,
+            "create",
+            "repair",
+            repair.id,
+            {
+                "flat": current.id,
+                "priority": priority,
+                "hazard": hazard,
+                "reported_on": reported_on,
+            },
+        )
+    return repair
+
+
+def pass_on(actor, repair, *, passed_to, passed_on) -> Repair:
+    """It went to the partner or a contractor."""
+    permissions.require(actor, "allocate")
+    passed_to = validation.text(
+        passed_to, "passed_to", label="Passed to", required=True, max_length=200
+    )
+    passed_on = validation.a_date(passed_on, "passed_on", label="Passed on")
+    with write_transaction():
+        current = _lock(repair)
+        if passed_on < current.reported_on:
+            raise ValidationError("That is before it was reported.", "passed_on")
+        Repair.update(passed_to=passed_to, passed_on=passed_on, version=Repair.version + 1).where(
+            Repair.id == current.id
+        ).execute()
+        audit.record(
+            actor, "update", "repair", current.id, {"passed_to": passed_to, "passed_on": passed_on}
+        )
+    return Repair.get_by_id(current.id)
+
+
+def record_investigation(actor, repair, *, investigated_on) -> Repair:
+    """A hazard was looked into: the clock moves on to making it safe."""
+    permissions.require(actor, "allocate")
+    investigated_on = validation.a_date(investigated_on, "investigated_on", label="Investigated on")
+    with write_transaction():
+        current = _lock(repair)
+        if not current.hazard:
+            raise ValidationError("Only a damp or mould hazard has an investigation.", None)
+        if investigated_on < current.reported_on:
+            raise ValidationError("That is before it was reported.", "investigated_on")
+        target_on = target(
+            current.priority, current.reported_on, hazard=True, investigated_on=investigated_on
+        )
+        Repair.update(
+            investigated_on=investigated_on, target_on=target_on, version=Repair.version + 1
+        ).where(Repair.id == current.id).execute()
+        audit.record(actor, "update", "repair", current.id, {"investigated_on": investigated_on})
+    return Repair.get_by_id(current.id)
+
+
+def complete_repair(actor, repair, *, completed_on, notes="") -> Repair:
+    """It is done. A flat taken out of use for it is back in use that day."""
+    permissions.require(actor, "allocate")
+    completed_on = validation.a_date(completed_on, "completed_on", label="Completed on")
+    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    if completed_on > date.today():
+        raise ValidationError("A repair is completed once it is done.", "completed_on")
+    with write_transaction():
+        current = _lock(repair)
+        if current.completed_on is not None:
+            raise ValidationError("That repair is already completed.", None)
+        if completed_on < current.reported_on:
+            raise ValidationError("That is before it was reported.", "completed_on")
+        if current.unavailability_id is not None:
+            period = Unavailability.get_or_none(Unavailability.id == current.unavailability_id)
+            if period is not None and period.end is None:
+                flats.end_unavailability(
+                    actor, period, end=max(completed_on, period.start + timedelta(days=1))
+                )
+        Repair.update(completed_on=completed_on, notes=notes, version=Repair.version + 1).where(
+            Repair.id == current.id
+        ).execute()
+        audit.record(actor, "update", "repair", current.id, {"completed_on": completed_on})
+    return Repair.get_by_id(current.id)
+
+
+@dataclass(frozen=True)
+class RepairRow:
+    repair_id: int
+    flat_id: int
+    reference: str
+    reported_on: date
+    description: str
+    priority: str
+    hazard: bool
+    target_on: date
+    passed_to: str
+    completed_on: date | None
+    overdue: bool
+
+
+def _rows(query, on: date) -> list[RepairRow]:
+    found = []
+    for rid, flat_id, ref, reported, text, priority, hazard, target_on, passed, done in plain_rows(
+        query
+    ):
+        target_on, done = to_date(target_on), to_date(done)
+        found.append(
+            RepairRow(
+                rid,
+                flat_id,
+                ref,
+                to_date(reported),
+                text,
+                priority,
+                bool(hazard),
+                target_on,
+                passed,
+                done,
+                done is None and target_on < on,
+            )
+        )
+    return found
+
+
+def _select():
+    return Repair.select(
+        Repair.id,
+        Repair.flat,
+        Flat.reference,
+        Repair.reported_on,
+        Repair.description,
+        Repair.priority,
+        Repair.hazard,
+        Repair.target_on,
+        Repair.passed_to,
+        Repair.completed_on,
+    ).join(Flat)
+
+
+def open_repairs(on: date | None = None) -> list[RepairRow]:
+    """Every repair not completed, overdue first, then by target."""
+    on = on or date.today()
+    rows = _rows(_select().where(Repair.completed_on.is_null()), on)
+    return sorted(rows, key=lambda r: (not r.overdue, r.target_on, r.reference))
+
+
+def repairs_for(flat, on: date | None = None) -> list[RepairRow]:
+    """A flat's repairs, newest first."""
+    query = _select().where(Repair.flat == (flat.id if isinstance(flat, Flat) else flat))
+    return sorted(_rows(query, on or date.today()), key=lambda r: r.reported_on, reverse=True)
+
+
+def get_repair(repair_id: int) -> Repair:
+    found = Repair.get_or_none(Repair.id == repair_id)
+    if found is None:
+        raise NotFound("That repair no longer exists.")
+    return found
+
+
+@dataclass(frozen=True)
+class RepairFigures:
+    reference: str
+    reported: int
+    completed: int
+    average_days: float | None  # from reported to completed, for those completed
+
+
+def figures(start: date, end: date) -> list[RepairFigures]:
+    """Repairs reported in [start, end) per flat, and the average days they took to complete."""
+    by_flat: dict[str, list] = {}
+    for ref, reported, done in plain_rows(
+        Repair.select(Flat.reference, Repair.reported_on, Repair.completed_on)
+        .join(Flat)
+        .where((Repair.reported_on >= start) & (Repair.reported_on < end))
+    ):
+        by_flat.setdefault(ref, []).append((to_date(reported), to_date(done)))
+    found = []
+    for ref in sorted(by_flat):
+        done = [(d - r).days for r, d in by_flat[ref] if d is not None]
+        found.append(
+            RepairFigures(
+                ref, len(by_flat[ref]), len(done), sum(done) / len(done) if done else None
+            )
+        )
+    return found

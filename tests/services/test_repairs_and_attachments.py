@@ -1,0 +1,158 @@
+"""Repairs against their targets, damp and mould on its own clock, and files kept in the database."""
+
+import hashlib
+from datetime import date, timedelta
+
+import pytest
+
+from housing_desk.data.models import Attachment, AuditEvent, Unavailability
+from housing_desk.services import attachments, flats, licences, reminders, repairs, settings
+from housing_desk.services.errors import DomainError, PermissionDenied, ValidationError
+from tests import factories
+
+MONDAY = date(2026, 11, 2)
+
+
+def test_targets_by_priority_and_from_settings(admin, flat):
+    urgent = repairs.report_repair(
+        admin, flat, reported_on=MONDAY, description="Boiler not firing", priority="urgent"
+    )
+    assert urgent.target_on == MONDAY + timedelta(days=7)
+    emergency = repairs.report_repair(
+        admin,
+        flat,
+        reported_on=MONDAY,
+        description="Front door will not lock",
+        priority="emergency",
+    )
+    assert emergency.target_on == MONDAY + timedelta(days=1)
+    settings.set_repair_target_days(admin, routine=21)
+    routine = repairs.report_repair(
+        admin, flat, reported_on=MONDAY, description="Dripping tap", priority="routine"
+    )
+    assert routine.target_on == MONDAY + timedelta(days=21)
+    with pytest.raises(ValidationError) as error:
+        repairs.report_repair(admin, flat, reported_on=MONDAY, description="", priority="routine")
+    assert error.value.field == "description"
+    with pytest.raises(ValidationError) as error:
+        repairs.report_repair(admin, flat, reported_on=MONDAY, description="x", priority="soon")
+    assert error.value.field == "priority"
+
+
+def test_damp_and_mould_runs_on_working_days(admin, flat):
+    # Reported on a Monday: investigate within 10 working days (two weeks, to Monday the 16th),
+    # then make it safe within 5 working days of the investigation.
+    mould = repairs.report_repair(
+        admin,
+        flat,
+        reported_on=MONDAY,
+        description="Black mould in the bedroom",
+        priority="urgent",
+        hazard=True,
+    )
+    assert mould.target_on == date(2026, 11, 16)
+    looked = repairs.record_investigation(admin, mould, investigated_on=date(2026, 11, 6))  # Friday
+    assert looked.target_on == date(2026, 11, 13)
+    assert repairs.add_working_days(date(2026, 11, 6), 1) == date(2026, 11, 9)
+
+
+def test_open_and_overdue_repairs_and_their_reminders(admin, flat):
+    late = repairs.report_repair(
+        admin, flat, reported_on=MONDAY, description="Window will not close", priority="urgent"
+    )
+    repairs.pass_on(admin, late, passed_to="Northampton Housing Trust repairs", passed_on=MONDAY)
+    rows = repairs.open_repairs(on=MONDAY + timedelta(days=8))
+    assert [(r.reference, r.overdue, r.passed_to) for r in rows] == [
+        ("NHT-01", True, "Northampton Housing Trust repairs")
+    ]
+    texts = [r.text for r in reminders.due(on=MONDAY + timedelta(days=8)) if r.kind == "repair"]
+    assert texts == ["Flat NHT-01: urgent repair reported 02/11/2026 is due by 09/11/2026"]
+    repairs.complete_repair(admin, late, completed_on=MONDAY + timedelta(days=9), notes="Hinge")
+    assert repairs.open_repairs(on=MONDAY + timedelta(days=10)) == []
+    assert repairs.figures(MONDAY, MONDAY + timedelta(days=30))[0].average_days == 9
+    with pytest.raises(ValidationError):
+        repairs.complete_repair(admin, late, completed_on=MONDAY + timedelta(days=9))
+
+
+def test_a_repair_can_take_the_flat_out_of_use_until_it_is_done(admin, flat):
+    leak = repairs.report_repair(
+        admin,
+        flat,
+        reported_on=MONDAY,
+        description="Leak through the ceiling",
+        priority="emergency",
+        out_of_use=True,
+    )
+    period = Unavailability.get_by_id(leak.unavailability_id)
+    assert period.start == MONDAY and period.end is None and period.reason == "repairs"
+    assert flats.availability(MONDAY + timedelta(days=1))[0].state == "unavailable"
+    repairs.complete_repair(admin, leak, completed_on=MONDAY + timedelta(days=3))
+    assert Unavailability.get_by_id(period.id).end == MONDAY + timedelta(days=3)
+    officer = factories.user(admin, "officer")
+    with pytest.raises(PermissionDenied):  # taking a flat out of use is a manager's decision
+        repairs.report_repair(
+            officer, flat, reported_on=MONDAY, description="x", priority="routine", out_of_use=True
+        )
+
+
+def test_attachments_are_checked_audited_and_kept_from_viewers(admin, flat):
+    woman = factories.person(admin)
+    scan = b"%PDF-1.4 her passport scan"
+    kept = attachments.attach(
+        admin,
+        "person",
+        woman.id,
+        filename="C:\\scans\\passport.pdf",
+        data=scan,
+        kind="id",
+        expires_on=date.today() + timedelta(days=10),
+    )
+    assert kept.filename == "passport.pdf" and kept.sha256 == hashlib.sha256(scan).hexdigest()
+    assert attachments.open(admin, kept) == scan
+    assert (
+        AuditEvent.select()
+        .where((AuditEvent.entity == "attachment") & (AuditEvent.action == "view"))
+        .count()
+        == 1
+    )
+    viewer = factories.user(admin, "viewer")
+    with pytest.raises(PermissionDenied):
+        attachments.open(viewer, kept)
+    assert [a.filename for a in attachments.attachments_for(viewer, "person", woman.id)] == [
+        "passport.pdf"
+    ]
+    assert any(r.kind == "attachment" for r in reminders.due())
+    Attachment.update(data=b"%PDF-1.4 altered").where(Attachment.id == kept.id).execute()
+    with pytest.raises(DomainError):
+        attachments.open(admin, kept)
+    with pytest.raises(ValidationError) as error:
+        attachments.attach(
+            admin,
+            "flat",
+            flat.id,
+            filename="big.jpg",
+            data=b"x" * (20 * 1024 * 1024 + 1),
+            kind="photo",
+        )
+    assert error.value.field == "data"
+    with pytest.raises(ValidationError) as error:
+        attachments.attach(admin, "flat", flat.id, filename="a.jpg", data=b"x", kind="selfie")
+    assert error.value.field == "kind"
+    assert Attachment.select().count() == 1
+
+
+def test_anonymising_deletes_her_files(admin, partner):
+    from housing_desk.services import retention
+
+    home = factories.certified_flat(admin, partner, since=date(2017, 1, 1))
+    woman = factories.ready_woman(admin, assessed_on=date(2017, 6, 1))
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, woman, home, start_date=date(2018, 1, 1))
+    )
+    attachments.attach(
+        admin, "licence", licence.id, filename="signed.pdf", data=b"%PDF", kind="signed_licence"
+    )
+    attachments.attach(admin, "flat", home.id, filename="hall.jpg", data=b"jpg", kind="photo")
+    licences.end_licence(admin, licence, end_date=date(2019, 6, 3), reason="planned_move_on")
+    retention.anonymise(admin, woman)
+    assert [a.filename for a in Attachment.select()] == ["hall.jpg"]
