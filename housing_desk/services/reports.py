@@ -6,7 +6,6 @@ computed from the records' dates, clipped to the range asked for.
 
 from __future__ import annotations
 
-import itertools
 import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -127,7 +126,11 @@ class VoidPeriod:
 
 
 def voids(start: date, end: date) -> list[VoidPeriod]:
-    """Each time a flat stood empty between two lets inside the range, and why when it was out of use."""
+    """Each time a flat stood empty (not let) inside the range: between two lets, before the first,
+    after the last, or the whole range for a flat not let at all; and why, when it was out of use.
+
+    Time out of use inside an empty spell is part of the void (void works, repairs), so a void's
+    nights are its void nights in ``occupancy`` plus its nights out of use."""
     _check(start, end)
     lets = _periods(Licence, Licence.start_date, Licence.end_date, start, end)
     reasons = {}
@@ -142,22 +145,36 @@ def voids(start: date, end: date) -> list[VoidPeriod]:
     ).tuples():
         reasons.setdefault(flat_id, []).append((first, last, reason))
     found = []
-    references = dict(Flat.select(Flat.id, Flat.reference).tuples())
-    for flat_id, periods in lets.items():
-        periods = sorted(periods)
-        for (_a, gap_start), (gap_end, _b) in itertools.pairwise(periods):
-            if gap_start is None or gap_end <= gap_start:
-                continue
-            low, high = max(gap_start, start), min(gap_end, end)
-            if high <= low:
-                continue
+    for flat_id, reference in (
+        Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples()
+    ):
+        for low, high in _empty_spells(lets.get(flat_id, ()), start, end):
             why = sorted(
                 {r for a, b, r in reasons.get(flat_id, ()) if intervals.overlaps(a, b, low, high)}
             )
-            found.append(
-                VoidPeriod(references[flat_id], low, high, (high - low).days, ", ".join(why))
-            )
+            found.append(VoidPeriod(reference, low, high, (high - low).days, ", ".join(why)))
     return sorted(found, key=lambda v: (v.start, v.reference))
+
+
+def _empty_spells(lets, start: date, end: date) -> list[tuple[date, date]]:
+    """The parts of [start, end) that no let covers."""
+    spells, cursor = [], start
+    for first, last in sorted((max(a, start), min(b, end) if b else end) for a, b in lets):
+        if first > cursor:
+            spells.append((cursor, first))
+        cursor = max(cursor, last)
+    if cursor < end:
+        spells.append((cursor, end))
+    return spells
+
+
+def void_words(figures: dict) -> str:
+    """'2 empty spells averaging 56 nights': the voids in words, for the page and the PDF."""
+    found = figures["voids"]
+    if not found:
+        return "no empty spells"
+    spells = "1 empty spell" if len(found) == 1 else f"{len(found)} empty spells"
+    return f"{spells} averaging {figures['average_void']:.0f} nights"
 
 
 def average(values) -> float:
@@ -339,8 +356,7 @@ def report_pdf(actor, start: date, end: date) -> bytes:
     reference = f"REP-{start:%Y%m%d}-{last_day:%Y%m%d}"
     subtitle = (
         f"{start:%d/%m/%Y} to {last_day:%d/%m/%Y} · occupancy {_percent(figures['occupancy'][-1].rate)}, "
-        f"average void {figures['average_void']:.0f} nights, average stay {figures['average_stay']:.0f} "
-        "nights"
+        f"{void_words(figures)}, average stay {figures['average_stay']:.0f} nights"
     )
     pdf = sections.build(
         "Housing report",

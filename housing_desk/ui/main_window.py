@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget | None:
         holder = self.ui.pages.currentWidget()
-        return holder.widget() if holder is not None else None
+        return holder.widget().page if holder is not None else None
 
     def current_key(self) -> str:
         return self._keys[self.ui.navigation.currentRow()]

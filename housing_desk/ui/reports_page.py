@@ -33,6 +33,17 @@ def last_quarter(today: date) -> tuple[date, date]:
     return add_months(first_of_this, -3), first_of_this - timedelta(days=1)
 
 
+def whole_number_scale(largest: int) -> tuple[int, int]:
+    """(axis maximum, number of ticks) for counts: every tick a whole number, at most 11 of them.
+
+    Qt's nice numbers for a count of 1 put ticks at 0, 0.25, 0.5…, which '%d' prints as 0 0 0 0 1.
+    """
+    largest = max(int(largest), 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000) if largest / s <= 10)
+    top = -(-largest // step) * step
+    return top, top // step + 1
+
+
 class ReportsPage(QWidget):
     def __init__(self, actor, parent=None):
         super().__init__(parent)
@@ -74,8 +85,9 @@ class ReportsPage(QWidget):
         self.by_month = figures["by_month"]
         overall = figures["occupancy"][-1]
         self.ui.summaryLabel.setText(
-            f"Occupancy {overall.rate * 100:.1f}% ({overall.occupied_nights} of {overall.nights} flat-nights let, "
-            f"{overall.unavailable_nights} out of use). Average void {figures['average_void']:.0f} nights; "
+            f"Occupancy {overall.rate * 100:.1f}% ({overall.occupied_nights} of {overall.nights} "
+            f"flat-nights let, {overall.unavailable_nights} out of use, {overall.void_nights} void). "
+            f"{reports.void_words(figures).capitalize()}; "
             f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on."
         )
         self._chart(figures["outcomes"]["reason"])
@@ -159,9 +171,10 @@ class ReportsPage(QWidget):
         why = QBarCategoryAxis()
         why.append([reason for reason, _count in ranked])
         number = QValueAxis()
-        number.setRange(0, max([count for _reason, count in ranked], default=1))
+        top, ticks = whole_number_scale(max([count for _reason, count in ranked], default=1))
+        number.setRange(0, top)
+        number.setTickCount(ticks)
         number.setLabelFormat("%d")
-        number.applyNiceNumbers()
         chart.addAxis(why, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(number, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(why)

@@ -107,19 +107,44 @@ def _holds(layout: QLayout, widget: QWidget) -> bool:
 
 
 def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a frameless scroll area that lets it fill the window and scrolls only when the
-    window is smaller than the page can be."""
+    """``page`` in a frameless scroll area: it fills the window, and scrolls only when the window
+    is smaller than the page can shrink to."""
     scroller = QScrollArea()
     scroller.setObjectName("pageScroll")
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroller.setWidget(page)
+    scroller.setWidget(PageFrame(page))
     return scroller
+
+
+class PageFrame(QWidget):
+    """Holds a page at the size of the scroll area, down to the page's minimum.
+
+    A page with word-wrapped text reports a height for its width, and a scroll area takes that
+    (the height the page would like) as the least it may have: pages then scrolled on screens
+    they fit. The frame offers only the page's minimum.
+    """
+
+    def __init__(self, page: QWidget):
+        super().__init__()
+        self.page = page
+        page.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.page.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        self.page.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 def holder(page: QWidget) -> QWidget:
     """The scroll area that holds ``page`` (``scrolling``), or the page itself."""
-    viewport = page.parentWidget()
+    frame = page.parentWidget()
+    viewport = frame.parentWidget() if isinstance(frame, PageFrame) else None
     scroller = viewport.parentWidget() if viewport is not None else None
     return scroller if isinstance(scroller, QScrollArea) else page

@@ -74,13 +74,20 @@ def test_a_range_inside_one_let(quarter):
 
 
 def test_voids_stays_outcomes_and_waits(quarter):
-    (void,) = reports.voids(Q_START, Q_END)
-    assert (void.reference, void.start, void.end, void.nights, void.reason) == (
+    never_let, between = reports.voids(Q_START, Q_END)  # in order of their first night
+    assert (between.reference, between.start, between.end, between.nights, between.reason) == (
         "A-1",
         date(2026, 1, 11),
         date(2026, 2, 1),
         21,
         "repairs",
+    )
+    # B-1 was not let at all: the whole quarter is one empty spell, not nothing
+    assert (never_let.reference, never_let.start, never_let.end, never_let.nights) == (
+        "B-1",
+        Q_START,
+        Q_END,
+        90,
     )
     (stay,) = reports.stays(Q_START, Q_END)
     assert (stay.nights, stay.reason, stay.destination) == (
@@ -120,7 +127,9 @@ def test_summary_needs_a_manager(admin, quarter):
     with pytest.raises(PermissionDenied):
         reports.summary(factories.user(admin, "officer"), Q_START, Q_END)
     figures = reports.summary(admin, Q_START, Q_END)
-    assert figures["average_void"] == 21 and figures["average_stay"] == 41
+    # by hand: empty spells of 21 (A-1, between its lets) and 90 nights (B-1, never let)
+    assert figures["average_void"] == (21 + 90) / 2 and figures["average_stay"] == 41
+    assert reports.void_words(figures) == "2 empty spells averaging 56 nights"
     assert referrals.STATUS_LABELS["accepted"]
 
 
@@ -159,3 +168,17 @@ def test_reminders_of_what_is_due(admin, partner):
     assert {"certificate", "review", "reassessment", "notice", "housing_benefit"} <= kinds
     assert all("Hodan" not in r.text and "Warsame" not in r.text for r in found)
     assert found[0].overdue
+
+
+def test_empty_spells_agree_with_the_void_and_out_of_use_nights(quarter):
+    """Every night not let is in exactly one empty spell: its void nights plus its nights out of
+    use (A-1: 16 void + 5 repairs = 21; B-1: 90), before, between and after lets."""
+    total = reports.occupancy(Q_START, Q_END)[-1]
+    spells = reports.voids(Q_START, Q_END)
+    assert sum(v.nights for v in spells) == total.void_nights + total.unavailable_nights == 111
+    # a range that begins inside the first let and ends inside the second: one spell between
+    (_b, spell) = reports.voids(date(2026, 1, 5), date(2026, 2, 10))
+    assert (spell.start, spell.end) == (date(2026, 1, 11), date(2026, 2, 1))
+    # a range after the move-out and before the next move-in: the flat is empty throughout
+    (inside, _b) = reports.voids(date(2026, 1, 12), date(2026, 1, 14))  # A-1, B-1
+    assert (inside.start, inside.end, inside.nights) == (date(2026, 1, 12), date(2026, 1, 14), 2)

@@ -85,4 +85,27 @@ def test_the_outcomes_chart_ranks_how_stays_ended(qtbot, admin, partner):
         licences.END_REASONS["abandoned"]: 1,
     }
     assert categories[-1] == licences.END_REASONS["planned_move_on"]  # the most common at the top
+    count_axis = page.outcomes_chart.axes()[1]
+    # 0, 1, 2: whole stays; Qt's own "nice numbers" gave 0, 0.5, 1 … printed as 0 0 1 1 2
+    assert (count_axis.min(), count_axis.max(), count_axis.tickCount()) == (0, 2, 3)
     assert not page.grab().isNull()
+
+
+def test_the_page_states_the_empty_spells_and_counts_on_whole_numbers(qtbot, admin, partner):
+    from housing_desk.ui import dates
+    from housing_desk.ui.reports_page import whole_number_scale
+
+    factories.certified_flat(admin, partner, reference="A-1", since=date(2025, 1, 1))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("reports")
+    dates.set_date(page.ui.fromEdit, date(2026, 1, 1))
+    dates.set_date(page.ui.toEdit, date(2026, 3, 31))
+    page.refresh()
+    # one flat, never let in the quarter: 90 void nights in one spell of 90, not "0 nights"
+    text = page.ui.summaryLabel.text()
+    assert "90 void" in text and "1 empty spell averaging 90 nights" in text
+    assert whole_number_scale(1) == (1, 2)  # ticks 0 and 1, not 0 0 0 0 1
+    assert whole_number_scale(7) == (7, 8)
+    assert whole_number_scale(23) == (25, 6)  # 0, 5, 10 … 25
+    assert whole_number_scale(101) == (120, 7)
