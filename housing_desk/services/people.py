@@ -17,7 +17,7 @@ from housing_desk.services.people_list import (  # noqa: F401  (people.list_peop
     list_people,
     people_page,
 )
-from housing_desk.services.records import versioned_update
+from housing_desk.services.records import lock_row, versioned_update
 
 MINIMUM_AGE = 16
 _NI = re.compile(r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$")
@@ -207,9 +207,7 @@ def update_person(actor, person: Person, **changes) -> Person:
     expected = changes.pop("version", person.version)
     values = _clean(changes)
     with write_transaction():
-        current = Person.get_or_none(Person.id == person.id)
-        if current is None:
-            raise NotFound("That person's record no longer exists.")
+        current = lock_row(Person, person.id, "That person's record no longer exists.")
         if {"given_name", "family_name", "preferred_name"} & set(values):
             merged = {
                 k: values.get(k, getattr(current, k))

@@ -27,20 +27,21 @@ def versioned_update(
     for ``private`` fields the audit row says that they changed, not what they say (as it
     does for any personal value: see ``audit.record``, which is given ``keep``).
     """
-    current = model.get_or_none(model.id == record_id)
-    if current is None:
-        raise NotFound(f"That {entity} no longer exists.")
+    # The row lock makes a second editor wait for the first to commit, and then read the
+    # version the first one wrote; the row count catches whatever the lock could not.
+    current = lock_row(model, record_id, f"That {entity} no longer exists.")
     if current.version != expected_version:
-        raise ConflictError(
-            f"{last_change(entity, record_id)} changed {what} since you opened it. "
-            "Reload it to see their change, then make yours again."
-        )
+        raise _stale(entity, record_id, what)
     changes = dict(values)
     if "updated_at" in model._meta.fields:
         changes["updated_at"] = utc_now()
-    model.update(**changes, version=model.version + 1).where(
-        (model.id == record_id) & (model.version == expected_version)
-    ).execute()
+    matched = (
+        model.update(**changes, version=model.version + 1)
+        .where((model.id == record_id) & (model.version == expected_version))
+        .execute()
+    )
+    if matched != 1:
+        raise _stale(entity, record_id, what)
     before = {key: getattr(current, key) for key in values}
     convert = audit_values or (lambda v: v)
     changes = audit.diff(convert(before), convert(values))
@@ -48,6 +49,13 @@ def versioned_update(
         if key in changes:
             changes[key] = "changed"
     audit.record(actor, "update", entity, record_id, changes, keep=keep)
+
+
+def _stale(entity: str, record_id: int, what: str) -> ConflictError:
+    return ConflictError(
+        f"{last_change(entity, record_id)} changed {what} since you opened it. "
+        "Reload it to see their change, then make yours again."
+    )
 
 
 def last_change(entity: str, record_id: int) -> str:

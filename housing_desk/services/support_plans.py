@@ -124,14 +124,23 @@ def add_goal(actor, plan, *, domain, need, action, owner, target_date) -> Goal:
 
 
 def update_goal(actor, goal, **changes) -> Goal:
+    """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "plan_support")
+    expected = changes.pop("version", goal.version)
     values = _goal_values(changes)
     with write_transaction():
         current = lock_row(Goal, goal.id, "That goal no longer exists.")
         _editable(current.plan_id, allow_agreed=set(values) <= {"status", "outcome"})
-        before = {key: getattr(current, key) for key in values}
-        Goal.update(**values).where(Goal.id == current.id).execute()
-        audit.record(actor, "update", "goal", current.id, audit.diff(before, values))
+        versioned_update(
+            actor,
+            Goal,
+            current.id,
+            expected,
+            values,
+            entity="goal",
+            what="this goal",
+            private=("need", "action", "outcome"),
+        )
     return Goal.get_by_id(current.id)
 
 

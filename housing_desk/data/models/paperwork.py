@@ -55,6 +55,7 @@ class Goal(BaseModel):
     target_date = DateField(null=True)
     status = CharField(max_length=20, default="open")
     outcome = TextField(default="")
+    version = IntegerField(default=1)
 
     class Meta:
         table_name = "goal"

@@ -71,6 +71,17 @@ class Licence(BaseModel):
         )
 
 
+# The database holds the rule too (migration 0008): at most one licence of hers not ended.
+Licence.add_index(
+    Licence.index(
+        Licence.person,
+        unique=True,
+        where=(Licence.status != "ended"),
+        name="licence_one_not_ended_per_person",
+    )
+)
+
+
 class SignupItem(BaseModel):
     licence = ForeignKeyField(Licence, backref="signup_items", on_delete="CASCADE")
     key = CharField(max_length=40)
