@@ -8,7 +8,15 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
-from housing_desk.services import assessments, audit, names, permissions, validation
+from housing_desk.services import (
+    assessments,
+    audit,
+    licences,
+    names,
+    occupancy_rules,
+    permissions,
+    validation,
+)
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import lock_flat
 from housing_desk.services.records import lock_row
@@ -130,7 +138,9 @@ def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Can
 
 
 def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
-    """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman."""
+    """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman;
+    refused (field 'flat') for a flat that cannot be let on ``offered_on`` (certificates
+    lapsed), or whose accepted offer has not yet become a licence."""
     permissions.require(actor, "allocate")
     offered_on = validation.a_date(offered_on or clock.today(), "offered_on", label="Date offered")
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
@@ -147,8 +157,17 @@ def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
             )
         if flat.retired:
             raise ValidationError(f"Flat {flat.reference} is retired.", "flat")
-        if Offer.select().where((Offer.flat == flat.id) & (Offer.status == "pending")).exists():
+        holding = occupancy_rules.offers_holding(flat.id).first()
+        if holding is not None and holding.status == "pending":
             raise ValidationError(f"Flat {flat.reference} already has a pending offer.", "flat")
+        if holding is not None:
+            raise ValidationError(
+                f"Flat {flat.reference} was accepted by a woman on "
+                f"{validation.uk_date(holding.responded_on)} and is waiting for her licence. "
+                "Withdraw that offer first if she is not moving in.",
+                "flat",
+            )
+        licences.check_compliance(flat, offered_on)
         her_referrals = Referral.select(Referral.id).where(Referral.person == referral.person_id)
         if (
             Offer.select()
@@ -184,11 +203,23 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
         if reason not in REFUSAL_REASONS:
             notes, reason = (f"{reason}\n{notes}".strip(), "other")
     with write_transaction():
+        # The flat first, as every write about who lives there locks it first.
+        lock_flat(get_offer(offer.id).flat_id)
         current = lock_row(Offer, offer.id, "That offer no longer exists.")
         if current.status != "pending":
             raise ValidationError(f"This offer is already {current.status}.", "accepted")
         if responded_on < current.offered_on:
             raise ValidationError("The answer cannot come before the offer.", "responded_on")
+        if (
+            accepted
+            and occupancy_rules.offers_holding(current.flat_id)
+            .where(Offer.id != current.id)
+            .exists()
+        ):
+            raise ValidationError(
+                "Another woman has already accepted this flat: withdraw that offer first.",
+                "accepted",
+            )
         status = "accepted" if accepted else "refused"
         Offer.update(
             status=status,
@@ -204,21 +235,27 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
 
 
 def withdraw_offer(actor, offer, *, reason="", expired=False) -> Offer:
-    """Take back a pending offer (``expired=True`` when it lapsed without an answer)."""
+    """Take back a pending offer (``expired=True`` when it lapsed without an answer), or an
+    accepted one that has not become a licence (she is not moving in after all)."""
     permissions.require(actor, "allocate")
     reason = validation.text(reason, "reason", label="Reason", max_length=2000)
     status = "expired" if expired else "withdrawn"
     with write_transaction():
         current = lock_row(Offer, offer.id, "That offer no longer exists.")
-        if current.status != "pending":
+        holding = occupancy_rules.offers_holding(current.flat_id).where(Offer.id == current.id)
+        if not holding.exists():
+            if current.status == "accepted":
+                raise ValidationError("This offer has become her licence.", None)
             raise ValidationError(f"This offer is already {current.status}.", None)
+        if expired and current.status != "pending":
+            raise ValidationError("Only an offer still waiting for her answer can lapse.", None)
         Offer.update(
             status=status,
             responded_on=clock.today(),
             notes=reason or current.notes,
             version=Offer.version + 1,
         ).where(Offer.id == current.id).execute()
-        audit.record(actor, "update", "offer", current.id, {"status": ["pending", status]})
+        audit.record(actor, "update", "offer", current.id, {"status": [current.status, status]})
     return Offer.get_by_id(current.id)
 
 

@@ -32,7 +32,7 @@ from housing_desk.data.models import (
     SignupItem,
     Unavailability,
 )
-from housing_desk.services import audit, intervals, permissions
+from housing_desk.services import audit, intervals, occupancy_rules, permissions
 from housing_desk.services.errors import OverlapError, ValidationError
 
 ORDER = (
@@ -75,10 +75,36 @@ class Batch:
         return values["id"]
 
 
+def _stored_periods(flat_ids: set) -> dict:
+    """The licences and periods out of use already recorded for these flats."""
+    by_flat = defaultdict(list)
+    if not flat_ids:
+        return by_flat
+    for model, start, end, kind in (
+        (Licence, Licence.start_date, Licence.end_date, "licence already recorded"),
+        (Unavailability, Unavailability.start, Unavailability.end, "period out of use recorded"),
+    ):
+        for flat_id, first, last in model.select(model.flat, start, end).tuples():
+            if flat_id in flat_ids:
+                by_flat[flat_id].append((first, last, kind))
+    return by_flat
+
+
+def _stored_not_ended() -> set:
+    """The women who already hold a licence that has not ended."""
+    return {
+        person_id
+        for (person_id,) in Licence.select(Licence.person).where(Licence.status != "ended").tuples()
+    }
+
+
 def check_intervals(batch: Batch) -> None:
     """No two licences, nor a licence and a period out of use, of one flat share a night;
-    no woman holds two licences that have not ended."""
-    by_flat = defaultdict(list)
+    no woman holds two licences that have not ended: within the batch, and against what the
+    database already holds."""
+    flat_ids = {row["flat"] for row in batch.rows[Licence]}
+    flat_ids |= {row["flat"] for row in batch.rows[Unavailability]}
+    by_flat = _stored_periods(flat_ids)
     for row in batch.rows[Licence]:
         by_flat[row["flat"]].append((row["start_date"], row.get("end_date"), "licence"))
     for row in batch.rows[Unavailability]:
@@ -100,6 +126,9 @@ def check_intervals(batch: Batch) -> None:
     for row in batch.rows[Licence]:
         if row.get("status", "pending_signup") != "ended":
             open_licences[row["person"]] += 1
+    if open_licences:
+        for person_id in _stored_not_ended() & set(open_licences):
+            open_licences[person_id] += 1
     doubled = [person for person, count in open_licences.items() if count > 1]
     if doubled:
         raise ValidationError(
@@ -110,11 +139,11 @@ def check_intervals(batch: Batch) -> None:
 def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
     """Check and write a batch in one transaction; returns how many rows of each kind."""
     permissions.require(actor, "manage_users")
-    check_intervals(batch)
     total = sum(len(batch.rows[m]) for m in ORDER) or 1
     done = 0
     counts = {}
-    with write_transaction():
+    with occupancy_rules.refusals(), write_transaction():
+        check_intervals(batch)  # inside the transaction: against what is stored as it writes
         for model in ORDER:
             rows = batch.rows.get(model, [])
             for start in range(0, len(rows), CHUNK):

@@ -5,7 +5,15 @@ from __future__ import annotations
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey
-from housing_desk.services import accounts, audit, lifecycle, permissions, settings, validation
+from housing_desk.services import (
+    accounts,
+    audit,
+    lifecycle,
+    occupancy_rules,
+    permissions,
+    settings,
+    validation,
+)
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
@@ -104,7 +112,7 @@ def end_licence(
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(END_REASONS))
     destination = validation.text(destination, "destination", label="Destination")
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
-    with write_transaction():
+    with occupancy_rules.refusals(), write_transaction():
         current = _lock(licence)
         if not lifecycle.licence_allows(current.status, "move_out"):
             raise ValidationError("Only an active licence, or one under notice, can end.", None)
@@ -172,7 +180,7 @@ def correct_licence(actor, licence, *, reason, **changes) -> Licence:
             values[key] = validation.text(
                 value, key, label=key.replace("_", " ").capitalize(), max_length=4000
             )
-    with write_transaction():
+    with occupancy_rules.refusals(), write_transaction():
         current = _lock(licence)
         if current.status != "ended":
             raise ValidationError("Only an ended licence is corrected this way.", None)

@@ -17,6 +17,7 @@ from housing_desk.services import (
     audit,
     compliance,
     housing_benefit,
+    occupancy_rules,
     permissions,
     validation,
 )
@@ -36,6 +37,7 @@ from housing_desk.services.lifecycle import (  # noqa: F401  (licences.allowed_a
 )
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
 from housing_desk.services.occupancy import lock_licence as _lock  # noqa: F401
+from housing_desk.services.records import lock_row
 from housing_desk.services.signup import (  # noqa: F401  (licences.activate etc. are the public names)
     CHECKLIST_LABELS,
     SIGNUP_CHECKLIST,
@@ -74,13 +76,6 @@ def _uk(day):
     return validation.uk_date(day)
 
 
-def _person(value) -> Person:
-    person = Person.get_or_none(Person.id == (value.id if isinstance(value, Person) else value))
-    if person is None:
-        raise NotFound("That person's record no longer exists.")
-    return person
-
-
 def current_licence(person) -> Licence | None:
     """Her licence that has not ended, if any."""
     return (
@@ -117,15 +112,26 @@ def create_licence(
         key: validation.money(value, key, label=CHARGES[key]) for key, value in charges.items()
     }
     details = _details(extras)
-    with write_transaction():
+    with occupancy_rules.refusals(), write_transaction():
+        # Her row is locked as well as the flat's: two officers moving her into two flats at
+        # once queue here, and the second sees the first one's licence.
         flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
-        person = _person(person)
+        person = lock_row(
+            Person,
+            person.id if isinstance(person, Person) else person,
+            "That person's record no longer exists.",
+        )
+        if person.archived:
+            raise ValidationError(
+                "Her record is archived: restore it before letting her a flat.", "person"
+            )
         if flat.retired:
             raise ValidationError(f"Flat {flat.reference} is retired and cannot be let.", "flat")
+        _check_not_offered_to_another(flat, person)
         _check_dates_free(flat.id, start_date, None, "start_date")
         if current_licence(person) is not None:
             raise ValidationError("She already holds a licence that has not ended.", "person")
-        _check_compliance(flat, start_date)
+        check_compliance(flat, start_date)
         _check_ready(person, start_date)
         values = {key: cleaned.get(key, getattr(flat, key)) for key in CHARGES}
         referral = (
@@ -171,6 +177,16 @@ def create_licence(
     return licence
 
 
+def _check_not_offered_to_another(flat: Flat, person: Person) -> None:
+    offer = occupancy_rules.offers_holding(flat.id, except_person=person.id).first()
+    if offer is not None:
+        raise ValidationError(
+            f"Flat {flat.reference} is offered to another woman ({offer.status}, offered on "
+            f"{_uk(offer.offered_on)}). Withdraw that offer before letting it to her.",
+            "flat",
+        )
+
+
 def _details(extras: dict) -> dict:
     details = {}
     if "payment_day" in extras:
@@ -189,7 +205,9 @@ def _details(extras: dict) -> dict:
     return details
 
 
-def _check_compliance(flat: Flat, on: date) -> None:
+def check_compliance(flat: Flat, on: date) -> None:
+    """ValidationError (field 'flat') when the flat's compliance is 'expired' on ``on``: it
+    cannot be let, nor offered, then."""
     from housing_desk.data.models import Certificate
 
     certs = [
@@ -230,13 +248,16 @@ def _accepted_offer(referral: Referral, flat: Flat) -> Offer | None:
 
 
 def _settle_offers(person: Person, flat: Flat, licence: Licence) -> None:
-    # Her pending offer of this flat becomes accepted; other pending offers to her lapse.
+    # Her pending offer of this flat becomes accepted; her other offers still open lapse.
     her_referrals = Referral.select(Referral.id).where(Referral.person == person.id)
     Offer.update(status="accepted", responded_on=licence.start_date).where(
         (Offer.referral.in_(her_referrals)) & (Offer.flat == flat.id) & (Offer.status == "pending")
     ).execute()
     Offer.update(status="withdrawn", reason="housed_elsewhere").where(
-        (Offer.referral.in_(her_referrals)) & (Offer.flat != flat.id) & (Offer.status == "pending")
+        (Offer.referral.in_(her_referrals))
+        & (Offer.flat != flat.id)
+        & Offer.status.in_(("pending", "accepted"))
+        & ~Offer.id.in_(Licence.select(Licence.offer).where(Licence.offer.is_null(False)))
     ).execute()
 
 
