@@ -46,7 +46,7 @@ def _name(licence: Licence) -> str:
     return f"{person.given_name} {person.family_name}"
 
 
-def statement(actor, licence, *, start: date | None = None) -> bytes:
+def statement(actor: User, licence, *, start: date | None = None) -> bytes:
     """Her account statement as PDF bytes (her own document); recorded as printed."""
     from housing_desk.services import paperwork  # which offers this function as its own
 
@@ -78,7 +78,7 @@ def statement(actor, licence, *, start: date | None = None) -> bytes:
     return pdf
 
 
-def arrears_letter(actor, licence, *, stage: str = "first") -> bytes:
+def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
     """A letter to her about arrears: the first letter, or 'let's agree a plan'."""
     from housing_desk.services import paperwork
 

@@ -8,6 +8,11 @@ or from two PCs at once, and the second run finds nothing left to post.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
@@ -157,7 +162,7 @@ def weekly_charge(licence: Licence) -> Decimal:
     return sum((getattr(in_force, kind) for kind in kinds), charging.ZERO)
 
 
-def post_charges(actor, *, up_to) -> int:
+def post_charges(actor: User, *, up_to) -> int:
     """Post every charge that has fallen due by ``up_to`` and is not posted yet; return how many
     rows were posted. Safe to run twice, and from two PCs at once. Run at start-up for the days
     since it last ran; a licence let, ended or changed in between is settled by that change."""
@@ -196,7 +201,7 @@ def mark_posted(up_to: date) -> None:
         settings.put(POSTED_KEY, up_to.isoformat())
 
 
-def change_charges(actor, licence, *, effective_from, **charges) -> ChargeChange:
+def change_charges(actor: User, licence, *, effective_from, **charges) -> ChargeChange:
     """New weekly charges for her licence from ``effective_from`` (the first night they apply);
     periods already posted are corrected by the night."""
     permissions.require(actor, "correct_records")
@@ -242,7 +247,7 @@ def change_charges(actor, licence, *, effective_from, **charges) -> ChargeChange
 
 
 def record_payment(
-    actor, licence, *, received_on, amount, source, reference="", period_start=None
+    actor: User, licence, *, received_on, amount, source, reference="", period_start=None
 ) -> Payment:
     """Money received towards her account (amount more than 0)."""
     permissions.require(actor, "allocate")
@@ -280,7 +285,7 @@ def record_payment(
     return payment
 
 
-def reverse_payment(actor, payment, *, reversed_on, reason="") -> Payment:
+def reverse_payment(actor: User, payment, *, reversed_on, reason="") -> Payment:
     """A refund or a correction: a payment of the opposite amount, never an edit."""
     permissions.require(actor, "correct_records")
     reversed_on = validation.a_date(reversed_on, "reversed_on", label="Date of the correction")

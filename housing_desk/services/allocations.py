@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -137,7 +142,7 @@ def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Can
     )
 
 
-def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
+def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Offer:
     """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman;
     refused (field 'flat') for a flat that cannot be let on ``offered_on`` (certificates
     lapsed), or whose accepted offer has not yet become a licence."""
@@ -188,7 +193,7 @@ def make_offer(actor, referral, flat, *, offered_on=None, notes="") -> Offer:
     return offer
 
 
-def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -> Offer:
+def respond(actor: User, offer, *, accepted, reason="", responded_on=None, notes="") -> Offer:
     """Record her answer. A refusal needs one of ``REFUSAL_REASONS`` (other text becomes 'other')."""
     permissions.require(actor, "allocate")
     validation.flag(accepted, "accepted", label="Accepted")
@@ -234,7 +239,7 @@ def respond(actor, offer, *, accepted, reason="", responded_on=None, notes="") -
     return Offer.get_by_id(current.id)
 
 
-def withdraw_offer(actor, offer, *, reason="", expired=False) -> Offer:
+def withdraw_offer(actor: User, offer, *, reason="", expired=False) -> Offer:
     """Take back a pending offer (``expired=True`` when it lapsed without an answer), or an
     accepted one that has not become a licence (she is not moving in after all)."""
     permissions.require(actor, "allocate")

@@ -8,6 +8,11 @@ share less what she (or anyone but Housing Benefit) has paid.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
@@ -231,7 +236,7 @@ def arrears(on: date | None = None, *, include_ended: bool = True) -> list[Arrea
     return sorted(rows, key=lambda r: (-r.weeks_in_arrears, -r.balance, r.reference))
 
 
-def set_repayment_plan(actor, licence, *, weekly_amount, start_on) -> RepaymentPlan:
+def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> RepaymentPlan:
     """An amount a week towards her arrears, agreed with her; it replaces any plan in force."""
     permissions.require(actor, "allocate")
     weekly_amount = validation.money(weekly_amount, "weekly_amount", label="Amount a week")

@@ -118,7 +118,7 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
 
 
 def record_assessment(
-    actor,
+    actor: User,
     person,
     *,
     assessed_on,
@@ -223,7 +223,7 @@ class AssessmentView:
         return OUTCOMES[self.outcome]
 
 
-def history(actor, person) -> list[AssessmentView]:
+def history(actor: User, person) -> list[AssessmentView]:
     """Her assessments, oldest first, with every score (three queries)."""
     permissions.require(actor, "view_sensitive")
     rows = list(

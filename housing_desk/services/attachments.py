@@ -72,7 +72,9 @@ def _filename(value) -> str:
     return base
 
 
-def attach(actor, entity, entity_id, *, filename, data: bytes, kind, expires_on=None) -> Attachment:
+def attach(
+    actor: User, entity, entity_id, *, filename, data: bytes, kind, expires_on=None
+) -> Attachment:
     """Keep ``data`` with a record (at most 20 MB)."""
     permissions.require(actor, "allocate")
     entity = validation.choice(entity, "entity", label="Record", choices=tuple(ENTITIES))
@@ -146,14 +148,14 @@ def _info(row) -> AttachmentInfo:
     )
 
 
-def attachments_for(actor, entity: str, entity_id: int) -> list[AttachmentInfo]:
+def attachments_for(actor: User, entity: str, entity_id: int) -> list[AttachmentInfo]:
     """What is kept with a record, newest first (without the files themselves)."""
     permissions.require(actor, "view")
     query = _listed().where((Attachment.entity == entity) & (Attachment.entity_id == entity_id))
     return [_info(a) for a in query.order_by(Attachment.created_at.desc(), Attachment.id.desc())]
 
 
-def open(actor, attachment) -> bytes:  # the API names it attachments.open
+def open(actor: User, attachment) -> bytes:  # the API names it attachments.open
     """The file's bytes, checked against its SHA-256; the opening is audited."""
     permissions.require(actor, "view_sensitive")
     attachment_id = attachment.id if isinstance(attachment, Attachment) else attachment

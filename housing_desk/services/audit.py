@@ -160,7 +160,7 @@ def events(entity: str | None = None, entity_id: int | None = None) -> list[Audi
 
 
 def search(
-    actor,
+    actor: User,
     *,
     username: str | None = None,
     entity: str | None = None,
@@ -208,7 +208,7 @@ def _about_person(person_id: int):
     return clause
 
 
-def viewed(actor, person) -> None:
+def viewed(actor: User, person) -> None:
     """Seeing the record of a woman whose details are not to be disclosed is itself recorded."""
     if getattr(person, "do_not_disclose", False):
         from housing_desk.data.database import write_transaction

@@ -8,6 +8,11 @@ audit event per kind of record.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -136,7 +141,7 @@ def check_intervals(batch: Batch) -> None:
         )
 
 
-def load(actor, batch: Batch, *, progress=None) -> dict[str, int]:
+def load(actor: User, batch: Batch, *, progress=None) -> dict[str, int]:
     """Check and write a batch in one transaction; returns how many rows of each kind."""
     permissions.require(actor, "manage_users")
     total = sum(len(batch.rows[m]) for m in ORDER) or 1

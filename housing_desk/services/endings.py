@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey
@@ -45,7 +50,7 @@ DESTINATIONS = (
 )
 
 
-def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licence:
+def give_notice(actor: User, licence, *, served_on, end_date, by, reason="") -> Licence:
     """Record notice to end the licence on ``end_date`` (the move-out day)."""
     permissions.require(actor, "allocate")
     served_on = validation.a_date(served_on, "served_on", label="Date served")
@@ -97,7 +102,7 @@ def give_notice(actor, licence, *, served_on, end_date, by, reason="") -> Licenc
 
 
 def end_licence(
-    actor, licence, *, end_date, reason, destination="", notes="", returned_keys=()
+    actor: User, licence, *, end_date, reason, destination="", notes="", returned_keys=()
 ) -> Licence:
     """Record a move-out that has happened. ``returned_keys`` (key ids) came back that day;
     keys still not returned need a note saying why."""
@@ -158,7 +163,7 @@ def end_licence(
     return Licence.get_by_id(current.id)
 
 
-def correct_licence(actor, licence, *, reason, **changes) -> Licence:
+def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
     """A manager corrects a mistake on an ended licence; the correction and its reason are audited."""
     permissions.require(actor, "correct_records")
     reason = validation.text(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 import re
 from datetime import date
 
@@ -132,7 +137,7 @@ def _audit_values(values: dict) -> dict:
 
 
 def create_flat(
-    actor,
+    actor: User,
     *,
     reference,
     address_line1,
@@ -181,7 +186,7 @@ def create_flat(
     return flat
 
 
-def update_flat(actor, flat: Flat, **changes) -> Flat:
+def update_flat(actor: User, flat: Flat, **changes) -> Flat:
     """Change a flat. ``flat.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "manage_flats")
     expected = changes.pop("version", flat.version)
@@ -226,7 +231,7 @@ def list_flats() -> list[Flat]:
 
 
 def record_certificate(
-    actor, flat: Flat, *, kind, issued_on, expires_on=None, reference=""
+    actor: User, flat: Flat, *, kind, issued_on, expires_on=None, reference=""
 ) -> Certificate:
     """Record a safety certificate. Without ``expires_on`` it runs for the kind's usual term."""
     permissions.require(actor, "manage_flats")
@@ -321,7 +326,9 @@ def _check_no_licence(flat_id: int, start: date, end: date | None, field: str) -
         )
 
 
-def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") -> Unavailability:
+def mark_unavailable(
+    actor: User, flat: Flat, *, start, end=None, reason, notes=""
+) -> Unavailability:
     """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
     permissions.require(actor, "manage_flats")
     start, end = _check_period(start, end)
@@ -351,7 +358,7 @@ def mark_unavailable(actor, flat: Flat, *, start, end=None, reason, notes="") ->
     return row
 
 
-def end_unavailability(actor, unavailability: Unavailability, *, end) -> Unavailability:
+def end_unavailability(actor: User, unavailability: Unavailability, *, end) -> Unavailability:
     """Set the day a flat is back in use."""
     permissions.require(actor, "manage_flats")
     start, end = _check_period(unavailability.start, end)

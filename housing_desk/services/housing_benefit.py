@@ -7,6 +7,11 @@ Regulations 2006, reg. 7(13)-(17)); the team tracks those clocks so the claim is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,7 +54,7 @@ def _lock(licence) -> Licence:
 
 
 def record_hb_decision(
-    actor, licence, *, decision, decided_on, weekly_award=None, award_from=None, notes=""
+    actor: User, licence, *, decision, decided_on, weekly_award=None, award_from=None, notes=""
 ) -> HousingBenefitDecision:
     """The council's decision on her claim. Confirmed needs the weekly award; it may be backdated
     (``award_from``, at the earliest her first night). Her account follows at once: what Housing
@@ -129,7 +134,7 @@ def shortfall(licence) -> Shortfall:
     return Shortfall(in_force.eligible, award, max(gap, type(gap)(0)))
 
 
-def request_evidence(actor, licence, *, requested_on, what) -> HousingBenefitEvidence:
+def request_evidence(actor: User, licence, *, requested_on, what) -> HousingBenefitEvidence:
     """The council asked for evidence (payslips, ID, a tenancy form …)."""
     permissions.require(actor, "allocate")
     requested_on = validation.a_date(requested_on, "requested_on", label="Date asked for")
@@ -149,7 +154,9 @@ def request_evidence(actor, licence, *, requested_on, what) -> HousingBenefitEvi
     return row
 
 
-def update_evidence(actor, evidence, *, chased_on=None, sent_on=None) -> HousingBenefitEvidence:
+def update_evidence(
+    actor: User, evidence, *, chased_on=None, sent_on=None
+) -> HousingBenefitEvidence:
     """We chased it, or it went in."""
     permissions.require(actor, "allocate")
     chased_on = validation.a_date(chased_on, "chased_on", label="Chased on", required=False)
@@ -176,7 +183,7 @@ def update_evidence(actor, evidence, *, chased_on=None, sent_on=None) -> Housing
     return HousingBenefitEvidence.get_by_id(row.id)
 
 
-def record_absence(actor, licence, *, start, reason, end=None) -> Absence:
+def record_absence(actor: User, licence, *, start, reason, end=None) -> Absence:
     """She told us she will be away from ``start`` (and back on ``end`` when known)."""
     permissions.require(actor, "allocate")
     start = validation.a_date(start, "start", label="Away from")
@@ -205,7 +212,7 @@ def record_absence(actor, licence, *, start, reason, end=None) -> Absence:
     return row
 
 
-def end_absence(actor, absence, *, end) -> Absence:
+def end_absence(actor: User, absence, *, end) -> Absence:
     """She is back."""
     permissions.require(actor, "allocate")
     end = validation.a_date(end, "end", label="Back on")

@@ -100,11 +100,6 @@ def list_licences(view: str = "current") -> list[LicenceRow]:
     return rows
 
 
-def licences_of_flat(flat) -> list[Licence]:
-    flat_id = flat.id if isinstance(flat, Flat) else flat
-    return list(Licence.select().where(Licence.flat == flat_id).order_by(Licence.start_date.desc()))
-
-
 def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | None:
     """The licence whose dates cover ``on`` (today when None), or that is awaiting sign-up."""
     on = on or clock.today()

@@ -7,6 +7,11 @@ overlap, and a woman holds at most one licence that has not ended.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from datetime import date
 
 from housing_desk.data.database import write_transaction
@@ -86,7 +91,7 @@ def current_licence(person) -> Licence | None:
 
 
 def create_licence(
-    actor, person, flat, *, start_date, agreement_type="licence", **charges
+    actor: User, person, flat, *, start_date, agreement_type="licence", **charges
 ) -> Licence:
     """Let a flat to her from ``start_date``, in ``pending_signup`` until the checklist is done.
 

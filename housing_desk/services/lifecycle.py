@@ -4,6 +4,11 @@ offer, rather than repeating the rules."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk.services import permissions
 
 # A licence's status -> what may be done with it next.
@@ -24,7 +29,7 @@ def licence_allows(status: str, action: str) -> bool:
     return status in LICENCE_ACTIONS[action]
 
 
-def allowed_actions(licence, actor=None) -> dict[str, bool]:
+def allowed_actions(licence, actor: User | None = None) -> dict[str, bool]:
     """Each action of ``LICENCE_ACTIONS`` and whether this licence allows it now (and, when
     ``actor`` is given, whether her role may do it)."""
     can = actor is None or permissions.allowed(actor, "allocate")
@@ -39,7 +44,7 @@ def flat_actions(
     offer_pending: bool,
     licence_status: str | None,
     compliance: str = "ok",
-    actor=None,
+    actor: User | None = None,
 ) -> dict[str, bool]:
     """What the board may offer for a flat in ``state`` (None: nothing selected). A flat whose
     compliance is ``expired`` cannot be offered or let (a pending sign-up can still finish)."""

@@ -57,7 +57,7 @@ def licence_reference(licence) -> str:
     return f"LIC-{licence.id:06d}"
 
 
-def _agreement_data(actor, licence: Licence) -> LicenceAgreementData:
+def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
     person: Person = licence.person
     flat: Flat = licence.flat
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
@@ -119,7 +119,7 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
 
 
 def record_document(
-    actor,
+    actor: User,
     kind: str,
     entity: str,
     entity_id: int,
@@ -150,7 +150,7 @@ def record_document(
         )
 
 
-def licence_agreement(actor, licence) -> bytes:
+def licence_agreement(actor: User, licence) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
     licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
@@ -160,7 +160,7 @@ def licence_agreement(actor, licence) -> bytes:
     return pdf
 
 
-def support_plan(actor, plan) -> bytes:
+def support_plan(actor: User, plan) -> bytes:
     permissions.require(actor, "print")
     plan = support_plans.get_plan(plan.id if isinstance(plan, SupportPlan) else plan)
     pdf = plan_document.build(_plan_data(plan))
@@ -168,7 +168,7 @@ def support_plan(actor, plan) -> bytes:
     return pdf
 
 
-def signup_pack(actor, licence) -> bytes:
+def signup_pack(actor: User, licence) -> bytes:
     """The licence agreement, the completed checklist, a key receipt, the inventory page and the
     support plan, to sign on the day, in one PDF."""
     permissions.require(actor, "print")
@@ -190,7 +190,7 @@ def signup_pack(actor, licence) -> bytes:
 
 
 def signup_packs(
-    actor,
+    actor: User,
     licence_ids: list[int],
     *,
     progress: Callable[[int, int], object] | None = None,
@@ -209,7 +209,9 @@ def signup_packs(
     return made
 
 
-def availability_report(actor, on: date | None = None, *, include_names: bool = False) -> bytes:
+def availability_report(
+    actor: User, on: date | None = None, *, include_names: bool = False
+) -> bytes:
     """The board for partners and the council: every flat and its state, and no woman's name.
 
     ``include_names`` makes the team's own copy, marked as not for sharing, with the occupants'

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from peewee import IntegrityError
 
 from housing_desk.data.database import write_transaction
@@ -54,7 +59,7 @@ def _name_taken(name: str, exclude_id: int | None = None) -> bool:
     return query.exists()
 
 
-def create_partner(actor, *, name, **details) -> Partner:
+def create_partner(actor: User, *, name, **details) -> Partner:
     """Add a partner organisation."""
     permissions.require(actor, "manage_partners")
     values = _clean({"name": name, **details})
@@ -71,7 +76,7 @@ def create_partner(actor, *, name, **details) -> Partner:
     return partner
 
 
-def update_partner(actor, partner: Partner, **changes) -> Partner:
+def update_partner(actor: User, partner: Partner, **changes) -> Partner:
     """Change a partner's details; ConflictError if someone saved a newer version first."""
     permissions.require(actor, "manage_partners")
     expected = changes.pop("version", partner.version)

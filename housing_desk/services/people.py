@@ -183,7 +183,7 @@ def possible_duplicates(
     return matches
 
 
-def create_person(actor, *, given_name, family_name, **details) -> Person:
+def create_person(actor: User, *, given_name, family_name, **details) -> Person:
     """Record a woman's details. Use ``possible_duplicates`` first to avoid a second record."""
     permissions.require(actor, "manage_people")
     values = _clean({"given_name": given_name, "family_name": family_name, **details})
@@ -201,7 +201,7 @@ def create_person(actor, *, given_name, family_name, **details) -> Person:
     return person
 
 
-def update_person(actor, person: Person, **changes) -> Person:
+def update_person(actor: User, person: Person, **changes) -> Person:
     """Change her record. ``person.version`` (or ``version=``) must still be current."""
     permissions.require(actor, "manage_people")
     expected = changes.pop("version", person.version)
@@ -243,7 +243,7 @@ def _load(person_id) -> Person:
     return person
 
 
-def get_person(actor, person_id: int) -> Person:
+def get_person(actor: User, person_id: int) -> Person:
     """Her record, as ``actor`` may see it: the one way a window reads a woman's record.
 
     A viewer gets her notes and safe-contact details blank (her risks and decision notes are
@@ -268,7 +268,7 @@ def blank_sensitive(person: Person) -> Person:
     return person
 
 
-def name_of(actor, person_id: int) -> str:
+def name_of(actor: User, person_id: int) -> str:
     """Her name as lists show it (for a window's title or a question); not a view of her record."""
     permissions.require(actor, "view")
     row = Person.select(Person.given_name, Person.family_name, Person.preferred_name).where(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk.services.errors import PermissionDenied
 
 # The smallest role that may do each thing; roles are ordered viewer < officer < manager < admin.
@@ -48,13 +53,13 @@ _WORDS = {
 }
 
 
-def allowed(actor, action: str) -> bool:
+def allowed(actor: User, action: str) -> bool:
     if actor is None or not getattr(actor, "active", False):
         return False
     return _RANK.get(actor.role, -1) >= _RANK[_NEEDS[action]]
 
 
-def require(actor, action: str) -> None:
+def require(actor: User, action: str) -> None:
     """Raise PermissionDenied unless ``actor`` may do ``action``."""
     if actor is None:
         raise PermissionDenied("Sign in first.")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk.data.fields import utc_now
 from housing_desk.services import audit
 from housing_desk.services.errors import ConflictError, NotFound
 
 
 def versioned_update(
-    actor,
+    actor: User,
     model,
     record_id: int,
     expected_version: int,

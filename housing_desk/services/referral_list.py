@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -143,7 +148,7 @@ def referrals_page(
     ]
 
 
-def list_referrals(status: str | None = None, actor=None) -> list[ReferralRow]:
+def list_referrals(status: str | None = None, actor: User | None = None) -> list[ReferralRow]:
     """Every referral (or those with ``status``), newest first, with her name (see
     ``referrals_page`` for what ``actor`` may see)."""
     return referrals_page(ReferralFilter(status=status), limit=None, actor=actor)

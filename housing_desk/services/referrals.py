@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, Referral
@@ -61,7 +66,7 @@ def open_referral(person) -> Referral | None:
 
 
 def create_referral(
-    actor,
+    actor: User,
     person,
     *,
     received_on,
@@ -116,7 +121,7 @@ def create_referral(
     return referral
 
 
-def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -> Referral:
+def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=None) -> Referral:
     """Accept her onto the waiting list, or decline or withdraw the referral, with a reason.
 
     ``reason`` is one of ``REASONS[decision]``; any other text is kept as the
@@ -168,7 +173,7 @@ def decide(actor, referral, *, decision, reason="", notes="", decided_on=None) -
     return Referral.get_by_id(current.id)
 
 
-def close(actor, referral, *, reason, notes="", closed_on=None) -> Referral:
+def close(actor: User, referral, *, reason, notes="", closed_on=None) -> Referral:
     """Take an accepted referral off the waiting list (she moved away, was housed elsewhere…)."""
     permissions.require(actor, "decide_referrals")
     closed_on = validation.a_date(closed_on or clock.today(), "closed_on", label="Date closed")
@@ -202,7 +207,7 @@ def mark_assessing(referral_id: int) -> None:
     ).execute()
 
 
-def for_person(actor, person) -> list[Referral]:
+def for_person(actor: User, person) -> list[Referral]:
     """Her referrals, newest first; for someone who may not see sensitive details (a viewer), the
     notes and decision notes come back blank."""
     permissions.require(actor, "view")
@@ -217,14 +222,7 @@ def for_person(actor, person) -> list[Referral]:
     return found
 
 
-def get_referral(referral_id: int) -> Referral:
-    referral = Referral.get_or_none(Referral.id == referral_id)
-    if referral is None:
-        raise NotFound("That referral no longer exists.")
-    return referral
-
-
-def reason_label(referral: Referral, actor=None) -> str:
+def reason_label(referral: Referral, actor: User | None = None) -> str:
     """The decision's reason in words; the first line of the notes for 'other' only for an
     ``actor`` who may see sensitive details (none given: the plain label)."""
     return reason_text(

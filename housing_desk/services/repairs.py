@@ -11,6 +11,11 @@ of the investigation. Working days here are Monday to Friday; bank holidays are 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,7 +63,7 @@ def _lock(repair) -> Repair:
 
 
 def report_repair(
-    actor,
+    actor: User,
     flat,
     *,
     reported_on,
@@ -114,7 +119,7 @@ def report_repair(
     return repair
 
 
-def pass_on(actor, repair, *, passed_to, passed_on) -> Repair:
+def pass_on(actor: User, repair, *, passed_to, passed_on) -> Repair:
     """It went to the partner or a contractor."""
     permissions.require(actor, "allocate")
     passed_to = validation.text(
@@ -134,7 +139,7 @@ def pass_on(actor, repair, *, passed_to, passed_on) -> Repair:
     return Repair.get_by_id(current.id)
 
 
-def record_investigation(actor, repair, *, investigated_on) -> Repair:
+def record_investigation(actor: User, repair, *, investigated_on) -> Repair:
     """A hazard was looked into: the clock moves on to making it safe."""
     permissions.require(actor, "allocate")
     investigated_on = validation.a_date(investigated_on, "investigated_on", label="Investigated on")
@@ -154,7 +159,7 @@ def record_investigation(actor, repair, *, investigated_on) -> Repair:
     return Repair.get_by_id(current.id)
 
 
-def complete_repair(actor, repair, *, completed_on, notes="") -> Repair:
+def complete_repair(actor: User, repair, *, completed_on, notes="") -> Repair:
     """It is done. A flat taken out of use for it is back in use that day."""
     permissions.require(actor, "allocate")
     completed_on = validation.a_date(completed_on, "completed_on", label="Completed on")

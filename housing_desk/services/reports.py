@@ -6,6 +6,11 @@ computed from the records' dates, clipped to the range asked for.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 import statistics
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -265,7 +270,7 @@ def refusals(start: date, end: date) -> Counter:
     return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in query.tuples())
 
 
-def summary(actor, start: date, end: date) -> dict:
+def summary(actor: User, start: date, end: date) -> dict:
     """Every figure of the reports page, for a manager."""
     permissions.require(actor, "reports")
     ended = stays(start, end)
@@ -340,7 +345,7 @@ def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ..
     }
 
 
-def report_pdf(actor, start: date, end: date) -> bytes:
+def report_pdf(actor: User, start: date, end: date) -> bytes:
     """The reports for the range as a PDF for funders and the council; recorded as printed."""
     from housing_desk.documents import sections
     from housing_desk.documents.data import RecordSection
@@ -375,7 +380,7 @@ def report_pdf(actor, start: date, end: date) -> bytes:
     return pdf
 
 
-def record_export(actor, what: str, rows: int) -> None:
+def record_export(actor: User, what: str, rows: int) -> None:
     """A CSV export of a report leaves the building: it is audited."""
     from housing_desk.data.database import write_transaction
     from housing_desk.services import audit

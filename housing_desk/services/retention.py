@@ -8,6 +8,11 @@ statistics rest on.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from datetime import date
 from typing import NamedTuple
 
@@ -95,7 +100,7 @@ def _cutoff(on: date | None) -> date:
     return add_months(on or clock.today(), -12 * settings.retention_years())
 
 
-def due(actor, on: date | None = None) -> list[tuple[int, date]]:
+def due(actor: User, on: date | None = None) -> list[tuple[int, date]]:
     """Who is due, as (person id, last closed), oldest first: the whole list in two grouped reads,
     without reading anyone's name (``named`` does that for the rows shown)."""
     permissions.require(actor, "retention")
@@ -133,7 +138,7 @@ def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
     ]
 
 
-def report(actor, on: date | None = None) -> list[RetentionRow]:
+def report(actor: User, on: date | None = None) -> list[RetentionRow]:
     """People whose records closed more than the retention period ago, oldest first."""
     return named(due(actor, on))
 
@@ -143,7 +148,7 @@ def is_due(person_id: int, on: date | None = None) -> bool:
     return person_id in _closed_before(_cutoff(on), person_id)
 
 
-def anonymise(actor, person) -> Person:
+def anonymise(actor: User, person) -> Person:
     """Replace every personal detail of a woman whose records are due; statistics are kept."""
     permissions.require(actor, "retention")
     with write_transaction():

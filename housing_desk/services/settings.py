@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from pathlib import Path
 
 from housing_desk.data.database import write_transaction
@@ -40,7 +45,7 @@ def _put(key: str, value: str) -> None:
         Setting.create(key=key, value=value)
 
 
-def save_organisation(actor, **values) -> Organisation:
+def save_organisation(actor: User, **values) -> Organisation:
     """Save the organisation's details printed on every document."""
     permissions.require(actor, "manage_settings")
     unknown = sorted(set(values) - set(ORGANISATION_FIELDS))
@@ -77,7 +82,7 @@ def licence_template() -> templates.Template:
         ) from None
 
 
-def set_licence_template(actor, path: str) -> templates.Template | None:
+def set_licence_template(actor: User, path: str) -> templates.Template | None:
     """Use the team's own template file (checked first); an empty path goes back to the model wording."""
     permissions.require(actor, "manage_settings")
     path = validation.text(path, TEMPLATE_KEY, label="Template file", max_length=1000)
@@ -122,7 +127,7 @@ _WHOLE_NUMBERS = {  # key: (label, maximum)
 }
 
 
-def _set_whole_numbers(actor, values: dict[str, object]) -> dict[str, int]:
+def _set_whole_numbers(actor: User, values: dict[str, object]) -> dict[str, int]:
     permissions.require(actor, "manage_settings")
     cleaned = {}
     for key, value in values.items():
@@ -135,11 +140,11 @@ def _set_whole_numbers(actor, values: dict[str, object]) -> dict[str, int]:
     return cleaned
 
 
-def _set_whole_number(actor, key: str, value) -> int:
+def _set_whole_number(actor: User, key: str, value) -> int:
     return _set_whole_numbers(actor, {key: value})[key]
 
 
-def save_security(actor, *, idle_lock_minutes, retention_years, notice_days) -> None:
+def save_security(actor: User, *, idle_lock_minutes, retention_years, notice_days) -> None:
     """Save the idle lock, how long closed records are kept and the notice we give, together:
     all three or none (the first refused names its field)."""
     _set_whole_numbers(
@@ -152,7 +157,7 @@ def idle_lock_minutes() -> int:
     return _whole_number(IDLE_KEY, DEFAULT_IDLE_MINUTES)
 
 
-def set_idle_lock_minutes(actor, minutes) -> int:
+def set_idle_lock_minutes(actor: User, minutes) -> int:
     return _set_whole_number(actor, IDLE_KEY, minutes)
 
 
@@ -160,7 +165,7 @@ def retention_years() -> int:
     return _whole_number(RETENTION_KEY, DEFAULT_RETENTION_YEARS)
 
 
-def set_retention_years(actor, years) -> int:
+def set_retention_years(actor: User, years) -> int:
     return _set_whole_number(actor, RETENTION_KEY, years)
 
 
@@ -169,7 +174,7 @@ def notice_days() -> int:
     return _whole_number(NOTICE_KEY, DEFAULT_NOTICE_DAYS)
 
 
-def set_notice_days(actor, days) -> int:
+def set_notice_days(actor: User, days) -> int:
     return _set_whole_number(actor, NOTICE_KEY, days)
 
 
@@ -186,7 +191,7 @@ def support_charge_payer() -> str:
     return value if value in SUPPORT_PAYERS else "service"
 
 
-def set_support_charge_payer(actor, payer) -> str:
+def set_support_charge_payer(actor: User, payer) -> str:
     permissions.require(actor, "manage_settings")
     payer = validation.choice(
         payer, "payer", label="Who pays the support charge", choices=tuple(SUPPORT_PAYERS)
@@ -218,7 +223,7 @@ def repair_target_days() -> dict[str, int]:
     return found
 
 
-def set_repair_target_days(actor, **days) -> dict[str, int]:
+def set_repair_target_days(actor: User, **days) -> dict[str, int]:
     permissions.require(actor, "manage_settings")
     unknown = sorted(set(days) - set(REPAIR_KEYS))
     if unknown:

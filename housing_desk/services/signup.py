@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey, SignupItem
@@ -34,7 +39,7 @@ def checklist(licence) -> list[SignupItem]:
     return [items[key] for key, _label in SIGNUP_CHECKLIST if key in items]
 
 
-def complete_signup_item(actor, licence, key, *, done=True, note="") -> None:
+def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> None:
     """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference."""
     permissions.require(actor, "allocate")
     validation.choice(key, "key", label="Checklist item", choices=tuple(CHECKLIST_LABELS))
@@ -61,7 +66,7 @@ def complete_signup_item(actor, licence, key, *, done=True, note="") -> None:
         audit.record(actor, "update", "signup_item", current.id, {"key": key, "done": done})
 
 
-def activate(actor, licence) -> Licence:
+def activate(actor: User, licence) -> Licence:
     """She has signed up: the licence becomes active. Refused while any checklist item is open."""
     permissions.require(actor, "allocate")
     with write_transaction():
@@ -83,7 +88,7 @@ def activate(actor, licence) -> Licence:
     return Licence.get_by_id(current.id)
 
 
-def add_key(actor, licence, *, label, issued_on=None, notes="") -> LicenceKey:
+def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> LicenceKey:
     """Record a key or fob given to her, by its number."""
     permissions.require(actor, "allocate")
     label = validation.text(label, "label", label="Key or fob", required=True, max_length=100)
@@ -100,7 +105,7 @@ def add_key(actor, licence, *, label, issued_on=None, notes="") -> LicenceKey:
     return key
 
 
-def return_key(actor, key, *, returned_on=None) -> LicenceKey:
+def return_key(actor: User, key, *, returned_on=None) -> LicenceKey:
     permissions.require(actor, "allocate")
     returned_on = validation.a_date(
         returned_on or clock.today(), "returned_on", label="Date returned"

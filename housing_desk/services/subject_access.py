@@ -47,7 +47,7 @@ def _profile(person: Person) -> RecordSection:
     return RecordSection("Your record", ("Detail", "What we hold"), rows, (50, 124))
 
 
-def gather(actor, person: Person) -> SubjectAccessData:
+def gather(actor: User, person: Person) -> SubjectAccessData:
     sections = [_profile(person)]
     sections.append(
         RecordSection(
@@ -200,7 +200,7 @@ def gather(actor, person: Person) -> SubjectAccessData:
     )
 
 
-def export(actor, person) -> bytes:
+def export(actor: User, person) -> bytes:
     """The PDF of everything held about her; recorded as an export."""
     permissions.require(actor, "export")
     person = Person.get_by_id(person.id if isinstance(person, Person) else person)

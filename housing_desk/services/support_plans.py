@@ -45,7 +45,7 @@ def _goal_values(values: dict) -> dict:
     return cleaned
 
 
-def create_plan(actor, licence, *, start_date=None, review_due=None) -> SupportPlan:
+def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> SupportPlan:
     """A draft plan for a licence, with a goal for each area her latest assessment scored 1 or 2."""
     permissions.require(actor, "plan_support")
     start_date = validation.a_date(start_date or clock.today(), "start_date", label="Start date")
@@ -100,7 +100,7 @@ def create_plan(actor, licence, *, start_date=None, review_due=None) -> SupportP
     return plan
 
 
-def add_goal(actor, plan, *, domain, need, action, owner, target_date) -> Goal:
+def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> Goal:
     permissions.require(actor, "plan_support")
     values = _goal_values(
         {
@@ -123,7 +123,7 @@ def add_goal(actor, plan, *, domain, need, action, owner, target_date) -> Goal:
     return goal
 
 
-def update_goal(actor, goal, **changes) -> Goal:
+def update_goal(actor: User, goal, **changes) -> Goal:
     """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "plan_support")
     expected = changes.pop("version", goal.version)
@@ -144,7 +144,7 @@ def update_goal(actor, goal, **changes) -> Goal:
     return Goal.get_by_id(current.id)
 
 
-def remove_goal(actor, goal) -> None:
+def remove_goal(actor: User, goal) -> None:
     permissions.require(actor, "plan_support")
     with write_transaction():
         current = lock_row(Goal, goal.id, "That goal no longer exists.")
@@ -153,7 +153,7 @@ def remove_goal(actor, goal) -> None:
         audit.record(actor, "delete", "goal", current.id, {"plan": current.plan_id})
 
 
-def set_risks(actor, plan, **notes) -> SupportPlan:
+def set_risks(actor: User, plan, **notes) -> SupportPlan:
     """How each risk is managed (to self, to others, from others, to the tenancy)."""
     permissions.require(actor, "plan_support")
     expected = notes.pop("version", plan.version)
@@ -178,7 +178,7 @@ def set_risks(actor, plan, **notes) -> SupportPlan:
     return SupportPlan.get_by_id(plan.id)
 
 
-def agree(actor, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
+def agree(actor: User, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     """She and her keyworker agreed the plan: it is in force, and supersedes the last agreed plan."""
     permissions.require(actor, "plan_support")
     agreed_on = validation.a_date(agreed_on or clock.today(), "agreed_on", label="Date agreed")
@@ -204,7 +204,7 @@ def agree(actor, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     return SupportPlan.get_by_id(current.id)
 
 
-def start_review(actor, plan) -> SupportPlan:
+def start_review(actor: User, plan) -> SupportPlan:
     """A new draft for the review, carrying over the goals still open."""
     permissions.require(actor, "plan_support")
     with write_transaction():

@@ -218,7 +218,7 @@ def restore(
     *,
     force: bool = False,
     passphrase: str | None = None,
-    actor=None,
+    actor: User | None = None,
     progress=None,
     cancelled=None,
 ) -> list[TableCheck]:
@@ -240,7 +240,7 @@ def restore(
         source.close()
 
 
-def _restore_into_empty(db, source, manifest, path, actor, work) -> list[TableCheck]:
+def _restore_into_empty(db, source, manifest, path, actor: User | None, work) -> list[TableCheck]:
     if not is_empty(db):
         raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
     with write_transaction(db):
@@ -252,7 +252,9 @@ def _restore_into_empty(db, source, manifest, path, actor, work) -> list[TableCh
     return found
 
 
-def _restore_sqlite(db, source, manifest, path, actor, work, force) -> list[TableCheck]:
+def _restore_sqlite(
+    db, source, manifest, path, actor: User | None, work, force
+) -> list[TableCheck]:
     replaced = counts(db)
     if replaced and not force:
         raise ValidationError(
@@ -290,7 +292,7 @@ def _refuse_busy(status, remaining, total) -> None:
         raise Busy()
 
 
-def _audit_restore(db, actor, manifest, path: Path, *, replaced: int) -> None:
+def _audit_restore(db, actor: User | None, manifest, path: Path, *, replaced: int) -> None:
     """The restore's own audit row, in the restored records: ids, counts, dates and a digest."""
     actor_id = None
     if actor is not None:  # the same account in the restored records, if it is there
@@ -315,7 +317,7 @@ def _audit_restore(db, actor, manifest, path: Path, *, replaced: int) -> None:
 
 
 def back_up_in_use(
-    actor,
+    actor: User,
     path: str | Path,
     *,
     passphrase: str | None = None,
@@ -348,7 +350,7 @@ def back_up_in_use(
 
 
 def restore_in_use(
-    actor, path: str | Path, *, passphrase: str | None = None, progress=None, cancelled=None
+    actor: User, path: str | Path, *, passphrase: str | None = None, progress=None, cancelled=None
 ) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
     from housing_desk.data.models import database as proxy

@@ -40,7 +40,11 @@ def _password_hasher():
     if _hasher is None:
         from argon2 import PasswordHasher
 
-        _hasher = PasswordHasher(**PASSWORD_HASHING)
+        _hasher = PasswordHasher(
+            time_cost=PASSWORD_HASHING["time_cost"],
+            memory_cost=PASSWORD_HASHING["memory_cost"],
+            parallelism=PASSWORD_HASHING["parallelism"],
+        )
     return _hasher
 
 
@@ -140,7 +144,7 @@ def authenticate(username, password) -> User:
     return user
 
 
-def change_password(actor, *, current_password, new_password) -> None:
+def change_password(actor: User, *, current_password, new_password) -> None:
     """She changes her own password, giving the current one first."""
     from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -159,7 +163,7 @@ def change_password(actor, *, current_password, new_password) -> None:
         audit.record(actor, "update", "user", actor.id, {"password": "changed"})
 
 
-def reset_password(actor, user, *, new_password) -> None:
+def reset_password(actor: User, user, *, new_password) -> None:
     """An administrator sets a new password (and unlocks the account)."""
     permissions.require(actor, "manage_users")
     check_password(new_password)
@@ -173,7 +177,7 @@ def reset_password(actor, user, *, new_password) -> None:
         audit.record(actor, "update", "user", user.id, {"password": "reset"}, keep=("password",))
 
 
-def set_active(actor, user, *, active: bool) -> User:
+def set_active(actor: User, user, *, active: bool) -> User:
     """Deactivate an account (never delete it: the audit trail keeps pointing at it), or restore it."""
     permissions.require(actor, "manage_users")
     validation.flag(active, "active", label="Active")
@@ -193,7 +197,7 @@ def set_active(actor, user, *, active: bool) -> User:
     return User.get_by_id(user.id)
 
 
-def set_role(actor, user, *, role) -> User:
+def set_role(actor: User, user, *, role) -> User:
     permissions.require(actor, "manage_users")
     role = validation.choice(role, "role", label="Role", choices=ROLES)
     with write_transaction():

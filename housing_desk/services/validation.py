@@ -38,11 +38,6 @@ def postcode(value, field: str = "postcode") -> str:
     return f"{compact[:-3]} {compact[-3:]}"
 
 
-def postcode_district(code: str) -> str:
-    """The outward code of a valid postcode: 'NN1 2AB' -> 'NN1'."""
-    return code.split(" ")[0]
-
-
 def money(value, field: str, *, label: str) -> Decimal:
     """Pounds as an exact Decimal: not negative, at most two decimal places."""
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -169,9 +169,6 @@ class MainWindow(QMainWindow):
         holder = self.ui.pages.currentWidget()
         return holder.widget().page if holder is not None else None
 
-    def current_key(self) -> str:
-        return self._keys[self.ui.navigation.currentRow()]
-
     def show_flat(self, flat_id: int) -> None:
         self.show_page("flats").select_flat(flat_id)
 
