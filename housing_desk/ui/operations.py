@@ -179,6 +179,7 @@ class Operation:
         self.job = Job(bridge)
         dialog = QProgressDialog(label, "Cancel" if cancellable else None, 0, 100, self.parent)
         dialog.setWindowTitle(self.title)
+        dialog.setMinimumWidth(420)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
