@@ -7,6 +7,11 @@ than shown. Every opening is audited; viewers cannot open them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Repair, Unavailability
 from housing_desk.data.rows import plain_rows, to_date
@@ -84,7 +85,7 @@ def report_repair(
     reported_by = validation.text(reported_by, "reported_by", label="Reported by")
     hazard = validation.flag(hazard, "hazard", label="Damp or mould")
     out_of_use = validation.flag(out_of_use, "out_of_use", label="Out of use until done")
-    if reported_on > date.today():
+    if reported_on > clock.today():
         raise ValidationError("A repair is recorded once it has been reported.", "reported_on")
     with write_transaction():
         current = lock_flat(flat.id if isinstance(flat, Flat) else flat)
@@ -164,7 +165,7 @@ def complete_repair(actor: User, repair, *, completed_on, notes="") -> Repair:
     permissions.require(actor, "allocate")
     completed_on = validation.a_date(completed_on, "completed_on", label="Completed on")
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
-    if completed_on > date.today():
+    if completed_on > clock.today():
         raise ValidationError("A repair is completed once it is done.", "completed_on")
     with write_transaction():
         current = _lock(repair)
@@ -241,7 +242,7 @@ def _select():
 
 def open_repairs(on: date | None = None) -> list[RepairRow]:
     """Every repair not completed, overdue first, then by target."""
-    on = on or date.today()
+    on = on or clock.today()
     rows = _rows(_select().where(Repair.completed_on.is_null()), on)
     return sorted(rows, key=lambda r: (not r.overdue, r.target_on, r.reference))
 
@@ -249,7 +250,7 @@ def open_repairs(on: date | None = None) -> list[RepairRow]:
 def repairs_for(flat, on: date | None = None) -> list[RepairRow]:
     """A flat's repairs, newest first."""
     query = _select().where(Repair.flat == (flat.id if isinstance(flat, Flat) else flat))
-    return sorted(_rows(query, on or date.today()), key=lambda r: r.reported_on, reverse=True)
+    return sorted(_rows(query, on or clock.today()), key=lambda r: r.reported_on, reverse=True)
 
 
 def get_repair(repair_id: int) -> Repair:

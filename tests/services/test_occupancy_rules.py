@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from peewee import IntegrityError
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, Offer, Person, Unavailability
 from housing_desk.services import allocations, bulk, licences, people
@@ -96,12 +97,12 @@ def test_no_licence_over_another_womans_offer(admin, home, accepted):
     if accepted:
         allocations.respond(admin, offer, accepted=True)
     with pytest.raises(ValidationError) as error:
-        licences.create_licence(admin, bea, home, start_date=date.today())
+        licences.create_licence(admin, bea, home, start_date=clock.today())
     assert error.value.field == "flat"
     assert "another woman" in error.value.message
     assert Licence.select().count() == 0
     # The woman offered it can move in, and her offer becomes the licence's.
-    licence = licences.create_licence(admin, ana, home, start_date=date.today())
+    licence = licences.create_licence(admin, ana, home, start_date=clock.today())
     assert licence.offer_id == offer.id
 
 
@@ -111,7 +112,7 @@ def test_her_other_open_offers_lapse_when_she_moves_in(admin, partner, home):
     accepted = allocations.respond(
         admin, allocations.make_offer(admin, referral, other), accepted=True
     )
-    licences.create_licence(admin, ana, home, start_date=date.today())
+    licences.create_licence(admin, ana, home, start_date=clock.today())
     assert Offer.get_by_id(accepted.id).status == "withdrawn"
     _bea, bea_referral = waiting_woman(admin, "Bea")
     assert allocations.make_offer(admin, bea_referral, other).status == "pending"
@@ -143,7 +144,7 @@ def test_an_accepted_offer_cannot_lapse_and_a_licensed_one_cannot_be_withdrawn(a
     offer = allocations.respond(admin, allocations.make_offer(admin, referral, home), accepted=True)
     with pytest.raises(ValidationError):
         allocations.withdraw_offer(admin, offer, expired=True)
-    licences.create_licence(admin, ana, home, start_date=date.today())
+    licences.create_licence(admin, ana, home, start_date=clock.today())
     with pytest.raises(ValidationError):
         allocations.withdraw_offer(admin, offer)
     assert Offer.get_by_id(offer.id).status == "accepted"
@@ -156,7 +157,7 @@ def test_a_second_acceptance_of_one_flat_is_refused(admin, home):
     allocations.respond(admin, allocations.make_offer(admin, ana_referral, home), accepted=True)
     with write_transaction():
         second = Offer.create(
-            referral=bea_referral.id, flat=home.id, offered_on=date.today(), made_by=admin.id
+            referral=bea_referral.id, flat=home.id, offered_on=clock.today(), made_by=admin.id
         )
     with pytest.raises(ValidationError) as error:
         allocations.respond(admin, second, accepted=True)
@@ -168,15 +169,15 @@ def test_a_flat_that_cannot_be_let_is_not_offered(admin, partner):
     bare = factories.flat(admin, partner, reference="NHT-07")  # no certificates at all
     _ana, referral = waiting_woman(admin, "Ana")
     with pytest.raises(ValidationError) as error:
-        allocations.make_offer(admin, referral, bare, offered_on=date.today())
+        allocations.make_offer(admin, referral, bare, offered_on=clock.today())
     assert error.value.field == "flat"
     assert Offer.select().count() == 0
     # Certified from the day after: still not on the day offered, offered the day after.
-    factories.certify(admin, bare, date.today() + timedelta(days=31))
+    factories.certify(admin, bare, clock.today() + timedelta(days=31))
     with pytest.raises(ValidationError):
-        allocations.make_offer(admin, referral, bare, offered_on=date.today())
+        allocations.make_offer(admin, referral, bare, offered_on=clock.today())
     offered = allocations.make_offer(
-        admin, referral, bare, offered_on=date.today() + timedelta(days=1)
+        admin, referral, bare, offered_on=clock.today() + timedelta(days=1)
     )
     assert offered.flat_id == bare.id
 

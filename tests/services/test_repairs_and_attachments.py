@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import Attachment, AuditEvent, Unavailability
 from housing_desk.services import attachments, flats, licences, reminders, repairs, settings
 from housing_desk.services.errors import DomainError, PermissionDenied, ValidationError
@@ -105,7 +106,7 @@ def test_attachments_are_checked_audited_and_kept_from_viewers(admin, flat):
         filename="C:\\scans\\passport.pdf",
         data=scan,
         kind="id",
-        expires_on=date.today() + timedelta(days=10),
+        expires_on=clock.today() + timedelta(days=10),
     )
     assert kept.filename == "passport.pdf" and kept.sha256 == hashlib.sha256(scan).hexdigest()
     assert attachments.open(admin, kept) == scan
