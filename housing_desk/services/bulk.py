@@ -34,6 +34,7 @@ from housing_desk.data.models import (
     Payment,
     Person,
     Referral,
+    Repair,
     SignupItem,
     Unavailability,
 )
@@ -45,6 +46,7 @@ ORDER = (
     Flat,
     Certificate,
     Unavailability,
+    Repair,
     Person,
     Referral,
     Assessment,

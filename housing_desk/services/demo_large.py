@@ -20,7 +20,15 @@ from housing_desk.data.models import (
     SignupItem,
     Unavailability,
 )
-from housing_desk.services import accounts, assessments, bulk, demo_accounts, licences, names
+from housing_desk.services import (
+    accounts,
+    assessments,
+    bulk,
+    demo_accounts,
+    demo_repairs,
+    licences,
+    names,
+)
 from housing_desk.services.compliance import add_years
 
 GIVEN = [
@@ -205,6 +213,9 @@ class _Maker:
             updated_at=self.now,
         )
         self.certificates(flat_id, has_gas)
+        demo_repairs.add_repairs(
+            self.batch, rng, flat_id, self.begin, today=self.today, actor=self.actor, now=self.now
+        )
         cursor = self.begin + timedelta(days=rng.randint(0, 60))
         while cursor < self.today:
             end = cursor + timedelta(days=rng.randint(20, 110))

@@ -286,3 +286,30 @@ def figures(start: date, end: date) -> list[RepairFigures]:
             )
         )
     return found
+
+
+def tables(figures: dict) -> dict:
+    """The Repairs table of the reports: per flat, how many, and the average days to complete."""
+    if "repairs" not in figures:
+        return {}
+    rows = [
+        (
+            f.reference,
+            str(f.reported),
+            str(f.completed),
+            "" if f.average_days is None else f"{f.average_days:.1f}",
+        )
+        for f in figures["repairs"]
+    ]
+    done = [f for f in figures["repairs"] if f.average_days is not None]
+    if done:
+        days = sum(f.average_days * f.completed for f in done) / sum(f.completed for f in done)
+        rows.append(
+            (
+                "All flats",
+                str(sum(f.reported for f in figures["repairs"])),
+                str(sum(f.completed for f in done)),
+                f"{days:.1f}",
+            )
+        )
+    return {"Repairs": (("Flat", "Reported", "Completed", "Average days to complete"), rows)}

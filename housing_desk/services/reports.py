@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import intervals, money_reports, permissions
+from housing_desk.services import intervals, money_reports, permissions, repairs
 from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
@@ -290,6 +290,7 @@ def summary(actor: User, start: date, end: date) -> dict:
         "waiting_list": waiting_list_over_time(start, end),
         "refusals": refusals(start, end),
         "money": money_reports.by_month(start, end),
+        "repairs": repairs.figures(start, end),
         "arrears": money_reports.arrears_on(end - timedelta(days=1)),
     }
 
@@ -342,6 +343,7 @@ def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ..
         "Outcomes": (("By", "Outcome", "Number"), outcome_rows),
         "Waiting and refusals": (("Figure", "Number"), waiting_rows),
         **money_reports.tables(figures),
+        **repairs.tables(figures),
     }
 
 

@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import flats, permissions
-from housing_desk.services.compliance import CERTIFICATE_KINDS
+from housing_desk.services.compliance import CERTIFICATE_KINDS, SHORT_NAMES
 from housing_desk.ui import dates, forms
+from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.certificate_dialog import CertificateDialog
 from housing_desk.ui.flat_dialog import FlatDialog
+from housing_desk.ui.repairs_panel import RepairsPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.unavailability_dialogs import BackInUseDialog, UnavailabilityDialog
 
@@ -60,6 +62,20 @@ UNAVAILABLE_COLUMNS = (
 )
 
 
+def _file_targets(flat) -> list[tuple[str, str, int]]:
+    """The flat itself, then each of its certificates (their PDFs are kept with them)."""
+    if flat is None:
+        return []
+    return [("This flat", "flat", flat.id)] + [
+        (
+            f"{SHORT_NAMES[c.kind]}, {dates.uk(c.issued_on)}",
+            "certificate",
+            c.id,
+        )
+        for c in flats.certificates(flat)
+    ]
+
+
 class FlatsPage(QWidget):
     def __init__(self, actor, parent=None):
         super().__init__(parent)
@@ -76,6 +92,10 @@ class FlatsPage(QWidget):
         self.unavailable_proxy = FilterProxy(self.unavailable, self)
         prepare_table(self.ui.unavailableTable, self.unavailable_proxy)
         self.ui.unavailableTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.repairs_panel = RepairsPanel(actor)
+        self.ui.detailTabs.addTab(self.repairs_panel, "&Repairs")
+        self.files_panel = AttachmentsPanel(actor)
+        self.ui.detailTabs.addTab(self.files_panel, "F&iles")
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 2)
 
@@ -133,6 +153,8 @@ class FlatsPage(QWidget):
         self.unavailable.set_rows(flats.unavailabilities(flat) if flat else [])
         self.ui.certificatesTable.resizeColumnsToContents()
         self.ui.unavailableTable.resizeColumnsToContents()
+        self.repairs_panel.show_flat(flat)
+        self.files_panel.show_for(lambda: _file_targets(flat))
         self.ui.certificatesSummary.setText(
             f"Certificates of flat {flat.reference}"
             if flat

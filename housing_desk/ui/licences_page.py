@@ -16,6 +16,7 @@ from housing_desk.services import (
 )
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.account_panel import AccountPanel
+from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
@@ -89,6 +90,8 @@ class LicencesPage(QWidget):
         self.account_panel = AccountPanel(actor)
         self.account_panel.changed.connect(self._account_changed)
         ui.detailTabs.insertTab(1, self.account_panel, "&Account")
+        self.files_panel = AttachmentsPanel(actor)
+        ui.detailTabs.addTab(self.files_panel, "F&iles")
         ui.splitter.setSizes([380, 320])
         if not permissions.allowed(
             actor, "view_sensitive"
@@ -158,6 +161,9 @@ class LicencesPage(QWidget):
             or self.account_panel.licence.id != licence.id
         ):
             self.account_panel.show_licence(licence)
+            self.files_panel.show_for(
+                lambda: [("This licence", "licence", licence.id)] if licence else []
+            )
         self._show_documents()
 
     def _account_changed(self) -> None:

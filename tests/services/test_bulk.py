@@ -100,3 +100,15 @@ def test_the_large_demos_accounts_are_what_posting_would_post(admin):
     for licence in Licence.select().order_by(Licence.id).limit(20):
         assert accounts._rows_to_post(licence, built_for) == []
     assert not Payment.select().where(Payment.received_on > built_for).exists()
+
+
+def test_the_large_demo_has_a_history_of_repairs(admin):
+    from housing_desk.data.models import Repair
+    from housing_desk.services import repairs
+
+    built_for = date(2026, 11, 25)
+    demo_large.build(admin, built_for, flats=3, waiting=0)
+    assert Repair.select().count() > 3 * 20
+    assert not Repair.select().where(Repair.completed_on > built_for).exists()
+    assert Repair.select().where(Repair.hazard).exists()
+    assert all(r.reported_on <= built_for for r in repairs.open_repairs(built_for))

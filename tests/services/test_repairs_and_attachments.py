@@ -157,3 +157,27 @@ def test_anonymising_deletes_her_files(admin, partner):
     licences.end_licence(admin, licence, end_date=date(2019, 6, 3), reason="planned_move_on")
     retention.anonymise(admin, woman)
     assert [a.filename for a in Attachment.select()] == ["hall.jpg"]
+
+
+def test_the_reports_count_repairs_per_flat_and_their_average_days(admin, partner):
+    from housing_desk.services import reports
+
+    first = factories.flat(admin, partner, reference="NHT-01")
+    second = factories.flat(admin, partner, reference="NHT-02")
+    for home, reported, done in (
+        (first, MONDAY, MONDAY + timedelta(days=3)),
+        (first, MONDAY, MONDAY + timedelta(days=6)),
+        (second, MONDAY, None),
+        (second, MONDAY - timedelta(days=60), MONDAY),  # reported before the range: not counted
+    ):
+        repair = repairs.report_repair(
+            admin, home, reported_on=reported, description="Tap", priority="routine"
+        )
+        if done:
+            repairs.complete_repair(admin, repair, completed_on=done)
+    figures = reports.summary(admin, MONDAY, MONDAY + timedelta(days=28))
+    assert reports.tables(figures)["Repairs"][1] == [
+        ("NHT-01", "2", "2", "4.5"),
+        ("NHT-02", "1", "0", ""),
+        ("All flats", "3", "2", "4.5"),
+    ]
