@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QWidget
 
+from housing_desk import clock
 from housing_desk.services import attachments, repairs
 from housing_desk.ui import dates, forms, window_fit
 from housing_desk.ui.form_dialog import FormDialog
@@ -27,7 +26,7 @@ class RepairDialog(FormDialog):
         ui.priorityCombo.setCurrentIndex(ui.priorityCombo.findData("routine"))
         ui.hazardCheck.setText("Yes: investigated within 10 working days")
         ui.outOfUseCheck.setText("Yes: it cannot be let meanwhile (a manager decides)")
-        dates.set_date(ui.reportedEdit, date.today())
+        dates.set_date(ui.reportedEdit, clock.today())
 
     def field_widgets(self):
         ui = self.ui
@@ -62,7 +61,7 @@ class RepairPassDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.repair = actor, repair
         self.ui.passedToEdit.setText(repair.passed_to or repair.flat.partner.name)
-        dates.set_date(self.ui.passedEdit, date.today())
+        dates.set_date(self.ui.passedEdit, clock.today())
 
     def field_widgets(self):
         return {"passed_to": self.ui.passedToEdit, "passed_on": self.ui.passedEdit}
@@ -96,7 +95,7 @@ class AttachDialog(FormDialog):
         ui.expiresCheck.setText("It runs out (an ID, a benefit letter): remind us")
         ui.expiresCheck.toggled.connect(ui.expiresEdit.setEnabled)
         ui.expiresEdit.setEnabled(False)
-        dates.set_date(ui.expiresEdit, date.today())
+        dates.set_date(ui.expiresEdit, clock.today())
 
     def field_widgets(self):
         ui = self.ui
