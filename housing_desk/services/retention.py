@@ -21,17 +21,19 @@ from peewee import Select, fn
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import (
-    Assessment,
-    AssessmentScore,
-    Goal,
     Licence,
-    Offer,
     Person,
     Referral,
-    SupportPlan,
 )
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import account_records, attachments, audit, names, permissions, settings
+from housing_desk.services import (
+    attachments,
+    audit,
+    her_records,
+    names,
+    permissions,
+    settings,
+)
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
@@ -149,7 +151,10 @@ def is_due(person_id: int, on: date | None = None) -> bool:
 
 
 def anonymise(actor: User, person) -> Person:
-    """Replace every personal detail of a woman whose records are due; statistics are kept."""
+    """Replace every personal detail of a woman whose records are due; statistics are kept.
+
+    Her own row keeps only the year of her birth; every other table's rows of hers lose all
+    their free text (``her_records``). The audit log holds no personal value to remove."""
     permissions.require(actor, "retention")
     with write_transaction():
         current = lock_row(Person, person.id, "That person's record no longer exists.")
@@ -172,32 +177,9 @@ def anonymise(actor: User, person) -> Person:
             archived=True,
             version=Person.version + 1,
         ).where(Person.id == current.id).execute()
-        Referral.update(referrer="", referrer_organisation="", notes="", decision_notes="").where(
-            Referral.person == current.id
-        ).execute()
-        assessments = Assessment.select(Assessment.id).where(Assessment.person == current.id)
-        Assessment.update(
-            notes="",
-            tool_scores="",
-            risk_to_self_notes="",
-            risk_to_others_notes="",
-            risk_from_others_notes="",
-            risk_to_tenancy_notes="",
-        ).where(Assessment.person == current.id).execute()
-        AssessmentScore.update(evidence="").where(
-            AssessmentScore.assessment.in_(assessments)
-        ).execute()
-        Licence.update(notice_reason="", move_out_notes="", hb_reference="").where(
-            Licence.person == current.id
-        ).execute()
-        plans = SupportPlan.select(SupportPlan.id).where(SupportPlan.person == current.id)
-        SupportPlan.update(
-            risk_to_self="", risk_to_others="", risk_from_others="", risk_to_tenancy=""
-        ).where(SupportPlan.person == current.id).execute()
-        Goal.update(need="", action="", owner="", outcome="").where(Goal.plan.in_(plans)).execute()
-        her_referrals = Referral.select(Referral.id).where(Referral.person == current.id)
-        Offer.update(notes="").where(Offer.referral.in_(her_referrals)).execute()
-        account_records.forget(current.id)
-        attachments.forget(current.id)
+        # every free text of hers in every table: notes, decision notes, evidence, risk notes,
+        # checklist notes (her Housing Benefit reference), offers, keys, payments...
+        her_records.clear(current.id)
+        attachments.forget(current.id)  # her files: deleted, not cleared
         audit.record(actor, "update", "person", current.id, {"anonymised": True})
     return Person.get_by_id(current.id)
