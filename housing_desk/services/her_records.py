@@ -38,6 +38,7 @@ CODES: dict[str, frozenset[str]] = {
     "payment": frozenset({"source"}),
     "hb_decision": frozenset({"decision"}),
     "absence": frozenset({"reason"}),
+    "subject_access_request": frozenset({"status"}),
 }
 
 

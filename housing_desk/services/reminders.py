@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from housing_desk import clock
 from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import availability, names
+from housing_desk.services import access_requests, availability, names
 from housing_desk.services.money_reminders import money_reminders
 from housing_desk.services.upkeep_reminders import upkeep_reminders
 from housing_desk.services.validation import uk_date
@@ -155,4 +155,5 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
         )
     found.extend(money_reminders(on, _name))
     found.extend(upkeep_reminders(on))
+    found.extend(access_requests.reminders(on, _name))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))

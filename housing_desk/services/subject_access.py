@@ -20,6 +20,12 @@ from housing_desk.services import (
     settings,
     support_plans,
 )
+from housing_desk.services.access_requests import (  # noqa: F401  (public names)
+    due_date,
+    mark_answered,
+    record_request,
+    requests,
+)
 from housing_desk.services.validation import uk_date
 
 

@@ -14,6 +14,7 @@ from housing_desk.data.models.money import (
 from housing_desk.data.models.paperwork import Document, Goal, Setting, SupportPlan
 from housing_desk.data.models.people import Assessment, AssessmentScore, Person, Referral
 from housing_desk.data.models.repairs import Attachment, Repair
+from housing_desk.data.models.rights import SubjectAccessRequest
 from housing_desk.data.models.tenancy import Licence, LicenceKey, Offer, SignupItem
 from housing_desk.data.models.users import AuditEvent, User
 
@@ -45,6 +46,7 @@ MODELS = [
     RepaymentPlan,
     Repair,
     Attachment,
+    SubjectAccessRequest,
 ]
 
 __all__ = [
@@ -74,6 +76,7 @@ __all__ = [
     "RepaymentPlan",
     "Setting",
     "SignupItem",
+    "SubjectAccessRequest",
     "SupportPlan",
     "Unavailability",
     "User",
