@@ -132,3 +132,6 @@ class SubjectAccessData:
     name: str
     generated_on: date
     sections: tuple[RecordSection, ...]
+    information: tuple[
+        tuple[str, str], ...
+    ] = ()  # (heading, text): what the law says comes with it

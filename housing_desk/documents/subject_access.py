@@ -6,11 +6,14 @@ from housing_desk.documents import blocks, sections
 from housing_desk.documents.data import SubjectAccessData
 from housing_desk.documents.page import PageMeta
 
-VERSION = "subject-access-1"
+VERSION = "subject-access-2"
 INTRODUCTION = (
-    "This is everything Housing Desk holds about you: your record, your referrals, your assessments, "
-    "your licences and support plans, the documents printed for you, and who has looked at or changed "
-    "your record. If anything is wrong, tell us and we will correct it."
+    "This is everything we hold about you: your record, your referrals and the decisions on them, "
+    "your assessments, the flats offered to you, your licences with their sign-up checklist, keys, "
+    "notice and moving out, your support plans, your rent account and Housing Benefit claim, your "
+    "requests for your records, the documents printed for you, and who has looked at or changed "
+    "your record. First, what the law says you should be told with it. If anything is wrong, "
+    "tell us and we will correct it."
 )
 
 
@@ -27,4 +30,5 @@ def build(data: SubjectAccessData) -> bytes:
             VERSION,
             logo_path=data.organisation.logo_path,
         ),
+        data.information,
     )

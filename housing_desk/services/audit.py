@@ -199,12 +199,19 @@ def search(
 
 
 def _about_person(person_id: int):
-    from housing_desk.data.models import Assessment, Licence, Referral
+    """Her own record and every record of hers in any table (her_records finds them)."""
+    from housing_desk.data.models import Licence
+    from housing_desk.services import her_records
 
     clause = (AuditRow.entity == "person") & (AuditRow.entity_id == person_id)
-    for entity, model in (("referral", Referral), ("assessment", Assessment), ("licence", Licence)):
-        ids = model.select(model.id).where(model.person == person_id)
-        clause |= (AuditRow.entity == entity) & AuditRow.entity_id.in_(ids)
+    for model in her_records.tables():
+        if model._meta.table_name == "signup_item":
+            continue  # audited against its licence's id, below
+        ids = her_records.rows_of(model, person_id).select(model.id)
+        clause |= (AuditRow.entity == model._meta.table_name) & AuditRow.entity_id.in_(ids)
+    # a checklist item is audited against its licence
+    licences = her_records.rows_of(Licence, person_id).select(Licence.id)
+    clause |= (AuditRow.entity == "signup_item") & AuditRow.entity_id.in_(licences)
     return clause
 
 

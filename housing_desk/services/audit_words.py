@@ -30,6 +30,12 @@ RECORDS: dict[str, tuple[str, str]] = {
     "report": ("a report", "the report's"),
     "board": ("the availability report", "the report's"),
     "backup": ("a backup", "the backup's"),
+    "payment": ("a payment", "the payment's"),
+    "charge_change": ("a change of weekly charges", "the change's"),
+    "hb_decision": ("a Housing Benefit decision", "the decision's"),
+    "hb_evidence": ("a request for Housing Benefit evidence", "the request's"),
+    "absence": ("a time away from the flat", "the absence's"),
+    "repayment_plan": ("a repayment plan", "the plan's"),
 }
 FIELDS: dict[str, str] = {
     "given_name": "given name",
@@ -67,6 +73,11 @@ FIELDS: dict[str, str] = {
     "weekly_rent": "weekly rent",
     "password": "password",
     "correction": "reason for the correction",
+    "by": "notice given by",
+    "start": "first day",
+    "end": "last day",
+    "offered_on": "date offered",
+    "assessed_on": "date assessed",
 }
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ACTIONS = {
@@ -133,7 +144,14 @@ def describe(event) -> str:
         return f"{_ACTIONS[event.action]} {_DOCUMENTS.get(document, what)}"
     if event.action in _ACTIONS:
         return f"{_ACTIONS[event.action]} {what}"
-    parts = [_change(name, value) for name, value in changes.items()]
+    if event.entity == "signup_item" and "key" in changes:
+        from housing_desk.services.signup import CHECKLIST_LABELS
+
+        label = CHECKLIST_LABELS.get(changes["key"], _value(changes["key"]))
+        ticked = "ticked" if changes.get("done", True) else "unticked"
+        return f"{ticked} the sign-up checklist item “{label}”"
+    # a value left blank says nothing worth reading ("reason to nothing")
+    parts = [_change(name, value) for name, value in changes.items() if value not in ("", None)]
     if not parts:
         return f"changed {what}"
     if event.entity == "person":

@@ -53,6 +53,18 @@ _PAID_BY = {
 }
 
 
+CONFIDENTIAL_BANNER = "This has her address on it. Give it only to her."
+
+
+def address_banner(record) -> str:
+    """The banner shown before anything with a confidential woman's address leaves the building
+    (her own documents and her records): '' unless she is marked do not disclose. ``record`` is
+    her Person, or a licence or support plan of hers."""
+    person_id = record.id if isinstance(record, Person) else record.person_id
+    hidden = Person.select(Person.do_not_disclose).where(Person.id == person_id).scalar() or False
+    return CONFIDENTIAL_BANNER if hidden else ""
+
+
 def licence_reference(licence) -> str:
     return f"LIC-{licence.id:06d}"
 

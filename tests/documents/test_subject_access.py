@@ -56,3 +56,74 @@ def test_only_managers_export(admin):
     woman = factories.person(admin)
     with pytest.raises(PermissionDenied):
         subject_access.export(factories.user(admin, "officer"), woman)
+
+
+def test_the_export_holds_something_from_every_table_of_hers(admin, partner):
+    from housing_desk.data.models import Person
+    from housing_desk.services import her_records, people, privacy
+    from tests import her_record
+
+    privacy.save_privacy(admin, officer="Jo Bright, privacy officer, 01604 000111")
+    hers = her_record.build(admin, partner, closed=True)
+    people.update_person(admin, hers.person, phone="07700 900999")
+    subject_access.record_request(admin, hers.person, received_on=date(2026, 1, 31))
+    other = factories.person(admin, given_name="Other", family_name="Woman", notes="Not hers")
+    people.get_person(admin, other.id)
+    pdf = subject_access.export(admin, Person.get_by_id(hers.person.id))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    # every text an officer wrote about her, in every table that holds one
+    words = {word.strip("();,.") for word in text.split()}
+    for written in her_record.WRITTEN.values():  # (a cell's lines may come out between others)
+        assert {word.strip("();,.") for word in written.split()} <= words, written
+    for expected in (
+        "Zsófia",
+        "19/07/1984",
+        "JT482913B",
+        "Ring her aunt at 22 Kettering Road",
+        "Flats offered to you",
+        "Keys",
+        "Sign-up checklist",
+        "Notice and moving out",
+        "Charges and payments",
+        "£45.00",
+        "Housing Benefit and rent arrears",
+        "Your requests for your records",
+        "28/02/2026",
+        "Documents printed for you",
+        "Licence agreement",
+        # the trail in words, by staff name
+        "— Amara Okafor — changed her phone number",
+        "— Amara Okafor — created her record",
+        # Article 15
+        "Why we hold it",
+        "Who receives it",
+        "How long we keep it",
+        "6 years",
+        "Information Commissioner",
+        "Where it came from",
+        "Another agency",
+        "Jo Bright, privacy officer",
+    ):
+        assert expected in text, expected
+    assert "Other Woman" not in text and "Not hers" not in text
+    assert "{" not in text  # no JSON
+    covered = {model._meta.table_name for model in her_records.tables()}
+    assert covered <= {
+        "referral",
+        "assessment",
+        "assessment_score",
+        "offer",
+        "licence",
+        "signup_item",
+        "licence_key",
+        "support_plan",
+        "goal",
+        "charge",
+        "charge_change",
+        "payment",
+        "hb_decision",
+        "hb_evidence",
+        "absence",
+        "repayment_plan",
+        "subject_access_request",
+    }, "a new table of hers: add it to the export and to this test"
