@@ -237,6 +237,7 @@ class AccountPanel(QWidget):
                 pdf,
                 f"{title} {reference}",
                 f"{title.lower().replace(' ', '-')}-{reference}.pdf",
+                banner=paperwork.address_banner(licence),
             )
 
         Operation(self, build, title=title).success(preview).run()

@@ -205,6 +205,7 @@ class LicencesPage(QWidget):
                 pdf,
                 f"{title} {reference}",
                 f"{title.lower().replace(' ', '-')}-{reference}.pdf",
+                banner=paperwork.address_banner(licence),
             )
 
         Operation(self, lambda: build(self.actor, licence), title=title).success(preview).run()

@@ -88,6 +88,8 @@ class PersonPanel(QWidget):
         ui.withdrawOfferButton.clicked.connect(self.withdraw_offer)
         self.offer = None
         ui.exportButton.setVisible(permissions.allowed(actor, "export"))
+        ui.requestButton.clicked.connect(self.record_request)
+        ui.requestButton.setVisible(permissions.allowed(actor, "manage_people"))
         self.sensitive = permissions.allowed(actor, "view_sensitive")
         if not self.sensitive:
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
@@ -111,6 +113,7 @@ class PersonPanel(QWidget):
             ui.decideButton,
             ui.assessButton,
             ui.exportButton,
+            ui.requestButton,
         ):
             widget.setEnabled(person is not None)
         ui.confidentialBanner.setVisible(bool(person and person.do_not_disclose))
@@ -252,20 +255,14 @@ class PersonPanel(QWidget):
 
     def export(self) -> None:
         """Everything held about her, for a subject access request."""
-        from housing_desk.services import subject_access
-        from housing_desk.ui.operations import Operation
-        from housing_desk.ui.pdf_preview import PdfPreviewDialog
+        from housing_desk.ui.her_records_actions import export_records
 
-        person = self.person
-        if person is None:
-            return
-        Operation(
-            self, lambda: subject_access.export(self.actor, person), title="Export her records"
-        ).success(
-            lambda pdf: PdfPreviewDialog.show_pdf(
-                self, pdf, "Information we hold about her", f"records-{person.id}.pdf"
-            )
-        ).run()
+        export_records(self)
+
+    def record_request(self) -> None:
+        from housing_desk.ui.her_records_actions import record_request
+
+        record_request(self)
 
     def assess(self) -> None:
         if self.person is not None:

@@ -265,7 +265,13 @@ class SupportPlanPanel(QWidget):
         from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
         def preview(pdf: bytes) -> None:
-            PdfPreviewDialog.show_pdf(self, pdf, "Support plan", f"support-plan-{self.plan.id}.pdf")
+            PdfPreviewDialog.show_pdf(
+                self,
+                pdf,
+                "Support plan",
+                f"support-plan-{self.plan.id}.pdf",
+                banner=paperwork.address_banner(self.plan),
+            )
             self.changed.emit()
 
         Operation(

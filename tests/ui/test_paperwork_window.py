@@ -51,7 +51,7 @@ def test_licences_page_prints_the_sign_up_pack_and_lists_it(qtbot, admin, partne
     monkeypatch.setattr(
         PdfPreviewDialog,
         "show_pdf",
-        classmethod(lambda cls, parent, pdf, title, name: shown.append((title, name, pdf))),
+        classmethod(lambda cls, parent, pdf, title, name, **_: shown.append((title, name, pdf))),
     )
     window = MainWindow(admin)
     qtbot.addWidget(window)
