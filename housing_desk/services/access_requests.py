@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, SubjectAccessRequest
 from housing_desk.services import audit, permissions, validation
@@ -25,7 +26,7 @@ def record_request(actor, person, *, received_on, notes="") -> SubjectAccessRequ
     """A woman has asked for a copy of what we hold about her (in any words, by any means)."""
     permissions.require(actor, "manage_people")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
-    if received_on > date.today():
+    if received_on > clock.today():
         raise ValidationError("The date it was received cannot be in the future.", "received_on")
     notes = validation.text(notes, "notes", label="Notes", max_length=2000)
     with write_transaction():
@@ -53,7 +54,7 @@ def mark_answered(actor, request, *, answered_on=None) -> SubjectAccessRequest:
     """Her copy has gone to her: the request leaves the reminders."""
     permissions.require(actor, "export")
     answered_on = validation.a_date(
-        answered_on or date.today(), "answered_on", label="Date answered"
+        answered_on or clock.today(), "answered_on", label="Date answered"
     )
     with write_transaction():
         current = lock_row(

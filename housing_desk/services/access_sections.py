@@ -7,16 +7,11 @@ printed whole, exactly as it was written.
 from __future__ import annotations
 
 from housing_desk.data.models import (
-    Absence,
-    HousingBenefitDecision,
-    HousingBenefitEvidence,
     Licence,
     LicenceKey,
     Offer,
-    Payment,
     Person,
     Referral,
-    RepaymentPlan,
     SignupItem,
     SubjectAccessRequest,
     SupportPlan,
@@ -25,12 +20,10 @@ from housing_desk.data.models import (
 from housing_desk.documents.data import RecordSection
 from housing_desk.services import (
     access_requests,
-    accounts,
     allocations,
     assessments,
     endings,
     her_records,
-    housing_benefit,
     licences,
     referrals,
     signup,
@@ -268,98 +261,6 @@ def plan_sections(person: Person) -> list[RecordSection]:
             ("Plan from", "Area", "Need", "Action", "Who", "By", "Status", "Outcome"),
             tuple(goal_rows),
             (18, 24, 28, 28, 20, 18, 16, 22),
-        ),
-    ]
-
-
-def money_sections(person: Person, her_licences: list[Licence]) -> list[RecordSection]:
-    from housing_desk.services import arrears
-
-    statement_rows = []
-    for lic in her_licences:
-        for line in arrears.statement(lic).lines:
-            statement_rows.append(
-                (
-                    lic.flat.reference,
-                    uk_date(line.on),
-                    line.description,
-                    _money(line.charge),
-                    _money(line.payment),
-                    _money(line.balance),
-                )
-            )
-    payments = tuple(
-        (
-            p.licence.flat.reference,
-            uk_date(p.received_on),
-            _money(p.amount),
-            accounts.SOURCES.get(p.source, p.source),
-            p.reference,
-        )
-        for p in _hers(Payment, person, Payment.received_on)
-    )
-    benefit = [
-        (
-            uk_date(d.decided_on),
-            "Decision: " + housing_benefit.DECISIONS.get(d.decision, d.decision),
-            f"from {uk_date(d.award_from)}"
-            + (f", {_money(d.weekly_award)} a week" if d.weekly_award is not None else ""),
-            d.notes,
-        )
-        for d in _hers(HousingBenefitDecision, person, HousingBenefitDecision.decided_on)
-    ]
-    benefit += [
-        (
-            uk_date(e.requested_on),
-            "Evidence asked for",
-            "; ".join(
-                p
-                for p in (
-                    e.chased_on and f"chased {uk_date(e.chased_on)}",
-                    e.sent_on and f"sent {uk_date(e.sent_on)}",
-                )
-                if p
-            ),
-            e.what,
-        )
-        for e in _hers(HousingBenefitEvidence, person, HousingBenefitEvidence.requested_on)
-    ]
-    benefit += [
-        (
-            uk_date(a.start),
-            "Away: " + housing_benefit.ABSENCE_REASONS.get(a.reason, a.reason),
-            f"back {uk_date(a.end)}" if a.end else "",
-            "",
-        )
-        for a in _hers(Absence, person, Absence.start)
-    ]
-    benefit += [
-        (
-            uk_date(r.start_on),
-            "Repayment plan",
-            f"{_money(r.weekly_amount)} a week",
-            f"ended {uk_date(r.ended_on)}" if r.ended_on else "",
-        )
-        for r in _hers(RepaymentPlan, person, RepaymentPlan.start_on)
-    ]
-    return [
-        RecordSection(
-            "Charges and payments",
-            ("Flat", "Date", "What", "Charge", "Paid", "Balance"),
-            tuple(statement_rows),
-            (18, 20, 70, 22, 22, 22),
-        ),
-        RecordSection(
-            "Payments received",
-            ("Flat", "Received", "Amount", "Paid by", "Reference"),
-            payments,
-            (18, 22, 24, 40, 70),
-        ),
-        RecordSection(
-            "Housing Benefit and rent arrears",
-            ("Date", "What", "Details", "Notes"),
-            tuple(benefit),
-            (22, 45, 45, 62),
         ),
     ]
 

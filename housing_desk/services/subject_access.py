@@ -3,12 +3,20 @@ information the law says must come with it (UK GDPR Article 15)."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from housing_desk import clock
 from housing_desk.data.models import Licence, Person, Referral, SupportPlan
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
-from housing_desk.services import access_sections, audit, paperwork, permissions, privacy, settings
+from housing_desk.services import (
+    access_sections,
+    account_records,
+    attachments,
+    audit,
+    paperwork,
+    permissions,
+    privacy,
+    settings,
+)
 from housing_desk.services import referrals as referral_service
 from housing_desk.services.access_requests import (  # noqa: F401  (public names)
     due_date,
@@ -48,6 +56,23 @@ def _printed(person: Person, her_licences: list[Licence]) -> RecordSection:
     )
 
 
+def _files(person: Person) -> list[RecordSection]:
+    files = tuple(
+        (a.created_at.strftime("%d/%m/%Y"), attachments.KINDS.get(a.kind, a.kind), a.filename)
+        for a in attachments.hers(person.id).order_by(attachments.Attachment.created_at)
+    )
+    if not files:
+        return []
+    return [
+        RecordSection(
+            "Files we keep with your record (copies on request)",
+            ("Added", "Kind", "File"),
+            files,
+            (26, 50, 98),
+        )
+    ]
+
+
 def _trail(actor, person: Person) -> RecordSection:
     events = audit.search(actor, person_id=person.id, limit=100_000)
     return RecordSection(
@@ -76,15 +101,15 @@ def gather(actor, person: Person) -> SubjectAccessData:
     sections += access_sections.offer_sections(person)
     sections += access_sections.licence_sections(person, her_licences)
     sections += access_sections.plan_sections(person)
-    sections += access_sections.money_sections(person, her_licences)
+    sections += account_records.sections(person.id)
     sections += access_sections.request_sections(person)
-    sections += [_printed(person, her_licences), _trail(actor, person)]
+    sections += [_printed(person, her_licences), *_files(person), _trail(actor, person)]
     organisation = settings.organisation()
     return SubjectAccessData(
         organisation,
-        f"SAR-{person.id:06d}-{date.today():%Y%m%d}",
+        f"SAR-{person.id:06d}-{clock.today():%Y%m%d}",
         f"{person.given_name} {person.family_name}",
-        date.today(),
+        clock.today(),
         tuple(sections),
         privacy.article_15(organisation.name, _sources(person)),
     )

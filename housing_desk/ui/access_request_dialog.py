@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import subject_access
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
@@ -22,7 +21,7 @@ class AccessRequestDialog(FormDialog):
             f"{name} has asked for a copy of what we hold about her. However she asked, it "
             "counts: she must have it within one calendar month of the day it arrived, free."
         )
-        dates.set_date(self.ui.receivedEdit, date.today())
+        dates.set_date(self.ui.receivedEdit, clock.today())
         self.resize(480, self.sizeHint().height())
 
     def field_widgets(self):
