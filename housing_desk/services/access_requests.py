@@ -7,7 +7,7 @@ from datetime import date
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Person, SubjectAccessRequest
+from housing_desk.data.models import Person, SubjectAccessRequest, User
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import NotFound, ValidationError
@@ -22,7 +22,7 @@ def due_date(received_on: date) -> date:
     return add_months(received_on, 1)
 
 
-def record_request(actor, person, *, received_on, notes="") -> SubjectAccessRequest:
+def record_request(actor: User, person, *, received_on, notes="") -> SubjectAccessRequest:
     """A woman has asked for a copy of what we hold about her (in any words, by any means)."""
     permissions.require(actor, "manage_people")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
@@ -50,7 +50,7 @@ def record_request(actor, person, *, received_on, notes="") -> SubjectAccessRequ
     return request
 
 
-def mark_answered(actor, request, *, answered_on=None) -> SubjectAccessRequest:
+def mark_answered(actor: User, request, *, answered_on=None) -> SubjectAccessRequest:
     """Her copy has gone to her: the request leaves the reminders."""
     permissions.require(actor, "export")
     answered_on = validation.a_date(
@@ -125,7 +125,7 @@ def reminders(on: date, name) -> list:
                 "subject_access",
                 f"Copy of her records for {name(*who)} to be sent by {uk_date(due_on)}",
                 due_on,
-                due_on < on,
+                due_on is not None and due_on < on,
                 "person",
                 person_id,
             )

@@ -45,7 +45,7 @@ def _hers(model, person: Person, *order):
 
 
 def profile(person: Person) -> RecordSection:
-    keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
+    keyworker = person.keyworker  # one read, of the one user
     rows = (
         ("Given name", person.given_name),
         ("Family name", person.family_name),
@@ -65,7 +65,7 @@ def profile(person: Person) -> RecordSection:
     return RecordSection("Your record", ("Detail", "What we hold"), rows, (50, 124))
 
 
-def referral_sections(actor, person: Person) -> list[RecordSection]:
+def referral_sections(actor: User, person: Person) -> list[RecordSection]:
     rows = []
     for r in _hers(Referral, person, Referral.received_on):
         who = ", ".join(p for p in (r.referrer, r.referrer_organisation) if p)
@@ -90,7 +90,7 @@ def referral_sections(actor, person: Person) -> list[RecordSection]:
     ]
 
 
-def assessment_sections(actor, person: Person) -> list[RecordSection]:
+def assessment_sections(actor: User, person: Person) -> list[RecordSection]:
     rows = []
     for view in assessments.history(actor, person):
         on = uk_date(view.assessed_on)

@@ -8,7 +8,7 @@ written here once, in plain words.
 from __future__ import annotations
 
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Setting
+from housing_desk.data.models import Setting, User
 from housing_desk.services import audit, permissions, settings, validation
 from housing_desk.services.errors import ValidationError
 
@@ -30,7 +30,7 @@ def privacy_settings() -> dict[str, str]:
     return {key: stored.get(_PREFIX + key, "") for key in FIELDS}
 
 
-def save_privacy(actor, **values) -> dict[str, str]:
+def save_privacy(actor: User, **values) -> dict[str, str]:
     """Save the privacy officer and the retention wording printed in every subject access copy."""
     permissions.require(actor, "manage_settings")
     unknown = sorted(set(values) - set(FIELDS))

@@ -4,7 +4,7 @@ information the law says must come with it (UK GDPR Article 15)."""
 from __future__ import annotations
 
 from housing_desk import clock
-from housing_desk.data.models import Licence, Person, Referral, SupportPlan
+from housing_desk.data.models import Licence, Person, Referral, SupportPlan, User
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
 from housing_desk.services import (
@@ -73,7 +73,7 @@ def _files(person: Person) -> list[RecordSection]:
     ]
 
 
-def _trail(actor, person: Person) -> RecordSection:
+def _trail(actor: User, person: Person) -> RecordSection:
     events = audit.search(actor, person_id=person.id, limit=100_000)
     return RecordSection(
         "Who looked at or changed your record",
@@ -92,7 +92,7 @@ def _sources(person: Person) -> list[str]:
     return found
 
 
-def gather(actor, person: Person) -> SubjectAccessData:
+def gather(actor: User, person: Person) -> SubjectAccessData:
     """Every table that holds something of hers, each as a readable section."""
     her_licences = list(rows_of(Licence, person.id).order_by(Licence.start_date, Licence.id))
     sections = [access_sections.profile(person)]
@@ -115,7 +115,7 @@ def gather(actor, person: Person) -> SubjectAccessData:
     )
 
 
-def export(actor, person) -> bytes:
+def export(actor: User, person) -> bytes:
     """The PDF of everything held about her; recorded as an export. It holds her address: the
     window warns that it must go only to her before it is saved or printed."""
     permissions.require(actor, "export")
