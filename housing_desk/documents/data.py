@@ -21,7 +21,9 @@ class Organisation:
 class Charge:
     label: str
     weekly: Decimal
-    paid_by: str  # "Housing Benefit, paid to us" or "You"
+    paid_by: str  # who pays it, in plain words
+    by_benefit: bool = False  # covered by Housing Benefit if her claim is awarded
+    by_her: bool = False  # she pays it herself
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,26 @@ class LicenceAgreementData:
     officer_name: str
     keyworker_name: str = ""
     notice_days: int = 28
+    partner_name: str = ""  # the flat's owner
+    head_lease_end: date | None = None
+    housing_benefit_status: str = ""  # a sentence: the claim's real status
+    support_charge_payer: str = ""  # a phrase: who pays the support charge
+    excluded_category: str = ""  # plain words, for an excluded licence
+
+
+@dataclass(frozen=True)
+class NoticeToQuitData:
+    organisation: Organisation
+    reference: str
+    resident_name: str
+    flat_address: str
+    agreement_start: date
+    served_on: date
+    served_how: str  # plain words
+    last_day: date  # the last day of the period the notice ends on
+    move_out_day: date  # the day after: the licence is over
+    officer_name: str
+    period_weekday: str  # the weekday each weekly period of the licence begins
 
 
 @dataclass(frozen=True)

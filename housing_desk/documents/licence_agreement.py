@@ -31,10 +31,24 @@ def values(data: LicenceAgreementData) -> dict[str, str]:
         "weekly_total": blocks.money(data.weekly_total),
         "resident_weekly": blocks.money(data.resident_weekly),
         "agreement_type": data.agreement_type.lower(),
+        "a_agreement_type": article(data.agreement_type.lower()),
+        "partner_name": data.partner_name or "the flat's owner",
+        "head_lease_ends": (
+            f"ends on {blocks.uk_date(data.head_lease_end)}"
+            if data.head_lease_end
+            else "has no fixed end date"
+        ),
+        "housing_benefit_status": data.housing_benefit_status,
+        "support_charge_payer": data.support_charge_payer,
+        "excluded_category": data.excluded_category,
         "reference": data.reference,
         "keyworker_name": data.keyworker_name or "your keyworker",
         "notice_period": "1 day's" if data.notice_days == 1 else f"{data.notice_days} days'",
     }
+
+
+def article(words: str) -> str:
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
 def charges_table(data: LicenceAgreementData):
@@ -56,14 +70,14 @@ def charges_table(data: LicenceAgreementData):
     )
     rows.append(
         [
-            blocks.text("Paid by Housing Benefit", styles.CELL),
+            blocks.text("Covered by Housing Benefit if your claim is awarded", styles.CELL),
             blocks.text("", styles.CELL),
             blocks.text(blocks.money(data.housing_benefit_weekly), styles.CELL_RIGHT),
         ]
     )
     rows.append(
         [
-            blocks.text("You pay (the shortfall)", styles.CELL_BOLD),
+            blocks.text("You pay yourself each week", styles.CELL_BOLD),
             blocks.text("", styles.CELL),
             blocks.text(blocks.money(data.resident_weekly), styles.CELL_RIGHT_BOLD),
         ]

@@ -39,6 +39,13 @@ PLACEHOLDERS = {
     "weekly_total": "The weekly total of charges",
     "resident_weekly": "What she pays herself each week",
     "agreement_type": "The kind of agreement",
+    "a_agreement_type": "The kind of agreement with 'a' or 'an' before it",
+    "partner_name": "The flat's owner, who lends it to us (the partner)",
+    "head_lease_ends": "When our lease of the flat ends: 'ends on 31/03/2028' or 'has no fixed "
+    "end date'",
+    "housing_benefit_status": "Her Housing Benefit claim's real status, as a sentence",
+    "support_charge_payer": "Who pays the support charge, as a phrase",
+    "excluded_category": "Why the licence is excluded, in plain words",
     "reference": "The agreement's reference",
     "keyworker_name": "Her keyworker",
     "notice_period": "The shortest notice we give, from Settings, as in '28 days' notice'",
@@ -68,8 +75,9 @@ class Template:
         return string.Formatter().vformat(text, (), values)
 
 
-def default_path() -> Path:
-    return paths.resource("templates", DEFAULT)
+def default_path(name: str = DEFAULT) -> Path:
+    """A shipped model wording in resources/templates/."""
+    return paths.resource("templates", name)
 
 
 def load(path: str | Path | None = None) -> Template:
@@ -113,6 +121,8 @@ def parse(raw: str, source: str = "") -> Template:
                 raise TemplateError(
                     f"Line {number} of the template comes before the first '## ' heading."
                 )
+            # 'a {agreement_type}' reads 'a assured periodic tenancy': use the article's own.
+            stripped = re.sub(r"\b([aA]) \{agreement_type\}", "{a_agreement_type}", stripped)
             _check(stripped, number)
             if stripped.startswith("[["):
                 close_paragraph()

@@ -246,7 +246,11 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
         .alias("latest")
     )
     query = Certificate.select(
-        Certificate.flat, Certificate.kind, Certificate.issued_on, Certificate.expires_on
+        Certificate.flat,
+        Certificate.kind,
+        Certificate.issued_on,
+        Certificate.expires_on,
+        Certificate.satisfactory,
     ).join(
         latest,
         on=(
@@ -255,8 +259,10 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
             & (Certificate.issued_on == latest.c.latest)
         ),
     )
-    for flat_id, kind, issued_on, expires_on in query.tuples():
-        by_flat[flat_id].append(compliance.CertificateDates(kind, issued_on, expires_on))
+    for flat_id, kind, issued_on, expires_on, satisfactory in query.tuples():
+        by_flat[flat_id].append(
+            compliance.CertificateDates(kind, issued_on, expires_on, bool(satisfactory))
+        )
     return by_flat
 
 

@@ -28,7 +28,7 @@ SHORT_NAMES = {
 }
 
 
-def _noun(kind: str) -> str:
+def noun(kind: str) -> str:
     # Mid-sentence: 'No gas safety record on file', but 'No EICR on file'.
     name = SHORT_NAMES[kind]
     return name if name[:2].isupper() else name[0].lower() + name[1:]
@@ -43,6 +43,7 @@ class CertificateDates:
     kind: str
     issued_on: date
     expires_on: date
+    satisfactory: bool = True  # an unsatisfactory gas safety record or EICR covers nothing
 
 
 def add_years(day: date, years: int) -> date:
@@ -64,7 +65,8 @@ def latest_by_kind(certificates, on: date) -> dict[str, CertificateDates]:
         if cert.issued_on > on:
             continue
         held = latest.get(cert.kind)
-        if held is None or (cert.issued_on, cert.expires_on) > (held.issued_on, held.expires_on):
+        # On one day a pass (after the remedial work) comes after the failed check.
+        if held is None or _order(cert) > _order(held):
             latest[cert.kind] = cert
     return latest
 
@@ -77,17 +79,33 @@ def missing(certificates, has_gas: bool, on: date) -> str:
     for kind in required_kinds(has_gas):
         cert = latest.get(kind)
         if cert is None:
-            reasons.append(f"no {_noun(kind)} on file")
+            reasons.append(f"no {noun(kind)} on file")
+        elif not cert.satisfactory:
+            reasons.append(f"{noun(kind).removesuffix(' record')} unsatisfactory")
         elif cert.expires_on <= on:
-            reasons.append(f"{_noun(kind).removesuffix(' record')} expired")  # 'gas safety expired'
+            reasons.append(f"{noun(kind).removesuffix(' record')} expired")  # 'gas safety expired'
 
     return ", ".join(reasons)
+
+
+def _order(cert) -> tuple:
+    return (cert.issued_on, cert.satisfactory, cert.expires_on)
+
+
+def _lapsed(cert, on: date) -> str:
+    """Why ``cert`` does not cover ``on`` ('' when it does)."""
+    if not cert.satisfactory:
+        return f"{SHORT_NAMES[cert.kind]} of {uk_date(cert.issued_on)} was unsatisfactory."
+    if cert.expires_on <= on:
+        return f"{SHORT_NAMES[cert.kind]} expired on {uk_date(cert.expires_on)}."
+    return ""
 
 
 def assess(certificates, has_gas: bool, on: date) -> tuple[str, str]:
     """``(state, notes)`` for a flat on ``on`` from its certificates.
 
-    ``expired`` when a required kind has no certificate covering the day; else
+    ``expired`` when a required kind has no certificate covering the day (an unsatisfactory
+    one covers nothing until a satisfactory one is recorded); else
     ``due_soon`` when any recorded kind has lapsed or lapses within 60 days; else ``ok``.
     """
     latest = latest_by_kind(certificates, on)
@@ -96,14 +114,14 @@ def assess(certificates, has_gas: bool, on: date) -> tuple[str, str]:
     for kind in required_kinds(has_gas):
         cert = latest.get(kind)
         if cert is None:
-            problems.append(f"No {_noun(kind)} on file.")
-        elif cert.expires_on <= on:
-            problems.append(f"{SHORT_NAMES[kind]} expired on {uk_date(cert.expires_on)}.")
+            problems.append(f"No {noun(kind)} on file.")
+        elif _lapsed(cert, on):
+            problems.append(_lapsed(cert, on))
     for kind, cert in sorted(latest.items(), key=lambda item: item[1].expires_on):
         days = (cert.expires_on - on).days
-        if days <= 0:
+        if _lapsed(cert, on):
             if kind not in required_kinds(has_gas):
-                warnings.append(f"{SHORT_NAMES[kind]} expired on {uk_date(cert.expires_on)}.")
+                warnings.append(_lapsed(cert, on))
         elif days <= DUE_SOON_DAYS:
             when = "tomorrow" if days == 1 else f"in {days} days"
             warnings.append(f"{SHORT_NAMES[kind]} expires on {uk_date(cert.expires_on)} ({when}).")

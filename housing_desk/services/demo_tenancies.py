@@ -13,6 +13,7 @@ from housing_desk.services import (
     people,
     referrals,
     support_plans,
+    tenure,
     waiting_list,
 )
 
@@ -188,10 +189,29 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
             reason="Moving on to a housing association flat.",
         )
     elif how != "active":
+        order_on = None
+        if how == "evicted":
+            # Notice to quit, ending on a period day four weeks or more later, then a court order.
+            served = end - timedelta(days=90)
+            licences.give_notice(
+                officer,
+                licence,
+                served_on=served,
+                end_date=tenure.period_days_from(start, served + timedelta(days=28)),
+                by="licensor",
+                reason="Serious breach after a final warning.",
+                served_how="in_person",
+            )
+            order_on = end - timedelta(days=14)
         for key in (door, fob):
             licences.return_key(officer, key, returned_on=end)
         licences.end_licence(
-            officer, licence, end_date=end, reason=how, destination=DESTINATIONS[how]
+            officer,
+            licence,
+            end_date=end,
+            reason=how,
+            destination=DESTINATIONS[how],
+            possession_order_on=order_on,
         )
 
 

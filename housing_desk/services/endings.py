@@ -16,7 +16,7 @@ from housing_desk.services import (
     lifecycle,
     occupancy_rules,
     permissions,
-    settings,
+    tenure,
     validation,
 )
 from housing_desk.services.errors import ValidationError
@@ -24,6 +24,7 @@ from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import check_dates_free as _check_dates_free
 from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.signup import keys
+from housing_desk.services.tenure import SERVED_HOW
 
 NOTICE_BY = {"licensee": "She gave notice", "licensor": "We gave notice"}
 END_REASONS = {
@@ -50,22 +51,28 @@ DESTINATIONS = (
 )
 
 
-def give_notice(actor: User, licence, *, served_on, end_date, by, reason="") -> Licence:
-    """Record notice to end the licence on ``end_date`` (the move-out day)."""
+def give_notice(
+    actor: User, licence, *, served_on, end_date, by, reason="", served_how=""
+) -> Licence:
+    """Record notice to end the licence on ``end_date`` (the move-out day).
+
+    Notice from us follows the agreement type's rule (``services.tenure``): on a licence at
+    least 28 days (or the longer setting), ending on the licence's period day, served in a way
+    that is recorded; on an assured tenancy it is refused, since it has no effect. Her own
+    notice is recorded as she gives it.
+    """
     permissions.require(actor, "allocate")
     served_on = validation.a_date(served_on, "served_on", label="Date served")
     end_date = validation.a_date(end_date, "end_date", label="End date")
     by = validation.choice(by, "by", label="Notice given by", choices=tuple(NOTICE_BY))
     reason = validation.text(reason, "reason", label="Reason", max_length=4000)
+    served_how = validation.text(served_how, "served_how", label="How it was served", max_length=20)
+    if served_how or by == "licensor":
+        served_how = validation.choice(
+            served_how, "served_how", label="How notice was served", choices=tuple(SERVED_HOW)
+        )
     if end_date <= served_on:
         raise ValidationError("The end date must be after the day notice was served.", "end_date")
-    shortest = settings.notice_days()
-    if by == "licensor" and (end_date - served_on).days < shortest:
-        raise ValidationError(
-            f"Notice from us must give at least {shortest} days (the notice period in Settings); "
-            f"this gives {(end_date - served_on).days}.",
-            "end_date",
-        )
     with write_transaction():
         current = _lock(licence)
         if not lifecycle.licence_allows(current.status, "notice"):
@@ -74,6 +81,8 @@ def give_notice(actor: User, licence, *, served_on, end_date, by, reason="") -> 
             raise ValidationError(
                 "Notice cannot be served before the licence started.", "served_on"
             )
+        if by == "licensor":
+            tenure.check_our_notice(current.agreement_type, current.start_date, served_on, end_date)
         _check_dates_free(
             current.flat_id, current.start_date, end_date, "end_date", exclude_id=current.id
         )
@@ -82,6 +91,7 @@ def give_notice(actor: User, licence, *, served_on, end_date, by, reason="") -> 
             notice_served_on=served_on,
             notice_by=by,
             notice_reason=reason,
+            notice_served_how=served_how,
             end_date=end_date,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
@@ -96,16 +106,29 @@ def give_notice(actor: User, licence, *, served_on, end_date, by, reason="") -> 
                 "served_on": served_on,
                 "end_date": end_date,
                 "by": by,
+                "served_how": served_how,
             },
         )
     return Licence.get_by_id(current.id)
 
 
 def end_licence(
-    actor: User, licence, *, end_date, reason, destination="", notes="", returned_keys=()
+    actor: User,
+    licence,
+    *,
+    end_date,
+    reason,
+    destination="",
+    notes="",
+    returned_keys=(),
+    possession_order_on=None,
 ) -> Licence:
     """Record a move-out that has happened. ``returned_keys`` (key ids) came back that day;
-    keys still not returned need a note saying why."""
+    keys still not returned need a note saying why.
+
+    'evicted' needs what the agreement type's rule asks: our notice on record and, where a
+    court order is needed, the date of the possession order; 'abandoned' needs notice on record
+    (her belongings are stored and the locks are not changed before then)."""
     permissions.require(actor, "allocate")
     end_date = validation.a_date(end_date, "end_date", label="Move-out date")
     if end_date > clock.today():
@@ -117,12 +140,16 @@ def end_licence(
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(END_REASONS))
     destination = validation.text(destination, "destination", label="Destination")
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    possession_order_on = validation.a_date(
+        possession_order_on, "possession_order_on", label="Possession order date", required=False
+    )
     with occupancy_rules.refusals(), write_transaction():
         current = _lock(licence)
         if not lifecycle.licence_allows(current.status, "move_out"):
             raise ValidationError("Only an active licence, or one under notice, can end.", None)
         if end_date <= current.start_date:
             raise ValidationError("The move-out date must be after the start date.", "end_date")
+        _check_grounds(current, reason, possession_order_on, end_date)
         returned = {k.id if isinstance(k, LicenceKey) else k for k in returned_keys}
         unreturned = [
             k.label for k in keys(current) if k.returned_on is None and k.id not in returned
@@ -146,6 +173,7 @@ def end_licence(
             end_reason=reason,
             destination=destination,
             move_out_notes=notes,
+            possession_order_on=possession_order_on if reason == "evicted" else None,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
         accounts.settle(current)  # her account closes on the move-out day
@@ -161,6 +189,36 @@ def end_licence(
             },
         )
     return Licence.get_by_id(current.id)
+
+
+def _check_grounds(current: Licence, reason: str, order_on, end_date) -> None:
+    each = tenure.rule(current.agreement_type)
+    ours = current.notice_by == "licensor" and current.notice_served_on is not None
+    if reason == "evicted":
+        if each.eviction_needs_our_notice and not ours:
+            raise ValidationError(
+                "An eviction can be recorded only after we have given notice, and there is no "
+                "notice from us on record. If she has left on her own, choose another reason.",
+                "reason",
+            )
+        if each.court_order and order_on is None:
+            raise ValidationError(
+                "Enter the date of the court's possession order. Without a court order she "
+                "cannot be evicted: doing so is a criminal offence.",
+                "possession_order_on",
+            )
+        if order_on is not None and order_on > end_date:
+            raise ValidationError(
+                "The possession order must be dated on or before the move-out.",
+                "possession_order_on",
+            )
+    if reason == "abandoned" and current.notice_served_on is None:
+        raise ValidationError(
+            "A flat can be recorded as abandoned only once notice is on record: make the "
+            "checks, leave a notice at the flat, give notice to quit and store her belongings. "
+            "Never change the locks before then.",
+            "reason",
+        )
 
 
 def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:

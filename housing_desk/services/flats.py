@@ -13,10 +13,15 @@ from datetime import date
 from peewee import IntegrityError
 
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Certificate, Flat, Partner, Unavailability
-from housing_desk.services import audit, intervals, permissions, validation
+from housing_desk.data.models import Flat, Partner, Unavailability
+from housing_desk.services import audit, intervals, permissions, tenure, validation
 from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
-from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
+from housing_desk.services.certificates import (  # noqa: F401  (flats.* are the public names)
+    COPY_KINDS,
+    certificates,
+    copy_given,
+    record_certificate,
+)
 from housing_desk.services.errors import NotFound, OverlapError, ValidationError
 from housing_desk.services.partners import (  # noqa: F401  (flats.create_partner is the public name)
     PARTNER_KINDS,
@@ -53,6 +58,7 @@ _FLAGS = {
     "has_gas": "Gas supply",
     "furnished": "Furnished",
     "retired": "Retired",
+    "self_contained": "Self-contained",
 }
 EDITABLE = (
     "reference",
@@ -61,6 +67,7 @@ EDITABLE = (
     "floor",
     "postcode",
     "head_lease_end",
+    "excluded_category",
     *_TEXT_FIELDS,
     *_FLAGS,
     *CHARGES,
@@ -109,6 +116,8 @@ def _clean(values: dict) -> dict:
             )
         elif key == "head_lease_end":
             cleaned[key] = validation.a_date(value, key, label="Head-lease end", required=False)
+        elif key == "excluded_category":
+            cleaned[key] = tenure.clean_category(value)
         elif key in CHARGES:
             cleaned[key] = validation.money(value, key, label=CHARGES[key])
         elif key in _FLAGS:
@@ -119,6 +128,16 @@ def _clean(values: dict) -> dict:
                 value, key, label=label, required=required, max_length=length
             )
     return cleaned
+
+
+def _check_category(self_contained: bool, category: str) -> None:
+    # The excluded categories of the Protection from Eviction Act 1977 s.3A all share facilities.
+    if self_contained and category:
+        raise ValidationError(
+            "An excluded category applies only to a flat that is not self-contained (she "
+            "shares a kitchen or bathroom).",
+            "excluded_category",
+        )
 
 
 def _reference_taken(reference: str, exclude_id: int | None = None) -> bool:
@@ -174,6 +193,7 @@ def create_flat(
             **details,
         }
     )
+    _check_category(values.get("self_contained", True), values.get("excluded_category", ""))
     with write_transaction():
         if _reference_taken(values["reference"]):
             raise _taken(values["reference"])
@@ -193,6 +213,10 @@ def update_flat(actor: User, flat: Flat, **changes) -> Flat:
     values = _clean(changes)
     with write_transaction():
         current = lock_flat(flat.id)
+        _check_category(
+            values.get("self_contained", current.self_contained),
+            values.get("excluded_category", current.excluded_category),
+        )
         if "reference" in values and _reference_taken(values["reference"], flat.id):
             raise _taken(values["reference"])
         try:
@@ -228,51 +252,6 @@ def get_flat(flat_id: int) -> Flat:
 def list_flats() -> list[Flat]:
     """Every flat with its partner loaded, in reference order."""
     return list(Flat.select(Flat, Partner).join(Partner).order_by(Flat.reference))
-
-
-def record_certificate(
-    actor: User, flat: Flat, *, kind, issued_on, expires_on=None, reference=""
-) -> Certificate:
-    """Record a safety certificate. Without ``expires_on`` it runs for the kind's usual term."""
-    permissions.require(actor, "manage_flats")
-    kind = validation.choice(kind, "kind", label="Certificate", choices=tuple(CERTIFICATE_KINDS))
-    issued_on = validation.a_date(issued_on, "issued_on", label="Issue date")
-    if expires_on is None:
-        expires_on = add_years(issued_on, CERTIFICATE_KINDS[kind][1])
-    expires_on = validation.a_date(expires_on, "expires_on", label="Expiry date")
-    if expires_on <= issued_on:
-        raise ValidationError("The expiry date must be after the issue date.", "expires_on")
-    reference = validation.text(
-        reference, "reference", label="Certificate reference", max_length=100
-    )
-    with write_transaction():
-        lock_flat(flat.id)
-        cert = Certificate.create(
-            flat=flat.id, kind=kind, issued_on=issued_on, expires_on=expires_on, reference=reference
-        )
-        audit.record(
-            actor,
-            "create",
-            "certificate",
-            cert.id,
-            {
-                "flat": flat.id,
-                "kind": kind,
-                "issued_on": issued_on,
-                "expires_on": expires_on,
-                "reference": reference,
-            },
-        )
-    return cert
-
-
-def certificates(flat: Flat) -> list[Certificate]:
-    """A flat's certificates, newest first."""
-    return list(
-        Certificate.select()
-        .where(Certificate.flat == flat.id)
-        .order_by(Certificate.issued_on.desc(), Certificate.id.desc())
-    )
 
 
 def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | None = None):

@@ -24,6 +24,7 @@ from housing_desk.services import (
     housing_benefit,
     occupancy_rules,
     permissions,
+    tenure,
     validation,
 )
 from housing_desk.services.endings import (  # noqa: F401  (licences.give_notice etc. are the public names)
@@ -53,12 +54,8 @@ from housing_desk.services.signup import (  # noqa: F401  (licences.activate etc
     keys,
     return_key,
 )
+from housing_desk.services.tenure import AGREEMENT_TYPES
 
-AGREEMENT_TYPES = {
-    "licence": "Licence to occupy",
-    "excluded_licence": "Excluded licence",
-    "assured_periodic": "Assured periodic tenancy",
-}
 STATUSES = {
     "pending_signup": "Awaiting sign-up",
     "active": "Active",
@@ -91,20 +88,36 @@ def current_licence(person) -> Licence | None:
 
 
 def create_licence(
-    actor: User, person, flat, *, start_date, agreement_type="licence", **charges
+    actor: User,
+    person,
+    flat,
+    *,
+    start_date,
+    agreement_type="licence",
+    excluded_category="",
+    readiness_override="",
+    **charges,
 ) -> Licence:
     """Let a flat to her from ``start_date``, in ``pending_signup`` until the checklist is done.
 
     The flat's weekly charges are copied unless given. Refused with ConflictError when the
     dates clash with another licence or a period out of use, and with ValidationError when
-    she already holds a licence, the flat's certificates have lapsed on the start date, or
-    her latest assessment by then does not say she is ready.
+    she already holds a licence, is under 18 on the start date, the flat's certificates have
+    lapsed on the start date, the agreement type does not fit the flat (``services.tenure``),
+    or her latest assessment by then does not say she is ready and no manager has recorded a
+    ``readiness_override`` (her reason for letting anyway: Housing First).
     """
     permissions.require(actor, "allocate")
     start_date = validation.a_date(start_date, "start_date", label="Start date")
     agreement_type = validation.choice(
         agreement_type, "agreement_type", label="Agreement type", choices=tuple(AGREEMENT_TYPES)
     )
+    excluded_category = tenure.clean_category(excluded_category, "agreement_type")
+    readiness_override = validation.text(
+        readiness_override, "readiness_override", label="Reason for letting anyway", max_length=2000
+    )
+    if readiness_override:
+        permissions.require(actor, "override_readiness")
     extras = {
         key: charges.pop(key)
         for key in ("payment_day", "inventory_reference", "hb_reference")
@@ -136,8 +149,11 @@ def create_licence(
         _check_dates_free(flat.id, start_date, None, "start_date")
         if current_licence(person) is not None:
             raise ValidationError("She already holds a licence that has not ended.", "person")
+        tenure.check_age(person, start_date)
+        excluded_category = tenure.check_agreement(agreement_type, flat, excluded_category)
         check_compliance(flat, start_date)
-        _check_ready(person, start_date)
+        if not readiness_override:
+            _check_ready(person, start_date)
         values = {key: cleaned.get(key, getattr(flat, key)) for key in CHARGES}
         referral = (
             Referral.select()
@@ -152,6 +168,8 @@ def create_licence(
             referral=referral.id if referral else None,
             offer=offer.id if offer else None,
             agreement_type=agreement_type,
+            excluded_category=excluded_category,
+            readiness_override=readiness_override,
             start_date=start_date,
             created_by=actor.id,
             **values,
@@ -176,6 +194,8 @@ def create_licence(
                 "flat": flat.id,
                 "start_date": start_date,
                 "agreement_type": agreement_type,
+                "excluded_category": excluded_category,
+                "readiness_override": "changed" if readiness_override else "",
                 **values,
             },
         )
@@ -216,7 +236,7 @@ def check_compliance(flat: Flat, on: date) -> None:
     from housing_desk.data.models import Certificate
 
     certs = [
-        compliance.CertificateDates(c.kind, c.issued_on, c.expires_on)
+        compliance.CertificateDates(c.kind, c.issued_on, c.expires_on, c.satisfactory)
         for c in Certificate.select().where(Certificate.flat == flat.id)
     ]
     state, notes = compliance.assess(certs, flat.has_gas, on)
@@ -228,13 +248,17 @@ def check_compliance(flat: Flat, on: date) -> None:
 
 def _check_ready(person: Person, on: date) -> None:
     latest = assessments.latest(person, on)
+    # The assessment informs the match and the support; a manager may let anyway (Housing
+    # First), with a reason, through ``readiness_override``.
+    override = " A manager can let the flat anyway, recording why."
     if latest is None:
         raise ValidationError(
-            f"She has no readiness assessment dated on or before {_uk(on)}.", "person"
+            f"She has no readiness assessment dated on or before {_uk(on)}.{override}", "person"
         )
     if latest.outcome not in assessments.READY:
         raise ValidationError(
-            f"Her latest assessment ({_uk(latest.assessed_on)}) says she is not ready yet.",
+            f"Her latest assessment ({_uk(latest.assessed_on)}) says she is not ready yet."
+            f"{override}",
             "person",
         )
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Document, Flat, Licence, Person, SupportPlan, User
 from housing_desk.documents import availability_report as report_document
 from housing_desk.documents import licence_agreement as agreement_document
+from housing_desk.documents import notice_to_quit as notice_document
 from housing_desk.documents import signup_pack as pack_document
 from housing_desk.documents import support_plan as plan_document
 from housing_desk.documents.data import (
@@ -21,6 +23,7 @@ from housing_desk.documents.data import (
     GoalLine,
     KeyLine,
     LicenceAgreementData,
+    NoticeToQuitData,
     SignupPackData,
     SupportPlanData,
 )
@@ -32,6 +35,7 @@ from housing_desk.services import (
     permissions,
     settings,
     support_plans,
+    tenure,
 )
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
@@ -41,15 +45,24 @@ KINDS = {
     "support_plan": "Support plan",
     "signup_pack": "Sign-up pack",
     "availability_report": "Availability report",
+    "notice_to_quit": "Notice to quit",
     "subject_access": "Subject access export",
     "account_statement": "Account statement",
     "arrears_letter": "Letter about arrears",
 }
-_PAID_BY = {
-    "weekly_rent": "Housing Benefit, paid to us",
-    "eligible_service_charge": "Housing Benefit, paid to us",
-    "ineligible_service_charge": "You",
-    "support_charge": "Our support funding",
+_BENEFIT = "Housing Benefit, if your claim is awarded"
+# Housing Benefit can cover rent and eligible service charges; never the ineligible service
+# charge or the support charge (DESIGN "Tenure"; DOMAIN "Charges").
+_HB_STATUS = {
+    "not_claimed": "Your Housing Benefit claim has not been made yet. We will help you make it "
+    "on the day you sign this agreement, because a late claim may not be backdated.",
+    "claimed": "Your Housing Benefit claim{ref} has been made and the council has not decided it "
+    "yet.",
+    "confirmed": "The council has awarded your Housing Benefit claim{ref}.",
+    "refused": "The council has refused your Housing Benefit claim{ref}. We will help you ask "
+    "the council to look at the decision again, or to appeal.",
+    "suspended": "The council has stopped paying your Housing Benefit for now{ref}. We will help "
+    "you find out why and put it right.",
 }
 
 
@@ -65,6 +78,32 @@ def address_banner(record) -> str:
     return CONFIDENTIAL_BANNER if hidden else ""
 
 
+def housing_benefit_status(licence: Licence) -> str:
+    """The claim's real status, as the agreement prints it."""
+    ref = f" (reference {licence.hb_reference})" if licence.hb_reference else ""
+    text = _HB_STATUS.get(
+        licence.hb_status, "Your Housing Benefit claim{ref} is recorded as: " + licence.hb_status
+    )
+    return text.format(ref=ref)
+
+
+def _charges(licence: Licence) -> tuple[Charge, ...]:
+    she_pays_support = settings.support_charge_payer() == "resident"
+    paid_by = {
+        "weekly_rent": (_BENEFIT, True, False),
+        "eligible_service_charge": (_BENEFIT, True, False),
+        "ineligible_service_charge": ("You (Housing Benefit does not cover it)", False, True),
+        "support_charge": (
+            ("You (Housing Benefit does not cover it)", False, True)
+            if she_pays_support
+            else ("Funded by our support contract: you do not pay it", False, False)
+        ),
+    }
+    return tuple(
+        Charge(label, getattr(licence, key), *paid_by[key]) for key, label in CHARGES.items()
+    )
+
+
 def licence_reference(licence) -> str:
     return f"LIC-{licence.id:06d}"
 
@@ -73,11 +112,8 @@ def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
     person: Person = licence.person
     flat: Flat = licence.flat
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
-    charges = tuple(
-        Charge(label, getattr(licence, key), _PAID_BY[key]) for key, label in CHARGES.items()
-    )
-    benefit = sum((c.weekly for c in charges if c.paid_by.startswith("Housing Benefit")), start=0)
-    yourself = sum((c.weekly for c in charges if c.paid_by == "You"), start=0)
+    charges = _charges(licence)
+    she_pays_support = settings.support_charge_payer() == "resident"
     return LicenceAgreementData(
         organisation=settings.organisation(),
         reference=licence_reference(licence),
@@ -91,11 +127,20 @@ def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
         payment_day=licence.payment_day,
         charges=charges,
         weekly_total=licence.weekly_total,
-        housing_benefit_weekly=benefit,
-        resident_weekly=yourself,
+        housing_benefit_weekly=sum((c.weekly for c in charges if c.by_benefit), start=Decimal(0)),
+        resident_weekly=sum((c.weekly for c in charges if c.by_her), start=Decimal(0)),
         officer_name=actor.full_name,
         keyworker_name=keyworker.full_name if keyworker else "",
         notice_days=settings.notice_days(),
+        partner_name=flat.partner.name,
+        head_lease_end=flat.head_lease_end,
+        housing_benefit_status=housing_benefit_status(licence),
+        support_charge_payer=(
+            "is paid by you; Housing Benefit does not cover it"
+            if she_pays_support
+            else "is funded by our support contract, so you do not pay it"
+        ),
+        excluded_category=tenure.EXCLUDED_CATEGORIES.get(licence.excluded_category, ""),
     )
 
 
@@ -166,9 +211,46 @@ def licence_agreement(actor: User, licence) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
     licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
-    wording = settings.licence_template()
+    wording = settings.licence_template(licence.agreement_type)
     pdf = agreement_document.build(_agreement_data(actor, licence), wording)
     record_document(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
+    return pdf
+
+
+def notice_to_quit(actor: User, licence) -> bytes:
+    """Our notice to quit a licence, with its saving clause and the prescribed information, as
+    PDF bytes for her (her own document: her name and the flat); recorded as printed.
+
+    Only for a licence under notice from us, on an agreement type whose rule is a notice to
+    quit (``services.tenure``).
+    """
+    permissions.require(actor, "print")
+    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    if tenure.rule(licence.agreement_type).our_notice != "notice_to_quit":
+        raise ValidationError(
+            f"A notice to quit is not the way to end {tenure.rule(licence.agreement_type).label.lower()}.",
+            None,
+        )
+    if licence.notice_by != "licensor" or licence.notice_served_on is None:
+        raise ValidationError(
+            "Record our notice first: there is no notice from us on record.", None
+        )
+    person: Person = licence.person
+    data = NoticeToQuitData(
+        organisation=settings.organisation(),
+        reference=f"NTQ-{licence.id:06d}",
+        resident_name=f"{person.given_name} {person.family_name}",
+        flat_address=licence.flat.address,
+        agreement_start=licence.start_date,
+        served_on=licence.notice_served_on,
+        served_how=tenure.SERVED_HOW.get(licence.notice_served_how, ""),
+        last_day=licence.end_date - timedelta(days=1),
+        move_out_day=licence.end_date,
+        officer_name=actor.full_name,
+        period_weekday=tenure.weekday(licence.start_date),
+    )
+    pdf = notice_document.build(data)
+    record_document(actor, "notice_to_quit", "licence", licence.id, notice_document.VERSION, pdf)
     return pdf
 
 
@@ -185,7 +267,7 @@ def signup_pack(actor: User, licence) -> bytes:
     support plan, to sign on the day, in one PDF."""
     permissions.require(actor, "print")
     licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
-    wording = settings.licence_template()
+    wording = settings.licence_template(licence.agreement_type)
     plan = support_plans.current_plan(licence)
     data = SignupPackData(
         agreement=_agreement_data(actor, licence),

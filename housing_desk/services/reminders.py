@@ -6,9 +6,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from housing_desk import clock
-from housing_desk.data.models import Assessment, Licence, Offer, Person, Referral, SupportPlan
+from housing_desk.data.models import (
+    Assessment,
+    Certificate,
+    Flat,
+    Licence,
+    Offer,
+    Person,
+    Referral,
+    SupportPlan,
+)
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import access_requests, availability, names
+from housing_desk.services.compliance import noun
 from housing_desk.services.money_reminders import money_reminders
 from housing_desk.services.upkeep_reminders import upkeep_reminders
 from housing_desk.services.validation import uk_date
@@ -156,4 +166,31 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
     found.extend(money_reminders(on, _name))
     found.extend(upkeep_reminders(on))
     found.extend(access_requests.reminders(on, _name))
+    found.extend(_certificate_copies(on))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))
+
+
+def _certificate_copies(on: date) -> list[Reminder]:
+    """A gas safety record or EICR from a check during her stay: her copy is due in 28 days."""
+    query = (
+        Certificate.select(
+            Certificate.flat, Certificate.kind, Certificate.copy_due_on, Flat.reference
+        )
+        .join(Flat)
+        .where(Certificate.copy_due_on.is_null(False) & Certificate.copy_given_on.is_null())
+    )
+    found = []
+    for flat_id, kind, due_on, reference in plain_rows(query):
+        due_on = to_date(due_on)
+        found.append(
+            Reminder(
+                "certificate_copy",
+                f"Flat {reference}: give the resident a copy of the new "
+                f"{noun(kind)} by {uk_date(due_on)}",
+                due_on,
+                due_on < on,
+                "flat",
+                flat_id,
+            )
+        )
+    return found

@@ -67,40 +67,77 @@ def save_organisation(actor: User, **values) -> Organisation:
     return organisation()
 
 
-def licence_template_path() -> str:
-    return _values().get(TEMPLATE_KEY, "")
+# The wording of each agreement type: the team's own file when chosen, else the shipped model.
+TEMPLATE_KEYS = {
+    "licence": TEMPLATE_KEY,
+    "assured_periodic": "assured_periodic_template",
+    "excluded_licence": "excluded_licence_template",
+}
+SHIPPED_TEMPLATES = {
+    "licence": "licence_agreement.txt",
+    "assured_periodic": "assured_periodic_tenancy.txt",
+    "excluded_licence": "excluded_licence.txt",
+}
+# Words that must never appear in a tenancy's wording: they would tell her she has no tenancy,
+# or that a notice to quit from us could end it (Housing Act 1988 s.5(1)).
+_NOT_IN_A_TENANCY = ("does not give you a tenancy", "not a tenancy")
 
 
-def licence_template() -> templates.Template:
-    """The licence wording in use: the team's own file when chosen, else the shipped model."""
-    path = licence_template_path()
+def _agreement(agreement_type: str) -> str:
+    return validation.choice(
+        agreement_type,
+        "agreement_type",
+        label="Agreement type",
+        choices=tuple(TEMPLATE_KEYS),
+    )
+
+
+def licence_template_path(agreement_type: str = "licence") -> str:
+    return _values().get(TEMPLATE_KEYS[_agreement(agreement_type)], "")
+
+
+def licence_template(agreement_type: str = "licence") -> templates.Template:
+    """The wording in use for an agreement type: the team's own file when chosen, else the
+    shipped model."""
+    key = TEMPLATE_KEYS[_agreement(agreement_type)]
+    path = licence_template_path(agreement_type)
     try:
-        return templates.load(path or None)
+        return templates.load(path or templates.default_path(SHIPPED_TEMPLATES[agreement_type]))
     except templates.TemplateError as error:
-        raise ValidationError(
-            f"The licence template cannot be used. {error}", TEMPLATE_KEY
-        ) from None
+        raise ValidationError(f"The agreement template cannot be used. {error}", key) from None
 
 
-def set_licence_template(actor: User, path: str) -> templates.Template | None:
-    """Use the team's own template file (checked first); an empty path goes back to the model wording."""
+def set_licence_template(
+    actor: User, path: str, agreement_type: str = "licence"
+) -> templates.Template | None:
+    """Use the team's own template file for an agreement type (checked first); an empty path
+    goes back to the model wording."""
     permissions.require(actor, "manage_settings")
-    path = validation.text(path, TEMPLATE_KEY, label="Template file", max_length=1000)
+    key = TEMPLATE_KEYS[_agreement(agreement_type)]
+    path = validation.text(path, key, label="Template file", max_length=1000)
     wording = None
     if path:
         try:
             wording = templates.load(path)
         except templates.TemplateError as error:
-            raise ValidationError(str(error), TEMPLATE_KEY) from None
+            raise ValidationError(str(error), key) from None
+        text = " ".join(" ".join(p for s in wording.sections for p in s.paragraphs).split())
+        wrong = [w for w in _NOT_IN_A_TENANCY if w in text.lower()]
+        if agreement_type == "assured_periodic" and wrong:
+            raise ValidationError(
+                f"This wording says '{wrong[0]}', which is wrong for a tenancy. Choose the "
+                "tenancy wording your solicitor checked.",
+                key,
+            )
     with write_transaction():
-        _put(TEMPLATE_KEY, path)
+        _put(key, path)
         audit.record(
             actor,
             "update",
             "setting",
             None,
-            {TEMPLATE_KEY: path or "(model wording)"},
-            keep=(TEMPLATE_KEY,),
+            {key: path or "(model wording)"},
+            keep=(key,),
         )
     return wording
 
@@ -110,7 +147,8 @@ DEFAULT_IDLE_MINUTES = 10
 RETENTION_KEY = "retention_years"
 DEFAULT_RETENTION_YEARS = 6
 NOTICE_KEY = "notice_days"
-DEFAULT_NOTICE_DAYS = 28  # four weeks: the least a non-excluded licence may be given
+DEFAULT_NOTICE_DAYS = 28
+LEAST_NOTICE_DAYS = 28  # four weeks: the least a non-excluded licence may be given
 
 
 def _whole_number(key: str, default: int) -> int:
@@ -133,11 +171,23 @@ def _set_whole_numbers(actor: User, values: dict[str, object]) -> dict[str, int]
     for key, value in values.items():
         label, maximum = _WHOLE_NUMBERS[key]
         cleaned[key] = validation.whole_number(value, key, label=label, minimum=1, maximum=maximum)
+        if key == NOTICE_KEY:
+            _check_notice(cleaned[key], key)
     with write_transaction():
         for key, value in cleaned.items():
             _put(key, str(value))
         audit.record(actor, "update", "setting", None, cleaned)
     return cleaned
+
+
+def _check_notice(days: int, field: str) -> None:
+    # Protection from Eviction Act 1977 s.5(1A): a licence cannot be ended with less.
+    if days < LEAST_NOTICE_DAYS:
+        raise ValidationError(
+            f"Notice to end a licence must be at least {LEAST_NOTICE_DAYS} days (four weeks) by "
+            "law; a longer period is the team's choice.",
+            field,
+        )
 
 
 def _set_whole_number(actor: User, key: str, value) -> int:
@@ -170,11 +220,18 @@ def set_retention_years(actor: User, years) -> int:
 
 
 def notice_days() -> int:
-    """The shortest notice the team gives to end a licence, in days (the law and its agreements decide)."""
-    return _whole_number(NOTICE_KEY, DEFAULT_NOTICE_DAYS)
+    """The notice the team gives to end a licence, in days: never fewer than 28 (Protection
+    from Eviction Act 1977 s.5(1A)), whatever was stored."""
+    return max(LEAST_NOTICE_DAYS, _whole_number(NOTICE_KEY, DEFAULT_NOTICE_DAYS))
 
 
 def set_notice_days(actor: User, days) -> int:
+    """Refused (field 'days') below 28 days: a licence cannot be ended with less."""
+    permissions.require(actor, "manage_settings")
+    days = validation.whole_number(
+        days, "days", label="Notice we give (days)", minimum=1, maximum=365
+    )
+    _check_notice(days, "days")
     return _set_whole_number(actor, NOTICE_KEY, days)
 
 

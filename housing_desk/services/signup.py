@@ -16,11 +16,14 @@ from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
 
 SIGNUP_CHECKLIST = [
+    ("id_seen", "Her ID and National Insurance number seen"),
     ("licence_signed", "Licence explained to her, signed, and a copy given"),
+    ("privacy_notice", "Privacy notice given and explained: what we keep about her and why"),
     ("hb_claim", "Housing Benefit claim made (note its reference)"),
     ("keys_issued", "Keys and fobs issued, each by number"),
     ("inventory_signed", "Inventory and condition of the flat signed"),
     ("meter_readings", "Gas, electricity and water meter readings taken"),
+    ("council_tax_utilities", "Council tax and the gas, electricity and water suppliers told"),
     ("alarms_tested", "Smoke and carbon monoxide alarms tested with her"),
     ("certificates_given", "Gas safety record, EICR and EPC given to her"),
     ("fire_safety", "Fire safety induction, and how to report repairs and the out-of-hours number"),
@@ -28,6 +31,7 @@ SIGNUP_CHECKLIST = [
         "emergency_contacts",
         "Emergency contacts and the professionals around her, with consent to share",
     ),
+    ("safety_plan", "Her safety plan made with her (people and places to avoid, who to call)"),
     ("keywork_booked", "First keywork session booked"),
 ]
 CHECKLIST_LABELS = dict(SIGNUP_CHECKLIST)

@@ -77,3 +77,33 @@ def test_people_recorded_before_the_sort_key_get_one(tmp_path):
         assert stored["Siobhán"] == names.sort_key("Siobhán", "Ní Bhriain")
     finally:
         db.close()
+
+
+def test_0010_keeps_flats_licences_and_certificates_and_extends_open_checklists(db, admin):
+    """Back to before 0010 and forward again, with records in the database."""
+    from datetime import date
+
+    from playhouse.migrations import Runner
+
+    from housing_desk.data import database as database_module
+    from housing_desk.data.models import Certificate, Flat, Licence, SignupItem
+    from housing_desk.services import licences
+    from tests import factories
+
+    home = factories.certified_flat(admin, factories.partner(admin))
+    waiting = licences.create_licence(
+        admin, factories.ready_woman(admin), home, start_date=date(2025, 3, 3)
+    )
+    runner = Runner(
+        db, directory=str(database_module.MIGRATIONS), table_name=database_module.HISTORY_TABLE
+    )
+    runner.down("0010_tenure")
+    left = {row[0] for row in db.execute_sql('SELECT "key" FROM signup_item').fetchall()}
+    assert "safety_plan" not in left and "licence_signed" in left
+    assert "0010_tenure" in database_module.migrate(db)
+    flat = Flat.get_by_id(home.id)
+    assert (flat.self_contained, flat.excluded_category) == (True, "")
+    assert {c.satisfactory for c in Certificate.select()} == {True}
+    assert Licence.get_by_id(waiting.id).possession_order_on is None
+    keys = {i.key for i in SignupItem.select().where(SignupItem.licence == waiting.id)}
+    assert keys == {key for key, _label in licences.SIGNUP_CHECKLIST}

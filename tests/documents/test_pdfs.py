@@ -85,16 +85,16 @@ def test_licence_agreement_says_what_the_records_say(admin, partner, organisatio
         "£45.00",
         "£175.45",
         "Weekly total",
-        "Paid by Housing Benefit",
+        "Covered by Housing Benefit if your claim is awarded",
         "£120.65",
-        "You pay (the shortfall)",
+        "You pay yourself each week",
         "warnings",
         "Complaints",
         "Witness",
         "This agreement was explained to me",
-        "wording version 2026.11",
+        "wording version 2026.12",
         "LIC-",
-        "at least 28 days' written notice to quit",
+        "written notice to quit of at least 28 days' notice",
     ):
         assert expected in text, expected
     assert (
@@ -111,7 +111,7 @@ def test_printing_records_a_document_and_an_audit_event(admin, partner, organisa
     (document,) = paperwork.documents_for("licence", licence.id)
     assert (document.kind, document.template_version, document.sha256) == (
         "licence_agreement",
-        "2026.11.2",
+        "2026.12.1",
         hashlib.sha256(pdf).hexdigest(),
     )
     assert document.full_name == "Amara Okafor"
@@ -295,4 +295,4 @@ def test_the_agreement_states_the_teams_notice_period(admin, partner, organisati
 
     settings.set_notice_days(admin, 56)
     text = flat_text(paperwork.licence_agreement(admin, let(admin, partner)))
-    assert "at least 56 days' written notice to quit" in text and "28 days'" not in text
+    assert "notice to quit of at least 56 days' notice" in text and "28 days'" not in text

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from housing_desk import clock
-from housing_desk.services import availability, flats, licences
+from housing_desk.services import availability, flats, licences, tenure
 from tests import factories
 
 TODAY = clock.today()
@@ -53,8 +53,9 @@ def test_timeline_has_initials_and_nothing_for_confidential_women(admin, partner
         admin,
         first,
         served_on=TODAY - timedelta(days=10),
-        end_date=TODAY + timedelta(days=18),
+        end_date=tenure.period_days_from(first.start_date, TODAY + timedelta(days=18)),
         by="licensor",
+        served_how="in_person",
     )
     licences.create_licence(admin, hodan, hidden_home, start_date=TODAY - timedelta(days=5))
     rows = {

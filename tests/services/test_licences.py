@@ -230,14 +230,14 @@ def test_move_out_rules(admin, home, woman):
         assert error.value.field == field
     key = licences.add_key(admin, licence, label="Front door key 2", issued_on=START)
     with pytest.raises(ValidationError) as error:
-        licences.end_licence(admin, licence, end_date=date(2025, 6, 1), reason="abandoned")
+        licences.end_licence(admin, licence, end_date=date(2025, 6, 1), reason="left_unplanned")
     assert error.value.field == "notes" and "Front door key 2" in error.value.message
     ended = licences.end_licence(
         admin,
         licence,
         end_date=date(2025, 6, 1),
-        reason="abandoned",
-        notes="Locks changed after the abandonment checks.",
+        reason="left_unplanned",
+        notes="She left the key with a friend; collecting it.",
     )
     assert ended.status == "ended"
     assert LicenceKey.get_by_id(key.id).returned_on is None
@@ -341,28 +341,41 @@ def test_our_notice_is_at_least_the_teams_notice_period(admin, home, woman):
     from housing_desk.services import settings
 
     licence = factories.sign_up(
-        admin, licences.create_licence(admin, woman, home, start_date=START)
+        admin,
+        licences.create_licence(admin, woman, home, start_date=START),  # a Monday
     )
     assert settings.notice_days() == 28
     with pytest.raises(ValidationError) as error:
         licences.give_notice(
-            admin, licence, served_on=date(2025, 8, 1), end_date=date(2025, 8, 28), by="licensor"
+            admin,
+            licence,
+            served_on=date(2025, 8, 1),
+            end_date=date(2025, 8, 25),
+            by="licensor",
+            served_how="in_person",
         )
     assert error.value.field == "end_date" and "at least 28 days" in error.value.message
     settings.set_notice_days(admin, 56)  # a team whose agreements promise eight weeks
     with pytest.raises(ValidationError):
         licences.give_notice(
-            admin, licence, served_on=date(2025, 8, 1), end_date=date(2025, 9, 1), by="licensor"
+            admin,
+            licence,
+            served_on=date(2025, 8, 1),
+            end_date=date(2025, 9, 22),
+            by="licensor",
+            served_how="in_person",
         )
     with pytest.raises(ValidationError) as error:
         settings.set_notice_days(admin, 0)
-    assert error.value.field == settings.NOTICE_KEY
+    assert error.value.field == "days"
     noticed = licences.give_notice(
         admin,
         licence,
         served_on=date(2025, 8, 1),
-        end_date=date(2025, 9, 26),
+        end_date=date(2025, 9, 29),
         by="licensor",
         reason="Rent arrears after the final warning",
+        served_how="first_class_post",
     )
-    assert noticed.notice_by == "licensor" and noticed.end_date == date(2025, 9, 26)
+    assert noticed.notice_by == "licensor" and noticed.end_date == date(2025, 9, 29)
+    assert noticed.notice_served_how == "first_class_post"

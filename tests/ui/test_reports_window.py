@@ -6,7 +6,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from housing_desk import clock
-from housing_desk.services import audit, licences
+from housing_desk.services import audit, licences, tenure
 from housing_desk.ui import messages
 from housing_desk.ui.main_window import MainWindow
 from housing_desk.ui.reports_page import last_quarter
@@ -74,6 +74,16 @@ def test_the_outcomes_chart_ranks_how_stays_ended(qtbot, admin, partner):
             admin,
             licences.create_licence(admin, woman, home, start_date=first - timedelta(days=60)),
         )
+        if reason == "abandoned":  # only once notice is on record
+            served = first - timedelta(days=50)
+            licences.give_notice(
+                admin,
+                licence,
+                served_on=served,
+                end_date=tenure.period_days_from(licence.start_date, served + timedelta(days=28)),
+                by="licensor",
+                served_how="left_at_flat",
+            )
         licences.end_licence(admin, licence, end_date=first + timedelta(days=number), reason=reason)
     page = ReportsPage(admin)
     qtbot.addWidget(page)

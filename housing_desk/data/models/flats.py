@@ -45,6 +45,8 @@ class Flat(BaseModel):
     ineligible_service_charge = MoneyField(default=0)
     support_charge = MoneyField(default=0)
     head_lease_end = DateField(null=True)
+    self_contained = BooleanField(default=True)  # False: she shares a kitchen or bathroom
+    excluded_category = CharField(max_length=40, default="")  # see services.tenure
     retired = BooleanField(default=False)
     notes = TextField(default="")
     version = IntegerField(default=1)
@@ -75,6 +77,9 @@ class Certificate(BaseModel):
     issued_on = DateField()
     expires_on = DateField()
     reference = CharField(max_length=100, default="")
+    satisfactory = BooleanField(default=True)  # an unsatisfactory one covers nothing
+    copy_due_on = DateField(null=True)  # a check during a stay: her copy within 28 days
+    copy_given_on = DateField(null=True)
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
