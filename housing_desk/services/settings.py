@@ -194,13 +194,21 @@ def _set_whole_number(actor: User, key: str, value) -> int:
     return _set_whole_numbers(actor, {key: value})[key]
 
 
-def save_security(actor: User, *, idle_lock_minutes, retention_years, notice_days) -> None:
-    """Save the idle lock, how long closed records are kept and the notice we give, together:
-    all three or none (the first refused names its field)."""
-    _set_whole_numbers(
-        actor,
-        {IDLE_KEY: idle_lock_minutes, RETENTION_KEY: retention_years, NOTICE_KEY: notice_days},
-    )
+def save_security(
+    actor: User, *, idle_lock_minutes, retention_years, notice_days, support_charge_payer=None
+) -> None:
+    """Save the idle lock, how long closed records are kept, the notice we give and (when
+    given) who pays the support charge, together: all or none (the first refused names its
+    field)."""
+    payer = None if support_charge_payer is None else _payer(support_charge_payer)
+    with write_transaction():
+        _set_whole_numbers(
+            actor,
+            {IDLE_KEY: idle_lock_minutes, RETENTION_KEY: retention_years, NOTICE_KEY: notice_days},
+        )
+        if payer is not None:
+            _put(SUPPORT_PAYER_KEY, payer)
+            audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
 
 
 def idle_lock_minutes() -> int:
@@ -248,11 +256,15 @@ def support_charge_payer() -> str:
     return value if value in SUPPORT_PAYERS else "service"
 
 
-def set_support_charge_payer(actor: User, payer) -> str:
-    permissions.require(actor, "manage_settings")
-    payer = validation.choice(
+def _payer(payer) -> str:
+    return validation.choice(
         payer, "payer", label="Who pays the support charge", choices=tuple(SUPPORT_PAYERS)
     )
+
+
+def set_support_charge_payer(actor: User, payer) -> str:
+    permissions.require(actor, "manage_settings")
+    payer = _payer(payer)
     with write_transaction():
         _put(SUPPORT_PAYER_KEY, payer)
         audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})

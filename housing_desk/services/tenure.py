@@ -29,6 +29,13 @@ EXCLUDED_CATEGORIES = {
     "decides a homelessness application",
 }
 
+# The same categories in a few words, for lists.
+EXCLUDED_SHORT = {
+    "shared_with_licensor": "Shared with a resident licensor",
+    "public_sector_hostel": "Public sector hostel",
+    "interim_homelessness_accommodation": "Interim homelessness accommodation",
+}
+
 SERVED_HOW = {
     "in_person": "Handed to her in person",
     "left_at_flat": "Left at the flat (through the door)",
@@ -231,3 +238,59 @@ def weekday(day: date) -> str:
     return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[
         day.weekday()
     ]
+
+
+def notice_to_quit_due(licence) -> bool:
+    """Whether this licence is under our notice to quit (so the notice can be printed)."""
+    return (
+        RULES[licence.agreement_type].our_notice == "notice_to_quit"
+        and licence.status == "notice"
+        and licence.notice_by == "licensor"
+    )
+
+
+def notice_guidance(agreement_type: str) -> str:
+    """What our notice must be for this agreement type, in the words the notice dialog shows."""
+    each = RULES[agreement_type]
+    if each.our_notice == "no_effect":
+        return (
+            "This is a tenancy: a notice to quit from us has no effect on it. Only her own notice "
+            f"can be recorded here ({each.her_notice}). To ask for possession we need a ground "
+            "in the Housing Act 1988 and a court order: talk to your solicitor."
+        )
+    if each.our_notice == "reasonable":
+        return (
+            "An excluded licence ends with reasonable notice, and no court order is needed. "
+            f"Her own notice: {each.her_notice}."
+        )
+    return (
+        f"Notice from us must be in writing, give at least {least_notice_days(agreement_type)} "
+        "days and end on the weekday her licence began, with the information the law requires: "
+        "print the notice to quit and give it to her. She cannot be evicted without a court "
+        f"order. Her own notice: {each.her_notice}."
+    )
+
+
+def move_out_guidance(agreement_type: str, reason: str) -> str:
+    """What recording this reason for a move-out needs, in plain words (empty if nothing)."""
+    each = RULES[agreement_type]
+    if reason == "evicted":
+        needs = []
+        if each.eviction_needs_our_notice:
+            needs.append("our notice to quit on record")
+        if each.court_order:
+            needs.append("the date of the court's possession order")
+        return (
+            "An eviction is recorded only with "
+            + " and ".join(needs)
+            + ". Evicting without a court order where one is needed is a criminal offence."
+            if needs
+            else ""
+        )
+    if reason == "abandoned":
+        return (
+            "Abandoned is recorded only once notice is on record: make the checks, leave a "
+            "notice at the flat, give notice to quit and store her belongings. Never change the "
+            "locks before then."
+        )
+    return ""

@@ -40,6 +40,7 @@ class CertificateDialog(FormDialog):
             "issued_on": ui.issuedOnEdit,
             "expires_on": ui.expiresOnEdit,
             "reference": ui.referenceEdit,
+            "satisfactory": ui.satisfactoryCheck,
         }
 
     def _usual_term(self, *_args) -> None:
@@ -60,4 +61,5 @@ class CertificateDialog(FormDialog):
             issued_on=dates.get_date(ui.issuedOnEdit),
             expires_on=None if ui.usualTermCheck.isChecked() else dates.get_date(ui.expiresOnEdit),
             reference=ui.referenceEdit.text(),
+            satisfactory=ui.satisfactoryCheck.isChecked(),
         )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from housing_desk import clock
-from housing_desk.services import flats
+from housing_desk.services import flats, tenure
 from housing_desk.ui import charges, dates
 from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.form_dialog import FormDialog
@@ -25,6 +26,15 @@ class FlatDialog(FormDialog):
         dates.set_date(ui.headLeaseEndEdit, clock.today())
         ui.headLeaseEndEdit.setEnabled(False)
         ui.retiredCheck.setVisible(flat is not None)
+        ui.excludedCombo.addItem("None", "")
+        for key, label in tenure.EXCLUDED_SHORT.items():
+            ui.excludedCombo.addItem(label, key)
+            ui.excludedCombo.setItemData(
+                ui.excludedCombo.count() - 1,
+                tenure.EXCLUDED_CATEGORIES[key],
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        ui.selfContainedCheck.toggled.connect(self._self_contained)
         if flat is not None:
             self._fill(flat)
         else:
@@ -33,6 +43,7 @@ class FlatDialog(FormDialog):
             ui.furnishedCheck.setChecked(True)
             for edit in CHARGE_EDITS.values():
                 getattr(ui, edit).setText("0.00")
+        self._self_contained(ui.selfContainedCheck.isChecked())
         charges.watch(ui, ui.weeklyTotalLabel)
         self.resize(560, self.sizeHint().height())
 
@@ -52,6 +63,8 @@ class FlatDialog(FormDialog):
             "furnished": ui.furnishedCheck,
             "retired": ui.retiredCheck,
             "head_lease_end": ui.headLeaseEndEdit,
+            "self_contained": ui.selfContainedCheck,
+            "excluded_category": ui.excludedCombo,
             "notes": ui.notesEdit,
         }
         fields.update({name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()})
@@ -71,12 +84,20 @@ class FlatDialog(FormDialog):
         ui.hasGasCheck.setChecked(flat.has_gas)
         ui.furnishedCheck.setChecked(flat.furnished)
         ui.retiredCheck.setChecked(flat.retired)
+        ui.selfContainedCheck.setChecked(flat.self_contained)
+        ui.excludedCombo.setCurrentIndex(max(0, ui.excludedCombo.findData(flat.excluded_category)))
         ui.headLeaseCheck.setChecked(flat.head_lease_end is not None)
         if flat.head_lease_end:
             dates.set_date(ui.headLeaseEndEdit, flat.head_lease_end)
         ui.notesEdit.setPlainText(flat.notes)
         for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
+
+    def _self_contained(self, checked: bool) -> None:
+        # No excluded category fits a self-contained flat (Protection from Eviction Act s.3A).
+        self.ui.excludedCombo.setEnabled(not checked)
+        if checked:
+            self.ui.excludedCombo.setCurrentIndex(0)
 
     def values(self) -> dict:
         ui = self.ui
@@ -92,6 +113,8 @@ class FlatDialog(FormDialog):
             "step_free": ui.stepFreeCheck.isChecked(),
             "has_gas": ui.hasGasCheck.isChecked(),
             "furnished": ui.furnishedCheck.isChecked(),
+            "self_contained": ui.selfContainedCheck.isChecked(),
+            "excluded_category": ui.excludedCombo.currentData() or "",
             "head_lease_end": dates.get_date(ui.headLeaseEndEdit)
             if ui.headLeaseCheck.isChecked()
             else None,

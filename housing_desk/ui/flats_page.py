@@ -11,6 +11,7 @@ from housing_desk.ui import dates, forms
 from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.certificate_dialog import CertificateDialog
 from housing_desk.ui.flat_dialog import FlatDialog
+from housing_desk.ui.operations import Operation
 from housing_desk.ui.repairs_panel import RepairsPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.unavailability_dialogs import BackInUseDialog, UnavailabilityDialog
@@ -53,6 +54,15 @@ CERTIFICATE_COLUMNS = (
     Column("Issued", lambda c: dates.uk(c.issued_on), sort_key=lambda c: c.issued_on),
     Column("Expires", lambda c: dates.uk(c.expires_on), sort_key=lambda c: c.expires_on),
     Column("Reference", lambda c: c.reference),
+    Column("Result", lambda c: "Satisfactory" if c.satisfactory else "Unsatisfactory"),
+    Column(
+        "Her copy",
+        lambda c: (
+            f"Given {dates.uk(c.copy_given_on)}"
+            if c.copy_given_on
+            else (f"Due by {dates.uk(c.copy_due_on)}" if c.copy_due_on else "")
+        ),
+    ),
 )
 UNAVAILABLE_COLUMNS = (
     Column("From", lambda u: dates.uk(u.start), sort_key=lambda u: u.start),
@@ -107,6 +117,11 @@ class FlatsPage(QWidget):
         ui.unavailableButton.clicked.connect(self.mark_unavailable)
         ui.addCertificateButton.clicked.connect(self.record_certificate)
         ui.backInUseButton.clicked.connect(self.back_in_use)
+        ui.copyGivenButton.clicked.connect(self.copy_given)
+        ui.copyGivenButton.setVisible(permissions.allowed(actor, "allocate"))
+        ui.certificatesTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         ui.flatsTable.doubleClicked.connect(lambda _index: self.edit_flat())
         ui.flatsTable.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         ui.unavailableTable.selectionModel().selectionChanged.connect(
@@ -167,6 +182,14 @@ class FlatsPage(QWidget):
         for button in (self.ui.editButton, self.ui.unavailableButton, self.ui.addCertificateButton):
             button.setEnabled(has_flat)
         self.ui.backInUseButton.setEnabled(self._selected_unavailability() is not None)
+        cert = self._selected_certificate()
+        self.ui.copyGivenButton.setEnabled(
+            cert is not None and cert.copy_due_on is not None and cert.copy_given_on is None
+        )
+
+    def _selected_certificate(self):
+        indexes = self.ui.certificatesTable.selectionModel().selectedRows()
+        return self.certificates_proxy.source_row(indexes[0]) if indexes else None
 
     def _selected_unavailability(self):
         indexes = self.ui.unavailableTable.selectionModel().selectedRows()
@@ -196,6 +219,14 @@ class FlatsPage(QWidget):
         if flat is not None and CertificateDialog.ask(self, self.actor, flat) is not None:
             self.refresh(select_id=flat.id)
             self.ui.detailTabs.setCurrentWidget(self.ui.certificatesTab)
+
+    def copy_given(self) -> None:
+        cert, flat = self._selected_certificate(), self.selected_flat()
+        if cert is None or flat is None:
+            return
+        Operation(self, lambda: flats.copy_given(self.actor, cert), title="Her copy").success(
+            lambda _saved: self.refresh(select_id=flat.id)
+        ).run()
 
     def back_in_use(self) -> None:
         row = self._selected_unavailability()

@@ -13,6 +13,7 @@ from housing_desk.services import (
     people,
     permissions,
     support_plans,
+    tenure,
 )
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.account_panel import AccountPanel
@@ -22,7 +23,7 @@ from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.support_plan_panel import SupportPlanPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
-from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog
+from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog, print_notice_to_quit
 
 LICENCE_COLUMNS = (
     Column("Flat", lambda r: r.reference),
@@ -105,6 +106,7 @@ class LicencesPage(QWidget):
             ),
             "pack": menu.addAction("Sign-up pack…", lambda: self.print_licence("pack")),
         }
+        self.notice_action = menu.addAction("Notice to quit…", self.print_notice)
         menu.addSeparator()
         self.batch_action = menu.addAction(
             "Sign-up packs for everyone awaiting sign-up…", self.print_batch
@@ -149,6 +151,7 @@ class LicencesPage(QWidget):
         self.ui.moveOutButton.setEnabled(allowed.get("move_out", False))
         for action in self.print_actions.values():
             action.setEnabled(licence is not None)
+        self.notice_action.setEnabled(licence is not None and tenure.notice_to_quit_due(licence))
         if (
             self.plan_panel.licence is None
             or licence is None
@@ -209,6 +212,11 @@ class LicencesPage(QWidget):
             )
 
         Operation(self, lambda: build(self.actor, licence), title=title).success(preview).run()
+
+    def print_notice(self) -> None:
+        licence = self.selected()
+        if licence is not None:
+            print_notice_to_quit(self, self.actor, licence, then=self._show_documents)
 
     def print_batch(self) -> None:
         """Every sign-up pack awaiting signature, made with progress (and a Cancel button), then

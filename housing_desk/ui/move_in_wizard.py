@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
 
 from housing_desk import clock
-from housing_desk.services import licences
+from housing_desk.services import licences, tenure
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import charges, dates, forms, window_fit
 from housing_desk.ui.charges import CHARGE_EDITS
@@ -39,8 +39,10 @@ class DetailsPage(FormPage):
         )
         for person_id, name in wizard.people:
             ui.personCombo.addItem(name, person_id)
-        for key, label in licences.AGREEMENT_TYPES.items():
-            ui.agreementCombo.addItem(label, key)
+        # Only the agreement types that fit this flat (an excluded licence needs shared
+        # facilities and a category the law allows).
+        for key in tenure.allowed_types(flat):
+            ui.agreementCombo.addItem(licences.AGREEMENT_TYPES[key], key)
         ui.paymentDayCombo.addItems(
             ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         )
@@ -103,7 +105,8 @@ class ChecklistPage(FormPage):
         self.hb_reference = QLineEdit()
         self.hb_reference.setPlaceholderText("Claim reference")
         self.hb_reference.setAccessibleName("Housing Benefit claim reference")
-        grid.addWidget(self.hb_reference, 1, 1)
+        hb_row = [key for key, _label in licences.SIGNUP_CHECKLIST].index("hb_claim")
+        grid.addWidget(self.hb_reference, hb_row, 1)
         grid.setColumnStretch(0, 1)
         self.errors = FieldErrors({"note": self.hb_reference}, self.ui.errorLabel)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import permissions, settings
+from housing_desk.services import licences, permissions, settings
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
@@ -29,13 +29,19 @@ class SettingsPage(QWidget):
             {
                 **{k: getattr(ui, v) for k, v in _EDITS.items()},
                 "address": ui.addressEdit,
-                settings.TEMPLATE_KEY: ui.templateEdit,
+                **dict.fromkeys(settings.TEMPLATE_KEYS.values(), ui.templateEdit),
                 settings.IDLE_KEY: ui.idleSpin,
                 settings.RETENTION_KEY: ui.retentionSpin,
                 settings.NOTICE_KEY: ui.noticeSpin,
+                "payer": ui.supportPayerCombo,
             },
             ui.errorLabel,
         )
+        for key, label in licences.AGREEMENT_TYPES.items():
+            ui.templateTypeCombo.addItem(label, key)
+        ui.templateTypeCombo.currentIndexChanged.connect(lambda _index: self.refresh())
+        for key, label in settings.SUPPORT_PAYERS.items():
+            ui.supportPayerCombo.addItem(label, key)
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
@@ -60,12 +66,16 @@ class SettingsPage(QWidget):
         ui.phoneEdit.setText(organisation.phone)
         ui.outOfHoursEdit.setText(organisation.out_of_hours_phone)
         ui.logoEdit.setText(organisation.logo_path)
-        ui.templateEdit.setText(settings.licence_template_path())
+        kind = ui.templateTypeCombo.currentData()
+        ui.templateEdit.setText(settings.licence_template_path(kind))
         ui.idleSpin.setValue(settings.idle_lock_minutes())
         ui.retentionSpin.setValue(settings.retention_years())
         ui.noticeSpin.setValue(settings.notice_days())
+        ui.supportPayerCombo.setCurrentIndex(
+            ui.supportPayerCombo.findData(settings.support_charge_payer())
+        )
         try:
-            wording = settings.licence_template()
+            wording = settings.licence_template(kind)
             ui.templateStatus.setText(
                 f"In use: '{wording.title}', wording version {wording.version}, "
                 f"{len(wording.sections)} sections."
@@ -94,6 +104,7 @@ class SettingsPage(QWidget):
                 idle_lock_minutes=ui.idleSpin.value(),
                 retention_years=ui.retentionSpin.value(),
                 notice_days=ui.noticeSpin.value(),
+                support_charge_payer=ui.supportPayerCombo.currentData(),
             ),
             title="Settings",
         ).errors(self.errors).success(
@@ -104,14 +115,18 @@ class SettingsPage(QWidget):
 
     def choose_template(self) -> None:
         path = messages.open_file_name(
-            self, "Choose the licence wording", "Text files (*.txt);;All files (*)"
+            self, "Choose the agreement wording", "Text files (*.txt);;All files (*)"
         )
         if path:
             self.use_template(path)
 
     def use_template(self, path: str) -> None:
         Operation(
-            self, lambda: settings.set_licence_template(self.actor, path), title="Settings"
+            self,
+            lambda: settings.set_licence_template(
+                self.actor, path, self.ui.templateTypeCombo.currentData()
+            ),
+            title="Settings",
         ).errors(self.errors).success(lambda _wording: self.refresh()).run()
 
     def choose_logo(self) -> None:

@@ -7,9 +7,10 @@ from datetime import timedelta
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations, licences, settings
+from housing_desk.services import allocations, licences, paperwork, tenure
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
+from housing_desk.ui.operations import Operation
 
 
 def account_words(licence) -> str:
@@ -88,29 +89,57 @@ class NoticeDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
         ui = self.ui
+        kind = licence.agreement_type
         ui.introLabel.setText(
-            f"Notice to end {name}'s licence, which began {dates.uk(licence.start_date)}."
+            f"Notice to end {name}'s {licences.AGREEMENT_TYPES[kind].lower()}, which began "
+            f"{dates.uk(licence.start_date)}."
         )
+        ui.ruleLabel.setText(tenure.notice_guidance(kind))
         for key, label in licences.NOTICE_BY.items():
-            ui.byCombo.addItem(label, key)
-        dates.set_date(ui.servedEdit, clock.today())
-        dates.set_date(ui.endEdit, clock.today() + timedelta(days=settings.notice_days()))
+            if key == "licensee" or tenure.rule(kind).our_notice != "no_effect":
+                ui.byCombo.addItem(label, key)
+        ui.servedHowCombo.addItem("Choose how…", "")
+        for key, label in tenure.SERVED_HOW.items():
+            ui.servedHowCombo.addItem(label, key)
+        today = clock.today()
+        dates.set_date(ui.servedEdit, today)
+        earliest = today + timedelta(days=max(1, tenure.least_notice_days(kind)))
+        if tenure.rule(kind).ends_on_period_day:
+            earliest = tenure.period_days_from(licence.start_date, earliest)
+        dates.set_date(ui.endEdit, earliest)
         ui.servedEdit.dateChanged.connect(self._period)
         ui.endEdit.dateChanged.connect(self._period)
+        ui.byCombo.currentIndexChanged.connect(self._by)
         self._period()
+        self._by()
 
     def field_widgets(self):
         ui = self.ui
         return {
             "by": ui.byCombo,
             "served_on": ui.servedEdit,
+            "served_how": ui.servedHowCombo,
             "end_date": ui.endEdit,
             "reason": ui.reasonEdit,
         }
 
+    def _ours(self) -> bool:
+        return self.ui.byCombo.currentData() == "licensor"
+
+    def _by(self, *_args) -> None:
+        # A notice to quit is printed only for our notice on a licence that takes one.
+        printable = self._ours() and tenure.rule(self.licence.agreement_type).our_notice == (
+            "notice_to_quit"
+        )
+        self.ui.printCheck.setVisible(printable)
+        self.ui.printCheck.setChecked(printable)
+
     def _period(self, *_args) -> None:
-        days = (dates.get_date(self.ui.endEdit) - dates.get_date(self.ui.servedEdit)).days
-        self.ui.periodLabel.setText(f"{days} days' notice" if days > 0 else "")
+        end = dates.get_date(self.ui.endEdit)
+        days = (end - dates.get_date(self.ui.servedEdit)).days
+        self.ui.periodLabel.setText(
+            f"{days} days' notice, ending on a {tenure.weekday(end)}" if days > 0 else ""
+        )
 
     def save(self):
         ui = self.ui
@@ -121,7 +150,30 @@ class NoticeDialog(FormDialog):
             end_date=dates.get_date(ui.endEdit),
             by=ui.byCombo.currentData(),
             reason=ui.reasonEdit.toPlainText(),
+            served_how=ui.servedHowCombo.currentData() or "",
         )
+
+    def _saved(self, saved) -> None:
+        if saved is not self.KEEP_OPEN and self.ui.printCheck.isChecked() and self._ours():
+            print_notice_to_quit(self.parentWidget() or self, self.actor, saved)
+        super()._saved(saved)
+
+
+def print_notice_to_quit(parent, actor, licence, then=None) -> None:
+    """Make her notice to quit (recorded as printed) and preview it to print or save."""
+    from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+    def preview(pdf: bytes) -> None:
+        if then is not None:
+            then()
+        reference = f"NTQ-{licence.id:06d}"
+        PdfPreviewDialog.show_pdf(
+            parent, pdf, f"Notice to quit {reference}", f"notice-to-quit-{reference}.pdf"
+        )
+
+    Operation(
+        parent, lambda: paperwork.notice_to_quit(actor, licence), title="Notice to quit"
+    ).success(preview).run()
 
 
 class MoveOutDialog(FormDialog):
@@ -140,10 +192,13 @@ class MoveOutDialog(FormDialog):
         )
         for key, label in licences.END_REASONS.items():
             ui.reasonCombo.addItem(label, key)
+        ui.reasonCombo.currentIndexChanged.connect(self._reason)
         ui.destinationCombo.addItems(list(licences.DESTINATIONS))
         ui.destinationCombo.setCurrentIndex(-1)
         day = min(licence.end_date or clock.today(), clock.today())
         dates.set_date(ui.endEdit, day)
+        dates.set_date(ui.orderEdit, day)
+        self._reason()
         ui.introLabel.setText(f"{ui.introLabel.text()} {account_words(licence)}")
         self.resize(520, self.sizeHint().height())
 
@@ -165,10 +220,21 @@ class MoveOutDialog(FormDialog):
             "reason": ui.reasonCombo,
             "destination": ui.destinationCombo,
             "notes": ui.notesEdit,
+            "possession_order_on": ui.orderEdit,
         }
+
+    def _reason(self, *_args) -> None:
+        reason = self.ui.reasonCombo.currentData()
+        help_text = tenure.move_out_guidance(self.licence.agreement_type, reason)
+        self.ui.reasonHelpLabel.setText(help_text)
+        self.ui.reasonHelpLabel.setVisible(bool(help_text))
+        needs_order = reason == "evicted" and tenure.rule(self.licence.agreement_type).court_order
+        self.ui.orderEdit.setVisible(needs_order)
+        self.ui.orderEditLabel.setVisible(needs_order)
 
     def save(self):
         ui = self.ui
+        evicted = ui.reasonCombo.currentData() == "evicted" and ui.orderEdit.isVisibleTo(self)
         return licences.end_licence(
             self.actor,
             self.licence,
@@ -177,4 +243,5 @@ class MoveOutDialog(FormDialog):
             destination=ui.destinationCombo.currentText(),
             notes=ui.notesEdit.toPlainText(),
             returned_keys=[key_id for key_id, box in self.key_boxes.items() if box.isChecked()],
+            possession_order_on=dates.get_date(ui.orderEdit) if evicted else None,
         )

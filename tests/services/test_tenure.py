@@ -395,3 +395,29 @@ def test_the_nearest_period_day(admin):
     assert tenure.least_notice_days("licence") == 28
     settings.set_notice_days(admin, 42)
     assert tenure.least_notice_days("licence") == 42
+
+
+def test_saving_the_settings_together_keeps_the_28_day_floor_and_the_payer(admin):
+    with pytest.raises(ValidationError) as error:
+        settings.save_security(
+            admin,
+            idle_lock_minutes=10,
+            retention_years=6,
+            notice_days=14,
+            support_charge_payer="resident",
+        )
+    assert error.value.field == settings.NOTICE_KEY
+    assert (settings.notice_days(), settings.support_charge_payer()) == (28, "service")
+    settings.save_security(
+        admin,
+        idle_lock_minutes=10,
+        retention_years=6,
+        notice_days=35,
+        support_charge_payer="resident",
+    )
+    assert (settings.notice_days(), settings.support_charge_payer()) == (35, "resident")
+    with pytest.raises(ValidationError) as error:
+        settings.save_security(
+            admin, idle_lock_minutes=10, retention_years=6, notice_days=35, support_charge_payer="x"
+        )
+    assert error.value.field == "payer"

@@ -108,7 +108,8 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch):
         )  # the team's notice period
         dates.set_date(dialog.ui.servedEdit, TODAY)
         dates.set_date(dialog.ui.endEdit, TODAY + timedelta(days=28))
-        assert dialog.ui.periodLabel.text() == "28 days' notice"
+        assert dialog.ui.periodLabel.text().startswith("28 days' notice, ending on a ")
+        assert not dialog.ui.printCheck.isVisibleTo(dialog)  # her notice: nothing to print
 
     drive(qtbot, NoticeDialog, monkeypatch, notice)
     board.ui.noticeButton.click()

@@ -1,0 +1,222 @@
+"""The agreement type's rules in the windows: notice, the notice to quit, move-out, flats,
+certificates and settings."""
+
+import os
+from datetime import timedelta
+
+import pytest
+
+from housing_desk import clock
+from housing_desk.data.models import Certificate, Document, Flat, Licence
+from housing_desk.services import flats, licences, settings, tenure
+from housing_desk.ui import dates
+from housing_desk.ui.certificate_dialog import CertificateDialog
+from housing_desk.ui.flat_dialog import FlatDialog
+from housing_desk.ui.main_window import MainWindow
+from housing_desk.ui.move_in_wizard import MoveInWizard
+from housing_desk.ui.pdf_preview import PdfPreviewDialog
+from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog
+from tests import factories
+
+SHOTS = os.environ.get("HOUSING_DESK_SCREENSHOTS", "")
+
+
+def shot(qtbot, widget, name):
+    """Save what a window looks like (the main window at 1366×768, a dialog at the size it
+    opens at) when asked to (HOUSING_DESK_SCREENSHOTS)."""
+    if SHOTS:
+        if isinstance(widget, MainWindow):
+            widget.resize(1366, 768)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.grab().save(os.path.join(SHOTS, f"tenure-{name}.png"))
+
+
+def save(qtbot, dialog):
+    dialog.ok_button().click()
+    qtbot.wait(10)
+
+
+@pytest.fixture
+def living(admin, partner):
+    """A woman living in a certified flat on a licence that began 60 days ago."""
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin)
+    start = clock.today() - timedelta(days=60)
+    return factories.sign_up(admin, licences.create_licence(admin, woman, home, start_date=start))
+
+
+def test_our_notice_needs_how_it_was_served_then_offers_the_notice_to_quit(
+    qtbot, admin, living, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(
+        PdfPreviewDialog, "show_pdf", classmethod(lambda cls, *args: shown.append(args))
+    )
+    dialog = NoticeDialog(admin, living, "Ioana Popescu")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    ui.byCombo.setCurrentIndex(ui.byCombo.findData("licensor"))
+    assert ui.printCheck.isVisibleTo(dialog) and ui.printCheck.isChecked()
+    end = dates.get_date(ui.endEdit)  # the nearest lawful end date is offered
+    assert end.weekday() == living.start_date.weekday()
+    assert (end - clock.today()).days >= 28
+    assert "court order" in ui.ruleLabel.text()
+    shot(qtbot, dialog, "notice-dialog")
+    save(qtbot, dialog)
+    assert "served" in dialog.errors.message_for("served_how").lower()
+    assert Licence.get_by_id(living.id).status == "active"
+    ui.servedHowCombo.setCurrentIndex(ui.servedHowCombo.findData("in_person"))
+    dates.set_date(ui.endEdit, end + timedelta(days=2))  # not her licence's weekday
+    save(qtbot, dialog)
+    assert "nearest lawful end dates" in dialog.errors.message_for("end_date")
+    dates.set_date(ui.endEdit, end)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    noticed = Licence.get_by_id(living.id)
+    assert (noticed.status, noticed.notice_served_how, noticed.end_date) == (
+        "notice",
+        "in_person",
+        end,
+    )
+    assert len(shown) == 1 and shown[0][1].startswith(b"%PDF")
+    assert Document.select().where(Document.kind == "notice_to_quit").count() == 1
+
+
+def test_a_tenancy_offers_only_her_own_notice(qtbot, admin, partner):
+    home = factories.certified_flat(admin, partner)
+    tenancy = factories.sign_up(
+        admin,
+        licences.create_licence(
+            admin,
+            factories.ready_woman(admin),
+            home,
+            start_date=clock.today() - timedelta(days=30),
+            agreement_type="assured_periodic",
+        ),
+    )
+    dialog = NoticeDialog(admin, tenancy, "Ioana Popescu")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert [ui.byCombo.itemData(i) for i in range(ui.byCombo.count())] == ["licensee"]
+    assert "no effect" in ui.ruleLabel.text() and not ui.printCheck.isVisibleTo(dialog)
+
+
+def test_the_move_out_dialog_explains_an_eviction_and_takes_the_order_date(qtbot, admin, living):
+    dialog = MoveOutDialog(admin, living, "Ioana Popescu")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert not ui.orderEdit.isVisibleTo(dialog) and not ui.reasonHelpLabel.isVisibleTo(dialog)
+    ui.reasonCombo.setCurrentIndex(ui.reasonCombo.findData("evicted"))
+    assert ui.orderEdit.isVisibleTo(dialog) and "possession order" in ui.reasonHelpLabel.text()
+    shot(qtbot, dialog, "move-out-dialog")
+    save(qtbot, dialog)
+    assert "notice" in dialog.errors.message_for("reason")
+    assert Licence.get_by_id(living.id).status == "active"
+    # With our notice on record and the court's order, the eviction is recorded.
+    served = clock.today() - timedelta(days=45)
+    licences.give_notice(
+        admin,
+        living,
+        served_on=served,
+        end_date=tenure.period_days_from(living.start_date, served + timedelta(days=28)),
+        by="licensor",
+        served_how="in_person",
+    )
+    dialog = MoveOutDialog(admin, Licence.get_by_id(living.id), "Ioana Popescu")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    ui.reasonCombo.setCurrentIndex(ui.reasonCombo.findData("evicted"))
+    dates.set_date(ui.endEdit, clock.today())
+    dates.set_date(ui.orderEdit, clock.today() - timedelta(days=7))
+    ui.notesEdit.setPlainText("Keys not returned.")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    ended = Licence.get_by_id(living.id)
+    assert (ended.end_reason, ended.possession_order_on) == (
+        "evicted",
+        clock.today() - timedelta(days=7),
+    )
+
+
+def test_the_move_in_wizard_offers_an_excluded_licence_only_where_it_fits(qtbot, admin, partner):
+    home = factories.certified_flat(admin, partner)
+    shared = factories.certified_flat(
+        admin,
+        partner,
+        reference="HOS-01",
+        self_contained=False,
+        excluded_category="interim_homelessness_accommodation",
+    )
+    for flat, expected in (
+        (home, ["licence", "assured_periodic"]),
+        (shared, ["licence", "assured_periodic", "excluded_licence"]),
+    ):
+        wizard = MoveInWizard(admin, flat)
+        qtbot.addWidget(wizard)
+        combo = wizard.details.ui.agreementCombo
+        assert [combo.itemData(i) for i in range(combo.count())] == expected
+
+
+def test_the_flat_dialog_records_shared_facilities_and_the_category(qtbot, admin, partner):
+    flat = factories.flat(admin, partner)
+    dialog = FlatDialog(admin, flats.get_flat(flat.id))
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.selfContainedCheck.isChecked() and not ui.excludedCombo.isEnabled()
+    ui.selfContainedCheck.setChecked(False)
+    assert ui.excludedCombo.isEnabled()
+    ui.excludedCombo.setCurrentIndex(ui.excludedCombo.findData("shared_with_licensor"))
+    shot(qtbot, dialog, "flat-dialog")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    saved = Flat.get_by_id(flat.id)
+    assert (saved.self_contained, saved.excluded_category) == (False, "shared_with_licensor")
+
+
+def test_the_certificate_dialog_records_an_unsatisfactory_result(qtbot, admin, flat):
+    dialog = CertificateDialog(admin, flat)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("eicr"))
+    assert ui.satisfactoryCheck.isChecked()
+    ui.satisfactoryCheck.setChecked(False)
+    shot(qtbot, dialog, "certificate-dialog")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    assert Certificate.get().satisfactory is False
+
+
+def test_her_copy_of_a_check_is_ticked_on_the_flats_page(qtbot, admin, living):
+    cert = flats.record_certificate(
+        admin, living.flat, kind="gas_safety", issued_on=clock.today() - timedelta(days=2)
+    )
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("flats")
+    page.select_flat(living.flat_id)
+    table = page.ui.certificatesTable
+    for row in range(page.certificates_proxy.rowCount()):
+        if page.certificates_proxy.source_row(page.certificates_proxy.index(row, 0)).id == cert.id:
+            table.selectRow(row)
+    assert page.ui.copyGivenButton.isEnabled()
+    shot(qtbot, window, "flats-page")
+    page.ui.copyGivenButton.click()
+    qtbot.waitUntil(lambda: Certificate.get_by_id(cert.id).copy_given_on is not None)
+    assert Certificate.get_by_id(cert.id).copy_given_on == clock.today()
+
+
+def test_settings_choose_who_pays_the_support_charge_and_each_agreements_wording(
+    qtbot, admin, shown_messages
+):
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    ui = page.ui
+    assert ui.noticeSpin.minimum() == 28
+    ui.supportPayerCombo.setCurrentIndex(ui.supportPayerCombo.findData("resident"))
+    ui.saveSecurityButton.click()
+    qtbot.waitUntil(lambda: settings.support_charge_payer() == "resident")
+    ui.templateTypeCombo.setCurrentIndex(ui.templateTypeCombo.findData("assured_periodic"))
+    assert "Tenancy agreement" in ui.templateStatus.text()
+    shot(qtbot, window, "settings-page")
