@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import SubjectAccessRequest
 from housing_desk.services import audit, reminders, subject_access
 from housing_desk.services.errors import PermissionDenied, ValidationError
@@ -27,7 +28,7 @@ def test_due_one_calendar_month_after_receipt(received, due):
 def test_a_request_is_in_the_reminders_until_it_is_answered(admin):
     officer = factories.user(admin, "officer")
     woman = factories.person(admin, given_name="Ana", family_name="Lopes")
-    received = date.today() - timedelta(days=40)
+    received = clock.today() - timedelta(days=40)
     request = subject_access.record_request(
         officer, woman, received_on=received, notes="Asked at the drop-in"
     )
@@ -41,7 +42,7 @@ def test_a_request_is_in_the_reminders_until_it_is_answered(admin):
         subject_access.mark_answered(admin, request, answered_on=received - timedelta(days=1))
     assert error.value.field == "answered_on"
     answered = subject_access.mark_answered(admin, request)
-    assert (answered.status, answered.answered_on) == ("answered", date.today())
+    assert (answered.status, answered.answered_on) == ("answered", clock.today())
     assert not [r for r in reminders.due() if r.kind == "subject_access"]
     assert subject_access.requests("open") == []
     assert [r.id for r in subject_access.requests("answered")] == [request.id]
@@ -53,14 +54,14 @@ def test_a_request_is_in_the_reminders_until_it_is_answered(admin):
 
 def test_a_confidential_womans_request_does_not_name_her_on_the_board(admin):
     woman = factories.person(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True)
-    subject_access.record_request(admin, woman, received_on=date.today())
+    subject_access.record_request(admin, woman, received_on=clock.today())
     (due,) = [r for r in reminders.due() if r.kind == "subject_access"]
     assert "Hodan" not in due.text and "confidential" in due.text and not due.overdue
 
 
 def test_a_bad_date_writes_nothing(admin):
     woman = factories.person(admin)
-    for bad in (None, "soon", date.today() + timedelta(days=1)):
+    for bad in (None, "soon", clock.today() + timedelta(days=1)):
         with pytest.raises(ValidationError) as error:
             subject_access.record_request(admin, woman, received_on=bad)
         assert error.value.field == "received_on"

@@ -3,6 +3,7 @@ before it is saved, and her request marked answered."""
 
 from datetime import date, timedelta
 
+from housing_desk import clock
 from housing_desk.data.models import SubjectAccessRequest
 from housing_desk.services import audit, subject_access
 from housing_desk.ui import messages
@@ -31,7 +32,7 @@ def test_recording_her_request_from_her_record(qtbot, admin, monkeypatch):
         qtbot.waitExposed(dialog)
         dialog.grab().save("/tmp/her-data-request-dialog.png")
         assert "Ana Lopes has asked" in dialog.ui.introLabel.text()
-        dialog.ui.receivedEdit.setDate(date.today() - timedelta(days=3))
+        dialog.ui.receivedEdit.setDate(clock.today() - timedelta(days=3))
         dialog.ui.notesEdit.setText("Asked at the drop-in")
         dialog.ok_button().click()
         return dialog.result_value
@@ -39,14 +40,14 @@ def test_recording_her_request_from_her_record(qtbot, admin, monkeypatch):
     monkeypatch.setattr(AccessRequestDialog, "ask", classmethod(ask))
     panel.ui.requestButton.click()
     (request,) = SubjectAccessRequest.select()
-    assert request.received_on == date.today() - timedelta(days=3)
+    assert request.received_on == clock.today() - timedelta(days=3)
 
 
 def test_her_copy_carries_the_banner_and_a_warning_before_it_is_saved(
     qtbot, admin, monkeypatch, tmp_path
 ):
     woman = factories.person(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True)
-    subject_access.record_request(admin, woman, received_on=date.today())
+    subject_access.record_request(admin, woman, received_on=clock.today())
     panel = panel_for(qtbot, admin, woman)
     shown = {}
 
