@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
 
 from housing_desk import clock
-from housing_desk.services import licences, tenure
+from housing_desk.services import licences, permissions, tenure
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import charges, dates, forms, window_fit
 from housing_desk.ui.charges import CHARGE_EDITS
@@ -47,6 +47,10 @@ class DetailsPage(FormPage):
             ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         )
         dates.set_date(ui.startEdit, clock.today())
+        # Housing First: a manager may let to a woman not assessed ready, saying why.
+        manager = permissions.allowed(wizard.actor, "override_readiness")
+        ui.overrideEdit.setVisible(manager)
+        ui.overrideEditLabel.setVisible(manager)
         for name, edit in CHARGE_EDITS.items():
             getattr(ui, edit).setText(f"{getattr(flat, name):.2f}")
         self.errors = FieldErrors(
@@ -56,6 +60,7 @@ class DetailsPage(FormPage):
                 "agreement_type": ui.agreementCombo,
                 "payment_day": ui.paymentDayCombo,
                 "inventory_reference": ui.inventoryEdit,
+                "readiness_override": ui.overrideEdit,
                 "flat": ui.personCombo,
                 **{name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()},
             },
@@ -81,6 +86,7 @@ class DetailsPage(FormPage):
                     agreement_type=ui.agreementCombo.currentData(),
                     payment_day=ui.paymentDayCombo.currentText(),
                     inventory_reference=ui.inventoryEdit.text(),
+                    readiness_override=ui.overrideEdit.text(),
                     **{name: getattr(ui, edit).text() for name, edit in CHARGE_EDITS.items()},
                 ),
                 title="Move in",

@@ -220,3 +220,24 @@ def test_settings_choose_who_pays_the_support_charge_and_each_agreements_wording
     ui.templateTypeCombo.setCurrentIndex(ui.templateTypeCombo.findData("assured_periodic"))
     assert "Tenancy agreement" in ui.templateStatus.text()
     shot(qtbot, window, "settings-page")
+
+
+def test_a_manager_can_move_in_a_woman_not_assessed_ready_saying_why(qtbot, admin, partner):
+    home = factories.certified_flat(admin, partner)
+    woman = factories.person(admin)
+    factories.assess(admin, woman, on=clock.today() - timedelta(days=5), outcome="not_ready")
+    officer = factories.user(admin, "officer")
+    wizard = MoveInWizard(officer, home, [(woman.id, "Ioana Popescu")])
+    qtbot.addWidget(wizard)
+    assert not wizard.details.ui.overrideEdit.isVisibleTo(wizard.details)
+    manager = factories.user(admin, "manager")
+    wizard = MoveInWizard(manager, home, [(woman.id, "Ioana Popescu")])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    details = wizard.details.ui
+    wizard.next()
+    assert wizard.currentId() == 0 and "manager" in wizard.details.errors.message_for("person")
+    details.overrideEdit.setText("Housing First: rough sleeping, a home first.")
+    wizard.next()
+    assert wizard.currentId() == 1
+    assert Licence.get().readiness_override.startswith("Housing First")
