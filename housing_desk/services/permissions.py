@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from housing_desk.data.models import User
-
+from housing_desk.data.models import User
 from housing_desk.services.errors import PermissionDenied
 
 # The smallest role that may do each thing; roles are ordered viewer < officer < manager < admin.
@@ -55,13 +51,31 @@ _WORDS = {
 }
 
 
-def allowed(actor: User, action: str) -> bool:
-    if actor is None or not getattr(actor, "active", False):
+def allowed(actor: User | None, action: str) -> bool:
+    """Whether ``actor`` may do ``action`` now. The account's role and whether it is active are
+    read afresh (one primary-key read), so an account deactivated or demoted by an
+    administrator loses its rights at once, not when it next signs in."""
+    if actor is None or not _refresh(actor):
         return False
     return _RANK.get(actor.role, -1) >= _RANK[_NEEDS[action]]
 
 
-def require(actor: User, action: str) -> None:
+def _refresh(actor: User) -> bool:
+    """Bring the in-memory account's role and active flag up to date; False if it is gone or
+    deactivated."""
+    stored = (
+        User.select(User.role, User.active)
+        .where(User.id == getattr(actor, "id", None))
+        .tuples()
+        .first()
+    )
+    if stored is None:
+        return False
+    actor.role, actor.active = stored
+    return bool(actor.active)
+
+
+def require(actor: User | None, action: str) -> None:
     """Raise PermissionDenied unless ``actor`` may do ``action``."""
     if actor is None:
         raise PermissionDenied("Sign in first.")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
-from housing_desk.data.database import write_transaction
+from housing_desk.data.database import engine, write_transaction
 from housing_desk.data.fields import utc_now
 from housing_desk.data.models import User
 from housing_desk.services import audit, permissions, validation
-from housing_desk.services.errors import PermissionDenied, ValidationError
+from housing_desk.services.errors import NotFound, PermissionDenied, ValidationError
 
 ROLES = ("admin", "manager", "officer", "viewer")
 ROLE_LABELS = {
@@ -101,39 +102,40 @@ WRONG_PASSWORD = "That username and password do not match an account."
 def authenticate(username, password) -> User:
     """The active user with this username and password; PermissionDenied otherwise.
 
-    Five wrong passwords in a row lock the account for 15 minutes.
+    Five wrong passwords in a row lock the account for 15 minutes, however many attempts
+    arrive at once: each attempt takes its turn on the account's row before its password is
+    checked, and once five are taken the next ones are refused unchecked. A name that has no
+    active account costs the same work (a check against a stand-in hash) and is audited
+    without the name typed.
     """
-    from argon2.exceptions import InvalidHashError, VerificationError
-
     refused = PermissionDenied(WRONG_PASSWORD)
     if not isinstance(username, str) or not isinstance(password, str):
         raise refused
+    hasher = _password_hasher()
     user = User.get_or_none(User.username == username.strip().lower())
     if user is None or not user.active:
+        _matches(hasher, _stand_in_hash(), password)
+        with write_transaction():
+            if user is None:
+                audit.record(None, "login", "user", None, {"result": "unknown name"})
+            else:
+                audit.record(user, "login", "user", user.id, {"result": "deactivated"})
         raise refused
     now = utc_now()
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise PermissionDenied(
-            f"This account is locked after too many wrong passwords. Try again in "
-            f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an administrator."
-        )
-    hasher = _password_hasher()
-    try:
-        hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+    _take_a_turn(user, now)
+    if not _matches(hasher, user.password_hash, password):
         with write_transaction():
-            failed = User.get_by_id(user.id).failed_attempts + 1
-            locked = (
-                now + timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED_ATTEMPTS else None
-            )
-            User.update(failed_attempts=0 if locked else failed, locked_until=locked).where(
-                User.id == user.id
-            ).execute()
+            current = _locked_account(user.id)
+            locked = None
+            if current.failed_attempts >= MAX_FAILED_ATTEMPTS and not _is_locked(current, now):
+                locked = now + timedelta(minutes=LOCK_MINUTES)
+                User.update(failed_attempts=0, locked_until=locked).where(
+                    User.id == user.id
+                ).execute()
             audit.record(
                 user, "login", "user", user.id, {"result": "locked" if locked else "failed"}
             )
-        raise refused from None
+        raise refused
     with write_transaction():
         changes = {"last_login_at": now, "failed_attempts": 0, "locked_until": None}
         if hasher.check_needs_rehash(user.password_hash):
@@ -142,6 +144,57 @@ def authenticate(username, password) -> User:
         audit.record(user, "login", "user", user.id, {"result": "signed in"})
     user.last_login_at = changes["last_login_at"]
     return user
+
+
+def _take_a_turn(user: User, now) -> None:
+    """Count this attempt as failed until its password proves right; refuse it, unchecked,
+    while the account is locked or five attempts are already counted."""
+    with write_transaction():
+        current = _locked_account(user.id)
+        until = current.locked_until if _is_locked(current, now) else None
+        if until is None and current.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            # Five attempts are being checked already: lock now rather than check a sixth.
+            until = now + timedelta(minutes=LOCK_MINUTES)
+            User.update(failed_attempts=0, locked_until=until).where(User.id == user.id).execute()
+            audit.record(user, "login", "user", user.id, {"result": "locked"})
+        elif until is None:
+            User.update(failed_attempts=User.failed_attempts + 1).where(
+                User.id == user.id
+            ).execute()
+    if until is not None:
+        minutes = max(1, int((until - now).total_seconds() // 60) + 1)
+        raise PermissionDenied(
+            f"This account is locked after too many wrong passwords. Try again in "
+            f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an administrator."
+        )
+
+
+def _is_locked(account: User, now) -> bool:
+    return account.locked_until is not None and account.locked_until > now
+
+
+def _matches(hasher, password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+_stand_in = None
+
+
+def _stand_in_hash() -> str:
+    """A hash of a random secret, made with today's parameters: checking a password against it
+    takes as long as against a real account's."""
+    global _stand_in
+    if _stand_in is None or _stand_in[0] is not _password_hasher():
+        import secrets
+
+        hasher = _password_hasher()
+        _stand_in = (hasher, hasher.hash(secrets.token_urlsafe(24)))
+    return _stand_in[1]
 
 
 def change_password(actor: User, *, current_password, new_password) -> None:
@@ -184,14 +237,9 @@ def set_active(actor: User, user, *, active: bool) -> User:
     if not active and user.id == actor.id:
         raise ValidationError("You cannot deactivate your own account.", "active")
     with write_transaction():
-        if not active and user.role == "admin":
-            others = (
-                User.select()
-                .where((User.role == "admin") & User.active & (User.id != user.id))
-                .count()
-            )
-            if not others:
-                raise ValidationError("At least one administrator must stay active.", "active")
+        current = _lock_with_administrators(actor, user)
+        if not active and current.role == "admin":
+            _keep_an_administrator(current, "active")
         User.update(active=active, version=User.version + 1).where(User.id == user.id).execute()
         audit.record(actor, "update", "user", user.id, {"active": active})
     return User.get_by_id(user.id)
@@ -201,17 +249,52 @@ def set_role(actor: User, user, *, role) -> User:
     permissions.require(actor, "manage_users")
     role = validation.choice(role, "role", label="Role", choices=ROLES)
     with write_transaction():
-        if user.role == "admin" and role != "admin":
-            others = (
-                User.select()
-                .where((User.role == "admin") & User.active & (User.id != user.id))
-                .count()
-            )
-            if not others:
-                raise ValidationError("At least one administrator must stay active.", "role")
+        current = _lock_with_administrators(actor, user)
+        if current.role == "admin" and role != "admin":
+            _keep_an_administrator(current, "role")
         User.update(role=role, version=User.version + 1).where(User.id == user.id).execute()
-        audit.record(actor, "update", "user", user.id, {"role": [user.role, role]})
+        audit.record(actor, "update", "user", user.id, {"role": [current.role, role]})
     return User.get_by_id(user.id)
+
+
+# peewee writes the lock clause it is given; its type stubs know only True.
+NO_KEY_UPDATE: Any = "FOR NO KEY UPDATE"
+
+
+def _lock_with_administrators(actor, user) -> User:
+    """Lock every administrator's account and this one, then check the actor's rights again.
+
+    Two administrators deactivating or demoting each other at once queue here: the second
+    sees the first one's change and is refused rather than leaving no administrator. The rows
+    are locked in id order (so two such changes cannot deadlock), FOR NO KEY UPDATE (so the
+    audit rows that point at an account do not wait for it).
+    """
+    admins = User.select(User.id).where(User.role == "admin").order_by(User.id)
+    if engine() == "postgresql":
+        list(admins.for_update(NO_KEY_UPDATE))
+    permissions.require(actor, "manage_users")
+    return _locked_account(user.id)
+
+
+def _locked_account(user_id: int) -> User:
+    """The account's row, locked until the transaction ends (SQLite: by BEGIN IMMEDIATE)."""
+    query = User.select().where(User.id == user_id)
+    if engine() == "postgresql":
+        query = query.for_update(NO_KEY_UPDATE)
+    current = query.first()
+    if current is None:
+        raise NotFound("That account no longer exists.")
+    return current
+
+
+def _keep_an_administrator(current: User, field: str) -> None:
+    if not current.active:
+        return
+    others = (
+        User.select().where((User.role == "admin") & User.active & (User.id != current.id)).count()
+    )
+    if not others:
+        raise ValidationError("At least one administrator must stay active.", field)
 
 
 def list_users() -> list[User]:
