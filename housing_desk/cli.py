@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from housing_desk import __version__
+from housing_desk import __version__, cli_spreadsheets
 from housing_desk.config import Config, default_database_url
 
 ROLES = ("admin", "manager", "officer", "viewer")
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         help="replace everything in a database that already holds records",
     )
     restore.add_argument("file", metavar="FILE")
+    cli_spreadsheets.add_commands(commands, database_help)
     copy = commands.add_parser(
         "copy", help="copy every record into another, empty database, and check it"
     )
@@ -261,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         return create_user(args)
     if args.command == "demo":
         return build_demo(args)
+    if args.command in ("import", "export"):
+        return cli_spreadsheets.run(args)
     if args.command in ("backup", "restore", "copy"):
         return transfer_command(args)
     from housing_desk.app import run

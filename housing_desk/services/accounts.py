@@ -135,18 +135,18 @@ def _posted_up_to() -> date | None:
     return date.fromisoformat(row.value) if row and row.value else None
 
 
-def settle(licence) -> int:
+def settle(licence, *, up_to: date | None = None) -> int:
     """Bring one licence's posted charges into line with what is now due, up to the day charges
     have been posted to (or its last posted period): a move-out part-way through a week, a change
     of charges or a backdated Housing Benefit decision is corrected at once. Posting new periods
     as they fall due is ``post_charges``' work.
 
-    Call it inside the transaction of the change.
+    Call it inside the transaction of the change. ``up_to`` posts to that day at least.
     """
     licence = Licence.get_by_id(_licence_id(licence))
     last = Charge.select(fn.MAX(Charge.due_on)).where(Charge.licence == licence.id).scalar()
     last = date.fromisoformat(last) if isinstance(last, str) else last
-    horizon = max(filter(None, (last, _posted_up_to())), default=None)
+    horizon = max(filter(None, (last, _posted_up_to(), up_to)), default=None)
     if horizon is None:
         return 0
     rows = _rows_to_post(licence, horizon)
