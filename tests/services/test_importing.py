@@ -101,7 +101,7 @@ def test_people_from_excel_with_dates_and_non_ascii_names(admin, tmp_path):
 
 
 def test_current_licences_are_signed_up_with_what_she_owes_today(admin, partner, tmp_path):
-    home = factories.certified_flat(admin, partner)
+    factories.certified_flat(admin, partner)
     woman = factories.ready_woman(
         admin, given_name="Zofia", family_name="Mazur", date_of_birth=date(1985, 2, 2)
     )
