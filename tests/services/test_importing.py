@@ -169,3 +169,16 @@ def test_export_withholds_confidential_names_unless_asked_and_reads_back(admin, 
     officer = factories.user(admin, "officer")
     with pytest.raises(PermissionDenied):
         exporting.export_list(officer, "people", path)
+
+
+def test_a_woman_with_no_assessment_is_let_on_the_managers_import(admin, partner, tmp_path):
+    factories.certified_flat(admin, partner)
+    woman = factories.person(admin, given_name="Hodan", family_name="Warsame")
+    path = _csv(
+        tmp_path / "licences.csv",
+        "Flat reference,Given name,Family name,Start date\nNHT-01,Hodan,Warsame,05/01/2026\n",
+    )
+    report = importing.import_file(admin, "licences", path)
+    assert report.ok, report.problems
+    licence = Licence.get(Licence.person == woman.id)
+    assert licence.readiness_override == importing.IMPORTED and licence.status == "active"
