@@ -77,9 +77,10 @@ sys.exit(app.exec())
 """
 
 
-# The second wait she has: from Enter on the sign-in dialog (name and password typed) to the main
-# window shown with the board's rows, then painted with the side lists the board fills just after.
-# One process; prints the whole wait and its parts in milliseconds.
+# The second wait she has: from Enter on the sign-in dialog (name and password typed, after two
+# seconds of typing in which the app may prepare) to the main window shown with the board's rows,
+# then painted with the side lists the board fills just after. One process; prints the whole
+# wait and its parts in milliseconds.
 ENTER = """
 import json, sys, time
 from PySide6.QtCore import Qt
@@ -88,7 +89,6 @@ from housing_desk.app import Startup, create_application
 from housing_desk.config import Config
 from housing_desk.data.database import open_database
 from housing_desk.services import users
-import housing_desk.ui.main_window as main_window_module
 
 open_database(sys.argv[1])
 app = create_application()
@@ -96,7 +96,10 @@ startup = Startup(app, Config(sys.argv[1]), "benchmark")
 startup.start()
 dialog = startup.first_window
 dialog.show()
-app.processEvents()
+typing = time.perf_counter() + 2  # the seconds she spends typing: the app may prepare meanwhile
+while time.perf_counter() < typing:
+    app.processEvents()
+    time.sleep(0.005)
 QTest.keyClicks(dialog.ui.usernameEdit, sys.argv[2])
 QTest.keyClicks(dialog.ui.passwordEdit, sys.argv[3])
 app.processEvents()
@@ -109,13 +112,6 @@ def timed(*args):
     finally:
         parts["argon2_sign_in_ms"] = (time.perf_counter() - began) * 1000
 users.authenticate = timed
-Window = main_window_module.MainWindow
-class TimedWindow(Window):
-    def __init__(self, *args, **kwargs):
-        began = time.perf_counter()
-        super().__init__(*args, **kwargs)
-        parts["main_window_ms"] = (time.perf_counter() - began) * 1000
-main_window_module.MainWindow = TimedWindow
 began = time.perf_counter()
 QTest.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
 while startup.window is None or not startup.window.isVisible():
@@ -126,6 +122,7 @@ startup.window.repaint()
 app.processEvents()
 done = time.perf_counter()
 parts["enter_to_board_ms"] = (shown - began) * 1000
+parts["after_the_password_check_ms"] = parts["enter_to_board_ms"] - parts["argon2_sign_in_ms"]
 parts["then_painted_with_side_lists_ms"] = (done - shown) * 1000
 print(json.dumps(parts))
 """

@@ -54,6 +54,11 @@ class Startup:
         dialog.accepted.connect(lambda: self.open_main_window(dialog.result_value))
         dialog.rejected.connect(self.app.quit)
         dialog.open()
+        from PySide6.QtCore import QTimer
+
+        # Once the dialog is painted and while she types: load the main window's code, so that
+        # Enter waits only for the password check and the board.
+        QTimer.singleShot(PREPARE_AFTER_MS, _prepare_main_window)
 
     def open_main_window(self, user) -> None:
         from housing_desk.services import settings
@@ -68,6 +73,13 @@ class Startup:
         QTimer.singleShot(0, lambda: post_due_charges(user))
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)
+
+
+PREPARE_AFTER_MS = 300  # after the first window's paint; nobody types her name faster
+
+
+def _prepare_main_window() -> None:
+    import housing_desk.ui.main_window  # noqa: F401
 
 
 def post_due_charges(user) -> None:
