@@ -152,12 +152,12 @@ def _partner(name: str) -> Partner:
     return found
 
 
-def _flat(actor, values: dict, report, number):
+def _flat(actor: User, values: dict, report, number):
     values["partner"] = _partner(values["partner"])
     return flats.create_flat(actor, **values)
 
 
-def _person(actor, values: dict, report, number):
+def _person(actor: User, values: dict, report, number):
     alike = people.possible_duplicates(
         values["given_name"],
         values["family_name"],
@@ -195,7 +195,7 @@ def _woman(values: dict):
     return alike[0]
 
 
-def _licence(actor, values: dict, report, number):
+def _licence(actor: User, values: dict, report, number):
     reference = values.pop("flat").strip().upper()
     flat = Flat.get_or_none(Flat.reference == reference)
     if flat is None:
@@ -218,7 +218,7 @@ def _licence(actor, values: dict, report, number):
     return licence
 
 
-def _opening_balance(actor, licence, balance) -> None:
+def _opening_balance(actor: User, licence, balance) -> None:
     # Her earlier charges and payments were kept elsewhere: what she owes today is carried over,
     # as one entry, instead of years of charges with no payments against them.
     from decimal import Decimal

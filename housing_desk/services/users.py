@@ -261,7 +261,7 @@ def set_role(actor: User, user, *, role) -> User:
 NO_KEY_UPDATE: Any = "FOR NO KEY UPDATE"
 
 
-def _lock_with_administrators(actor, user) -> User:
+def _lock_with_administrators(actor: User, user) -> User:
     """Lock every administrator's account and this one, then check the actor's rights again.
 
     Two administrators deactivating or demoting each other at once queue here: the second
