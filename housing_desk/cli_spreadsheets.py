@@ -95,7 +95,10 @@ def _import(actor, args) -> int:
         print(f"Row {problem.row}{where}: {problem.message}", file=sys.stderr)
     if report.problems:
         what = "would be refused" if args.dry_run else "nothing was imported"
-        print(f"{len(report.problems)} problems in {report.rows} rows: {what}.", file=sys.stderr)
+        print(
+            f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''} in {report.rows} rows: {what}.",
+            file=sys.stderr,
+        )
         return 1
     verb = "would import" if args.dry_run else "imported"
     print(f"{report.rows} rows checked: {verb} {report.imported}.")

@@ -212,6 +212,11 @@ class MainWindow(QMainWindow):
         can_back_up = permissions.allowed(self.user, "manage_users")
         self._action(file_menu, "&Back up…", self.back_up, enabled=can_back_up)
         self._action(file_menu, "R&estore…", self.restore, enabled=can_back_up)
+        can_import = permissions.allowed(self.user, "import")
+        self._action(
+            file_menu, "&Import from a spreadsheet…", self.import_lists, enabled=can_import
+        )
+        self._action(file_menu, "E&xport a list…", self.export_list, enabled=can_import)
         self.lock_action = self._action(file_menu, "&Lock now", self.lock_now, "Ctrl+L")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -272,6 +277,17 @@ class MainWindow(QMainWindow):
         from housing_desk.ui.backup_dialogs import back_up
 
         back_up(self)
+
+    def import_lists(self) -> None:
+        from housing_desk.ui.import_dialogs import ImportDialog
+
+        if ImportDialog.ask(self, self.user):
+            self.refresh()
+
+    def export_list(self) -> None:
+        from housing_desk.ui.import_dialogs import ExportDialog
+
+        ExportDialog.ask(self, self.user)
 
     def restore(self) -> None:
         from housing_desk.ui.backup_dialogs import restore
