@@ -76,6 +76,6 @@ def down(migrator, db):
         db.execute_sql(f"ALTER TABLE licence DROP CONSTRAINT {NO_OVERLAP}")
     else:
         for suffix in ("insert", "update"):
-            db.execute_sql(f"DROP TRIGGER {NO_OVERLAP}_{suffix}")
+            db.execute_sql(f"DROP TRIGGER IF EXISTS {NO_OVERLAP}_{suffix}")
     db.execute_sql(f"DROP INDEX {ONE_PER_WOMAN}")
     migrator.migrate(migrator.drop_column("goal", "version"))
