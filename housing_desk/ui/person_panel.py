@@ -17,6 +17,7 @@ from housing_desk.services import (
 )
 from housing_desk.ui import dates, forms
 from housing_desk.ui.assessment_dialog import AssessmentDialog
+from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.referral_dialogs import DecisionDialog, ReferralDialog
 from housing_desk.ui.score_chart import ScoreChart
@@ -94,6 +95,9 @@ class PersonPanel(QWidget):
         if not self.sensitive:
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.assessmentsTab))
+        self.files_panel = AttachmentsPanel(actor)  # her ID, benefit letters and the like
+        if self.sensitive:  # a viewer sees none of her files, not even their names
+            ui.detailTabs.addTab(self.files_panel, "F&iles")
         ui.editButton.setVisible(permissions.allowed(actor, "manage_people"))
         ui.referButton.setVisible(permissions.allowed(actor, "refer"))
         ui.assessButton.setVisible(permissions.allowed(actor, "assess"))
@@ -136,6 +140,7 @@ class PersonPanel(QWidget):
             ui.notesView.setPlainText("")
             ui.homeLabel.setText("")
             ui.withdrawOfferButton.setVisible(False)
+            self.files_panel.show_for(list)
             return
         name = person.display_name
         if person.preferred_name and person.preferred_name != person.given_name:
@@ -167,6 +172,7 @@ class PersonPanel(QWidget):
         self.chart.set_history(self.history)
         self._summarise(her_referrals)
         self._home()
+        self.files_panel.show_for(lambda: [("Her record", "person", person.id)])
 
     def _summarise(self, her_referrals) -> None:
         ui = self.ui

@@ -98,3 +98,22 @@ def test_a_viewer_sees_the_list_but_cannot_open(qtbot, admin, flat):
     assert page.files_panel.model.rowCount() == 1
     assert not page.files_panel.ui.openButton.isEnabled()
     assert not page.repairs_panel.ui.reportButton.isEnabled()
+
+
+def test_her_page_lists_her_files(qtbot, admin):
+    from housing_desk.ui.person_panel import PersonPanel
+
+    woman = factories.person(admin)
+    attachments.attach(
+        admin,
+        "person",
+        woman.id,
+        filename="benefit-letter.pdf",
+        data=b"%PDF",
+        kind="benefit_letter",
+    )
+    panel = PersonPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_person(woman.id)
+    assert panel.files_panel.model.rowCount() == 1
+    assert panel.ui.detailTabs.indexOf(panel.files_panel) >= 0
