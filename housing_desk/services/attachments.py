@@ -209,3 +209,14 @@ def expiring(on: date, within_days: int = 30) -> list[AttachmentInfo]:
     last = on + timedelta(days=within_days)
     query = _listed().where(Attachment.expires_on.is_null(False) & (Attachment.expires_on <= last))
     return [_info(a) for a in query.order_by(Attachment.expires_on)]
+
+
+def filed_for(entity: str, entity_ids) -> set[int]:
+    """Which of these records have a file kept with them."""
+    ids = list(entity_ids)
+    if not ids:
+        return set()
+    query = Attachment.select(Attachment.entity_id).where(
+        (Attachment.entity == entity) & Attachment.entity_id.in_(ids)
+    )
+    return {row.entity_id for row in query}

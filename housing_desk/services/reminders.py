@@ -17,7 +17,7 @@ from housing_desk.data.models import (
     SupportPlan,
 )
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import access_requests, availability, names
+from housing_desk.services import access_requests, attachments, availability, names
 from housing_desk.services.compliance import noun
 from housing_desk.services.money_reminders import money_reminders
 from housing_desk.services.upkeep_reminders import upkeep_reminders
@@ -174,19 +174,30 @@ def _certificate_copies(on: date) -> list[Reminder]:
     """A gas safety record or EICR from a check during her stay: her copy is due in 28 days."""
     query = (
         Certificate.select(
-            Certificate.flat, Certificate.kind, Certificate.copy_due_on, Flat.reference
+            Certificate.flat,
+            Certificate.kind,
+            Certificate.copy_due_on,
+            Flat.reference,
+            Certificate.id,
         )
         .join(Flat)
         .where(Certificate.copy_due_on.is_null(False) & Certificate.copy_given_on.is_null())
     )
     found = []
-    for flat_id, kind, due_on, reference in plain_rows(query):
+    rows = plain_rows(query)
+    filed = attachments.filed_for("certificate", [row[4] for row in rows])
+    for flat_id, kind, due_on, reference, certificate_id in rows:
         due_on = to_date(due_on)
+        where = (
+            "its PDF is on the flat's Files tab"
+            if certificate_id in filed
+            else "attach its PDF on the flat's Files tab"
+        )
         found.append(
             Reminder(
                 "certificate_copy",
                 f"Flat {reference}: give the resident a copy of the new "
-                f"{noun(kind)} by {uk_date(due_on)}",
+                f"{noun(kind)} by {uk_date(due_on)} ({where})",
                 due_on,
                 due_on < on,
                 "flat",

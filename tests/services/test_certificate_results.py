@@ -69,6 +69,14 @@ def test_a_check_during_her_stay_owes_her_a_copy_within_28_days(admin, partner):
         False,
     )
     assert "gas safety record" in copy.text and woman.given_name not in copy.text
+    assert "attach its PDF on the flat's Files tab" in copy.text
+    from housing_desk.services import attachments
+
+    attachments.attach(
+        admin, "certificate", cert.id, filename="gsr.pdf", data=b"%PDF", kind="certificate"
+    )
+    (copy,) = [r for r in reminders.due() if r.kind == "certificate_copy"]
+    assert "its PDF is on the flat's Files tab" in copy.text
     late = [r for r in reminders.due(checked + timedelta(days=29)) if r.kind == "certificate_copy"]
     assert late[0].overdue
     with pytest.raises(ValidationError) as error:
