@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import licences, permissions, settings
+from housing_desk.services import licences, permissions, privacy, settings
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
@@ -34,6 +34,8 @@ class SettingsPage(QWidget):
                 settings.RETENTION_KEY: ui.retentionSpin,
                 settings.NOTICE_KEY: ui.noticeSpin,
                 "payer": ui.supportPayerCombo,
+                "officer": ui.privacyOfficerEdit,
+                "retention": ui.retentionWordingEdit,
             },
             ui.errorLabel,
         )
@@ -47,9 +49,10 @@ class SettingsPage(QWidget):
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
         ui.chooseLogoButton.clicked.connect(self.choose_logo)
         ui.saveSecurityButton.clicked.connect(self.save_security)
+        ui.savePrivacyButton.clicked.connect(self.save_privacy)
         ui.templateEdit.setReadOnly(True)
         allowed = permissions.allowed(actor, "manage_settings")
-        for widget in (ui.organisationGroup, ui.templateRow, ui.securityGroup):
+        for widget in (ui.organisationGroup, ui.templateRow, ui.securityGroup, ui.privacyGroup):
             widget.setEnabled(allowed)
         if not allowed:
             ui.errorLabel.setText("Only an administrator can change the settings.")
@@ -58,6 +61,9 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         ui = self.ui
+        held = privacy.privacy_settings()
+        ui.privacyOfficerEdit.setText(held["officer"])
+        ui.retentionWordingEdit.setPlainText(held["retention"])
         organisation = settings.organisation()
         named = organisation.name != settings.UNSET_NAME
         ui.nameEdit.setText(organisation.name if named else "")
@@ -94,6 +100,22 @@ class SettingsPage(QWidget):
     def _organisation_saved(self, _organisation) -> None:
         self.refresh()
         messages.information(self, "Settings", "The organisation's details are saved.")
+
+    def save_privacy(self) -> None:
+        ui = self.ui
+        Operation(
+            self,
+            lambda: privacy.save_privacy(
+                self.actor,
+                officer=ui.privacyOfficerEdit.text(),
+                retention=ui.retentionWordingEdit.toPlainText(),
+            ),
+            title="Settings",
+        ).errors(self.errors).success(
+            lambda _saved: messages.information(
+                self, "Settings", "What her copy of her records says is saved."
+            )
+        ).run()
 
     def save_security(self) -> None:
         ui = self.ui

@@ -170,7 +170,7 @@ class SupportPlanPanel(QWidget):
 
     def show_licence(self, licence) -> None:
         self.licence = licence
-        self.plan = support_plans.current_plan(licence) if licence else None
+        self.plan = support_plans.current_plan(licence, self.actor) if licence else None
         self._show()
 
     def _show(self) -> None:
@@ -210,9 +210,9 @@ class SupportPlanPanel(QWidget):
 
     def _done(self, result) -> None:
         if result is not None and hasattr(result, "licence_id"):
-            self.plan = support_plans.get_plan(result.id)
+            self.plan = support_plans.get_plan(result.id, self.actor)
         elif self.plan is not None:
-            self.plan = support_plans.get_plan(self.plan.id)
+            self.plan = support_plans.get_plan(self.plan.id, self.actor)
         self._show()
         self.changed.emit()
 

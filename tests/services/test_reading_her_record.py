@@ -94,3 +94,17 @@ def test_the_boards_offers_list_hides_a_confidential_woman(admin, partner):
     texts = [r.text for r in reminders.due()]
     assert any("a resident (confidential)" in t for t in texts)
     assert not any("Kovács" in t for t in texts)
+
+
+def test_a_viewer_reads_no_risk_notes_of_her_support_plan(admin, partner):
+    from housing_desk.services import licences, support_plans
+
+    home = factories.certified_flat(admin, partner)
+    her = factories.ready_woman(admin)
+    licence = licences.create_licence(admin, her, home, start_date=date(2026, 1, 5))
+    plan = support_plans.create_plan(admin, licence)
+    support_plans.set_risks(admin, plan, risk_from_others="Former partner known to police")
+    viewer = factories.user(admin, "viewer")
+    assert support_plans.current_plan(licence, viewer).risk_from_others == ""
+    assert support_plans.get_plan(plan.id, viewer).risk_from_others == ""
+    assert support_plans.current_plan(licence, admin).risk_from_others.startswith("Former")

@@ -38,6 +38,10 @@ def test_recording_her_request_from_her_record(qtbot, admin, monkeypatch):
         return dialog.result_value
 
     monkeypatch.setattr(AccessRequestDialog, "ask", classmethod(ask))
+    panel.resize(1366, 768)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.grab().save("/tmp/her-data-person-panel.png")
     panel.ui.requestButton.click()
     (request,) = SubjectAccessRequest.select()
     assert request.received_on == clock.today() - timedelta(days=3)
@@ -91,3 +95,29 @@ def test_her_own_documents_show_the_banner_only_for_a_confidential_woman(qtbot, 
     dialog = PdfPreviewDialog(paperwork.licence_agreement(admin, licence), "Licence", "l.pdf")
     qtbot.addWidget(dialog)
     assert dialog.ui.bannerLabel.isHidden()
+
+
+def test_the_settings_page_keeps_the_privacy_officer_and_retention_wording(
+    qtbot, admin, shown_messages
+):
+    from housing_desk.services import privacy
+    from housing_desk.ui.main_window import MainWindow
+
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    page.ui.privacyOfficerEdit.setText("Jo Bright, 01604 000111")
+    page.ui.retentionWordingEdit.setPlainText("Kept for six years after you leave.")
+    page.ui.savePrivacyButton.click()
+    assert privacy.privacy_settings() == {
+        "officer": "Jo Bright, 01604 000111",
+        "retention": "Kept for six years after you leave.",
+    }
+    page.ui.privacyOfficerEdit.setText("x" * 501)
+    page.ui.savePrivacyButton.click()
+    assert "at most 500" in page.errors.message_for("officer")
+    assert privacy.privacy_settings()["officer"] == "Jo Bright, 01604 000111"
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.grab().save("/tmp/her-data-settings.png")
