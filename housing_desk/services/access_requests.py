@@ -25,14 +25,15 @@ def due_date(received_on: date) -> date:
 def record_request(actor: User, person, *, received_on, notes="") -> SubjectAccessRequest:
     """A woman has asked for a copy of what we hold about her (in any words, by any means)."""
     permissions.require(actor, "manage_people")
+    person_id = validation.record_id(person, Person, "person")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
     if received_on > clock.today():
         raise ValidationError("The date it was received cannot be in the future.", "received_on")
-    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    notes = validation.text(
+        notes, "notes", label="Notes", column=SubjectAccessRequest.notes, max_length=2000
+    )
     with write_transaction():
-        her = lock_row(
-            Person, getattr(person, "id", person), "That person's record no longer exists."
-        )
+        her = lock_row(Person, person_id, "That person's record no longer exists.")
         request = SubjectAccessRequest.create(
             person=her.id,
             received_on=received_on,
@@ -53,13 +54,12 @@ def record_request(actor: User, person, *, received_on, notes="") -> SubjectAcce
 def mark_answered(actor: User, request, *, answered_on=None) -> SubjectAccessRequest:
     """Her copy has gone to her: the request leaves the reminders."""
     permissions.require(actor, "export")
+    request_id = validation.record_id(request, SubjectAccessRequest, "request")
     answered_on = validation.a_date(
-        answered_on or clock.today(), "answered_on", label="Date answered"
+        answered_on, "answered_on", label="Date answered", default=clock.today()
     )
     with write_transaction():
-        current = lock_row(
-            SubjectAccessRequest, getattr(request, "id", request), "That request no longer exists."
-        )
+        current = lock_row(SubjectAccessRequest, request_id, "That request no longer exists.")
         if current.status == "answered":
             raise ValidationError("That request has already been answered.", None)
         if answered_on < current.received_on:

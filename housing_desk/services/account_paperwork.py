@@ -38,7 +38,7 @@ LETTER_PLACEHOLDERS = {
 
 
 def _licence(licence) -> Licence:
-    return licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    return licences.get_licence(validation.record_id(licence, Licence, "licence"))
 
 
 def _name(licence: Licence) -> str:

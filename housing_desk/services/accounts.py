@@ -42,7 +42,7 @@ _POSTING_LOCK = 7_202_611
 
 
 def _licence_id(licence) -> int:
-    return licence.id if isinstance(licence, Licence) else int(licence)
+    return validation.record_id(licence, Licence, "licence")
 
 
 def rates(licence: Licence) -> list[charging.Rates]:
@@ -205,12 +205,13 @@ def change_charges(actor: User, licence, *, effective_from, **charges) -> Charge
     """New weekly charges for her licence from ``effective_from`` (the first night they apply);
     periods already posted are corrected by the night."""
     permissions.require(actor, "correct_records")
+    licence_id = _licence_id(licence)
     effective_from = validation.a_date(effective_from, "effective_from", label="New charges from")
-    unknown = sorted(set(charges) - set(CHARGES))
-    if unknown:
-        raise ValidationError(f"Licences have no charge called {unknown[0]}.", unknown[0])
+    validation.no_unknown(charges, CHARGES, "Licences' charges")
+    for kind, value in charges.items():
+        validation.money(value, kind, label=CHARGES[kind])
     with write_transaction():
-        current = lock_row(Licence, _licence_id(licence), "That licence no longer exists.")
+        current = lock_row(Licence, licence_id, "That licence no longer exists.")
         if effective_from <= current.start_date:
             raise ValidationError(
                 "New charges start after the licence's first night; to correct the charges "
@@ -251,17 +252,18 @@ def record_payment(
 ) -> Payment:
     """Money received towards her account (amount more than 0)."""
     permissions.require(actor, "allocate")
+    licence_id = _licence_id(licence)
     received_on = validation.a_date(received_on, "received_on", label="Date received")
     amount = validation.money(amount, "amount", label="Amount")
     if amount <= 0:
         raise ValidationError("The amount must be more than £0.00.", "amount")
     source = validation.choice(source, "source", label="Paid by", choices=tuple(SOURCES))
-    reference = validation.text(reference, "reference", label="Reference", max_length=100)
+    reference = validation.text(reference, "reference", label="Reference", column=Payment.reference)
     period_start = validation.a_date(
         period_start, "period_start", label="Period paid for", required=False
     )
     with write_transaction():
-        current = lock_row(Licence, _licence_id(licence), "That licence no longer exists.")
+        current = lock_row(Licence, licence_id, "That licence no longer exists.")
         if received_on < current.start_date:
             raise ValidationError(
                 "A payment cannot be dated before the licence started.", "received_on"
@@ -288,14 +290,12 @@ def record_payment(
 def reverse_payment(actor: User, payment, *, reversed_on, reason="") -> Payment:
     """A refund or a correction: a payment of the opposite amount, never an edit."""
     permissions.require(actor, "correct_records")
+    payment_id = validation.record_id(payment, Payment, "payment")
     reversed_on = validation.a_date(reversed_on, "reversed_on", label="Date of the correction")
-    reason = validation.text(reason, "reason", label="Reason", max_length=100)
+    # The reason is kept as the correction's reference.
+    reason = validation.text(reason, "reason", label="Reason", column=Payment.reference)
     with write_transaction():
-        original = lock_row(
-            Payment,
-            payment.id if isinstance(payment, Payment) else payment,
-            "That payment no longer exists.",
-        )
+        original = lock_row(Payment, payment_id, "That payment no longer exists.")
         if original.reverses_id is not None or original.amount < 0:
             raise ValidationError("A correction cannot itself be reversed.", "payment")
         if Payment.select().where(Payment.reverses == original.id).exists():

@@ -147,15 +147,15 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
     refused (field 'flat') for a flat that cannot be let on ``offered_on`` (certificates
     lapsed), or whose accepted offer has not yet become a licence."""
     permissions.require(actor, "allocate")
-    offered_on = validation.a_date(offered_on or clock.today(), "offered_on", label="Date offered")
-    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    referral_id = validation.record_id(referral, Referral, "referral")
+    flat_id = validation.record_id(flat, Flat, "flat")
+    offered_on = validation.a_date(
+        offered_on, "offered_on", label="Date offered", default=clock.today()
+    )
+    notes = validation.text(notes, "notes", label="Notes", column=Offer.notes, max_length=2000)
     with write_transaction():
-        flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
-        referral = lock_row(
-            Referral,
-            referral.id if isinstance(referral, Referral) else referral,
-            "That referral no longer exists.",
-        )
+        flat = lock_flat(flat_id)
+        referral = lock_row(Referral, referral_id, "That referral no longer exists.")
         if referral.status != "accepted":
             raise ValidationError(
                 "Only a woman on the waiting list can be offered a flat.", "referral"
@@ -196,12 +196,13 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
 def respond(actor: User, offer, *, accepted, reason="", responded_on=None, notes="") -> Offer:
     """Record her answer. A refusal needs one of ``REFUSAL_REASONS`` (other text becomes 'other')."""
     permissions.require(actor, "allocate")
+    offer_id = validation.record_id(offer, Offer, "offer")
     validation.flag(accepted, "accepted", label="Accepted")
     responded_on = validation.a_date(
-        responded_on or clock.today(), "responded_on", label="Date of answer"
+        responded_on, "responded_on", label="Date of answer", default=clock.today()
     )
-    reason = validation.text(reason, "reason", label="Reason", max_length=2000)
-    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    reason = validation.text(reason, "reason", label="Reason", column=Offer.notes, max_length=2000)
+    notes = validation.text(notes, "notes", label="Notes", column=Offer.notes, max_length=2000)
     if not accepted:
         if not reason:
             raise ValidationError("Give the reason she refused.", "reason")
@@ -209,8 +210,8 @@ def respond(actor: User, offer, *, accepted, reason="", responded_on=None, notes
             notes, reason = (f"{reason}\n{notes}".strip(), "other")
     with write_transaction():
         # The flat first, as every write about who lives there locks it first.
-        lock_flat(get_offer(offer.id).flat_id)
-        current = lock_row(Offer, offer.id, "That offer no longer exists.")
+        lock_flat(get_offer(offer_id).flat_id)
+        current = lock_row(Offer, offer_id, "That offer no longer exists.")
         if current.status != "pending":
             raise ValidationError(f"This offer is already {current.status}.", "accepted")
         if responded_on < current.offered_on:
@@ -243,10 +244,11 @@ def withdraw_offer(actor: User, offer, *, reason="", expired=False) -> Offer:
     """Take back a pending offer (``expired=True`` when it lapsed without an answer), or an
     accepted one that has not become a licence (she is not moving in after all)."""
     permissions.require(actor, "allocate")
-    reason = validation.text(reason, "reason", label="Reason", max_length=2000)
-    status = "expired" if expired else "withdrawn"
+    offer_id = validation.record_id(offer, Offer, "offer")
+    reason = validation.text(reason, "reason", label="Reason", column=Offer.notes, max_length=2000)
+    status = "expired" if validation.flag(expired, "expired", label="Expired") else "withdrawn"
     with write_transaction():
-        current = lock_row(Offer, offer.id, "That offer no longer exists.")
+        current = lock_row(Offer, offer_id, "That offer no longer exists.")
         holding = occupancy_rules.offers_holding(current.flat_id).where(Offer.id == current.id)
         if not holding.exists():
             if current.status == "accepted":

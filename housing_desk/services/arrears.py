@@ -239,16 +239,13 @@ def arrears(on: date | None = None, *, include_ended: bool = True) -> list[Arrea
 def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> RepaymentPlan:
     """An amount a week towards her arrears, agreed with her; it replaces any plan in force."""
     permissions.require(actor, "allocate")
+    licence_id = validation.record_id(licence, Licence, "licence")
     weekly_amount = validation.money(weekly_amount, "weekly_amount", label="Amount a week")
     if weekly_amount <= 0:
         raise ValidationError("The amount a week must be more than £0.00.", "weekly_amount")
     start_on = validation.a_date(start_on, "start_on", label="Starting on")
     with write_transaction():
-        current = lock_row(
-            Licence,
-            licence.id if isinstance(licence, Licence) else licence,
-            "That licence no longer exists.",
-        )
+        current = lock_row(Licence, licence_id, "That licence no longer exists.")
         RepaymentPlan.update(ended_on=start_on).where(
             (RepaymentPlan.licence == current.id) & RepaymentPlan.ended_on.is_null()
         ).execute()

@@ -60,7 +60,7 @@ def add_months(day: date, months: int) -> date:
 def _scores(scores) -> dict[str, int]:
     if not isinstance(scores, dict):
         raise ValidationError("Score every domain from 1 to 5.", "scores")
-    unknown = sorted(set(scores) - set(DOMAIN_LABELS))
+    unknown = sorted(str(key) for key in set(scores) - set(DOMAIN_LABELS))
     if unknown:
         raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "scores")
     cleaned = {}
@@ -77,30 +77,32 @@ def _scores(scores) -> dict[str, int]:
 
 
 def _evidence(evidence) -> dict[str, str]:
-    evidence = evidence or {}
+    evidence = {} if evidence is None else evidence
     if not isinstance(evidence, dict):
         raise ValidationError("Evidence is given per domain.", "evidence")
-    unknown = sorted(set(evidence) - set(DOMAIN_LABELS))
+    unknown = sorted(str(key) for key in set(evidence) - set(DOMAIN_LABELS))
     if unknown:
         raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "evidence")
-    cleaned = {}
-    for key, text in evidence.items():
-        if text is not None and not isinstance(text, str):
-            raise ValidationError(
-                f"The evidence for '{DOMAIN_LABELS[key]}' must be text.", "evidence"
-            )
-        cleaned[key] = text or ""
-    return cleaned
+    return {
+        key: validation.text(
+            text,
+            "evidence",
+            label=f"The evidence for '{DOMAIN_LABELS[key]}'",
+            column=AssessmentScore.evidence,
+            strip=False,
+        )
+        for key, text in evidence.items()
+    }
 
 
 def _risks(risks) -> dict[str, tuple[str, str]]:
     """``{kind: level}``, ``{kind: (level, notes)}`` or ``{kind: {"level":…, "notes":…}}``."""
-    risks = risks or {}
+    risks = {} if risks is None else risks
     if not isinstance(risks, dict):
         raise ValidationError("Risks are given as low, medium or high for each kind.", "risks")
     cleaned = {}
     for kind, value in risks.items():
-        if kind not in RISKS:
+        if not isinstance(kind, str) or kind not in RISKS:
             raise ValidationError(f"There is no kind of risk called '{kind}'.", "risks")
         if isinstance(value, dict):
             level, notes = value.get("level", ""), value.get("notes", "")
@@ -108,11 +110,15 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
             level, notes = ([*list(value), ""])[:2]
         else:
             level, notes = value, ""
-        level = level or ""
-        if level not in (*RISK_LEVELS, ""):
-            raise ValidationError(f"{RISKS[kind]} must be low, medium or high.", "risks")
-        if not isinstance(notes, str):
-            raise ValidationError(f"The notes on {RISKS[kind].lower()} must be text.", "risks")
+        level = "" if level is None else level
+        level = validation.choice(level, "risks", label=RISKS[kind], choices=(*RISK_LEVELS, ""))
+        notes = validation.text(
+            notes,
+            "risks",
+            label=f"The notes on {RISKS[kind].lower()}",
+            column=getattr(Assessment, f"risk_{kind}_notes"),
+            strip=False,
+        )
         cleaned[kind] = (level, notes)
     return cleaned
 
@@ -133,6 +139,7 @@ def record_assessment(
 ) -> Assessment:
     """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
     permissions.require(actor, "assess")
+    person_id = validation.record_id(person, Person, "person")
     assessed_on = validation.a_date(assessed_on, "assessed_on", label="Assessment date")
     if assessed_on > clock.today():
         raise ValidationError("The assessment date cannot be in the future.", "assessed_on")
@@ -140,19 +147,28 @@ def record_assessment(
     cleaned_evidence = _evidence(evidence)
     cleaned_risks = _risks(risks)
     outcome = validation.choice(outcome, "outcome", label="Outcome", choices=tuple(OUTCOMES))
-    if next_review_on is None:
-        next_review_on = add_months(assessed_on, REVIEW_MONTHS)
-    next_review_on = validation.a_date(next_review_on, "next_review_on", label="Next review")
+    next_review_on = validation.a_date(
+        next_review_on,
+        "next_review_on",
+        label="Next review",
+        default=add_months(assessed_on, REVIEW_MONTHS),
+    )
     if next_review_on <= assessed_on:
         raise ValidationError(
             "The next review must be after the assessment date.", "next_review_on"
         )
-    tool_used = validation.text(tool_used, "tool_used", label="Other tool used")
-    tool_scores = validation.text(tool_scores, "tool_scores", label="Its scores", max_length=2000)
-    if notes is not None and not isinstance(notes, str):
-        raise ValidationError("Notes must be text.", "notes")
+    tool_used = validation.text(
+        tool_used, "tool_used", label="Other tool used", column=Assessment.tool_used
+    )
+    tool_scores = validation.text(
+        tool_scores,
+        "tool_scores",
+        label="Its scores",
+        column=Assessment.tool_scores,
+        max_length=2000,
+    )
+    notes = validation.text(notes, "notes", label="Notes", column=Assessment.notes, strip=False)
     with write_transaction():
-        person_id = person.id if isinstance(person, Person) else person
         person = Person.get_or_none(Person.id == person_id)
         if person is None:
             raise NotFound("That person's record no longer exists.")
@@ -168,7 +184,7 @@ def record_assessment(
             assessor=actor.id,
             outcome=outcome,
             next_review_on=next_review_on,
-            notes=notes or "",
+            notes=notes,
             tool_used=tool_used,
             tool_scores=tool_scores,
             **risk_columns,

@@ -70,7 +70,9 @@ class AttachmentInfo:
 
 
 def _filename(value) -> str:
-    name = validation.text(value, "filename", label="File name", required=True, max_length=255)
+    name = validation.text(
+        value, "filename", label="File name", required=True, column=Attachment.filename
+    )
     base = PurePath(name.replace("\\", "/")).name  # never a path: only the file's own name
     if not base or base in (".", ".."):
         raise ValidationError("That is not a file name.", "filename")
@@ -163,7 +165,7 @@ def attachments_for(actor: User, entity: str, entity_id: int) -> list[Attachment
 def open(actor: User, attachment) -> bytes:  # the API names it attachments.open
     """The file's bytes, checked against its SHA-256; the opening is audited."""
     permissions.require(actor, "view_sensitive")
-    attachment_id = attachment.id if isinstance(attachment, Attachment) else attachment
+    attachment_id = validation.record_id(attachment, Attachment, "attachment")
     with write_transaction():
         row = Attachment.get_or_none(Attachment.id == attachment_id)
         if row is None:

@@ -22,6 +22,7 @@ from peewee import DatabaseError, SqliteDatabase
 from housing_desk.data.database import HISTORY_TABLE, MIGRATIONS
 from housing_desk.data.models import MODELS, User
 from housing_desk.data.private_files import SQLITE_COMPANIONS
+from housing_desk.services import validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.services.table_checks import TableCheck, Work, checks
 
@@ -111,7 +112,8 @@ def not_a_backup(path) -> ValidationError:
 
 def open_backup(path: str | Path, passphrase: str | None = None):
     """Open a backup file read-only, after a look at what kind of file it is."""
-    path = Path(path)
+    path = validation.file_path(path)
+    passphrase = validation.passphrase(passphrase)
     if not path.is_file():
         raise ValidationError(f"There is no backup file at {path}.", "file")
     kind = kind_of(path)

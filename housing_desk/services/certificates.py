@@ -34,6 +34,7 @@ def record_certificate(
     within 28 days: it is listed in the reminders until ``copy_given`` is recorded.
     """
     permissions.require(actor, "manage_flats")
+    flat_id = validation.record_id(flat, Flat, "flat")
     kind = validation.choice(kind, "kind", label="Certificate", choices=tuple(CERTIFICATE_KINDS))
     issued_on = validation.a_date(issued_on, "issued_on", label="Issue date")
     if expires_on is None:
@@ -42,16 +43,16 @@ def record_certificate(
     if expires_on <= issued_on:
         raise ValidationError("The expiry date must be after the issue date.", "expires_on")
     reference = validation.text(
-        reference, "reference", label="Certificate reference", max_length=100
+        reference, "reference", label="Certificate reference", column=Certificate.reference
     )
     satisfactory = validation.flag(satisfactory, "satisfactory", label="Satisfactory")
     with write_transaction():
-        lock_flat(flat.id)
+        lock_flat(flat_id)
         copy_due_on = None
-        if kind in COPY_KINDS and _lived_in(flat.id, issued_on):
+        if kind in COPY_KINDS and _lived_in(flat_id, issued_on):
             copy_due_on = issued_on + timedelta(days=COPY_DAYS)
         cert = Certificate.create(
-            flat=flat.id,
+            flat=flat_id,
             kind=kind,
             issued_on=issued_on,
             expires_on=expires_on,
@@ -65,7 +66,7 @@ def record_certificate(
             "certificate",
             cert.id,
             {
-                "flat": flat.id,
+                "flat": flat_id,
                 "kind": kind,
                 "issued_on": issued_on,
                 "expires_on": expires_on,
@@ -93,8 +94,8 @@ def _lived_in(flat_id: int, on: date) -> bool:
 def copy_given(actor: User, certificate, *, given_on=None) -> Certificate:
     """She has been given her copy of a gas safety record or EICR: its reminder is done."""
     permissions.require(actor, "allocate")
-    given_on = validation.a_date(given_on or clock.today(), "given_on", label="Date given")
-    cert_id = certificate.id if isinstance(certificate, Certificate) else certificate
+    cert_id = validation.record_id(certificate, Certificate, "certificate")
+    given_on = validation.a_date(given_on, "given_on", label="Date given", default=clock.today())
     with write_transaction():
         current = lock_row(Certificate, cert_id, "That certificate no longer exists.")
         if current.copy_due_on is None or current.copy_given_on is not None:

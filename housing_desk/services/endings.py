@@ -62,10 +62,13 @@ def give_notice(
     notice is recorded as she gives it.
     """
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     served_on = validation.a_date(served_on, "served_on", label="Date served")
     end_date = validation.a_date(end_date, "end_date", label="End date")
     by = validation.choice(by, "by", label="Notice given by", choices=tuple(NOTICE_BY))
-    reason = validation.text(reason, "reason", label="Reason", max_length=4000)
+    reason = validation.text(
+        reason, "reason", label="Reason", column=Licence.notice_reason, max_length=4000
+    )
     served_how = validation.text(served_how, "served_how", label="How it was served", max_length=20)
     if served_how or by == "licensor":
         served_how = validation.choice(
@@ -130,6 +133,7 @@ def end_licence(
     court order is needed, the date of the possession order; 'abandoned' needs notice on record
     (her belongings are stored and the locks are not changed before then)."""
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     end_date = validation.a_date(end_date, "end_date", label="Move-out date")
     if end_date > clock.today():
         raise ValidationError(
@@ -138,8 +142,18 @@ def end_licence(
             "end_date",
         )
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(END_REASONS))
-    destination = validation.text(destination, "destination", label="Destination")
-    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    destination = validation.text(
+        destination, "destination", label="Destination", column=Licence.destination
+    )
+    notes = validation.text(
+        notes, "notes", label="Notes", column=Licence.move_out_notes, max_length=4000
+    )
+    if not isinstance(returned_keys, (list, tuple, set, frozenset)):
+        raise ValidationError("Tick the keys she gave back.", "returned_keys")
+    returned = {
+        validation.record_id(k, LicenceKey, "returned_keys", label="the keys she gave back")
+        for k in returned_keys
+    }
     possession_order_on = validation.a_date(
         possession_order_on, "possession_order_on", label="Possession order date", required=False
     )
@@ -150,7 +164,6 @@ def end_licence(
         if end_date <= current.start_date:
             raise ValidationError("The move-out date must be after the start date.", "end_date")
         _check_grounds(current, reason, possession_order_on, end_date)
-        returned = {k.id if isinstance(k, LicenceKey) else k for k in returned_keys}
         unreturned = [
             k.label for k in keys(current) if k.returned_on is None and k.id not in returned
         ]
@@ -224,6 +237,7 @@ def _check_grounds(current: Licence, reason: str, order_on, end_date) -> None:
 def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
     """A manager corrects a mistake on an ended licence; the correction and its reason are audited."""
     permissions.require(actor, "correct_records")
+    validation.record_id(licence, Licence, "licence")
     reason = validation.text(
         reason, "reason", label="Reason for the correction", required=True, max_length=2000
     )
@@ -241,7 +255,11 @@ def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
             values[key] = validation.choice(value, key, label="Reason", choices=tuple(END_REASONS))
         else:
             values[key] = validation.text(
-                value, key, label=key.replace("_", " ").capitalize(), max_length=4000
+                value,
+                key,
+                label=key.replace("_", " ").capitalize(),
+                column=getattr(Licence, key),
+                max_length=4000,
             )
     with occupancy_rules.refusals(), write_transaction():
         current = _lock(licence)

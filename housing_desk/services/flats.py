@@ -46,9 +46,9 @@ CHARGES = {
 }
 _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9 /-]*$")
 _TEXT_FIELDS = {
-    "address_line1": ("Address line 1", True, 200),
-    "address_line2": ("Address line 2", False, 200),
-    "town": ("Town", True, 100),
+    "address_line1": ("Address line 1", True, None),
+    "address_line2": ("Address line 2", False, None),
+    "town": ("Town", True, None),
     "notes": ("Notes", False, 4000),
 }
 # A flat's reference and address are the partner's property, not anyone's personal details.
@@ -76,18 +76,26 @@ EDITABLE = (
 
 def _reference(value) -> str:
     ref = validation.text(
-        value, "reference", label="Reference", required=True, max_length=20
-    ).upper()
+        value, "reference", label="Reference", required=True, column=Flat.reference
+    )
+    ref = ref.upper()
     if not _REFERENCE.match(ref):
         raise ValidationError(
             "A reference uses letters, numbers, spaces, '-' and '/' only.", "reference"
         )
-    return ref
+    # Upper case can be longer than what was typed ('ﬀ' becomes 'FF').
+    return validation.within(
+        ref, "reference", label="Reference", max_length=Flat.reference.max_length
+    )
 
 
 def _partner(value) -> Partner:
-    partner_id = value.id if isinstance(value, Partner) else value
-    partner = Partner.get_or_none(Partner.id == partner_id) if partner_id is not None else None
+    if value is None:
+        raise ValidationError("Choose the partner who lends this flat.", "partner")
+    partner_id = validation.record_id(
+        value, Partner, "partner", label="the partner who lends this flat"
+    )
+    partner = Partner.get_or_none(Partner.id == partner_id)
     if partner is None:
         raise ValidationError("Choose the partner who lends this flat.", "partner")
     return partner
@@ -95,9 +103,7 @@ def _partner(value) -> Partner:
 
 def _clean(values: dict) -> dict:
     """Validate the given flat fields; every message names its field."""
-    unknown = sorted(set(values) - set(EDITABLE))
-    if unknown:
-        raise ValidationError(f"Flats have no field called {unknown[0]}.", unknown[0])
+    validation.no_unknown(values, EDITABLE, "Flats")
     cleaned = {}
     for key, value in values.items():
         if key == "reference":
@@ -125,7 +131,12 @@ def _clean(values: dict) -> dict:
         else:
             label, required, length = _TEXT_FIELDS[key]
             cleaned[key] = validation.text(
-                value, key, label=label, required=required, max_length=length
+                value,
+                key,
+                label=label,
+                required=required,
+                column=getattr(Flat, key),
+                max_length=length,
             )
     return cleaned
 
@@ -209,7 +220,8 @@ def create_flat(
 def update_flat(actor: User, flat: Flat, **changes) -> Flat:
     """Change a flat. ``flat.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "manage_flats")
-    expected = changes.pop("version", flat.version)
+    flat = validation.record(flat, Flat, "flat")
+    expected = validation.version(changes.pop("version", flat.version))
     values = _clean(changes)
     with write_transaction():
         current = lock_flat(flat.id)
@@ -310,25 +322,28 @@ def mark_unavailable(
 ) -> Unavailability:
     """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
     permissions.require(actor, "manage_flats")
+    flat_id = validation.record_id(flat, Flat, "flat")
     start, end = _check_period(start, end)
     reason = validation.choice(
         reason, "reason", label="Reason", choices=tuple(UNAVAILABILITY_REASONS)
     )
-    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    notes = validation.text(
+        notes, "notes", label="Notes", column=Unavailability.notes, max_length=4000
+    )
     with write_transaction():
-        lock_flat(flat.id)
-        other = _overlapping(flat.id, start, end)
+        lock_flat(flat_id)
+        other = _overlapping(flat_id, start, end)
         if other is not None:
             raise _clash(other, "start")
-        _check_no_licence(flat.id, start, end, "start")
-        row = Unavailability.create(flat=flat.id, start=start, end=end, reason=reason, notes=notes)
+        _check_no_licence(flat_id, start, end, "start")
+        row = Unavailability.create(flat=flat_id, start=start, end=end, reason=reason, notes=notes)
         audit.record(
             actor,
             "create",
             "unavailability",
             row.id,
             {
-                "flat": flat.id,
+                "flat": flat_id,
                 "start": start,
                 "end": end,
                 "reason": reason,
@@ -340,6 +355,7 @@ def mark_unavailable(
 def end_unavailability(actor: User, unavailability: Unavailability, *, end) -> Unavailability:
     """Set the day a flat is back in use."""
     permissions.require(actor, "manage_flats")
+    unavailability = validation.record(unavailability, Unavailability, "unavailability")
     start, end = _check_period(unavailability.start, end)
     if end is None:
         raise ValidationError("Enter the day the flat is back in use.", "end")

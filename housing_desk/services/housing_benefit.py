@@ -47,9 +47,7 @@ def absence_limit_weeks(reason: str) -> int:
 
 def _lock(licence) -> Licence:
     return lock_row(
-        Licence,
-        licence.id if isinstance(licence, Licence) else licence,
-        "That licence no longer exists.",
+        Licence, validation.record_id(licence, Licence, "licence"), "That licence no longer exists."
     )
 
 
@@ -60,10 +58,13 @@ def record_hb_decision(
     (``award_from``, at the earliest her first night). Her account follows at once: what Housing
     Benefit does not cover is her own share."""
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     decision = validation.choice(decision, "decision", label="Decision", choices=tuple(DECISIONS))
     decided_on = validation.a_date(decided_on, "decided_on", label="Date of the decision")
     award_from = validation.a_date(award_from, "award_from", label="From", required=False)
-    notes = validation.text(notes, "notes", label="Notes", max_length=2000)
+    notes = validation.text(
+        notes, "notes", label="Notes", column=HousingBenefitDecision.notes, max_length=2000
+    )
     if decision == "confirmed":
         if weekly_award is None or weekly_award == "":
             raise ValidationError("Enter the weekly award the council confirmed.", "weekly_award")
@@ -137,8 +138,11 @@ def shortfall(licence) -> Shortfall:
 def request_evidence(actor: User, licence, *, requested_on, what) -> HousingBenefitEvidence:
     """The council asked for evidence (payslips, ID, a tenancy form …)."""
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     requested_on = validation.a_date(requested_on, "requested_on", label="Date asked for")
-    what = validation.text(what, "what", label="What was asked for", required=True, max_length=200)
+    what = validation.text(
+        what, "what", label="What was asked for", required=True, column=HousingBenefitEvidence.what
+    )
     with write_transaction():
         current = _lock(licence)
         row = HousingBenefitEvidence.create(
@@ -159,13 +163,12 @@ def update_evidence(
 ) -> HousingBenefitEvidence:
     """We chased it, or it went in."""
     permissions.require(actor, "allocate")
+    evidence_id = validation.record_id(evidence, HousingBenefitEvidence, "evidence")
     chased_on = validation.a_date(chased_on, "chased_on", label="Chased on", required=False)
     sent_on = validation.a_date(sent_on, "sent_on", label="Sent on", required=False)
     with write_transaction():
         row = lock_row(
-            HousingBenefitEvidence,
-            evidence.id if isinstance(evidence, HousingBenefitEvidence) else evidence,
-            "That request for evidence no longer exists.",
+            HousingBenefitEvidence, evidence_id, "That request for evidence no longer exists."
         )
         for value, field in ((chased_on, "chased_on"), (sent_on, "sent_on")):
             if value is not None and value < row.requested_on:
@@ -186,6 +189,7 @@ def update_evidence(
 def record_absence(actor: User, licence, *, start, reason, end=None) -> Absence:
     """She told us she will be away from ``start`` (and back on ``end`` when known)."""
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     start = validation.a_date(start, "start", label="Away from")
     end = validation.a_date(end, "end", label="Back on", required=False)
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(ABSENCE_REASONS))
@@ -215,13 +219,10 @@ def record_absence(actor: User, licence, *, start, reason, end=None) -> Absence:
 def end_absence(actor: User, absence, *, end) -> Absence:
     """She is back."""
     permissions.require(actor, "allocate")
+    absence_id = validation.record_id(absence, Absence, "absence")
     end = validation.a_date(end, "end", label="Back on")
     with write_transaction():
-        row = lock_row(
-            Absence,
-            absence.id if isinstance(absence, Absence) else absence,
-            "That absence no longer exists.",
-        )
+        row = lock_row(Absence, absence_id, "That absence no longer exists.")
         if end <= row.start:
             raise ValidationError("She is back after she left.", "end")
         Absence.update(end=end).where(Absence.id == row.id).execute()

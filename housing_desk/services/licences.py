@@ -123,22 +123,18 @@ def create_licence(
         for key in ("payment_day", "inventory_reference", "hb_reference")
         if key in charges
     }
-    unknown = sorted(set(charges) - set(CHARGES))
-    if unknown:
-        raise ValidationError(f"Licences have no field called {unknown[0]}.", unknown[0])
+    validation.no_unknown(charges, CHARGES, "Licences")
     cleaned = {
         key: validation.money(value, key, label=CHARGES[key]) for key, value in charges.items()
     }
     details = _details(extras)
+    flat_id = validation.record_id(flat, Flat, "flat")
+    person_id = validation.record_id(person, Person, "person")
     with occupancy_rules.refusals(), write_transaction():
         # Her row is locked as well as the flat's: two officers moving her into two flats at
         # once queue here, and the second sees the first one's licence.
-        flat = lock_flat(flat.id if isinstance(flat, Flat) else flat)
-        person = lock_row(
-            Person,
-            person.id if isinstance(person, Person) else person,
-            "That person's record no longer exists.",
-        )
+        flat = lock_flat(flat_id)
+        person = lock_row(Person, person_id, "That person's record no longer exists.")
         if person.archived:
             raise ValidationError(
                 "Her record is archived: restore it before letting her a flat.", "person"
@@ -226,7 +222,9 @@ def _details(extras: dict) -> dict:
         ("hb_reference", "Housing Benefit reference"),
     ):
         if key in extras:
-            details[key] = validation.text(extras[key], key, label=label, max_length=100)
+            details[key] = validation.text(
+                extras[key], key, label=label, column=getattr(Licence, key)
+            )
     return details
 
 

@@ -31,7 +31,10 @@ _FOLD = str.maketrans(
 
 def person_name(value, field: str, *, label: str, required: bool = True) -> str:
     """A name in any alphabet, kept exactly as typed (surrounding spaces aside)."""
-    name = validation.text(value, field, label=label, required=required, max_length=100)
+    from housing_desk.data.models import Person
+
+    column = getattr(Person, field)
+    name = validation.text(value, field, label=label, required=required, column=column)
     for character in name:
         if character in _PUNCTUATION:
             continue

@@ -17,9 +17,7 @@ def _uk(day):
 def lock_licence(licence) -> Licence:
     """Read a licence inside a write transaction, locking its row on PostgreSQL."""
     return lock_row(
-        Licence,
-        licence.id if isinstance(licence, Licence) else licence,
-        "That licence no longer exists.",
+        Licence, validation.record_id(licence, Licence, "licence"), "That licence no longer exists."
     )
 
 

@@ -36,6 +36,7 @@ from housing_desk.services import (
     settings,
     support_plans,
     tenure,
+    validation,
 )
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
@@ -210,7 +211,7 @@ def record_document(
 def licence_agreement(actor: User, licence) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
-    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
     pdf = agreement_document.build(_agreement_data(actor, licence), wording)
     record_document(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
@@ -225,7 +226,7 @@ def notice_to_quit(actor: User, licence) -> bytes:
     quit (``services.tenure``).
     """
     permissions.require(actor, "print")
-    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
     if tenure.rule(licence.agreement_type).our_notice != "notice_to_quit":
         raise ValidationError(
             f"A notice to quit is not the way to end {tenure.rule(licence.agreement_type).label.lower()}.",
@@ -256,7 +257,7 @@ def notice_to_quit(actor: User, licence) -> bytes:
 
 def support_plan(actor: User, plan) -> bytes:
     permissions.require(actor, "print")
-    plan = support_plans.get_plan(plan.id if isinstance(plan, SupportPlan) else plan)
+    plan = support_plans.get_plan(validation.record_id(plan, SupportPlan, "plan"))
     pdf = plan_document.build(_plan_data(plan))
     record_document(actor, "support_plan", "support_plan", plan.id, plan_document.VERSION, pdf)
     return pdf
@@ -266,7 +267,7 @@ def signup_pack(actor: User, licence) -> bytes:
     """The licence agreement, the completed checklist, a key receipt, the inventory page and the
     support plan, to sign on the day, in one PDF."""
     permissions.require(actor, "print")
-    licence = licences.get_licence(licence.id if isinstance(licence, Licence) else licence)
+    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
     plan = support_plans.current_plan(licence)
     data = SignupPackData(
@@ -311,9 +312,8 @@ def availability_report(
     ``include_names`` makes the team's own copy, marked as not for sharing, with the occupants'
     names, still never the name of a woman whose details are not to be disclosed."""
     permissions.require(actor, "print")
-    on = on or clock.today()
-    if not isinstance(include_names, bool):
-        raise ValidationError("Say whether to include names: yes or no.", "include_names")
+    on = validation.a_date(on, "on", label="Date", default=clock.today())
+    validation.flag(include_names, "include_names", label="Include names")
     lines = tuple(
         BoardLine(
             reference=s.reference,

@@ -27,36 +27,42 @@ _EDITABLE = ("name", "kind", "contact_name", "phone", "email", "address", "notes
 
 
 def _clean(values: dict) -> dict:
-    unknown = set(values) - set(_EDITABLE)
-    if unknown:
-        raise ValidationError(
-            f"Partners have no field called {sorted(unknown)[0]}.", sorted(unknown)[0]
-        )
+    validation.no_unknown(values, _EDITABLE, "Partners")
     cleaned = {}
     for key, value in values.items():
+        column = getattr(Partner, key)
         if key == "name":
-            cleaned[key] = validation.text(value, key, label="Name", required=True)
+            cleaned[key] = validation.text(value, key, label="Name", required=True, column=column)
         elif key == "kind":
             cleaned[key] = validation.choice(value, key, label="Kind", choices=tuple(PARTNER_KINDS))
         elif key == "email":
-            email = validation.text(value, key, label="Email")
+            email = validation.text(value, key, label="Email", column=column)
             if email and ("@" not in email or " " in email):
                 raise ValidationError(f"'{email}' is not an email address.", key)
             cleaned[key] = email
         elif key in ("address", "notes"):
-            cleaned[key] = validation.text(value, key, label=key.capitalize(), max_length=2000)
+            cleaned[key] = validation.text(
+                value, key, label=key.capitalize(), column=column, max_length=2000
+            )
         else:
-            cleaned[key] = validation.text(value, key, label=key.replace("_", " ").capitalize())
+            label = key.replace("_", " ").capitalize()
+            cleaned[key] = validation.text(value, key, label=label, column=column)
     return cleaned
 
 
 def _name_taken(name: str, exclude_id: int | None = None) -> bool:
-    from peewee import fn
+    # Compared in Python: SQLite's LOWER() folds only ASCII letters, so 'Żywiec' and 'żywiec'
+    # would pass a check in SQL as different names. A team has a handful of partners.
+    wanted = name.casefold()
+    return any(
+        other.casefold() == wanted
+        for partner_id, other in Partner.select(Partner.id, Partner.name).tuples()
+        if partner_id != exclude_id
+    )
 
-    query = Partner.select().where(fn.LOWER(Partner.name) == name.lower())
-    if exclude_id is not None:
-        query = query.where(Partner.id != exclude_id)
-    return query.exists()
+
+def _taken(name: str) -> ValidationError:
+    return ValidationError(f"There is already a partner called '{name}'.", "name")
 
 
 def create_partner(actor: User, *, name, **details) -> Partner:
@@ -65,13 +71,12 @@ def create_partner(actor: User, *, name, **details) -> Partner:
     values = _clean({"name": name, **details})
     with write_transaction():
         if _name_taken(values["name"]):
-            raise ValidationError(f"There is already a partner called '{values['name']}'.", "name")
+            raise _taken(values["name"])
         try:
-            partner = Partner.create(**values)
+            with write_transaction():  # a savepoint, so PostgreSQL can carry on after a refusal
+                partner = Partner.create(**values)
         except IntegrityError:
-            raise ValidationError(
-                f"There is already a partner called '{values['name']}'.", "name"
-            ) from None
+            raise _taken(values["name"]) from None
         audit.record(actor, "create", "partner", partner.id, values, keep=("name",))
     return partner
 
@@ -79,21 +84,26 @@ def create_partner(actor: User, *, name, **details) -> Partner:
 def update_partner(actor: User, partner: Partner, **changes) -> Partner:
     """Change a partner's details; ConflictError if someone saved a newer version first."""
     permissions.require(actor, "manage_partners")
-    expected = changes.pop("version", partner.version)
+    partner = validation.record(partner, Partner, "partner")
+    expected = validation.version(changes.pop("version", partner.version))
     values = _clean(changes)
     with write_transaction():
         if "name" in values and _name_taken(values["name"], partner.id):
-            raise ValidationError(f"There is already a partner called '{values['name']}'.", "name")
-        versioned_update(
-            actor,
-            Partner,
-            partner.id,
-            expected,
-            values,
-            entity="partner",
-            what=f"partner {partner.name}",
-            keep=("name",),
-        )
+            raise _taken(values["name"])
+        try:
+            with write_transaction():
+                versioned_update(
+                    actor,
+                    Partner,
+                    partner.id,
+                    expected,
+                    values,
+                    entity="partner",
+                    what=f"partner {partner.name}",
+                    keep=("name",),
+                )
+        except IntegrityError:
+            raise _taken(values["name"]) from None
     return Partner.get_by_id(partner.id)
 
 

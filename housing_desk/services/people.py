@@ -69,7 +69,7 @@ def _date_of_birth(value) -> date | None:
 
 
 def _ni_number(value) -> str:
-    raw = validation.text(value, "ni_number", label="NI number", max_length=20)
+    raw = validation.text(value, "ni_number", label="NI number", max_length=20)  # spaces allowed
     number = re.sub(r"\s+", "", raw).upper()
     if number and not _NI.match(number):
         raise ValidationError(
@@ -80,8 +80,12 @@ def _ni_number(value) -> str:
 
 def _areas(value) -> str:
     if isinstance(value, (list, tuple)):
+        if not all(isinstance(part, str) for part in value):
+            raise ValidationError(
+                "Areas to avoid are postcode districts, such as NN1.", "areas_to_avoid"
+            )
         value = ", ".join(value)
-    raw = validation.text(value, "areas_to_avoid", label="Areas to avoid", max_length=200)
+    raw = validation.text(value, "areas_to_avoid", label="Areas to avoid", max_length=1000)
     districts = []
     for part in re.split(r"[,;\s]+", raw.upper()):
         if not part:
@@ -92,13 +96,18 @@ def _areas(value) -> str:
             )
         if part not in districts:
             districts.append(part)
-    return ", ".join(districts)
+    return validation.within(
+        ", ".join(districts),
+        "areas_to_avoid",
+        label="Areas to avoid (as stored: 'NN1, NN2')",
+        max_length=Person.areas_to_avoid.max_length,
+    )
 
 
 def _keyworker(value) -> User | None:
     if value is None:
         return None
-    user_id = value.id if isinstance(value, User) else value
+    user_id = validation.record_id(value, User, "keyworker", label="a keyworker")
     user = User.get_or_none(User.id == user_id)
     if user is None or not user.active or user.role == "viewer":
         raise ValidationError("Choose a keyworker from the team's active officers.", "keyworker")
@@ -106,9 +115,7 @@ def _keyworker(value) -> User | None:
 
 
 def _clean(values: dict) -> dict:
-    unknown = sorted(set(values) - set(EDITABLE))
-    if unknown:
-        raise ValidationError(f"People's records have no field called {unknown[0]}.", unknown[0])
+    validation.no_unknown(values, EDITABLE, "People's records")
     cleaned = {}
     for key, value in values.items():
         if key in ("given_name", "family_name", "preferred_name"):
@@ -125,7 +132,7 @@ def _clean(values: dict) -> dict:
         elif key == "ni_number":
             cleaned[key] = _ni_number(value)
         elif key == "phone":
-            phone = validation.text(value, key, label="Phone", max_length=40)
+            phone = validation.text(value, key, label="Phone", column=Person.phone)
             if phone and not _PHONE.match(phone):
                 raise ValidationError("A phone number has digits, spaces and + ( ) - only.", key)
             cleaned[key] = phone
@@ -136,20 +143,27 @@ def _clean(values: dict) -> dict:
         elif key in _FLAGS:
             cleaned[key] = validation.flag(value, key, label=_FLAGS[key])
         else:
+            # Free text kept exactly as typed, spaces and line breaks included.
             label, length = _TEXTS[key]
-            cleaned[key] = _literal_text(value, key, label=label, max_length=length)
+            cleaned[key] = validation.text(
+                value, key, label=label, column=getattr(Person, key), max_length=length, strip=False
+            )
     return cleaned
 
 
-def _literal_text(value, field: str, *, label: str, max_length: int) -> str:
-    """Free text kept exactly as typed, spaces and line breaks included."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text.", field)
-    if len(value) > max_length:
-        raise ValidationError(f"{label} can be at most {max_length} characters.", field)
-    return value
+def _with_keys(values: dict, given: str, family: str, preferred: str) -> dict:
+    """``values`` with the search and sort keys of her names, which must fit their columns
+    (folding can lengthen a name: 'æ' becomes 'ae')."""
+    keys = names.stored_keys(given, family, preferred)
+    for key, text in keys.items():
+        limit = getattr(Person, key).max_length
+        if len(text) > limit:
+            typed = [k for k in ("given_name", "family_name", "preferred_name") if k in values]
+            field = max(typed, key=lambda k: len(values[k])) if typed else "given_name"
+            raise ValidationError(
+                "Her names together are too long to keep: shorten the longest one.", field
+            )
+    return {**values, **keys}
 
 
 def _audit_values(values: dict) -> dict:
@@ -187,10 +201,8 @@ def create_person(actor: User, *, given_name, family_name, **details) -> Person:
     """Record a woman's details. Use ``possible_duplicates`` first to avoid a second record."""
     permissions.require(actor, "manage_people")
     values = _clean({"given_name": given_name, "family_name": family_name, **details})
-    values.update(
-        names.stored_keys(
-            values["given_name"], values["family_name"], values.get("preferred_name", "")
-        )
+    values = _with_keys(
+        values, values["given_name"], values["family_name"], values.get("preferred_name", "")
     )
     with write_transaction():
         person = Person.create(**values)
@@ -204,7 +216,8 @@ def create_person(actor: User, *, given_name, family_name, **details) -> Person:
 def update_person(actor: User, person: Person, **changes) -> Person:
     """Change her record. ``person.version`` (or ``version=``) must still be current."""
     permissions.require(actor, "manage_people")
-    expected = changes.pop("version", person.version)
+    person = validation.record(person, Person, "person")
+    expected = validation.version(changes.pop("version", person.version))
     values = _clean(changes)
     with write_transaction():
         current = lock_row(Person, person.id, "That person's record no longer exists.")
@@ -213,10 +226,8 @@ def update_person(actor: User, person: Person, **changes) -> Person:
                 k: values.get(k, getattr(current, k))
                 for k in ("given_name", "family_name", "preferred_name")
             }
-            values.update(
-                names.stored_keys(
-                    merged["given_name"], merged["family_name"], merged["preferred_name"]
-                )
+            values = _with_keys(
+                values, merged["given_name"], merged["family_name"], merged["preferred_name"]
             )
         versioned_update(
             actor,
@@ -237,7 +248,7 @@ def _audit_for_update(values: dict) -> dict:
 
 
 def _load(person_id) -> Person:
-    person = Person.get_or_none(Person.id == getattr(person_id, "id", person_id))
+    person = Person.get_or_none(Person.id == validation.record_id(person_id, Person, "person"))
     if person is None:
         raise NotFound("That person's record no longer exists.")
     return person
@@ -272,7 +283,7 @@ def name_of(actor: User, person_id: int) -> str:
     """Her name as lists show it (for a window's title or a question); not a view of her record."""
     permissions.require(actor, "view")
     row = Person.select(Person.given_name, Person.family_name, Person.preferred_name).where(
-        Person.id == getattr(person_id, "id", person_id)
+        Person.id == validation.record_id(person_id, Person, "person")
     )
     found = row.tuples().first()
     if found is None:

@@ -43,8 +43,7 @@ CLOSE_REASONS = REASONS["withdrawn"]
 _ALIASES = {"accept": "accepted", "decline": "declined", "withdraw": "withdrawn"}
 
 
-def _person(value) -> Person:
-    person_id = value.id if isinstance(value, Person) else value
+def _person(person_id: int) -> Person:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise NotFound("That person's record no longer exists.")
@@ -78,19 +77,22 @@ def create_referral(
 ) -> Referral:
     """Record a referral. A woman has at most one open referral at a time."""
     permissions.require(actor, "refer")
+    person_id = validation.record_id(person, Person, "person", label="the woman referred")
     received_on = validation.a_date(received_on, "received_on", label="Date received")
     if received_on > clock.today():
         raise ValidationError("The date received cannot be in the future.", "received_on")
     source = validation.choice(source, "source", label="Source", choices=tuple(SOURCES))
-    referrer = validation.text(referrer, "referrer", label="Referrer")
+    referrer = validation.text(referrer, "referrer", label="Referrer", column=Referral.referrer)
     organisation = validation.text(
-        referrer_organisation, "referrer_organisation", label="Organisation"
+        referrer_organisation,
+        "referrer_organisation",
+        label="Organisation",
+        column=Referral.referrer_organisation,
     )
     priority = validation.choice(priority, "priority", label="Priority", choices=tuple(PRIORITIES))
-    if notes is not None and not isinstance(notes, str):
-        raise ValidationError("Notes must be text.", "notes")
+    notes = validation.text(notes, "notes", label="Notes", column=Referral.notes, strip=False)
     with write_transaction():
-        person = _person(person)
+        person = _person(person_id)
         if person.archived:
             raise ValidationError("Her record is archived: restore it before referring her.", None)
         if open_referral(person) is not None:
@@ -104,7 +106,7 @@ def create_referral(
             referrer=referrer,
             referrer_organisation=organisation,
             priority=priority,
-            notes=notes or "",
+            notes=notes,
         )
         audit.record(
             actor,
@@ -128,9 +130,13 @@ def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=N
     notes of an 'other' reason. Only a referral still received or being assessed can be decided.
     """
     permissions.require(actor, "decide_referrals")
-    decision = _ALIASES.get(decision, decision)
+    referral_id = validation.record_id(referral, Referral, "referral")
+    if isinstance(decision, str):
+        decision = _ALIASES.get(decision, decision)
     decision = validation.choice(decision, "decision", label="Decision", choices=DECISIONS)
-    decided_on = validation.a_date(decided_on or clock.today(), "decided_on", label="Decision date")
+    decided_on = validation.a_date(
+        decided_on, "decided_on", label="Decision date", default=clock.today()
+    )
     reason = validation.text(reason, "reason", label="Reason", max_length=2000)
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     if decision in REASONS:
@@ -140,7 +146,7 @@ def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=N
             notes = f"{reason}\n{notes}".strip() if notes else reason
             reason = "other"
     with write_transaction():
-        current = _lock(referral.id)
+        current = _lock(referral_id)
         if current.status not in UNDECIDED:
             raise ValidationError(
                 f"This referral was already {current.status} and cannot be decided again.",
@@ -176,11 +182,14 @@ def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=N
 def close(actor: User, referral, *, reason, notes="", closed_on=None) -> Referral:
     """Take an accepted referral off the waiting list (she moved away, was housed elsewhere…)."""
     permissions.require(actor, "decide_referrals")
-    closed_on = validation.a_date(closed_on or clock.today(), "closed_on", label="Date closed")
+    referral_id = validation.record_id(referral, Referral, "referral")
+    closed_on = validation.a_date(
+        closed_on, "closed_on", label="Date closed", default=clock.today()
+    )
     reason = validation.choice(reason, "reason", label="Reason", choices=tuple(CLOSE_REASONS))
     notes = validation.text(notes, "notes", label="Notes", max_length=4000)
     with write_transaction():
-        current = _lock(referral.id)
+        current = _lock(referral_id)
         if current.status != "accepted":
             raise ValidationError("Only a referral on the waiting list can be closed.", None)
         Referral.update(

@@ -57,9 +57,7 @@ def target(priority: str, reported_on: date, *, hazard: bool, investigated_on=No
 
 def _lock(repair) -> Repair:
     return lock_row(
-        Repair,
-        repair.id if isinstance(repair, Repair) else repair,
-        "That repair no longer exists.",
+        Repair, validation.record_id(repair, Repair, "repair"), "That repair no longer exists."
     )
 
 
@@ -77,18 +75,26 @@ def report_repair(
     """Record a repair reported for ``flat``. ``hazard``: damp and mould. ``out_of_use``: the
     flat cannot be let until it is done (a manager's decision)."""
     permissions.require(actor, "allocate")
+    flat_id = validation.record_id(flat, Flat, "flat")
     reported_on = validation.a_date(reported_on, "reported_on", label="Reported on")
     description = validation.text(
-        description, "description", label="What needs repairing", required=True, max_length=4000
+        description,
+        "description",
+        label="What needs repairing",
+        required=True,
+        column=Repair.description,
+        max_length=4000,
     )
     priority = validation.choice(priority, "priority", label="Priority", choices=tuple(PRIORITIES))
-    reported_by = validation.text(reported_by, "reported_by", label="Reported by")
+    reported_by = validation.text(
+        reported_by, "reported_by", label="Reported by", column=Repair.reported_by
+    )
     hazard = validation.flag(hazard, "hazard", label="Damp or mould")
     out_of_use = validation.flag(out_of_use, "out_of_use", label="Out of use until done")
     if reported_on > clock.today():
         raise ValidationError("A repair is recorded once it has been reported.", "reported_on")
     with write_transaction():
-        current = lock_flat(flat.id if isinstance(flat, Flat) else flat)
+        current = lock_flat(flat_id)
         period = None
         if out_of_use:
             period = flats.mark_unavailable(
@@ -123,8 +129,9 @@ def report_repair(
 def pass_on(actor: User, repair, *, passed_to, passed_on) -> Repair:
     """It went to the partner or a contractor."""
     permissions.require(actor, "allocate")
+    validation.record_id(repair, Repair, "repair")
     passed_to = validation.text(
-        passed_to, "passed_to", label="Passed to", required=True, max_length=200
+        passed_to, "passed_to", label="Passed to", required=True, column=Repair.passed_to
     )
     passed_on = validation.a_date(passed_on, "passed_on", label="Passed on")
     with write_transaction():
@@ -143,6 +150,7 @@ def pass_on(actor: User, repair, *, passed_to, passed_on) -> Repair:
 def record_investigation(actor: User, repair, *, investigated_on) -> Repair:
     """A hazard was looked into: the clock moves on to making it safe."""
     permissions.require(actor, "allocate")
+    validation.record_id(repair, Repair, "repair")
     investigated_on = validation.a_date(investigated_on, "investigated_on", label="Investigated on")
     with write_transaction():
         current = _lock(repair)
@@ -163,8 +171,9 @@ def record_investigation(actor: User, repair, *, investigated_on) -> Repair:
 def complete_repair(actor: User, repair, *, completed_on, notes="") -> Repair:
     """It is done. A flat taken out of use for it is back in use that day."""
     permissions.require(actor, "allocate")
+    validation.record_id(repair, Repair, "repair")
     completed_on = validation.a_date(completed_on, "completed_on", label="Completed on")
-    notes = validation.text(notes, "notes", label="Notes", max_length=4000)
+    notes = validation.text(notes, "notes", label="Notes", column=Repair.notes, max_length=4000)
     if completed_on > clock.today():
         raise ValidationError("A repair is completed once it is done.", "completed_on")
     with write_transaction():

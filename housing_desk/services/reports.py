@@ -17,9 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
+from housing_desk.data.models import AuditEvent, Flat, Licence, Offer, Referral, Unavailability
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import intervals, money_reports, permissions, repairs
+from housing_desk.services import intervals, money_reports, permissions, repairs, validation
 from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
@@ -270,9 +270,19 @@ def refusals(start: date, end: date) -> Counter:
     return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in query.tuples())
 
 
+def _range(start, end) -> tuple[date, date]:
+    """The half-open range [start, end) a report covers."""
+    start = validation.a_date(start, "start", label="From")
+    end = validation.a_date(end, "end", label="To")
+    if end <= start:
+        raise ValidationError("The range must end after it starts.", "end")
+    return start, end
+
+
 def summary(actor: User, start: date, end: date) -> dict:
     """Every figure of the reports page, for a manager."""
     permissions.require(actor, "reports")
+    start, end = _range(start, end)
     ended = stays(start, end)
     waits = referral_to_move_in(start, end)
     found_voids = voids(start, end)
@@ -354,6 +364,8 @@ def report_pdf(actor: User, start: date, end: date) -> bytes:
     from housing_desk.documents.page import PageMeta
     from housing_desk.services import paperwork, settings
 
+    permissions.require(actor, "reports")
+    start, end = _range(start, end)
     figures = summary(actor, start, end)
     last_day = date.fromordinal(end.toordinal() - 1)
     built = [
@@ -388,5 +400,7 @@ def record_export(actor: User, what: str, rows: int) -> None:
     from housing_desk.services import audit
 
     permissions.require(actor, "reports")
+    what = validation.text(what, "what", label="Report", required=True, column=AuditEvent.changes)
+    rows = validation.whole_number(rows, "rows", label="Rows", minimum=0, maximum=10**9)
     with write_transaction():
         audit.record(actor, "export", "report", None, {"table": what, "rows": rows})

@@ -33,6 +33,7 @@ from housing_desk.services import (
     names,
     permissions,
     settings,
+    validation,
 )
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import ValidationError
@@ -156,8 +157,9 @@ def anonymise(actor: User, person) -> Person:
     Her own row keeps only the year of her birth; every other table's rows of hers lose all
     their free text (``her_records``). The audit log holds no personal value to remove."""
     permissions.require(actor, "retention")
+    person_id = validation.record_id(person, Person, "person")
     with write_transaction():
-        current = lock_row(Person, person.id, "That person's record no longer exists.")
+        current = lock_row(Person, person_id, "That person's record no longer exists.")
         if current.given_name == ANONYMOUS_GIVEN or not is_due(current.id):
             raise ValidationError("Her records are not yet due to be anonymised.", None)
         birth_year = current.date_of_birth.year if current.date_of_birth else None

@@ -46,11 +46,20 @@ def checklist(licence) -> list[SignupItem]:
 def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> None:
     """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference."""
     permissions.require(actor, "allocate")
+    validation.record_id(licence, Licence, "licence")
     validation.choice(key, "key", label="Checklist item", choices=tuple(CHECKLIST_LABELS))
     validation.flag(done, "done", label="Done")
-    note = validation.text(note, "note", label="Note", max_length=2000)
-    if key == "hb_claim" and done and not note:
-        raise ValidationError("Enter the Housing Benefit claim reference.", "note")
+    note = validation.text(note, "note", label="Note", column=SignupItem.note, max_length=2000)
+    if key == "hb_claim" and done:
+        if not note:
+            raise ValidationError("Enter the Housing Benefit claim reference.", "note")
+        # The note is kept as her claim's reference too.
+        validation.within(
+            note,
+            "note",
+            label="The Housing Benefit claim reference",
+            max_length=Licence.hb_reference.max_length,
+        )
     with write_transaction():
         current = _lock(licence)
         if not lifecycle.licence_allows(current.status, "sign_up"):
@@ -95,9 +104,14 @@ def activate(actor: User, licence) -> Licence:
 def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> LicenceKey:
     """Record a key or fob given to her, by its number."""
     permissions.require(actor, "allocate")
-    label = validation.text(label, "label", label="Key or fob", required=True, max_length=100)
-    issued_on = validation.a_date(issued_on or clock.today(), "issued_on", label="Date issued")
-    notes = validation.text(notes, "notes", label="Notes", max_length=1000)
+    validation.record_id(licence, Licence, "licence")
+    label = validation.text(
+        label, "label", label="Key or fob", required=True, column=LicenceKey.label
+    )
+    issued_on = validation.a_date(
+        issued_on, "issued_on", label="Date issued", default=clock.today()
+    )
+    notes = validation.text(notes, "notes", label="Notes", column=LicenceKey.notes, max_length=1000)
     with write_transaction():
         current = _lock(licence)
         if current.status == "ended":
@@ -111,11 +125,12 @@ def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> Licence
 
 def return_key(actor: User, key, *, returned_on=None) -> LicenceKey:
     permissions.require(actor, "allocate")
+    key_id = validation.record_id(key, LicenceKey, "key")
     returned_on = validation.a_date(
-        returned_on or clock.today(), "returned_on", label="Date returned"
+        returned_on, "returned_on", label="Date returned", default=clock.today()
     )
     with write_transaction():
-        current = lock_row(LicenceKey, key.id, "That key record no longer exists.")
+        current = lock_row(LicenceKey, key_id, "That key record no longer exists.")
         if returned_on < current.issued_on:
             raise ValidationError("A key cannot come back before it was issued.", "returned_on")
         LicenceKey.update(returned_on=returned_on).where(LicenceKey.id == current.id).execute()

@@ -16,6 +16,7 @@ from housing_desk.services import (
     permissions,
     privacy,
     settings,
+    validation,
 )
 from housing_desk.services import referrals as referral_service
 from housing_desk.services.access_requests import (  # noqa: F401  (public names)
@@ -24,6 +25,7 @@ from housing_desk.services.access_requests import (  # noqa: F401  (public names
     record_request,
     requests,
 )
+from housing_desk.services.errors import NotFound
 from housing_desk.services.her_records import rows_of
 
 ADDRESS_WARNING = (
@@ -119,7 +121,9 @@ def export(actor: User, person) -> bytes:
     """The PDF of everything held about her; recorded as an export. It holds her address: the
     window warns that it must go only to her before it is saved or printed."""
     permissions.require(actor, "export")
-    person = Person.get_by_id(person.id if isinstance(person, Person) else person)
+    person = Person.get_or_none(Person.id == validation.record_id(person, Person, "person"))
+    if person is None:
+        raise NotFound("That person's record no longer exists.")
     pdf = document.build(gather(actor, person))
     paperwork.record_document(
         actor, "subject_access", "person", person.id, document.VERSION, pdf, action="export"

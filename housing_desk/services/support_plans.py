@@ -23,43 +23,49 @@ RISK_FIELDS = {
 SEED_SCORES = (1, 2)
 
 
+_GOAL_FIELDS = ("domain", "need", "action", "outcome", "owner", "target_date", "status")
+
+
 def _goal_values(values: dict) -> dict:
+    validation.no_unknown(values, _GOAL_FIELDS, "Goals")
     cleaned = {}
     for key, value in values.items():
         if key == "domain":
-            if value and value not in assessments.DOMAIN_LABELS:
-                raise ValidationError(f"There is no assessment area called '{value}'.", "domain")
-            cleaned[key] = value or ""
+            cleaned[key] = validation.choice(
+                "" if value is None else value,
+                key,
+                label="Area",
+                choices=("", *assessments.DOMAIN_LABELS),
+            )
         elif key in ("need", "action", "outcome"):
-            cleaned[key] = validation.text(value, key, label=key.capitalize(), max_length=4000)
+            cleaned[key] = validation.text(
+                value, key, label=key.capitalize(), column=getattr(Goal, key), max_length=4000
+            )
         elif key == "owner":
-            cleaned[key] = validation.text(value, "owner", label="Who", max_length=200)
+            cleaned[key] = validation.text(value, "owner", label="Who", column=Goal.owner)
         elif key == "target_date":
             cleaned[key] = validation.a_date(value, key, label="Target date", required=False)
-        elif key == "status":
+        else:
             cleaned[key] = validation.choice(
                 value, key, label="Status", choices=tuple(GOAL_STATUSES)
             )
-        else:
-            raise ValidationError(f"Goals have no field called {key}.", key)
     return cleaned
 
 
 def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> SupportPlan:
     """A draft plan for a licence, with a goal for each area her latest assessment scored 1 or 2."""
     permissions.require(actor, "plan_support")
-    start_date = validation.a_date(start_date or clock.today(), "start_date", label="Start date")
+    licence_id = validation.record_id(licence, Licence, "licence")
+    start_date = validation.a_date(
+        start_date, "start_date", label="Start date", default=clock.today()
+    )
     review_due = validation.a_date(
-        review_due or assessments.add_months(start_date, 3), "review_due", label="Review due"
+        review_due, "review_due", label="Review due", default=assessments.add_months(start_date, 3)
     )
     if review_due <= start_date:
         raise ValidationError("The review must be due after the plan starts.", "review_due")
     with write_transaction():
-        licence = lock_row(
-            Licence,
-            licence.id if isinstance(licence, Licence) else licence,
-            "That licence no longer exists.",
-        )
+        licence = lock_row(Licence, licence_id, "That licence no longer exists.")
         if licence.status == "ended":
             raise ValidationError(
                 "This licence has ended: start a plan on her current licence.", None
@@ -102,6 +108,7 @@ def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> Su
 
 def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> Goal:
     permissions.require(actor, "plan_support")
+    validation.record_id(plan, SupportPlan, "plan")
     values = _goal_values(
         {
             "domain": domain,
@@ -126,7 +133,8 @@ def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> 
 def update_goal(actor: User, goal, **changes) -> Goal:
     """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "plan_support")
-    expected = changes.pop("version", goal.version)
+    goal = validation.record(goal, Goal, "goal")
+    expected = validation.version(changes.pop("version", goal.version))
     values = _goal_values(changes)
     with write_transaction():
         current = lock_row(Goal, goal.id, "That goal no longer exists.")
@@ -146,8 +154,9 @@ def update_goal(actor: User, goal, **changes) -> Goal:
 
 def remove_goal(actor: User, goal) -> None:
     permissions.require(actor, "plan_support")
+    goal_id = validation.record_id(goal, Goal, "goal")
     with write_transaction():
-        current = lock_row(Goal, goal.id, "That goal no longer exists.")
+        current = lock_row(Goal, goal_id, "That goal no longer exists.")
         _editable(current.plan_id)
         Goal.delete().where(Goal.id == current.id).execute()
         audit.record(actor, "delete", "goal", current.id, {"plan": current.plan_id})
@@ -156,12 +165,14 @@ def remove_goal(actor: User, goal) -> None:
 def set_risks(actor: User, plan, **notes) -> SupportPlan:
     """How each risk is managed (to self, to others, from others, to the tenancy)."""
     permissions.require(actor, "plan_support")
-    expected = notes.pop("version", plan.version)
-    unknown = sorted(set(notes) - set(RISK_FIELDS))
-    if unknown:
-        raise ValidationError(f"There is no risk called {unknown[0]}.", unknown[0])
+    plan = validation.record(plan, SupportPlan, "plan")
+    expected = validation.version(notes.pop("version", plan.version))
+    validation.no_unknown(notes, RISK_FIELDS, "Support plans' risks")
     values = {
-        k: validation.text(v, k, label=RISK_FIELDS[k], max_length=4000) for k, v in notes.items()
+        k: validation.text(
+            v, k, label=RISK_FIELDS[k], column=getattr(SupportPlan, k), max_length=4000
+        )
+        for k, v in notes.items()
     }
     with write_transaction():
         _editable(plan)
@@ -181,8 +192,11 @@ def set_risks(actor: User, plan, **notes) -> SupportPlan:
 def agree(actor: User, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     """She and her keyworker agreed the plan: it is in force, and supersedes the last agreed plan."""
     permissions.require(actor, "plan_support")
-    agreed_on = validation.a_date(agreed_on or clock.today(), "agreed_on", label="Date agreed")
-    if not she_agreed:
+    validation.record_id(plan, SupportPlan, "plan")
+    agreed_on = validation.a_date(
+        agreed_on, "agreed_on", label="Date agreed", default=clock.today()
+    )
+    if not validation.flag(she_agreed, "she_agreed", label="She agreed"):
         raise ValidationError(
             "A plan is agreed only when she agrees it; keep it as a draft meanwhile.", "she_agreed"
         )
@@ -207,8 +221,9 @@ def agree(actor: User, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
 def start_review(actor: User, plan) -> SupportPlan:
     """A new draft for the review, carrying over the goals still open."""
     permissions.require(actor, "plan_support")
+    plan_id = validation.record_id(plan, SupportPlan, "plan")
     with write_transaction():
-        current = lock_row(SupportPlan, plan.id, "That support plan no longer exists.")
+        current = lock_row(SupportPlan, plan_id, "That support plan no longer exists.")
         if current.status != "agreed":
             raise ValidationError("Review an agreed plan; a draft can simply be changed.", None)
         start = clock.today()
@@ -237,7 +252,7 @@ def start_review(actor: User, plan) -> SupportPlan:
 def _editable(plan, allow_agreed: bool = False) -> SupportPlan:
     current = lock_row(
         SupportPlan,
-        plan.id if isinstance(plan, SupportPlan) else plan,
+        validation.record_id(plan, SupportPlan, "plan"),
         "That support plan no longer exists.",
     )
     if current.status == "superseded" or (current.status == "agreed" and not allow_agreed):

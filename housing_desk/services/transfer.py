@@ -25,7 +25,7 @@ from peewee import DatabaseError, SqliteDatabase, __exception_wrapper__
 
 from housing_desk.data.database import engine, is_busy, open_database, write_transaction
 from housing_desk.data.models import MODELS, AuditEvent, User
-from housing_desk.services import backup_file
+from housing_desk.services import backup_file, validation
 from housing_desk.services.backup_file import is_encrypted  # noqa: F401  (for callers)
 from housing_desk.services.errors import Busy, Cancelled, ValidationError
 from housing_desk.services.table_checks import (
@@ -165,7 +165,9 @@ def backup(
     too unless ``plain`` asks otherwise. The file appears under its name only when whole: a
     backup that fails or is stopped leaves nothing, one that is killed leaves at most a file
     named ``….incomplete``, which restore refuses."""
-    path = Path(path)
+    path = validation.file_path(path)
+    passphrase = validation.passphrase(passphrase)
+    validation.flag(plain, "plain", label="A plain backup")
     if path.exists():
         raise ValidationError(f"{path} already exists: choose a new file for the backup.", "file")
     if passphrase_of(db) and not passphrase and not plain:
@@ -252,7 +254,7 @@ def restore(
     The file is checked whole before anything is touched. PostgreSQL: only into an empty database.
     SQLite: a database that already holds records is refused unless ``force``, which replaces the
     file's contents whole. ``actor`` is None from the command line."""
-    path = Path(path)
+    path = validation.file_path(path)
     source = backup_file.open_backup(path, passphrase)
     try:
         with source.atomic():

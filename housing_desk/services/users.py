@@ -19,6 +19,7 @@ ROLE_LABELS = {
     "viewer": "Viewer",
 }
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1000
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
 
@@ -54,9 +55,16 @@ def any_users() -> bool:
 
 
 def check_password(password) -> str:
+    field = "password"  # whichever argument it came in, the form shows it by the password box
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", "password"
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters.", field
+        )
+    if len(password) > MAX_PASSWORD_LENGTH or not validation.storable(password):
+        raise ValidationError(
+            f"The password can be at most {MAX_PASSWORD_LENGTH} characters, and only ones a "
+            "keyboard can type.",
+            field,
         )
     return password
 
@@ -64,11 +72,15 @@ def check_password(password) -> str:
 def create_user(actor: User | None, *, username, full_name, role, password) -> User:
     """Create an account. ``actor`` is None only for the very first administrator."""
     username = validation.text(
-        username, "username", label="Username", required=True, max_length=60
+        username, "username", label="Username", required=True, column=User.username
     ).lower()
+    # Lower case can be longer than what was typed ('İ' becomes 'i̇').
+    validation.within(username, "username", label="Username", max_length=User.username.max_length)
     if any(ch.isspace() for ch in username):
         raise ValidationError("A username cannot contain spaces.", "username")
-    full_name = validation.text(full_name, "full_name", label="Full name", required=True)
+    full_name = validation.text(
+        full_name, "full_name", label="Full name", required=True, column=User.full_name
+    )
     role = validation.choice(role, "role", label="Role", choices=ROLES)
     check_password(password)
     password_hash = _password_hasher().hash(password)
@@ -110,6 +122,8 @@ def authenticate(username, password) -> User:
     """
     refused = PermissionDenied(WRONG_PASSWORD)
     if not isinstance(username, str) or not isinstance(password, str):
+        raise refused
+    if not validation.storable(username) or not validation.storable(password):
         raise refused
     hasher = _password_hasher()
     user = User.get_or_none(User.username == username.strip().lower())
@@ -203,10 +217,14 @@ def change_password(actor: User, *, current_password, new_password) -> None:
 
     if actor is None:
         raise PermissionDenied("Sign in first.")
+    if current_password is None:
+        current_password = ""
+    if not isinstance(current_password, str) or not validation.storable(current_password):
+        raise ValidationError("That is not your current password.", "current_password")
     check_password(new_password)
     stored = User.get_by_id(actor.id)
     try:
-        _password_hasher().verify(stored.password_hash, current_password or "")
+        _password_hasher().verify(stored.password_hash, current_password)
     except (VerificationError, InvalidHashError):
         raise ValidationError("That is not your current password.", "current_password") from None
     with write_transaction():
@@ -219,6 +237,7 @@ def change_password(actor: User, *, current_password, new_password) -> None:
 def reset_password(actor: User, user, *, new_password) -> None:
     """An administrator sets a new password (and unlocks the account)."""
     permissions.require(actor, "manage_users")
+    user_id = validation.record_id(user, User, "user")
     check_password(new_password)
     with write_transaction():
         User.update(
@@ -226,13 +245,14 @@ def reset_password(actor: User, user, *, new_password) -> None:
             failed_attempts=0,
             locked_until=None,
             version=User.version + 1,
-        ).where(User.id == user.id).execute()
-        audit.record(actor, "update", "user", user.id, {"password": "reset"}, keep=("password",))
+        ).where(User.id == user_id).execute()
+        audit.record(actor, "update", "user", user_id, {"password": "reset"}, keep=("password",))
 
 
 def set_active(actor: User, user, *, active: bool) -> User:
     """Deactivate an account (never delete it: the audit trail keeps pointing at it), or restore it."""
     permissions.require(actor, "manage_users")
+    user = validation.record(user, User, "user")
     validation.flag(active, "active", label="Active")
     if not active and user.id == actor.id:
         raise ValidationError("You cannot deactivate your own account.", "active")
@@ -247,6 +267,7 @@ def set_active(actor: User, user, *, active: bool) -> User:
 
 def set_role(actor: User, user, *, role) -> User:
     permissions.require(actor, "manage_users")
+    user = validation.record(user, User, "user")
     role = validation.choice(role, "role", label="Role", choices=ROLES)
     with write_transaction():
         current = _lock_with_administrators(actor, user)
