@@ -9,7 +9,6 @@ transaction too: if any row has a problem, nothing is imported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -25,6 +24,7 @@ from housing_desk.services import (
     people,
     permissions,
     spreadsheets,
+    validation,
 )
 from housing_desk.services.errors import DomainError, ValidationError
 
@@ -69,14 +69,16 @@ def import_file(
     """Import ``path`` (.csv or .xlsx) as ``kind`` ('flats', 'people' or 'licences')."""
     permissions.require(actor, "import")
     kind = _kind(kind)
-    table = spreadsheets.read(Path(path))
+    path = validation.file_path(path)
+    validation.flag(dry_run, "dry_run", label="A trial run")
+    table = spreadsheets.read(path)
     return import_table(
         actor, kind, table, dry_run=dry_run, mapping=mapping, progress=progress, cancelled=cancelled
     )
 
 
 def _kind(kind) -> str:
-    if kind not in import_fields.FIELDS:
+    if not isinstance(kind, str) or kind not in import_fields.FIELDS:
         raise ValidationError("Choose flats, people or licences to import.", "kind")
     return kind
 

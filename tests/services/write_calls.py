@@ -48,6 +48,7 @@ from housing_desk.services import (
     compliance,
     flats,
     housing_benefit,
+    importing,
     licences,
     paperwork,
     people,
@@ -1142,6 +1143,18 @@ CALLS = [
         lambda w: {"request": w.request, "answered_on": None},
         {"request": Record(), "answered_on": Date(required=False)},
         positional=("request",),
+    ),
+    Call(
+        "importing.import_file",
+        importing.import_file,
+        lambda w: {"kind": "flats", "path": f"{w.folder}/flats.csv", "dry_run": True},
+        {
+            "kind": Choice(("flats", "people", "licences")),
+            "path": PATHS,
+            "dry_run": Flag(),
+        },
+        positional=("kind", "path"),
+        fields={"path": "file"},
     ),
     Call(
         "retention.anonymise",
