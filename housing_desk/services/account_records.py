@@ -19,10 +19,6 @@ from housing_desk.services import arrears, housing_benefit
 from housing_desk.services.validation import uk_date
 
 
-def _money(amount) -> str:
-    return "" if amount is None else f"£{amount:,.2f}"
-
-
 def sections(person_id: int) -> list[RecordSection]:
     """Her statements, the council's decisions, evidence, absences and repayment plans."""
     found = []
@@ -32,9 +28,9 @@ def sections(person_id: int) -> list[RecordSection]:
             (
                 uk_date(line.on),
                 line.description,
-                _money(line.charge),
-                _money(line.payment),
-                _money(line.balance),
+                arrears.pounds(line.charge),
+                arrears.pounds(line.payment),
+                arrears.pounds(line.balance),
             )
             for line in account.lines
         )
@@ -52,7 +48,11 @@ def sections(person_id: int) -> list[RecordSection]:
                 uk_date(d.decided_on),
                 f"Housing Benefit {housing_benefit.DECISIONS[d.decision].lower()} from "
                 f"{uk_date(d.award_from)}"
-                + (f", {_money(d.weekly_award)} a week" if d.weekly_award is not None else ""),
+                + (
+                    f", {arrears.pounds(d.weekly_award)} a week"
+                    if d.weekly_award is not None
+                    else ""
+                ),
                 d.notes,
             )
             for d in housing_benefit.decisions(licence)
@@ -76,7 +76,7 @@ def sections(person_id: int) -> list[RecordSection]:
         claim += [
             (
                 uk_date(p.start_on),
-                f"Repayment plan of {_money(p.weekly_amount)} a week",
+                f"Repayment plan of {arrears.pounds(p.weekly_amount)} a week",
                 f"ended {uk_date(p.ended_on)}" if p.ended_on else "",
             )
             for p in RepaymentPlan.select().where(RepaymentPlan.licence == licence.id)

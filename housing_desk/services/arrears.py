@@ -28,6 +28,20 @@ ZERO = charging.ZERO
 AGES = ("0–4 weeks", "4–8 weeks", "8+ weeks")
 
 
+def pounds(amount: Decimal | None) -> str:
+    """£1,234.56, or '' for no amount."""
+    return "" if amount is None else f"£{amount:,.2f}"
+
+
+def owed_words(balance: Decimal) -> str:
+    """A balance as it is said: '£12.00 owed', '£3.00 in credit' or 'nothing owed'."""
+    if balance > 0:
+        return f"{pounds(balance)} owed"
+    if balance < 0:
+        return f"{pounds(-balance)} in credit"
+    return "nothing owed"
+
+
 @dataclass(frozen=True)
 class StatementLine:
     on: date

@@ -27,26 +27,13 @@ from housing_desk.ui.money_dialogs import (
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
-
-def _money(amount) -> str:
-    return "" if amount is None else f"£{amount:,.2f}"
-
-
 STATEMENT_COLUMNS = (
     Column("Date", lambda line: dates.uk(line.on), sort_key=lambda line: line.on),
     Column("What", lambda line: line.description),
-    Column("Charge", lambda line: _money(line.charge), align_right=True),
-    Column("Paid", lambda line: _money(line.payment), align_right=True),
-    Column("Balance", lambda line: _money(line.balance), align_right=True),
+    Column("Charge", lambda line: arrears.pounds(line.charge), align_right=True),
+    Column("Paid", lambda line: arrears.pounds(line.payment), align_right=True),
+    Column("Balance", lambda line: arrears.pounds(line.balance), align_right=True),
 )
-
-
-def _owed(amount) -> str:
-    if amount > 0:
-        return f"£{amount:,.2f} owed"
-    if amount < 0:
-        return f"£{-amount:,.2f} in credit"
-    return "nothing owed"
 
 
 def summary(licence) -> str:
@@ -55,8 +42,8 @@ def summary(licence) -> str:
     gap = housing_benefit.shortfall(licence)
     claim = licences.HB_STATUSES.get(licence.hb_status, licence.hb_status)
     lines = [
-        f"<b>Balance: {_owed(account.balance)}</b> · her own share: {_owed(account.her_balance)}"
-        f" · awaiting Housing Benefit: {_owed(account.hb_balance)}",
+        f"<b>Balance: {arrears.owed_words(account.balance)}</b> · her own share: {arrears.owed_words(account.her_balance)}"
+        f" · awaiting Housing Benefit: {arrears.owed_words(account.hb_balance)}",
         f"Charges £{accounts.weekly_charge(licence):,.2f} a week. Housing Benefit: {claim}"
         + (
             "."

@@ -17,14 +17,7 @@ def account_words(licence) -> str:
     """Her account as the move-out dialog states it."""
     from housing_desk.services import arrears
 
-    balance = arrears.statement(licence).balance
-    owed = (
-        f"£{balance:,.2f} owed"
-        if balance > 0
-        else f"£{-balance:,.2f} in credit"
-        if balance < 0
-        else "nothing owed"
-    )
+    owed = arrears.owed_words(arrears.statement(licence).balance)
     return (
         f"Her account today: {owed}. Her last week is charged by the night up to the "
         "move-out day; anything she still owes stays on her record after she leaves."
