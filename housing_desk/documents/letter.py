@@ -67,7 +67,7 @@ def load(name: str, placeholders: set[str]) -> LetterWording:
 def story(data: LetterData, wording: LetterWording) -> list:
     flowables = [
         blocks.text(data.resident_name, styles.BODY),
-        blocks.text(data.flat_address, styles.BODY),
+        *([blocks.text(data.flat_address, styles.BODY)] if data.flat_address else []),
         blocks.text(blocks.uk_date(data.dated), styles.SUBTITLE),
         blocks.text(wording.title, styles.TITLE),
         blocks.text(f"Dear {data.first_name},", styles.BODY),

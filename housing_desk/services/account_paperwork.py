@@ -23,6 +23,15 @@ LETTERS = {
     "first": ("arrears_first_letter.txt", "First letter about arrears"),
     "plan": ("arrears_plan_letter.txt", "Let's agree a plan"),
 }
+MOVE_OUT_LETTER = "move_out_letter.txt"
+MOVE_OUT_PLACEHOLDERS = {
+    "agreement_word",
+    "flat_address",
+    "end_date",
+    "final_balance",
+    "balance_sentence",
+    "organisation_phone",
+}
 LETTER_PLACEHOLDERS = {
     "flat_address",
     "her_balance",
@@ -126,4 +135,54 @@ def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
     )
     pdf = letter.build(data, wording)
     paperwork.record_document(actor, "arrears_letter", "licence", licence.id, wording.version, pdf)
+    return pdf
+
+
+def move_out_letter(actor, licence) -> bytes:
+    """The letter that closes her account after she has moved out: its final balance."""
+    from housing_desk.services import paperwork
+
+    permissions.require(actor, "print")
+    licence = _licence(licence)
+    if licence.status != "ended":
+        raise ValidationError("This letter is for a licence that has ended.", None)
+    try:
+        wording = letter.load(MOVE_OUT_LETTER, MOVE_OUT_PLACEHOLDERS)
+    except TemplateError as error:
+        raise ValidationError(str(error), None) from None
+    balance = arrears.statement(licence).balance
+    organisation = settings.organisation()
+    if balance > 0:
+        sentence = (
+            f"You still owe £{balance:,.2f}. We would like to agree with you a way to pay it that "
+            "you can manage, a small amount at a time if that is easier: please get in touch."
+        )
+    elif balance < 0:
+        sentence = (
+            f"You are £{-balance:,.2f} in credit. Tell us how you would like it paid back to you "
+            "(or, if Housing Benefit overpaid, we will tell you what goes back to the council)."
+        )
+    else:
+        sentence = "There is nothing to pay, and nothing owed to you: your account is closed."
+    person = licence.person
+    values = {
+        "agreement_word": "tenancy" if licence.agreement_type == "assured_periodic" else "licence",
+        "flat_address": licence.flat.address,
+        "end_date": validation.uk_date(licence.end_date),
+        "final_balance": arrears.owed_words(balance),
+        "balance_sentence": sentence,
+        "organisation_phone": organisation.phone or "the number above",
+    }
+    data = LetterData(
+        organisation=organisation,
+        reference=f"{paperwork.licence_reference(licence)}-MO",
+        resident_name=_name(licence),
+        first_name=person.preferred_name or person.given_name,
+        flat_address="",  # she has left the flat: the letter goes by hand or where she said
+        dated=clock.today(),
+        officer_name=actor.full_name,
+        values=values,
+    )
+    pdf = letter.build(data, wording)
+    paperwork.record_document(actor, "move_out_letter", "licence", licence.id, wording.version, pdf)
     return pdf

@@ -50,6 +50,7 @@ KINDS = {
     "subject_access": "Subject access export",
     "account_statement": "Account statement",
     "arrears_letter": "Letter about arrears",
+    "move_out_letter": "Letter closing her account",
 }
 _BENEFIT = "Housing Benefit, if your claim is awarded"
 # Housing Benefit can cover rent and eligible service charges; never the ineligible service
@@ -363,4 +364,8 @@ def documents_for(entity: str, entity_id: int) -> list[Document]:
 
 
 # Her account's paperwork, kept in its own module; paperwork.statement is the public name.
-from housing_desk.services.account_paperwork import arrears_letter, statement  # noqa: E402, F401
+from housing_desk.services.account_paperwork import (  # noqa: E402, F401
+    arrears_letter,
+    move_out_letter,
+    statement,
+)

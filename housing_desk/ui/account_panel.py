@@ -107,6 +107,9 @@ class AccountPanel(QWidget):
         printing.addAction("Her statement…", lambda: self._print("statement"))
         printing.addAction("First letter about arrears…", lambda: self._print("first"))
         printing.addAction("Letter: let's agree a plan…", lambda: self._print("plan"))
+        self.move_out_action = printing.addAction(
+            "Letter closing her account (after she moved out)…", lambda: self._print("move_out")
+        )
         ui.printButton.setMenu(printing)
         self.show_licence(None)
 
@@ -128,6 +131,7 @@ class AccountPanel(QWidget):
         self.ui.printButton.setEnabled(
             self.licence is not None and permissions.allowed(self.actor, "print")
         )
+        self.move_out_action.setEnabled(self.licence is not None and self.licence.status == "ended")
         self.ui.reverseButton.setEnabled(
             self._selected_payment() is not None
             and permissions.allowed(self.actor, "correct_records")
@@ -213,6 +217,9 @@ class AccountPanel(QWidget):
         reference = paperwork.licence_reference(licence)
         if which == "statement":
             build, title = (lambda: paperwork.statement(self.actor, licence)), "Account statement"
+        elif which == "move_out":
+            build = lambda: paperwork.move_out_letter(self.actor, licence)  # noqa: E731
+            title = "Letter closing her account"
         else:
             build = lambda: paperwork.arrears_letter(self.actor, licence, stage=which)  # noqa: E731
             title = "Letter about arrears"

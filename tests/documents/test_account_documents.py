@@ -62,3 +62,17 @@ def test_no_letter_when_she_owes_nothing(admin, owing):
     with pytest.raises(ValidationError):
         paperwork.arrears_letter(admin, owing)
     assert arrears.statement(owing).her_balance == Decimal("0.00")
+
+
+def test_the_letter_closing_her_account_states_the_final_balance(admin, owing):
+    from housing_desk import clock
+
+    with pytest.raises(ValidationError):  # she has not moved out
+        paperwork.move_out_letter(admin, owing)
+    factories.sign_up(admin, owing)
+    licences.end_licence(admin, owing, end_date=clock.today(), reason="planned_move_on")
+    balance = arrears.statement(owing).balance
+    text = _text(paperwork.move_out_letter(admin, owing))
+    assert f"£{balance:,.2f} owed" in text and "Dear Zsófi," in text
+    assert "ended on" in text and "{" not in text
+    assert Document.get(Document.kind == "move_out_letter").entity_id == owing.id
