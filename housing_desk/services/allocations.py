@@ -180,6 +180,20 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
             .exists()
         ):
             raise ValidationError("She already has a pending offer of a flat.", "referral")
+        if (
+            Offer.select()
+            .where(
+                Offer.referral.in_(her_referrals)
+                & (Offer.status == "accepted")
+                & ~Offer.id.in_(occupancy_rules.licensed_offers())
+            )
+            .exists()
+        ):
+            raise ValidationError(
+                "She has accepted another flat and is waiting for her licence. Withdraw that "
+                "offer first if she is not moving there.",
+                "referral",
+            )
         offer = Offer.create(
             referral=referral.id, flat=flat.id, offered_on=offered_on, made_by=actor.id, notes=notes
         )

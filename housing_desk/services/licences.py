@@ -284,7 +284,7 @@ def _settle_offers(person: Person, flat: Flat, licence: Licence) -> None:
         (Offer.referral.in_(her_referrals))
         & (Offer.flat != flat.id)
         & Offer.status.in_(("pending", "accepted"))
-        & ~Offer.id.in_(Licence.select(Licence.offer).where(Licence.offer.is_null(False)))
+        & ~Offer.id.in_(occupancy_rules.licensed_offers())
     ).execute()
 
 

@@ -43,13 +43,20 @@ def refusals():
         raise
 
 
+def licensed_offers():
+    """The ids of offers that became a licence."""
+    return Licence.select(Licence.offer).where(Licence.offer.is_null(False))
+
+
 def offers_holding(flat_id: int, *, except_person: int | None = None):
     """The offers that hold a flat: pending, or accepted and not yet turned into a licence
     (those made to ``except_person`` left out)."""
-    licensed = Licence.select(Licence.offer).where(Licence.offer.is_null(False))
     query = Offer.select().where(
         (Offer.flat == flat_id)
-        & ((Offer.status == "pending") | ((Offer.status == "accepted") & ~Offer.id.in_(licensed)))
+        & (
+            (Offer.status == "pending")
+            | ((Offer.status == "accepted") & ~Offer.id.in_(licensed_offers()))
+        )
     )
     if except_person is not None:
         hers = Referral.select(Referral.id).where(Referral.person == except_person)

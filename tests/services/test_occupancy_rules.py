@@ -226,3 +226,16 @@ def test_bulk_load_refuses_a_second_licence_not_ended_for_a_woman(admin, partner
         bulk.load(admin, _batch_licence(admin, other.id, ana.id, START))
     assert error.value.field == "person"
     assert Licence.select().count() == 1 and Person.select().count() == 1
+
+
+def test_a_woman_who_accepted_one_flat_is_not_offered_another(admin, partner, home):
+    other = factories.certified_flat(admin, partner, reference="NHT-02")
+    _ana, referral = waiting_woman(admin, "Ana")
+    accepted = allocations.respond(
+        admin, allocations.make_offer(admin, referral, home), accepted=True
+    )
+    with pytest.raises(ValidationError) as error:
+        allocations.make_offer(admin, referral, other)
+    assert error.value.field == "referral"
+    allocations.withdraw_offer(admin, accepted, reason="She chose to wait")
+    assert allocations.make_offer(admin, referral, other).flat_id == other.id
