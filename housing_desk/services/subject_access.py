@@ -8,6 +8,7 @@ from housing_desk.data.models import Licence, Person, Referral, SupportPlan, Use
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
 from housing_desk.services import (
+    access_other,
     access_sections,
     account_records,
     attachments,
@@ -105,6 +106,7 @@ def gather(actor: User, person: Person) -> SubjectAccessData:
     sections += access_sections.plan_sections(person)
     sections += account_records.sections(person.id)
     sections += access_sections.request_sections(person)
+    sections += access_other.other_sections(person.id)
     sections += [_printed(person, her_licences), *_files(person), _trail(actor, person)]
     organisation = settings.organisation()
     return SubjectAccessData(
