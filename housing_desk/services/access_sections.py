@@ -28,6 +28,7 @@ from housing_desk.services import (
     referrals,
     signup,
     support_plans,
+    tenure,
 )
 from housing_desk.services.validation import uk_date
 
@@ -163,6 +164,8 @@ def licence_sections(person: Person, her_licences: list[Licence]) -> list[Record
                     "; ".join(
                         p
                         for p in (
+                            lic.readiness_override
+                            and f"let without a ready assessment: {lic.readiness_override}",
                             licences.HB_STATUSES.get(lic.hb_status, lic.hb_status),
                             lic.hb_reference and f"reference {lic.hb_reference}",
                             lic.inventory_reference and f"inventory {lic.inventory_reference}",
@@ -180,7 +183,16 @@ def licence_sections(person: Person, her_licences: list[Licence]) -> list[Record
             tuple(
                 (
                     lic.flat.reference,
-                    endings.NOTICE_BY.get(lic.notice_by, ""),
+                    "; ".join(
+                        p
+                        for p in (
+                            endings.NOTICE_BY.get(lic.notice_by, ""),
+                            tenure.SERVED_HOW.get(lic.notice_served_how, ""),
+                            lic.possession_order_on
+                            and f"court order {uk_date(lic.possession_order_on)}",
+                        )
+                        if p
+                    ),
                     uk_date(lic.notice_served_on),
                     lic.notice_reason,
                     endings.END_REASONS.get(lic.end_reason, ""),

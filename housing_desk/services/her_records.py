@@ -29,6 +29,8 @@ CODES: dict[str, frozenset[str]] = {
             "hb_status",
             "status",
             "notice_by",
+            "notice_served_how",
+            "excluded_category",
             "end_reason",
         }
     ),
