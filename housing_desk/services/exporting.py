@@ -5,11 +5,16 @@ and the export is audited either way."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Person, User
-from housing_desk.services import audit, import_fields, importing, permissions, spreadsheets
+from housing_desk.services import (
+    audit,
+    import_fields,
+    importing,
+    permissions,
+    spreadsheets,
+    validation,
+)
 from housing_desk.services.licences import NOT_ENDED
 
 WITHHELD = "(confidential)"
@@ -102,14 +107,16 @@ def export_list(actor: User, kind: str, path, *, include_confidential: bool = Fa
     """Write the list of ``kind`` to ``path`` (.csv or .xlsx); returns how many rows."""
     permissions.require(actor, "export")
     kind = importing._kind(kind)
-    names = bool(include_confidential)
+    path = validation.file_path(path)
+    # Yes or no in so many words: 'no' as text must never let confidential names out.
+    names = validation.flag(include_confidential, "include_confidential", label="Include names")
     rows = {
         "flats": _flats,
         "people": lambda: _people(names),
         "licences": lambda: _licences(names),
     }[kind]()
     rows = [[str(v) if hasattr(v, "as_tuple") else v for v in row] for row in rows]  # money as text
-    spreadsheets.write(Path(path), importing.template(kind), rows)
+    spreadsheets.write(path, importing.template(kind), rows)
     with write_transaction():
         audit.record(
             actor,

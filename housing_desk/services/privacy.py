@@ -10,7 +10,6 @@ from __future__ import annotations
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Setting, User
 from housing_desk.services import audit, permissions, settings, validation
-from housing_desk.services.errors import ValidationError
 
 FIELDS = {  # key: (label, longest)
     "officer": ("Privacy officer (name and how to reach them)", 500),
@@ -33,9 +32,7 @@ def privacy_settings() -> dict[str, str]:
 def save_privacy(actor: User, **values) -> dict[str, str]:
     """Save the privacy officer and the retention wording printed in every subject access copy."""
     permissions.require(actor, "manage_settings")
-    unknown = sorted(set(values) - set(FIELDS))
-    if unknown:
-        raise ValidationError(f"There is no setting called {unknown[0]}.", unknown[0])
+    validation.no_unknown(values, FIELDS, "Privacy settings")
     cleaned = {
         key: validation.text(value, key, label=FIELDS[key][0], max_length=FIELDS[key][1])
         for key, value in values.items()

@@ -294,9 +294,7 @@ def repair_target_days() -> dict[str, int]:
 
 def set_repair_target_days(actor: User, **days) -> dict[str, int]:
     permissions.require(actor, "manage_settings")
-    unknown = sorted(set(days) - set(REPAIR_KEYS))
-    if unknown:
-        raise ValidationError(f"There is no repair priority called {unknown[0]}.", unknown[0])
+    validation.no_unknown(days, REPAIR_KEYS, "Repair priorities")
     cleaned = {
         key: validation.whole_number(
             value, key, label=f"Days for {key} repairs", minimum=1, maximum=365
