@@ -241,7 +241,15 @@ def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
     reason = validation.text(
         reason, "reason", label="Reason for the correction", required=True, max_length=2000
     )
-    allowed = {"end_date", "end_reason", "destination", "move_out_notes", "start_date", *CHARGES}
+    allowed = {
+        "end_date",
+        "end_reason",
+        "destination",
+        "move_out_notes",
+        "start_date",
+        "possession_order_on",
+        *CHARGES,
+    }
     unknown = sorted(set(changes) - allowed)
     if unknown:
         raise ValidationError(f"'{unknown[0]}' cannot be corrected here.", unknown[0])
@@ -251,6 +259,10 @@ def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
             values[key] = validation.money(value, key, label=CHARGES[key])
         elif key in ("end_date", "start_date"):
             values[key] = validation.a_date(value, key, label=key.replace("_", " ").capitalize())
+        elif key == "possession_order_on":
+            values[key] = validation.a_date(
+                value, key, label="Possession order date", required=False
+            )
         elif key == "end_reason":
             values[key] = validation.choice(value, key, label="Reason", choices=tuple(END_REASONS))
         else:
@@ -270,6 +282,18 @@ def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
         if end <= start:
             raise ValidationError("The move-out date must be after the start date.", "end_date")
         _check_dates_free(current.flat_id, start, end, "end_date", exclude_id=current.id)
+        if "end_reason" in values or "possession_order_on" in values:
+            # A correction cannot make an eviction or abandonment the move-out could not be.
+            try:
+                _check_grounds(
+                    current,
+                    values.get("end_reason", current.end_reason),
+                    values.get("possession_order_on", current.possession_order_on),
+                    end,
+                )
+            except ValidationError as error:
+                field = "end_reason" if error.field == "reason" else error.field
+                raise ValidationError(error.message, field) from None
         before = {key: getattr(current, key) for key in values}
         Licence.update(**values, version=Licence.version + 1).where(
             Licence.id == current.id

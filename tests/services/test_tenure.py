@@ -421,3 +421,32 @@ def test_saving_the_settings_together_keeps_the_28_day_floor_and_the_payer(admin
             admin, idle_lock_minutes=10, retention_years=6, notice_days=35, support_charge_payer="x"
         )
     assert error.value.field == "payer"
+
+
+def test_a_correction_cannot_turn_a_move_out_into_an_eviction_the_rules_refuse(admin, home):
+    licence = let(admin, home)
+    ended = licences.end_licence(admin, licence, end_date=date(2025, 6, 2), reason="left_unplanned")
+    message = refused(
+        "end_reason",
+        licences.correct_licence,
+        admin,
+        ended,
+        reason="Typed the wrong reason",
+        end_reason="evicted",
+    )
+    assert "notice" in message
+    refused(
+        "end_reason",
+        licences.correct_licence,
+        admin,
+        ended,
+        reason="Typed the wrong reason",
+        end_reason="abandoned",
+    )
+    assert Licence.get_by_id(ended.id).end_reason == "left_unplanned"
+    assert (
+        licences.correct_licence(
+            admin, ended, reason="It was custody", end_reason="custody"
+        ).end_reason
+        == "custody"
+    )
