@@ -76,6 +76,10 @@ class GoalLine:
     target_date: date | None
     status: str
     outcome: str = ""
+    her_words: str = ""
+    strengths: str = ""
+    measure: str = ""
+    achieved_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,11 @@ class SupportPlanData:
     agreed_on: date | None
     goals: tuple[GoalLine, ...]
     risks: tuple[tuple[str, str], ...]  # (kind of risk, how it is managed)
+    crisis_triggers: str = ""
+    crisis_actions: str = ""
+    crisis_contacts: str = ""
+    share_with: tuple[str, ...] = ()  # agencies she agreed we may share with, as she named them
+    reviews: tuple[tuple[date, str, str], ...] = ()  # (date, who came, what changed)
 
 
 @dataclass(frozen=True)
@@ -157,3 +166,20 @@ class SubjectAccessData:
     information: tuple[
         tuple[str, str], ...
     ] = ()  # (heading, text): what the law says comes with it
+
+
+@dataclass(frozen=True)
+class WarningLetterData:
+    """A written or final warning, written to her (her own document)."""
+
+    organisation: Organisation
+    reference: str
+    stage: str  # written | final
+    stage_name: str  # "written warning"
+    resident_name: str
+    flat_address: str
+    issued_on: date
+    reason: str
+    lapses_on: date
+    officer_name: str
+    keyworker_name: str

@@ -80,17 +80,23 @@ def default_path(name: str = DEFAULT) -> Path:
     return paths.resource("templates", name)
 
 
-def load(path: str | Path | None = None) -> Template:
-    """Read and check a template file (the shipped one when ``path`` is empty)."""
+def load(
+    path: str | Path | None = None, *, placeholders=None, blocks=BLOCKS, title="Licence agreement"
+) -> Template:
+    """Read and check a template file (the shipped one when ``path`` is empty). Other documents
+    (a warning letter) give their own ``placeholders`` and ``blocks``."""
     path = Path(path) if path else default_path()
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateError(f"The template file {path} cannot be read: {error}") from None
-    return parse(raw, str(path))
+    return parse(raw, str(path), placeholders=placeholders, blocks=blocks, title=title)
 
 
-def parse(raw: str, source: str = "") -> Template:
+def parse(
+    raw: str, source: str = "", *, placeholders=None, blocks=BLOCKS, title="Licence agreement"
+) -> Template:
+    known = PLACEHOLDERS if placeholders is None else placeholders
     header: dict[str, str] = {}
     sections: list[Section] = []
     heading: str | None = None
@@ -123,7 +129,7 @@ def parse(raw: str, source: str = "") -> Template:
                 )
             # 'a {agreement_type}' reads 'a assured periodic tenancy': use the article's own.
             stripped = re.sub(r"\b([aA]) \{agreement_type\}", "{a_agreement_type}", stripped)
-            _check(stripped, number)
+            _check(stripped, number, known, blocks)
             if stripped.startswith("[["):
                 close_paragraph()
                 paragraphs.append(stripped)
@@ -140,18 +146,18 @@ def parse(raw: str, source: str = "") -> Template:
         raise TemplateError("The template has no sections ('## ' headings).")
     return Template(
         version=header["version"],
-        title=header.get("title", "Licence agreement"),
+        title=header.get("title", title),
         sections=tuple(sections),
         source=source,
     )
 
 
-def _check(line: str, number: int) -> None:
+def _check(line: str, number: int, known=PLACEHOLDERS, blocks=BLOCKS) -> None:
     block = re.fullmatch(r"\[\[(\w+)\]\]", line)
-    if line.startswith("[[") and (block is None or block.group(1) not in BLOCKS):
+    if line.startswith("[[") and (block is None or block.group(1) not in blocks):
         raise TemplateError(
             f"Line {number}: unknown block {line}; the blocks are "
-            + ", ".join(f"[[{b}]]" for b in BLOCKS)
+            + ", ".join(f"[[{b}]]" for b in blocks)
             + "."
         )
     try:
@@ -163,9 +169,9 @@ def _check(line: str, number: int) -> None:
             f"Line {number}: {error} (write '{{{{' and '}}}}' for literal braces)."
         ) from None
     for name in fields:
-        if name not in PLACEHOLDERS:
+        if name not in known:
             raise TemplateError(
                 f"Line {number}: unknown placeholder {{{name}}}. Known placeholders: "
-                + ", ".join(sorted(PLACEHOLDERS))
+                + ", ".join(sorted(known))
                 + "."
             )

@@ -21,15 +21,31 @@ from housing_desk.services.errors import NotFound, ValidationError
 def _load_domains():
     with open(paths.resource("assessment_domains.json"), encoding="utf-8") as file:
         data = json.load(file)
-    domains = [(d["key"], d["label"]) for d in data["domains"]]
-    descriptions = {
-        d["key"]: {int(score): text for score, text in d["scores"].items()} for d in data["domains"]
-    }
-    return domains, descriptions
+    return data, [d for d in data["domains"] if not d.get("retired")]
 
 
-DOMAINS, SCORE_DESCRIPTIONS = _load_domains()
-DOMAIN_LABELS = dict(DOMAINS)
+_DATA, _CURRENT = _load_domains()
+# The areas assessed now, in order; retired areas are not scored again but still read back.
+DOMAINS = [(d["key"], d["label"]) for d in _CURRENT]
+DOMAIN_LABELS = {d["key"]: d["label"] for d in _DATA["domains"]}
+SCORE_DESCRIPTIONS = {
+    d["key"]: {int(score): text for score, text in d["scores"].items()} for d in _DATA["domains"]
+}
+# How a support plan goal for each area reads: a need, in plain words.
+DOMAIN_NEEDS = {d["key"]: d.get("need", d["label"]) for d in _DATA["domains"]}
+# How her printed plan (written to her) names each area.
+DOMAIN_PLAN_LABELS = {d["key"]: d.get("plan_label", d["label"]) for d in _DATA["domains"]}
+DOMAIN_PROMPTS = {d["key"]: d["prompt"] for d in _CURRENT if d.get("prompt")}
+RISK_MARKERS = {m["key"]: m["label"] for m in _DATA.get("risk_markers", ())}
+_ASSESSED = {key for key, _label in DOMAINS}
+
+
+def _not_assessed(key: str) -> str:
+    if key in DOMAIN_LABELS:
+        return f"'{DOMAIN_LABELS[key]}' is no longer assessed; score the areas that replaced it."
+    return f"There is no assessment domain called '{key}'."
+
+
 OUTCOMES = {
     "ready": "Ready",
     "ready_with_support": "Ready with support",
@@ -60,9 +76,9 @@ def add_months(day: date, months: int) -> date:
 def _scores(scores) -> dict[str, int]:
     if not isinstance(scores, dict):
         raise ValidationError("Score every domain from 1 to 5.", "scores")
-    unknown = sorted(str(key) for key in set(scores) - set(DOMAIN_LABELS))
+    unknown = sorted(str(key) for key in set(scores) - _ASSESSED)
     if unknown:
-        raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "scores")
+        raise ValidationError(_not_assessed(unknown[0]), "scores")
     cleaned = {}
     for key, label in DOMAINS:
         value = scores.get(key)
@@ -80,9 +96,9 @@ def _evidence(evidence) -> dict[str, str]:
     evidence = {} if evidence is None else evidence
     if not isinstance(evidence, dict):
         raise ValidationError("Evidence is given per domain.", "evidence")
-    unknown = sorted(str(key) for key in set(evidence) - set(DOMAIN_LABELS))
+    unknown = sorted(str(key) for key in set(evidence) - _ASSESSED)
     if unknown:
-        raise ValidationError(f"There is no assessment domain called '{unknown[0]}'.", "evidence")
+        raise ValidationError(_not_assessed(unknown[0]), "evidence")
     return {
         key: validation.text(
             text,
@@ -123,6 +139,22 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
     return cleaned
 
 
+def _markers(markers) -> list[str]:
+    if isinstance(markers, (str, bytes)) or not hasattr(markers, "__iter__"):
+        raise ValidationError("Risk markers are chosen from the list.", "risk_markers")
+    chosen = []
+    for key in markers:
+        if key not in RISK_MARKERS:
+            raise ValidationError(f"There is no risk marker called '{key}'.", "risk_markers")
+        if key not in chosen:
+            chosen.append(key)
+    return [key for key in RISK_MARKERS if key in chosen]
+
+
+def marker_keys(stored: str) -> tuple[str, ...]:
+    return tuple(key for key in stored.split(",") if key)
+
+
 def record_assessment(
     actor: User,
     person,
@@ -136,6 +168,7 @@ def record_assessment(
     next_review_on=None,
     tool_used="",
     tool_scores="",
+    risk_markers=(),
 ) -> Assessment:
     """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
     permissions.require(actor, "assess")
@@ -146,6 +179,7 @@ def record_assessment(
     cleaned_scores = _scores(scores)
     cleaned_evidence = _evidence(evidence)
     cleaned_risks = _risks(risks)
+    markers = _markers(risk_markers or ())
     outcome = validation.choice(outcome, "outcome", label="Outcome", choices=tuple(OUTCOMES))
     next_review_on = validation.a_date(
         next_review_on,
@@ -187,6 +221,7 @@ def record_assessment(
             notes=notes,
             tool_used=tool_used,
             tool_scores=tool_scores,
+            risk_markers=",".join(markers),
             **risk_columns,
         )
         AssessmentScore.insert_many(
@@ -212,6 +247,7 @@ def record_assessment(
                 "assessed_on": assessed_on,
                 "outcome": outcome,
                 "scores": cleaned_scores,
+                "risk_markers": markers,
             },
         )
     return assessment
@@ -233,6 +269,7 @@ class AssessmentView:
     notes: str = ""
     tool_used: str = ""
     tool_scores: str = ""
+    risk_markers: tuple[str, ...] = ()
 
     @property
     def outcome_label(self) -> str:
@@ -271,6 +308,7 @@ def history(actor: User, person) -> list[AssessmentView]:
             notes=row.notes,
             tool_used=row.tool_used,
             tool_scores=row.tool_scores,
+            risk_markers=marker_keys(row.risk_markers),
         )
         for row in rows
     ]

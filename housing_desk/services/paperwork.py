@@ -9,7 +9,15 @@ from decimal import Decimal
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Document, Flat, Licence, Person, SupportPlan, User
+from housing_desk.data.models import (
+    Document,
+    Flat,
+    Licence,
+    Person,
+    SupportPlan,
+    SupportReview,
+    User,
+)
 from housing_desk.documents import availability_report as report_document
 from housing_desk.documents import licence_agreement as agreement_document
 from housing_desk.documents import notice_to_quit as notice_document
@@ -51,6 +59,7 @@ KINDS = {
     "account_statement": "Account statement",
     "arrears_letter": "Letter about arrears",
     "move_out_letter": "Letter closing her account",
+    "warning_letter": "Warning letter",
 }
 _BENEFIT = "Housing Benefit, if your claim is awarded"
 # Housing Benefit can cover rent and eligible service charges; never the ineligible service
@@ -151,15 +160,23 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
     goals = tuple(
         GoalLine(
-            area=assessments.DOMAIN_LABELS.get(g.domain, "Other"),
+            area=assessments.DOMAIN_PLAN_LABELS.get(g.domain, "Something else"),
             need=g.need,
             action=g.action,
             who=g.owner,
             target_date=g.target_date,
             status=support_plans.GOAL_STATUSES[g.status],
             outcome=g.outcome,
+            her_words=g.her_words,
+            strengths=g.strengths,
+            measure=g.measure,
+            achieved_on=g.achieved_on,
         )
         for g in plan.goals
+    )
+    reviews = tuple(
+        (r.reviewed_on, r.attended, r.summary)
+        for r in plan.reviews.order_by(SupportReview.reviewed_on, SupportReview.id)
     )
     risks = tuple((label, getattr(plan, key)) for key, label in support_plans.RISK_FIELDS.items())
     return SupportPlanData(
@@ -174,6 +191,11 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
         agreed_on=plan.agreed_on,
         goals=goals,
         risks=risks,
+        crisis_triggers=plan.crisis_triggers,
+        crisis_actions=plan.crisis_actions,
+        crisis_contacts=plan.crisis_contacts,
+        share_with=tuple(support_plans.agencies(plan)),
+        reviews=reviews,
     )
 
 
@@ -369,3 +391,4 @@ from housing_desk.services.account_paperwork import (  # noqa: E402, F401
     move_out_letter,
     statement,
 )
+from housing_desk.services.warning_paperwork import warning_letter  # noqa: E402, F401

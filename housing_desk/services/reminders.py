@@ -167,6 +167,9 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
     found.extend(upkeep_reminders(on))
     found.extend(access_requests.reminders(on, _name))
     found.extend(_certificate_copies(on))
+    from housing_desk.services import tenancy_reminders
+
+    found.extend(tenancy_reminders.due(on))
     return sorted(found, key=lambda r: (not r.overdue, r.due_on or on, r.text))
 
 

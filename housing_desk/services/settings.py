@@ -308,3 +308,48 @@ def set_repair_target_days(actor: User, **days) -> dict[str, int]:
             actor, "update", "setting", None, {f"repair_days.{k}": v for k, v in cleaned.items()}
         )
     return repair_target_days()
+
+
+KEYWORK_KEY = "keywork_overdue_days"
+DEFAULT_KEYWORK_DAYS = 14
+WARNING_KEY = "warning_lapse_months.{stage}"
+# How long a warning stays on her record before it lapses, by stage.
+DEFAULT_WARNING_MONTHS = {"verbal": 3, "written": 6, "final": 12}
+_WHOLE_NUMBERS[KEYWORK_KEY] = ("Days before keywork is overdue", 90)
+for _stage in DEFAULT_WARNING_MONTHS:
+    _WHOLE_NUMBERS[WARNING_KEY.format(stage=_stage)] = (
+        f"Months before a {_stage} warning lapses",
+        36,
+    )
+
+
+def keywork_overdue_days() -> int:
+    """Days without a session she attended before keywork shows as overdue in reminders."""
+    return _whole_number(KEYWORK_KEY, DEFAULT_KEYWORK_DAYS)
+
+
+def set_keywork_overdue_days(actor, days) -> int:
+    return _set_whole_number(actor, KEYWORK_KEY, days)
+
+
+def warning_lapse_months(stage: str) -> int:
+    """Months a warning of ``stage`` (verbal, written, final) stays in force."""
+    return _whole_number(WARNING_KEY.format(stage=stage), DEFAULT_WARNING_MONTHS[stage])
+
+
+def set_warning_lapse_months(actor, stage, months) -> int:
+    stage = validation.choice(
+        stage, "stage", label="Warning stage", choices=tuple(DEFAULT_WARNING_MONTHS)
+    )
+    return _set_whole_number(actor, WARNING_KEY.format(stage=stage), months)
+
+
+def save_tenancy_life(actor, *, keywork_overdue_days, warning_months) -> None:
+    """Save the keywork interval and each stage's lapse period together: all or none."""
+    values = {KEYWORK_KEY: keywork_overdue_days}
+    for stage, months in warning_months.items():
+        validation.choice(
+            stage, "stage", label="Warning stage", choices=tuple(DEFAULT_WARNING_MONTHS)
+        )
+        values[WARNING_KEY.format(stage=stage)] = months
+    _set_whole_numbers(actor, values)

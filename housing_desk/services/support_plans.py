@@ -11,6 +11,13 @@ from housing_desk.data.models import Goal, Licence, SupportPlan, User
 from housing_desk.services import assessments, audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row, versioned_update
+from housing_desk.services.support_plan_care import (  # noqa: F401 - support_plans.* names
+    CRISIS_FIELDS,
+    agencies,
+    record_review,
+    reviews,
+    set_crisis_plan,
+)
 
 STATUSES = {"draft": "Draft", "agreed": "Agreed", "superseded": "Superseded"}
 GOAL_STATUSES = {"open": "Open", "achieved": "Achieved", "dropped": "Dropped"}
@@ -21,9 +28,33 @@ RISK_FIELDS = {
     "risk_to_tenancy": "Risk to the tenancy",
 }
 SEED_SCORES = (1, 2)
+_GOAL_TEXTS = {
+    "need": "What she needs",
+    "action": "What will be done",
+    "outcome": "Outcome",
+    "her_words": "In her words",
+    "strengths": "Her strengths",
+    "measure": "How we will know",
+}
+# What may still change on an agreed plan: progress, not the plan itself.
+_PROGRESS = {"status", "outcome", "achieved_on"}
+# Goal texts that are hers: the audit row says they changed, never what they say.
+_PRIVATE = ("need", "action", "outcome", "her_words", "strengths", "measure", "owner")
 
 
-_GOAL_FIELDS = ("domain", "need", "action", "outcome", "owner", "target_date", "status")
+_GOAL_FIELDS = (
+    "domain",
+    "need",
+    "action",
+    "outcome",
+    "owner",
+    "target_date",
+    "status",
+    "her_words",
+    "strengths",
+    "measure",
+    "achieved_on",
+)
 
 
 def _goal_values(values: dict) -> dict:
@@ -37,14 +68,18 @@ def _goal_values(values: dict) -> dict:
                 label="Area",
                 choices=("", *assessments.DOMAIN_LABELS),
             )
-        elif key in ("need", "action", "outcome"):
+        elif key in _GOAL_TEXTS:
             cleaned[key] = validation.text(
-                value, key, label=key.capitalize(), column=getattr(Goal, key), max_length=4000
+                value, key, label=_GOAL_TEXTS[key], column=getattr(Goal, key), max_length=4000
             )
         elif key == "owner":
             cleaned[key] = validation.text(value, "owner", label="Who", column=Goal.owner)
         elif key == "target_date":
             cleaned[key] = validation.a_date(value, key, label="Target date", required=False)
+        elif key == "achieved_on":
+            cleaned[key] = validation.a_date(value, key, label="Date achieved", required=False)
+            if cleaned[key] is not None and cleaned[key] > date.today():
+                raise ValidationError("A goal is marked achieved once it has been.", key)
         else:
             cleaned[key] = validation.choice(
                 value, key, label="Status", choices=tuple(GOAL_STATUSES)
@@ -92,7 +127,7 @@ def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> Su
                         plan=plan.id,
                         position=position,
                         domain=key,
-                        need=f"Scored {scores[key]}: {assessments.SCORE_DESCRIPTIONS[key][scores[key]]}",
+                        need=assessments.DOMAIN_NEEDS[key],
                         owner=keyworker.full_name if keyworker else "",
                     )
                     seeded += 1
@@ -106,7 +141,21 @@ def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> Su
     return plan
 
 
-def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> Goal:
+def add_goal(
+    actor: User,
+    plan,
+    *,
+    domain,
+    need,
+    action,
+    owner,
+    target_date,
+    her_words="",
+    strengths="",
+    measure="",
+) -> Goal:
+    """A goal in her plan: the need, her own words for it, her strengths, the action, who does it,
+    by when, and how we will know it worked."""
     permissions.require(actor, "plan_support")
     validation.record_id(plan, SupportPlan, "plan")
     values = _goal_values(
@@ -116,6 +165,9 @@ def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> 
             "action": action,
             "owner": owner,
             "target_date": target_date,
+            "her_words": her_words,
+            "strengths": strengths,
+            "measure": measure,
         }
     )
     if not values["need"]:
@@ -131,14 +183,20 @@ def add_goal(actor: User, plan, *, domain, need, action, owner, target_date) -> 
 
 
 def update_goal(actor: User, goal, **changes) -> Goal:
-    """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError."""
+    """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError.
+    On an agreed plan only its progress changes (status, outcome, achieved_on); a date achieved
+    marks it achieved."""
     permissions.require(actor, "plan_support")
     goal = validation.record(goal, Goal, "goal")
     expected = validation.version(changes.pop("version", goal.version))
     values = _goal_values(changes)
+    if values.get("achieved_on") is not None and "status" not in values:
+        values["status"] = "achieved"
+    if values.get("status") in ("open", "dropped") and "achieved_on" not in values:
+        values["achieved_on"] = None
     with write_transaction():
         current = lock_row(Goal, goal.id, "That goal no longer exists.")
-        _editable(current.plan_id, allow_agreed=set(values) <= {"status", "outcome"})
+        _editable(current.plan_id, allow_agreed=set(values) <= _PROGRESS)
         versioned_update(
             actor,
             Goal,
@@ -147,7 +205,7 @@ def update_goal(actor: User, goal, **changes) -> Goal:
             values,
             entity="goal",
             what="this goal",
-            private=("need", "action", "outcome"),
+            private=_PRIVATE,
         )
     return Goal.get_by_id(current.id)
 
@@ -233,7 +291,7 @@ def start_review(actor: User, plan) -> SupportPlan:
             start_date=start,
             review_due=assessments.add_months(start, 3),
             created_by=actor.id,
-            **{key: getattr(current, key) for key in RISK_FIELDS},
+            **{key: getattr(current, key) for key in (*RISK_FIELDS, *CRISIS_FIELDS)},
         )
         for position, goal in enumerate(g for g in current.goals if g.status == "open"):
             Goal.create(
@@ -244,6 +302,9 @@ def start_review(actor: User, plan) -> SupportPlan:
                 action=goal.action,
                 owner=goal.owner,
                 target_date=goal.target_date,
+                her_words=goal.her_words,
+                strengths=goal.strengths,
+                measure=goal.measure,
             )
         audit.record(actor, "create", "support_plan", review.id, {"review_of": current.id})
     return review

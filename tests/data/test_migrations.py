@@ -113,3 +113,60 @@ def test_0010_keeps_flats_licences_and_certificates_and_extends_open_checklists(
     assert Licence.get_by_id(waiting.id).possession_order_on is None
     keys = {i.key for i in SignupItem.select().where(SignupItem.licence == waiting.id)}
     assert keys == {key for key, _label in licences.SIGNUP_CHECKLIST}
+
+
+def test_records_made_before_0012_read_back_after_it(tmp_path):
+    """An assessment scored on the old single health area, and a goal, survive 0012 on either
+    engine; the new columns take their defaults."""
+    from playhouse.migrations import Runner
+
+    from housing_desk.data import database as database_module
+    from housing_desk.data.models import database as proxy
+    from housing_desk.services import assessments
+    from tests.databases import database_url_for, wipe
+
+    url = database_url_for(tmp_path)
+    wipe(url)
+    db = database_module.connect(url)
+    try:
+        runner = Runner(
+            db, directory=str(database_module.MIGRATIONS), table_name=database_module.HISTORY_TABLE
+        )
+        runner.up("0007_people_sort_name")
+        p = db.param
+        db.execute_sql(
+            "INSERT INTO app_user (username, full_name, role, password_hash, active, "
+            f"failed_attempts, version, created_at) VALUES ({', '.join([p] * 8)})",
+            ("amara", "Amara Okafor", "admin", "x", True, 0, 1, "2026-01-01 00:00:00"),
+        )
+        db.execute_sql(
+            "INSERT INTO person (given_name, family_name, preferred_name, search_name, sort_name, "
+            "ni_number, phone, safe_contact, message_ok, do_not_disclose, needs_step_free, "
+            f"areas_to_avoid, notes, archived, version, created_at, updated_at) VALUES "
+            f"({', '.join([p] * 17)})",
+            ("Ana", "Lopes", "", "", "", "", "", "", False, False, False, "", "", False, 1)
+            + ("2026-01-01 00:00:00",) * 2,
+        )
+        db.execute_sql(
+            "INSERT INTO assessment (person_id, assessed_on, assessor_id, outcome, risk_to_self, "
+            "risk_to_self_notes, risk_to_others, risk_to_others_notes, risk_from_others, "
+            "risk_from_others_notes, risk_to_tenancy, risk_to_tenancy_notes, tool_used, "
+            f"tool_scores, notes, created_at) VALUES ({', '.join([p] * 16)})",
+            (1, "2025-01-01", 1, "ready") + ("",) * 11 + ("2026-01-01 00:00:00",),
+        )
+        db.execute_sql(
+            f"INSERT INTO assessment_score (assessment_id, domain, score, evidence) VALUES "
+            f"({p}, {p}, {p}, {p})",
+            (1, "health", 2, "Sees her GP"),
+        )
+        assert "0012_keywork_incidents_warnings" in database_module.migrate(db)
+        proxy.initialize(db)
+        from housing_desk.data.models import Person, User
+
+        (old,) = assessments.history(User.get_by_id(1), Person.get_by_id(1))
+        assert old.scores == {"health": 2} and old.evidence == {"health": "Sees her GP"}
+        assert old.risk_markers == ()
+        assert assessments.DOMAIN_LABELS["health"] == "Physical and mental health"
+    finally:
+        proxy.initialize(None)
+        db.close()

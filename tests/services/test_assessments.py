@@ -19,7 +19,11 @@ def woman(admin):
 
 
 def test_domains_come_from_the_resource_file():
-    assert len(assessments.DOMAINS) == 10
+    keys = [key for key, _label in assessments.DOMAINS]
+    assert len(keys) == 15 and "health" not in keys
+    for area in ("physical_health", "mental_health", "sexual_health", "children_family"):
+        assert area in keys
+    assert keys[-1] == "own_goals" and "sex work" in assessments.DOMAIN_PROMPTS["own_goals"]
     assert assessments.DOMAINS[0] == ("id_benefits", "ID, benefits and recourse to public funds")
     for key, _label in assessments.DOMAINS:
         assert sorted(assessments.SCORE_DESCRIPTIONS[key]) == [1, 2, 3, 4, 5]
@@ -56,7 +60,9 @@ def test_record_an_assessment_with_evidence_and_risks(admin, woman):
         "low",
         "",
     )
-    assert AssessmentScore.select().where(AssessmentScore.assessment == assessment.id).count() == 10
+    assert AssessmentScore.select().where(
+        AssessmentScore.assessment == assessment.id
+    ).count() == len(assessments.DOMAINS)
     (view,) = assessments.history(admin, woman)
     assert view.scores["substance_use"] == 1 and view.scores["income_budgeting"] == 3
     assert view.evidence["substance_use"].startswith("Using daily")
@@ -119,3 +125,39 @@ def test_add_months_keeps_to_the_end_of_short_months():
     assert assessments.add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert assessments.add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert assessments.add_months(date(2026, 10, 15), 3) == date(2027, 1, 15)
+
+
+def test_risk_markers_beyond_the_four_levels_are_kept_and_read_back(admin, woman):
+    assessments.record_assessment(
+        admin,
+        woman,
+        assessed_on=ON,
+        scores=factories.scores(3),
+        outcome="ready_with_support",
+        risk_markers=["nrm_referral", "dash_done", "marac_referral", "dash_done"],
+    )
+    (seen,) = assessments.history(admin, woman)
+    assert seen.risk_markers == ("dash_done", "marac_referral", "nrm_referral")
+    assert "DASH" in assessments.RISK_MARKERS["dash_done"]
+    for key in ("cuckooing", "overdose", "self_harm", "missing_episodes"):
+        assert key in assessments.RISK_MARKERS
+    with pytest.raises(ValidationError) as caught:
+        assessments.record_assessment(
+            admin,
+            woman,
+            assessed_on=ON,
+            scores=factories.scores(3),
+            outcome="ready",
+            risk_markers=["unknown"],
+        )
+    assert caught.value.field == "risk_markers"
+
+
+def test_an_area_no_longer_assessed_is_not_scored_again_but_reads_back(admin, woman):
+    """'Physical and mental health' became two areas: old assessments keep their one."""
+    assert "health" not in dict(assessments.DOMAINS)
+    assert assessments.DOMAIN_LABELS["health"] == "Physical and mental health"
+    with pytest.raises(ValidationError):
+        assessments.record_assessment(
+            admin, woman, assessed_on=ON, scores=factories.scores(3, health=2), outcome="ready"
+        )

@@ -13,7 +13,10 @@ from housing_desk.services import (
     audit,
     bulk,
     flats,
+    her_timeline,
     housing_benefit,
+    incidents,
+    keywork,
     licences,
     paperwork,
     people,
@@ -24,9 +27,11 @@ from housing_desk.services import (
     settings,
     subject_access,
     support_plans,
+    tenancy_reports,
     transfer,
     users,
 )
+from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import DomainError, PermissionDenied
 from tests import factories
 
@@ -46,7 +51,15 @@ def world(admin, partner, tmp_path):
     period = flats.mark_unavailable(
         admin, home, start=date(2019, 1, 1), end=date(2019, 2, 1), reason="repairs"
     )
+    lived_in = factories.certified_flat(admin, partner, reference="NHT-03")
+    living = factories.ready_woman(admin, given_name="Cleo", family_name="Living")
+    active_licence = factories.sign_up(
+        admin, licences.create_licence(admin, living, lived_in, start_date=date(2025, 1, 6))
+    )
+    agreed_plan = support_plans.agree(admin, support_plans.create_plan(admin, active_licence))
     return {
+        "active_licence": active_licence,
+        "agreed_plan": agreed_plan,
         "offer": offer,
         "period": period,
         "waiting_referral": waiting_referral,
@@ -348,6 +361,91 @@ CALLS = [
         "set repair targets",
         "admin",
         lambda a, w: settings.set_repair_target_days(a, routine=21),
+    ),
+    (
+        "record a keywork session",
+        "officer",
+        lambda a, w: keywork.record_session(
+            a, w["licence"], held_on=date(2025, 2, 3), summary="Talked about her week."
+        ),
+    ),
+    ("see keywork sessions", "viewer", lambda a, w: keywork.sessions(a, w["licence"])),
+    (
+        "record an incident",
+        "officer",
+        lambda a, w: incidents.record_incident(
+            a,
+            person=w["person"],
+            occurred_on=date(2025, 3, 1),
+            kind="missing",
+            description="Not seen for two days.",
+        ),
+    ),
+    (
+        "review an incident",
+        "manager",
+        lambda a, w: incidents.review_incident(
+            a,
+            incidents.record_incident(
+                w["admin"],
+                person=w["person"],
+                occurred_on=date(2025, 3, 1),
+                kind="overdose",
+                severity="high",
+                description="Ambulance called.",
+            ),
+        ),
+    ),
+    ("see incidents", "viewer", lambda a, w: incidents.incidents(a, person=w["person"])),
+    (
+        "issue a warning",
+        "officer",
+        lambda a, w: tenancy_warnings.issue_warning(
+            a, w["active_licence"], stage="written", issued_on=date(2025, 3, 1), reason="Noise."
+        ),
+    ),
+    ("see warnings", "viewer", lambda a, w: tenancy_warnings.warnings_for(a, w["licence"])),
+    (
+        "write a crisis plan",
+        "officer",
+        lambda a, w: support_plans.set_crisis_plan(
+            a, w["plan"], triggers="x", actions="y", contacts="z", consent_to_share=["GP"]
+        ),
+    ),
+    (
+        "record a plan review",
+        "officer",
+        lambda a, w: support_plans.record_review(
+            a, w["agreed_plan"], reviewed_on=date.today(), attended="Her", summary="Fine."
+        ),
+    ),
+    ("see plan reviews", "officer", lambda a, w: support_plans.reviews(a, w["agreed_plan"])),
+    (
+        "print a warning letter",
+        "officer",
+        lambda a, w: paperwork.warning_letter(
+            a,
+            tenancy_warnings.issue_warning(
+                w["admin"], w["active_licence"], stage="final", issued_on=date.today(), reason="x"
+            ),
+        ),
+    ),
+    ("see her timeline", "officer", lambda a, w: her_timeline.timeline(a, w["person"])),
+    (
+        "see keywork delivered",
+        "manager",
+        lambda a, w: tenancy_reports.keywork_by_month(a, date(2025, 1, 1), date(2026, 1, 1)),
+    ),
+    (
+        "see incidents by quarter",
+        "manager",
+        lambda a, w: tenancy_reports.incidents_by_quarter(a, date(2025, 1, 1), date(2026, 1, 1)),
+    ),
+    ("set keywork overdue days", "admin", lambda a, w: settings.set_keywork_overdue_days(a, 10)),
+    (
+        "set when warnings lapse",
+        "admin",
+        lambda a, w: settings.set_warning_lapse_months(a, "final", 12),
     ),
 ]
 

@@ -6,7 +6,7 @@ import pytest
 
 from housing_desk import clock
 from housing_desk.data.models import Goal, SupportPlan
-from housing_desk.services import licences, support_plans
+from housing_desk.services import assessments, licences, support_plans
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
@@ -27,7 +27,9 @@ def licence(admin, partner):
 def test_a_new_plan_seeds_a_goal_for_each_area_scored_one_or_two(admin, licence):
     plan = support_plans.create_plan(admin, licence, start_date=date(2025, 2, 3))
     assert [g.domain for g in plan.goals] == ["substance_use", "safety"]
-    assert plan.goals[0].need.startswith("Scored 1:") and plan.goals[0].owner == "A officer"
+    # A seeded goal reads as a need in plain words, not as the score's description.
+    assert plan.goals[0].need == assessments.DOMAIN_NEEDS["substance_use"]
+    assert "Scored" not in plan.goals[1].need and plan.goals[0].owner == "A officer"
     assert (plan.status, plan.review_due) == ("draft", date(2025, 5, 3))
 
 

@@ -16,6 +16,13 @@ from housing_desk.data.models.people import Assessment, AssessmentScore, Person,
 from housing_desk.data.models.repairs import Attachment, Repair
 from housing_desk.data.models.rights import SubjectAccessRequest
 from housing_desk.data.models.tenancy import Licence, LicenceKey, Offer, SignupItem
+from housing_desk.data.models.tenancy_life import (
+    Incident,
+    KeyworkGoal,
+    KeyworkSession,
+    SupportReview,
+    TenancyWarning,
+)
 from housing_desk.data.models.users import AuditEvent, User
 
 MODELS = [
@@ -47,6 +54,11 @@ MODELS = [
     Repair,
     Attachment,
     SubjectAccessRequest,
+    KeyworkSession,
+    KeyworkGoal,
+    Incident,
+    TenancyWarning,
+    SupportReview,
 ]
 
 __all__ = [
@@ -65,6 +77,9 @@ __all__ = [
     "Goal",
     "HousingBenefitDecision",
     "HousingBenefitEvidence",
+    "Incident",
+    "KeyworkGoal",
+    "KeyworkSession",
     "Licence",
     "LicenceKey",
     "Offer",
@@ -78,6 +93,8 @@ __all__ = [
     "SignupItem",
     "SubjectAccessRequest",
     "SupportPlan",
+    "SupportReview",
+    "TenancyWarning",
     "Unavailability",
     "User",
     "database",

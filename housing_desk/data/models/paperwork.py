@@ -31,6 +31,11 @@ class SupportPlan(BaseModel):
     risk_to_others = TextField(default="")
     risk_from_others = TextField(default="")
     risk_to_tenancy = TextField(default="")
+    # Her crisis plan: what sets things off, what to do, whom to call, and whom she lets us tell.
+    crisis_triggers = TextField(default="")
+    crisis_actions = TextField(default="")
+    crisis_contacts = TextField(default="")
+    consent_to_share = TextField(default="")  # one agency a line, as she named them
     created_by = ForeignKeyField(User, backref="support_plans", on_delete="RESTRICT")
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
@@ -56,6 +61,10 @@ class Goal(BaseModel):
     status = CharField(max_length=20, default="open")
     outcome = TextField(default="")
     version = IntegerField(default=1)
+    her_words = TextField(default="")
+    strengths = TextField(default="")
+    measure = TextField(default="")  # how we will know it worked
+    achieved_on = DateField(null=True)
 
     class Meta:
         table_name = "goal"

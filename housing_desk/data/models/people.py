@@ -81,6 +81,8 @@ class Assessment(BaseModel):
     risk_to_tenancy_notes = TextField(default="")
     tool_used = CharField(max_length=100, default="")
     tool_scores = TextField(default="")
+    # Risk markers beyond the four levels, as keys joined by commas (see assessments.RISK_MARKERS).
+    risk_markers = CharField(max_length=400, default="")
     notes = TextField(default="")
     created_at = UTCDateTimeField(default=utc_now)
 
