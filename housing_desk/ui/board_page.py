@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations, flats, reminders
+from housing_desk.services import allocations, flats, incidents, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
@@ -75,6 +75,7 @@ class BoardPage(QWidget):
 
     def __init__(self, actor=None, parent=None):
         super().__init__(parent)
+        self.actor = actor
         self.actions = FlatActions(actor, self)
         self.ui = forms.install("board_page", self)
         ui = self.ui
@@ -108,7 +109,15 @@ class BoardPage(QWidget):
         ui.offersList.setWordWrap(True)
         ui.remindersList.setWordWrap(True)
         ui.remindersList.itemDoubleClicked.connect(self._open_reminder)
-        for title in (ui.actionsTitle, ui.comingFreeTitle, ui.offersTitle, ui.remindersTitle):
+        ui.incidentsList.setWordWrap(True)
+        ui.incidentsList.itemDoubleClicked.connect(self._open_incident)
+        for title in (
+            ui.actionsTitle,
+            ui.comingFreeTitle,
+            ui.offersTitle,
+            ui.incidentsTitle,
+            ui.remindersTitle,
+        ):
             title.setObjectName("panelTitle")
         for key, name in _ACTIONS.items():
             getattr(ui, name).clicked.connect(lambda _checked=False, k=key: self._act(k))
@@ -180,6 +189,7 @@ class BoardPage(QWidget):
             ui.offersList.addItem(entry)
         if not ui.offersList.count():
             ui.offersList.addItem("No offers waiting")
+        self._incidents()
         ui.remindersList.clear()
         for reminder in reminders.due(on, board=statuses):
             entry = QListWidgetItem(reminder.text)
@@ -192,6 +202,31 @@ class BoardPage(QWidget):
             ui.remindersList.addItem(entry)
         if not ui.remindersList.count():
             ui.remindersList.addItem("Nothing due")
+
+    def _incidents(self) -> None:
+        """High-severity incidents stay here until a manager has reviewed them. The board may be
+        on a shared screen: a confidential woman is not named."""
+        listed = self.ui.incidentsList
+        listed.clear()
+        shown = (
+            incidents.incidents(self.actor, unreviewed_high=True) if self.actor is not None else []
+        )
+        for incident in shown:
+            where = f" at {incident.flat_reference}" if incident.flat_reference else ""
+            entry = QListWidgetItem(
+                f"{incident.kind_label}{where}, {dates.uk(incident.occurred_on)}: {incident.name}"
+            )
+            entry.setData(Qt.ItemDataRole.UserRole, incident.person_id)
+            entry.setToolTip("Double-click to open her record; a manager marks it reviewed there")
+            entry.setForeground(QColor(COMPLIANCE_COLOURS["expired"]))
+            listed.addItem(entry)
+        if not listed.count():
+            listed.addItem("None waiting")
+
+    def _open_incident(self, item) -> None:
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        if person_id is not None:
+            self.person_activated.emit(person_id)
 
     def _summarise(self, statuses) -> None:
         counts = {}

@@ -18,12 +18,14 @@ from housing_desk.services import (
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.account_panel import AccountPanel
 from housing_desk.ui.attachments_panel import AttachmentsPanel
+from housing_desk.ui.keywork_panel import KeyworkPanel
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.support_plan_panel import SupportPlanPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.tenancy_dialogs import MoveOutDialog, NoticeDialog, print_notice_to_quit
+from housing_desk.ui.warnings_panel import WarningsPanel
 
 LICENCE_COLUMNS = (
     Column("Flat", lambda r: r.reference),
@@ -93,6 +95,12 @@ class LicencesPage(QWidget):
         ui.detailTabs.insertTab(1, self.account_panel, "&Account")
         self.files_panel = AttachmentsPanel(actor)
         ui.detailTabs.addTab(self.files_panel, "F&iles")
+        self.keywork_panel = KeyworkPanel(actor)
+        self.warnings_panel = WarningsPanel(actor)
+        ui.detailTabs.addTab(self.keywork_panel, "&Keywork")
+        ui.detailTabs.addTab(self.warnings_panel, "&Warnings")
+        self.warnings_panel.changed.connect(self._show_documents)
+        self._tenancy_shown = None
         ui.splitter.setSizes([380, 320])
         if not permissions.allowed(
             actor, "view_sensitive"
@@ -167,6 +175,11 @@ class LicencesPage(QWidget):
             self.files_panel.show_for(
                 lambda: [("This licence", "licence", licence.id)] if licence else []
             )
+        if (licence.id if licence else None) != self._tenancy_shown:
+            self._tenancy_shown = licence.id if licence else None
+            name = licence.person.display_name if licence else ""
+            self.keywork_panel.show_for(licence=licence, name=name)
+            self.warnings_panel.show_for(licence=licence, name=name)
         self._show_documents()
 
     def _account_changed(self) -> None:

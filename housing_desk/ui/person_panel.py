@@ -92,6 +92,7 @@ class PersonPanel(QWidget):
         ui.requestButton.clicked.connect(self.record_request)
         ui.requestButton.setVisible(permissions.allowed(actor, "manage_people"))
         self.sensitive = permissions.allowed(actor, "view_sensitive")
+        self._tenancy_tabs()
         if not self.sensitive:
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.assessmentsTab))
@@ -141,6 +142,7 @@ class PersonPanel(QWidget):
             ui.homeLabel.setText("")
             ui.withdrawOfferButton.setVisible(False)
             self.files_panel.show_for(list)
+            self._show_tenancy(None)
             return
         name = person.display_name
         if person.preferred_name and person.preferred_name != person.given_name:
@@ -173,6 +175,43 @@ class PersonPanel(QWidget):
         self._summarise(her_referrals)
         self._home()
         self.files_panel.show_for(lambda: [("Her record", "person", person.id)])
+        self._show_tenancy(person)
+
+    def _tenancy_tabs(self) -> None:
+        """Keywork, incidents, warnings and her timeline, each a panel of its own."""
+        from housing_desk.ui.her_timeline_view import HerTimelineView
+        from housing_desk.ui.incidents_panel import IncidentsPanel
+        from housing_desk.ui.keywork_panel import KeyworkPanel
+        from housing_desk.ui.warnings_panel import WarningsPanel
+
+        tabs = self.ui.detailTabs
+        self.keywork = KeyworkPanel(self.actor)
+        self.warnings = WarningsPanel(self.actor)
+        self.incidents = IncidentsPanel(self.actor) if self.sensitive else None
+        self.timeline = HerTimelineView(self.actor) if self.sensitive else None
+        if self.timeline is not None:
+            tabs.addTab(self.timeline, "&Timeline")
+        tabs.addTab(self.keywork, "&Keywork")
+        if self.incidents is not None:
+            tabs.addTab(self.incidents, "Incide&nts")
+        tabs.addTab(self.warnings, "&Warnings")
+        for panel in (self.keywork, self.warnings, self.incidents):
+            if panel is not None:
+                panel.changed.connect(self._tenancy_changed)
+
+    def _show_tenancy(self, person) -> None:
+        name = person.display_name if person is not None else ""
+        self.keywork.show_for(person=person, name=name)
+        self.warnings.show_for(person=person, name=name)
+        if self.incidents is not None:
+            self.incidents.show_person(person, name)
+        if self.timeline is not None:
+            self.timeline.show_person(person)
+
+    def _tenancy_changed(self) -> None:
+        if self.timeline is not None and self.person is not None:
+            self.timeline.show_person(self.person)
+        self.changed.emit()
 
     def _summarise(self, her_referrals) -> None:
         ui = self.ui

@@ -127,6 +127,9 @@ class NoticeDialog(FormDialog):
         self.ui.printCheck.setVisible(printable)
         self.ui.printCheck.setChecked(printable)
 
+    def _warned_or_confirmed(self) -> bool:
+        return _no_final_warning_confirmed(self, self.licence, dates.get_date(self.ui.servedEdit))
+
     def _period(self, *_args) -> None:
         end = dates.get_date(self.ui.endEdit)
         days = (end - dates.get_date(self.ui.servedEdit)).days
@@ -136,6 +139,8 @@ class NoticeDialog(FormDialog):
 
     def save(self):
         ui = self.ui
+        if ui.byCombo.currentData() == "licensor" and not self._warned_or_confirmed():
+            return self.KEEP_OPEN
         return licences.give_notice(
             self.actor,
             self.licence,
@@ -167,6 +172,25 @@ def print_notice_to_quit(parent, actor, licence, then=None) -> None:
     Operation(
         parent, lambda: paperwork.notice_to_quit(actor, licence), title="Notice to quit"
     ).success(preview).run()
+
+
+def _no_final_warning_confirmed(parent, licence, served_on) -> bool:
+    """Notice from us normally follows a final warning. Without one on record the officer is
+    asked first, not refused: an immediate risk to someone's safety is reason enough."""
+    from housing_desk.services import tenancy_warnings
+    from housing_desk.ui import messages
+
+    if tenancy_warnings.final_warning_in_force(licence, served_on):
+        return True
+    return messages.confirm(
+        parent,
+        "No final warning on record",
+        "There is no final warning in force under this licence. The warnings procedure in her "
+        "agreement comes first, unless there is an immediate risk to someone's safety.\n\n"
+        "Give notice anyway?",
+        yes="Give notice anyway",
+        no="Go back",
+    )
 
 
 class MoveOutDialog(FormDialog):

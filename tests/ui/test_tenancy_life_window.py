@@ -1,0 +1,143 @@
+"""Keywork, incidents, warnings and her timeline, from the window."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from housing_desk.data.models import Goal, Incident, KeyworkSession, Licence, TenancyWarning
+from housing_desk.services import incidents, licences, support_plans
+from housing_desk.ui.board_page import BoardPage
+from housing_desk.ui.incidents_panel import IncidentDialog, IncidentReviewDialog
+from housing_desk.ui.keywork_panel import KeyworkDialog
+from housing_desk.ui.person_panel import PersonPanel
+from housing_desk.ui.tenancy_dialogs import NoticeDialog
+from housing_desk.ui.warnings_panel import WarningDialog, WarningsPanel
+from tests import factories
+from tests.ui.test_people_journey import drive
+
+TODAY = date.today()
+
+
+def living(admin, partner, **details):
+    woman = factories.ready_woman(admin, given_name="Aurelia", family_name="Stan", **details)
+    home = factories.certified_flat(admin, partner)
+    licence = licences.create_licence(admin, woman, home, start_date=TODAY - timedelta(days=40))
+    return woman, factories.sign_up(admin, licence)
+
+
+def test_a_session_is_recorded_from_her_page_with_a_goal_ticked(qtbot, admin, partner, monkeypatch):
+    woman, licence = living(admin, partner)
+    plan = support_plans.create_plan(admin, licence)
+    goal = support_plans.add_goal(
+        admin, plan, domain="id_benefits", need="ID", action="", owner="", target_date=None
+    )
+    panel = PersonPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_person(woman.id)
+    tabs = [panel.ui.detailTabs.tabText(i) for i in range(panel.ui.detailTabs.count())]
+    assert {"&Timeline", "&Keywork", "Incide&nts", "&Warnings"} <= set(tabs)
+
+    def fill(dialog):
+        assert dialog.ui.goalsTable.rowCount() == 1
+        dialog.ui.summaryEdit.setPlainText("Went to the jobcentre together.")
+        dialog.ui.durationSpin.setValue(45)
+        dialog.ui.goalsTable.item(0, 2).setCheckState(Qt.CheckState.Checked)
+
+    drive(qtbot, KeyworkDialog, monkeypatch, fill)
+    panel.keywork.ui.recordButton.click()
+    session = KeyworkSession.get()
+    assert session.duration_minutes == 45 and Goal.get_by_id(goal.id).achieved_on == TODAY
+    assert panel.keywork.model.rowCount() == 1
+    assert "Keywork: In person" in [e.title for e in panel.timeline.entries]
+
+
+def test_a_refused_session_keeps_what_was_typed(qtbot, admin, partner):
+    _woman, licence = living(admin, partner)
+    dialog = KeyworkDialog(admin, licence, "Aurelia")
+    qtbot.addWidget(dialog)
+    dialog.ui.summaryEdit.setPlainText("")
+    dialog.ok_button().click()
+    assert "plain words" in dialog.errors.message_for("summary")
+    assert KeyworkSession.select().count() == 0
+
+
+def test_a_viewer_sees_sessions_but_not_their_words(qtbot, admin, partner):
+    from housing_desk.services import keywork
+
+    woman, licence = living(admin, partner)
+    keywork.record_session(admin, licence, held_on=TODAY, summary="Private words.")
+    panel = PersonPanel(factories.user(admin, "viewer"))
+    qtbot.addWidget(panel)
+    panel.show_person(woman.id)
+    assert panel.keywork.model.rowCount() == 1
+    assert panel.keywork.model.row_at(0).summary == ""
+    assert panel.incidents is None and panel.timeline is None
+    assert not panel.keywork.ui.recordButton.isVisible()
+
+
+def test_a_high_incident_shows_on_the_board_without_her_name_until_reviewed(
+    qtbot, admin, partner, monkeypatch
+):
+    woman, _licence = living(admin, partner, do_not_disclose=True)
+    panel = PersonPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_person(woman.id)
+
+    def fill(dialog):
+        dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("cuckooing"))
+        dialog.ui.severityCombo.setCurrentIndex(dialog.ui.severityCombo.findData("high"))
+        dialog.ui.descriptionEdit.setPlainText("Men staying in the flat.")
+        dialog.ui.safeguardingCheck.setChecked(True)
+        dialog.referred["nrm"].setChecked(True)
+
+    drive(qtbot, IncidentDialog, monkeypatch, fill)
+    panel.incidents.ui.recordButton.click()
+    incident = Incident.get()
+    assert incident.referred_to == "nrm" and incident.flat_id == _licence.flat_id
+    board = BoardPage(admin)
+    qtbot.addWidget(board)
+    board._side_lists(TODAY, [])
+    text = board.ui.incidentsList.item(0).text()
+    assert "Cuckooing" in text and "Aurelia" not in text and "confidential" in text
+    panel.incidents.ui.incidentsTable.selectRow(0)
+    drive(qtbot, IncidentReviewDialog, monkeypatch, lambda d: d.ui.notesEdit.setPlainText("ok"))
+    panel.incidents.ui.reviewButton.click()
+    assert incidents.incidents(admin, unreviewed_high=True) == []
+    board._side_lists(TODAY, [])
+    assert board.ui.incidentsList.item(0).text() == "None waiting"
+
+
+def test_a_final_warning_prints_its_letter(qtbot, admin, partner, monkeypatch):
+    from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+    _woman, licence = living(admin, partner)
+    shown = []
+    monkeypatch.setattr(
+        PdfPreviewDialog, "show_pdf", classmethod(lambda cls, p, pdf, *a: shown.append(pdf))
+    )
+    panel = WarningsPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_for(licence=licence, name="Aurelia")
+
+    def fill(dialog):
+        dialog.ui.stageCombo.setCurrentIndex(dialog.ui.stageCombo.findData("final"))
+        dialog.ui.reasonEdit.setPlainText("Visitors late at night.")
+        assert "12 months" in dialog.ui.lapseValue.text()
+
+    drive(qtbot, WarningDialog, monkeypatch, fill)
+    panel.ui.warnButton.click()
+    assert TenancyWarning.get().stage == "final" and shown and shown[0].startswith(b"%PDF")
+    assert "final warning" in panel.ui.hintLabel.text()
+
+
+def test_notice_from_us_without_a_final_warning_asks_first(
+    qtbot, admin, partner, monkeypatch, shown_messages
+):
+    _woman, licence = living(admin, partner)
+    dialog = NoticeDialog(admin, licence, "Aurelia")
+    qtbot.addWidget(dialog)
+    dialog.ui.byCombo.setCurrentIndex(dialog.ui.byCombo.findData("licensor"))
+    shown_messages.confirm_answer = False
+    dialog.ok_button().click()
+    assert shown_messages.shown[-1][1] == "No final warning on record"
+    assert Licence.get_by_id(licence.id).status == "active" and dialog.result_value is None
