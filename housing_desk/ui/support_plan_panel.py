@@ -12,16 +12,35 @@ from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
 
-GOAL_FIELDS = ("domain", "need", "action", "owner", "target_date", "status", "outcome")
+GOAL_FIELDS = (
+    "domain",
+    "need",
+    "her_words",
+    "strengths",
+    "action",
+    "owner",
+    "target_date",
+    "measure",
+    "status",
+    "achieved_on",
+    "outcome",
+)
 GOAL_TITLES = (
     "Area",
     "What she needs",
+    "In her words",
+    "Her strengths",
     "What will be done",
     "Who",
     "By (dd/mm/yyyy)",
+    "How we will know",
     "Status",
+    "Achieved on",
     "Outcome",
 )
+_PROGRESS = ("status", "achieved_on", "outcome")  # still editable once the plan is agreed
+_DATES = ("target_date", "achieved_on")
+_LONG = ("need", "her_words", "strengths", "action", "measure", "outcome")
 _RISK_EDITS = {
     "risk_to_self": "riskToSelfEdit",
     "risk_to_others": "riskToOthersEdit",
@@ -66,7 +85,7 @@ class GoalsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         field = GOAL_FIELDS[index.column()]
-        if self.editable or field in ("status", "outcome"):
+        if self.editable or field in _PROGRESS:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -82,7 +101,7 @@ class GoalsModel(QAbstractTableModel):
                     if role == Qt.ItemDataRole.DisplayRole
                     else value
                 )
-            if field == "target_date":
+            if field in _DATES:
                 return dates.uk(value)
             if field == "status":
                 return (
@@ -91,7 +110,7 @@ class GoalsModel(QAbstractTableModel):
                     else value
                 )
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and field in ("need", "action", "outcome"):
+        if role == Qt.ItemDataRole.ToolTipRole and field in _LONG:
             return getattr(goal, field)
         return None
 
@@ -99,7 +118,7 @@ class GoalsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         goal, field = self.goals[index.row()], GOAL_FIELDS[index.column()]
-        if field == "target_date":
+        if field in _DATES:
             value = _parse_uk_date(value)
         elif field == "status":
             value = _status_key(value)
@@ -136,6 +155,20 @@ def _status_key(value) -> str:
     )
 
 
+def _care_summary(actor, plan) -> str:
+    if plan is None:
+        return ""
+    parts = ["crisis plan written" if plan.crisis_actions else "no crisis plan yet"]
+    shared = support_plans.agencies(plan)
+    parts.append(f"shared with {len(shared)} agencies" if shared else "shared with no one")
+    reviews = (
+        support_plans.reviews(actor, plan) if permissions.allowed(actor, "view_sensitive") else []
+    )
+    if reviews:
+        parts.append(f"last reviewed {dates.uk(reviews[0].reviewed_on)}")
+    return "; ".join(parts).capitalize()
+
+
 class SupportPlanPanel(QWidget):
     changed = Signal()
 
@@ -165,6 +198,8 @@ class SupportPlanPanel(QWidget):
         ui.reviewButton.clicked.connect(self.start_review)
         ui.printPlanButton.clicked.connect(self.print_plan)
         ui.saveRisksButton.clicked.connect(self.save_risks)
+        ui.crisisButton.clicked.connect(self.crisis_plan)
+        ui.recordReviewButton.clicked.connect(self.record_review)
         self.can_edit = permissions.allowed(actor, "plan_support")
         self.show_licence(None)
 
@@ -204,6 +239,13 @@ class SupportPlanPanel(QWidget):
             self.can_edit and plan is not None and plan.status == "agreed" and ongoing
         )
         ui.printPlanButton.setEnabled(plan is not None and permissions.allowed(self.actor, "print"))
+        ui.crisisButton.setEnabled(
+            self.can_edit and plan is not None and plan.status != "superseded"
+        )
+        ui.recordReviewButton.setEnabled(
+            self.can_edit and plan is not None and plan.status == "agreed"
+        )
+        ui.careSummary.setText(_care_summary(self.actor, plan))
 
     def _do(self, action) -> None:
         Operation(self, action, title="Support plan").errors(self.errors).success(self._done).run()
@@ -256,6 +298,18 @@ class SupportPlanPanel(QWidget):
 
     def start_review(self) -> None:
         self._do(lambda: support_plans.start_review(self.actor, self.plan))
+
+    def crisis_plan(self) -> None:
+        from housing_desk.ui.support_plan_care_dialogs import CrisisPlanDialog
+
+        if self.plan is not None and CrisisPlanDialog.ask(self, self.actor, self.plan) is not None:
+            self._done(None)
+
+    def record_review(self) -> None:
+        from housing_desk.ui.support_plan_care_dialogs import PlanReviewDialog
+
+        if self.plan is not None and PlanReviewDialog.ask(self, self.actor, self.plan) is not None:
+            self._done(None)
 
     def save_risks(self) -> None:
         values = {key: getattr(self.ui, edit).text() for key, edit in _RISK_EDITS.items()}

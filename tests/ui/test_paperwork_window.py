@@ -127,10 +127,15 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     assert panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
     assert panel.model.setData(need, "Keep her address from her ex-partner")
     assert Goal.get().need == "Keep her address from her ex-partner"
-    by = panel.model.index(0, 4)
+    from housing_desk.ui.support_plan_panel import GOAL_FIELDS
+
+    by = panel.model.index(0, GOAL_FIELDS.index("target_date"))
     assert not panel.model.setData(by, "31/13/2026")  # refused, and said so
     assert "date" in panel.ui.errorLabel.text()
     assert panel.model.setData(by, "31/12/2026") and Goal.get().target_date == date(2026, 12, 31)
+    words = panel.model.index(0, GOAL_FIELDS.index("her_words"))
+    assert panel.model.setData(words, "I want to feel safe at night")
+    assert Goal.get().her_words == "I want to feel safe at night"
     panel.ui.addGoalButton.click()
     assert panel.model.rowCount() == 2
     panel.ui.riskFromOthersEdit.setText("Panic alarm fitted")
@@ -140,7 +145,8 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     assert support_plans.get_plan(plan.id).status == "agreed"
     assert not panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
     assert (
-        panel.model.flags(panel.model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable
+        panel.model.flags(panel.model.index(0, GOAL_FIELDS.index("status")))
+        & Qt.ItemFlag.ItemIsEditable
     )  # status stays editable
     qtmodeltester.check(panel.model, force_py=True)
 

@@ -141,3 +141,39 @@ def test_notice_from_us_without_a_final_warning_asks_first(
     dialog.ok_button().click()
     assert shown_messages.shown[-1][1] == "No final warning on record"
     assert Licence.get_by_id(licence.id).status == "active" and dialog.result_value is None
+
+
+def test_her_crisis_plan_and_a_review_from_the_plan_tab(qtbot, admin, partner, monkeypatch):
+    from housing_desk.data.models import SupportPlan, SupportReview
+    from housing_desk.ui.support_plan_care_dialogs import CrisisPlanDialog, PlanReviewDialog
+    from housing_desk.ui.support_plan_panel import GOAL_FIELDS, SupportPlanPanel
+
+    _woman, licence = living(admin, partner)
+    plan = support_plans.create_plan(admin, licence)
+    panel = SupportPlanPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_licence(licence)
+    assert not panel.ui.recordReviewButton.isEnabled()
+
+    def fill(dialog):
+        dialog.ui.triggersEdit.setPlainText("Not sleeping")
+        dialog.ui.actionsEdit.setPlainText("Call the team")
+        dialog.agency_boxes["GP"].setChecked(True)
+        dialog.ui.otherAgenciesEdit.setPlainText("St Giles Trust\n")
+
+    drive(qtbot, CrisisPlanDialog, monkeypatch, fill)
+    panel.ui.crisisButton.click()
+    saved = SupportPlan.get_by_id(plan.id)
+    assert support_plans.agencies(saved) == ["GP", "St Giles Trust"]
+    assert "Crisis plan written" in panel.ui.careSummary.text()
+    support_plans.agree(admin, saved)
+    panel.show_licence(licence)
+    drive(
+        qtbot,
+        PlanReviewDialog,
+        monkeypatch,
+        lambda d: (d.ui.attendedEdit.setText("Her and me"), d.ui.summaryEdit.setPlainText("Fine")),
+    )
+    panel.ui.recordReviewButton.click()
+    assert SupportReview.get().attended == "Her and me"
+    assert "her_words" in GOAL_FIELDS and "achieved_on" in GOAL_FIELDS
