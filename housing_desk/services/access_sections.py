@@ -96,8 +96,13 @@ def assessment_sections(actor: User, person: Person) -> list[RecordSection]:
     for view in assessments.history(actor, person):
         on = uk_date(view.assessed_on)
         rows.append((on, "Assessed by", view.assessor, ""))
-        for key, label in assessments.DOMAINS:
-            rows.append((on, label, str(view.scores.get(key, "")), view.evidence.get(key, "")))
+        # the areas she was scored on then, including any since retired
+        for key, label in assessments.DOMAIN_LABELS.items():
+            if key in view.scores:
+                rows.append((on, label, str(view.scores[key]), view.evidence.get(key, "")))
+        if view.risk_markers:
+            markers = ", ".join(assessments.RISK_MARKERS[k] for k in view.risk_markers)
+            rows.append((on, "Risk markers", "", markers))
         for kind, label in assessments.RISKS.items():
             level, notes = view.risks.get(kind, ("", ""))
             rows.append((on, label, level, notes))

@@ -18,7 +18,14 @@ from housing_desk.data.models import MODELS, Person
 CODES: dict[str, frozenset[str]] = {
     "referral": frozenset({"source", "status", "decision_reason"}),
     "assessment": frozenset(
-        {"outcome", "risk_to_self", "risk_to_others", "risk_from_others", "risk_to_tenancy"}
+        {
+            "outcome",
+            "risk_to_self",
+            "risk_to_others",
+            "risk_from_others",
+            "risk_to_tenancy",
+            "risk_markers",
+        }
     ),
     "assessment_score": frozenset({"domain"}),
     "offer": frozenset({"status", "reason"}),
@@ -41,6 +48,9 @@ CODES: dict[str, frozenset[str]] = {
     "hb_decision": frozenset({"decision"}),
     "absence": frozenset({"reason"}),
     "subject_access_request": frozenset({"status"}),
+    "keywork_session": frozenset({"kind"}),
+    "incident": frozenset({"kind", "severity", "referred_to"}),
+    "tenancy_warning": frozenset({"stage"}),
 }
 
 

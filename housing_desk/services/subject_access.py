@@ -17,6 +17,7 @@ from housing_desk.services import (
     permissions,
     privacy,
     settings,
+    tenancy_records,
     validation,
 )
 from housing_desk.services import referrals as referral_service
@@ -104,6 +105,7 @@ def gather(actor: User, person: Person) -> SubjectAccessData:
     sections += access_sections.offer_sections(person)
     sections += access_sections.licence_sections(person, her_licences)
     sections += access_sections.plan_sections(person)
+    sections += tenancy_records.subject_access_sections(person.id)
     sections += account_records.sections(person.id)
     sections += access_sections.request_sections(person)
     sections += access_other.other_sections(person.id)
