@@ -96,3 +96,18 @@ def incidents_by_quarter(actor, start, end) -> list[IncidentRow]:
         IncidentRow(quarter, kind, counts[(quarter, kind)])
         for quarter, kind in sorted(counts, key=lambda k: (k[0], order.index(k[1])))
     ]
+
+
+def tables(actor, start, end) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    """The two reports as text tables, title -> (headers, rows); counts and staff names only."""
+    keywork_rows = [
+        (r.month_label, r.keyworker, str(r.attended), str(r.attempted))
+        for r in keywork_by_month(actor, start, end)
+    ]
+    incident_rows = [
+        (r.quarter, r.kind_label, str(r.count)) for r in incidents_by_quarter(actor, start, end)
+    ]
+    return {
+        "Keywork": (("Month", "Keyworker", "Sessions she attended", "Attempted"), keywork_rows),
+        "Incidents": (("Quarter", "Kind", "Incidents"), incident_rows),
+    }

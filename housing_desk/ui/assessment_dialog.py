@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from housing_desk import clock
 from housing_desk.services import assessments
@@ -24,6 +32,7 @@ class AssessmentDialog(FormDialog):
         self.evidence_edits: dict[str, QPlainTextEdit] = {}
         self.risk_combos: dict[str, QComboBox] = {}
         self.risk_notes: dict[str, QLineEdit] = {}
+        self.marker_boxes: dict[str, QCheckBox] = {}
         self.previous = previous
         super().__init__(parent)
         self.actor, self.person = actor, person
@@ -55,6 +64,7 @@ class AssessmentDialog(FormDialog):
             "scores": ui.domainsScroll,
             "evidence": ui.domainsScroll,
             "risks": ui.risksGroup,
+            "risk_markers": ui.risksGroup,
         }
 
     def _build_domains(self) -> None:
@@ -81,7 +91,9 @@ class AssessmentDialog(FormDialog):
             evidence.setObjectName(f"evidence_{key}")
             evidence.setAccessibleName(f"Evidence for {label}")
             evidence.setPlaceholderText(
-                "Evidence: what she said, what you saw, who else is involved"
+                assessments.DOMAIN_PROMPTS.get(
+                    key, "Evidence: what she said, what you saw, who else is involved"
+                )
             )
             evidence.setTabChangesFocus(True)
             evidence.setMaximumHeight(52)
@@ -112,6 +124,14 @@ class AssessmentDialog(FormDialog):
             grid.addWidget(notes, row, 2)
             self.risk_combos[kind], self.risk_notes[kind] = combo, notes
         grid.setColumnStretch(2, 1)
+        # Risk markers beyond the four levels: what has been done or has happened.
+        markers = QGridLayout()
+        for number, (key, label) in enumerate(assessments.RISK_MARKERS.items()):
+            box = QCheckBox(label)
+            box.setObjectName(f"marker_{key}")
+            markers.addWidget(box, number // 2, number % 2)
+            self.marker_boxes[key] = box
+        grid.addLayout(markers, len(assessments.RISKS), 0, 1, 3)
 
     def _describe(self, key: str) -> None:
         score = self.score_combos[key].currentData()
@@ -151,4 +171,5 @@ class AssessmentDialog(FormDialog):
             tool_used=ui.toolEdit.text(),
             tool_scores=ui.toolScoresEdit.text(),
             notes=ui.notesEdit.toPlainText(),
+            risk_markers=[key for key, box in self.marker_boxes.items() if box.isChecked()],
         )

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 from housing_desk import clock
-from housing_desk.services import reports
+from housing_desk.services import reports, tenancy_reports
 from housing_desk.services.assessments import add_months
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.operations import Operation
@@ -24,6 +24,8 @@ _TABLES = {
     "Stays and move-on": "staysTable",
     "Outcomes": "outcomesTable",
     "Waiting and refusals": "waitingTable",
+    "Keywork": "keyworkTable",
+    "Incidents": "incidentsTable",
 }
 
 
@@ -91,6 +93,14 @@ class ReportsPage(QWidget):
             f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on."
         )
         self._chart(figures["outcomes"]["reason"])
+        start, end = self.range()
+        Operation(
+            self, lambda: tenancy_reports.tables(self.actor, start, end), title="Reports"
+        ).success(self._show_tenancy).run()
+
+    def _show_tenancy(self, tables) -> None:
+        for title, (headers, rows) in tables.items():
+            self._fill(title, headers, rows)
 
     def _table(self, title: str) -> QTableView:
         # The page's form holds the first tables; a report added since gets a tab of its own.

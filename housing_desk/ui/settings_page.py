@@ -57,6 +57,11 @@ class SettingsPage(QWidget):
         if not allowed:
             ui.errorLabel.setText("Only an administrator can change the settings.")
             ui.errorLabel.setVisible(True)
+        from housing_desk.ui.tenancy_settings import TenancySettings
+
+        self.tenancy = TenancySettings(actor, ui.errorLabel)
+        layout = ui.layout()
+        layout.insertWidget(layout.indexOf(ui.errorLabel), self.tenancy)
         self.refresh()
 
     def refresh(self) -> None:

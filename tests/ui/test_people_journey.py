@@ -234,7 +234,9 @@ def test_viewers_see_no_notes_or_assessments(qtbot, admin):
     page = window.show_page("people")
     page.select_person(person.id)
     tabs = [page.panel.ui.detailTabs.tabText(i) for i in range(page.panel.ui.detailTabs.count())]
-    assert tabs == ["Referrals"]
+    # keywork and warnings show that they happened (not what was said); no notes, assessments,
+    # incidents or timeline
+    assert tabs == ["Referrals", "&Keywork", "&Warnings"]
     assert page.panel.ui.notesView.toPlainText() == ""
     assert page.panel.ui.assessButton.isHidden() and page.ui.newButton.isHidden()
 

@@ -177,3 +177,64 @@ def test_her_crisis_plan_and_a_review_from_the_plan_tab(qtbot, admin, partner, m
     panel.ui.recordReviewButton.click()
     assert SupportReview.get().attended == "Her and me"
     assert "her_words" in GOAL_FIELDS and "achieved_on" in GOAL_FIELDS
+
+
+def test_keywork_and_warning_periods_are_set_in_settings(qtbot, admin, shown_messages):
+    from housing_desk.services import settings
+    from housing_desk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(admin)
+    qtbot.addWidget(page)
+    assert page.tenancy.ui.keyworkSpin.value() == 14
+    assert page.tenancy.ui.finalSpin.value() == 12
+    page.tenancy.ui.keyworkSpin.setValue(10)
+    page.tenancy.ui.verbalSpin.setValue(2)
+    page.tenancy.ui.saveTenancyButton.click()
+    assert settings.keywork_overdue_days() == 10 and settings.warning_lapse_months("verbal") == 2
+    officer_page = SettingsPage(factories.user(admin, "officer"))
+    qtbot.addWidget(officer_page)
+    assert not officer_page.tenancy.ui.tenancyGroup.isEnabled()
+
+
+def test_the_reports_count_keywork_and_incidents(qtbot, admin, partner, monkeypatch, tmp_path):
+    from housing_desk.services import keywork
+    from housing_desk.ui import dates, messages
+    from housing_desk.ui.reports_page import ReportsPage
+
+    woman, licence = living(admin, partner)
+    keywork.record_session(admin, licence, held_on=TODAY - timedelta(days=3), summary="Talked.")
+    incidents.record_incident(
+        admin, person=woman, occurred_on=TODAY - timedelta(days=2), kind="missing", description="x"
+    )
+    page = ReportsPage(admin)
+    qtbot.addWidget(page)
+    dates.set_date(page.ui.fromEdit, TODAY - timedelta(days=30))
+    dates.set_date(page.ui.toEdit, TODAY)
+    page.refresh()
+    (row,) = page.models["Keywork"].rows()
+    assert row[1:] == ("Amara Okafor", "1", "0")
+    (counted,) = page.models["Incidents"].rows()
+    assert counted[1:] == ("Missing", "1")
+    page.ui.tabs.setCurrentIndex(page.ui.tabs.indexOf(page.ui.incidentsTab))
+    target = tmp_path / "incidents.csv"
+    monkeypatch.setattr(messages, "save_file_name", lambda *a: str(target))
+    page.export_csv()
+    text = target.read_text("utf-8")
+    assert "Missing" in text and "Aurelia" not in text
+
+
+def test_the_assessment_records_risk_markers(qtbot, admin):
+    from housing_desk.data.models import Assessment
+    from housing_desk.services import assessments
+    from housing_desk.ui.assessment_dialog import AssessmentDialog
+
+    person = factories.person(admin)
+    dialog = AssessmentDialog(admin, person)
+    qtbot.addWidget(dialog)
+    dialog.set_scores({key: 3 for key, _label in assessments.DOMAINS})
+    dialog.ui.outcomeCombo.setCurrentIndex(0)
+    dialog.marker_boxes["dash_done"].setChecked(True)
+    dialog.marker_boxes["missing_episodes"].setChecked(True)
+    assert "sex work" in dialog.evidence_edits["own_goals"].placeholderText()
+    dialog.ok_button().click()
+    assert Assessment.get().risk_markers == "dash_done,missing_episodes"
