@@ -9,6 +9,7 @@ from housing_desk.services import (
     accounts,
     allocations,
     assessments,
+    keywork,
     licences,
     people,
     referrals,
@@ -177,6 +178,14 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
         target_date=start + timedelta(days=60),
     )
     support_plans.agree(officer, plan, agreed_on=start + timedelta(days=3))
+    _keywork(
+        officer,
+        licence,
+        plan,
+        start,
+        end if how != "active" and not how.startswith("notice:") else None,
+        today,
+    )
     door = licences.add_key(officer, licence, label="Front door key 1", issued_on=start)
     fob = licences.add_key(officer, licence, label=f"Entry fob {4400 + flat.id}", issued_on=start)
     if how.startswith("notice:"):
@@ -220,4 +229,31 @@ def _pending_offer(officer, flat, today: date) -> None:
     if entries:
         allocations.make_offer(
             officer, entries[0].referral_id, flat, offered_on=today - timedelta(days=3)
+        )
+
+
+_SESSIONS = (
+    ("in_person", 45, "Went through her letters together and set up her budget for the week."),
+    ("attempted", None, ""),
+    ("phone", 20, "Checked in after the weekend; she is sleeping better."),
+    ("in_person", 50, "Talked about the course she wants to do; booked a visit to the college."),
+)
+
+
+def _keywork(officer, licence, plan, start: date, end: date | None, today: date) -> None:
+    """A few weekly sessions before her last day in the flat (or today), one of them missed."""
+    last = min(end - timedelta(days=1), today) if end else today
+    goal = plan.goals[0] if plan.goals else None
+    for weeks_back, (kind, minutes, summary) in enumerate(reversed(_SESSIONS)):
+        held_on = last - timedelta(days=7 * weeks_back + 2)
+        if held_on <= start + timedelta(days=3):
+            break
+        keywork.record_session(
+            officer,
+            licence,
+            held_on=held_on,
+            kind=kind,
+            duration_minutes=minutes,
+            summary=summary,
+            goals=[goal.id] if goal is not None and kind != "attempted" else [],
         )
