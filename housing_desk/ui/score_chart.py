@@ -26,12 +26,19 @@ class ScoreChart(QWidget):
     def set_history(self, history) -> None:
         """``history``: AssessmentView objects, oldest first."""
         self._dates = [view.assessed_on for view in history]
+        # Every area assessed now, then any retired area her older assessments were scored on.
+        keys = [key for key, _label in assessments.DOMAINS]
+        keys += [
+            key
+            for key in assessments.DOMAIN_LABELS
+            if key not in keys and any(key in view.scores for view in history)
+        ]
         self._series = (
             {
                 key: [
                     (view.assessed_on, view.scores[key]) for view in history if key in view.scores
                 ]
-                for key, _label in assessments.DOMAINS
+                for key in keys
             }
             if history
             else {}
@@ -101,9 +108,8 @@ class ScoreChart(QWidget):
     def _paint_legend(self, painter: QPainter) -> None:
         left = self.width() - LEGEND_WIDTH + 8
         metrics = painter.fontMetrics()
-        for row, (colour, (_key, label)) in enumerate(
-            zip(DOMAIN_COLOURS, assessments.DOMAINS, strict=False)
-        ):
+        for row, (colour, key) in enumerate(zip(DOMAIN_COLOURS, self._series, strict=False)):
+            label = assessments.DOMAIN_LABELS[key]
             y = 12 + row * (metrics.height() + 3)
             painter.fillRect(QRectF(left, y + 3, 12, metrics.height() - 6), QColor(colour))
             painter.setPen(QColor("#1f3347"))
