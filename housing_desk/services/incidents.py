@@ -11,6 +11,7 @@ from datetime import date
 
 from peewee import JOIN
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Incident, Person, User
 from housing_desk.services import audit, names, permissions, validation
@@ -108,7 +109,7 @@ def record_incident(
     until a manager has reviewed it."""
     permissions.require(actor, "record_incidents")
     occurred_on = validation.a_date(occurred_on, "occurred_on", label="Date it happened")
-    if occurred_on > date.today():
+    if occurred_on > clock.today():
         raise ValidationError("An incident is recorded once it has happened.", "occurred_on")
     kind = validation.choice(kind, "kind", label="Kind of incident", choices=tuple(KINDS))
     severity = validation.choice(severity, "severity", label="Severity", choices=tuple(SEVERITIES))
@@ -166,9 +167,9 @@ def review_incident(actor, incident, *, reviewed_on=None, notes="") -> Incident:
     """A manager has looked at the incident and what was done; it leaves the board's panel."""
     permissions.require(actor, "review_incidents")
     reviewed_on = validation.a_date(
-        reviewed_on or date.today(), "reviewed_on", label="Date reviewed"
+        reviewed_on or clock.today(), "reviewed_on", label="Date reviewed"
     )
-    if reviewed_on > date.today():
+    if reviewed_on > clock.today():
         raise ValidationError("A review is recorded once it is done.", "reviewed_on")
     notes = validation.text(notes, "notes", label="Review notes", max_length=4000)
     with write_transaction():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Goal, KeyworkGoal, KeyworkSession, Licence, SupportPlan, User
 from housing_desk.services import audit, permissions, validation
@@ -84,7 +85,7 @@ def record_session(
     support-plan goals worked on; ``achieved`` those she achieved at it (dated the session's day)."""
     permissions.require(actor, "keywork")
     held_on = validation.a_date(held_on, "held_on", label="Date of the session")
-    if held_on > date.today():
+    if held_on > clock.today():
         raise ValidationError("A session is recorded once it has happened.", "held_on")
     kind = validation.choice(kind, "kind", label="Kind of session", choices=tuple(KINDS))
     duration = _duration(duration_minutes)

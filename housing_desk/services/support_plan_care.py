@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import SupportPlan, SupportReview, User
 from housing_desk.services import audit, permissions, validation
@@ -95,7 +96,7 @@ def record_review(actor, plan, *, reviewed_on, attended, summary) -> SupportRevi
     """A review of her plan: when, who came, and what changed."""
     permissions.require(actor, "plan_support")
     reviewed_on = validation.a_date(reviewed_on, "reviewed_on", label="Date of the review")
-    if reviewed_on > date.today():
+    if reviewed_on > clock.today():
         raise ValidationError("A review is recorded once it has taken place.", "reviewed_on")
     attended = validation.text(
         attended, "attended", label="Who came", required=True, max_length=1000

@@ -78,7 +78,7 @@ def _goal_values(values: dict) -> dict:
             cleaned[key] = validation.a_date(value, key, label="Target date", required=False)
         elif key == "achieved_on":
             cleaned[key] = validation.a_date(value, key, label="Date achieved", required=False)
-            if cleaned[key] is not None and cleaned[key] > date.today():
+            if cleaned[key] is not None and cleaned[key] > clock.today():
                 raise ValidationError("A goal is marked achieved once it has been.", key)
         else:
             cleaned[key] = validation.choice(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, TenancyWarning, User
 from housing_desk.services import assessments, audit, permissions, settings, validation
@@ -33,7 +34,7 @@ class WarningView:
         return STAGES[self.stage]
 
     def in_force(self, on: date | None = None) -> bool:
-        on = on or date.today()
+        on = on or clock.today()
         return self.issued_on <= on < self.lapses_on
 
     @property
@@ -46,7 +47,7 @@ def issue_warning(actor, licence, *, stage, issued_on, reason) -> TenancyWarning
     permissions.require(actor, "issue_warnings")
     stage = validation.choice(stage, "stage", label="Stage", choices=tuple(STAGES))
     issued_on = validation.a_date(issued_on, "issued_on", label="Date given")
-    if issued_on > date.today():
+    if issued_on > clock.today():
         raise ValidationError("A warning is recorded once it has been given.", "issued_on")
     reason = validation.text(
         reason, "reason", label="What needs to change, and why", required=True, max_length=4000
@@ -122,7 +123,7 @@ def final_warning_in_force(licence, on: date | None = None) -> bool:
 
     Notice from us without one is not refused (an immediate risk is reason enough), but the
     window asks first."""
-    on = on or date.today()
+    on = on or clock.today()
     return (
         TenancyWarning.select()
         .where(

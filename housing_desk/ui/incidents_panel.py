@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
+from housing_desk import clock
 from housing_desk.services import incidents, licences, permissions
 from housing_desk.ui import dates, forms
 from housing_desk.ui.form_dialog import FormDialog
@@ -63,7 +64,7 @@ class IncidentDialog(FormDialog):
         if current is not None:
             ui.flatCombo.addItem(f"At her flat, {current.flat.reference}", current.flat_id)
             ui.flatCombo.setCurrentIndex(1)
-        dates.set_date(ui.occurredEdit, date.today())
+        dates.set_date(ui.occurredEdit, clock.today())
         ui.safeguardingCheck.toggled.connect(self._referred)
         self._referred(False)
         self.resize(600, self.sizeHint().height())
@@ -124,7 +125,7 @@ class IncidentReviewDialog(FormDialog):
             f"{incident.kind_label} on {dates.uk(incident.occurred_on)} "
             f"({incident.severity_label.lower()}). Once reviewed it leaves the board."
         )
-        dates.set_date(self.ui.reviewedEdit, date.today())
+        dates.set_date(self.ui.reviewedEdit, clock.today())
 
     def field_widgets(self):
         return {"reviewed_on": self.ui.reviewedEdit, "notes": self.ui.notesEdit}

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 
+from housing_desk import clock
 from housing_desk.services import assessments, keywork, licences, permissions, support_plans
 from housing_desk.ui import dates, forms
 from housing_desk.ui.form_dialog import FormDialog
@@ -46,8 +47,8 @@ class KeyworkDialog(FormDialog):
         ui.introLabel.setText(f"A keywork session with {name}.")
         for key, label in keywork.KINDS.items():
             ui.kindCombo.addItem(label, key)
-        dates.set_date(ui.heldEdit, date.today())
-        dates.set_date(ui.nextEdit, date.today() + timedelta(days=7))
+        dates.set_date(ui.heldEdit, clock.today())
+        dates.set_date(ui.nextEdit, clock.today() + timedelta(days=7))
         ui.nextEdit.setEnabled(False)
         ui.nextCheck.toggled.connect(ui.nextEdit.setEnabled)
         ui.kindCombo.currentIndexChanged.connect(self._attended)
@@ -164,7 +165,7 @@ class KeyworkPanel(QWidget):
             hint = "You can see when sessions happened; what was said is for the team."
         elif (licence or person) is not None and not ongoing:
             hint = "Sessions are recorded while she lives in a flat."
-        elif rows and rows[0].held_on < date.today() - timedelta(days=14):
+        elif rows and rows[0].held_on < clock.today() - timedelta(days=14):
             hint = f"Last session {dates.uk(rows[0].held_on)}."
         self.ui.hintLabel.setText(hint)
         self.ui.hintLabel.setVisible(bool(hint))

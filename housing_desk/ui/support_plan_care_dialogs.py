@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
+from housing_desk import clock
 from housing_desk.services import support_plans
 from housing_desk.services.support_plan_care import COMMON_AGENCIES
 from housing_desk.ui import dates
@@ -74,7 +73,7 @@ class PlanReviewDialog(FormDialog):
     def __init__(self, actor, plan, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.plan = actor, plan
-        dates.set_date(self.ui.reviewedEdit, date.today())
+        dates.set_date(self.ui.reviewedEdit, clock.today())
         self.resize(560, self.sizeHint().height())
 
     def field_widgets(self):

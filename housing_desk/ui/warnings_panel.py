@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from housing_desk import clock
 from housing_desk.services import assessments, licences, paperwork, permissions, settings
 from housing_desk.services import tenancy_warnings as warnings_service
 from housing_desk.ui import dates, forms
@@ -40,7 +39,7 @@ class WarningDialog(FormDialog):
         )
         for key, label in warnings_service.STAGES.items():
             ui.stageCombo.addItem(label, key)
-        dates.set_date(ui.issuedEdit, date.today())
+        dates.set_date(ui.issuedEdit, clock.today())
         ui.stageCombo.currentIndexChanged.connect(self._lapse)
         ui.issuedEdit.dateChanged.connect(self._lapse)
         self._lapse()

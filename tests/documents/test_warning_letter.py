@@ -1,11 +1,12 @@
 """The warning letter: to her, plain, what happens next, where to get help; from its template."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
 
+from housing_desk import clock
 from housing_desk.data.models import Document
 from housing_desk.documents import warning_letter
 from housing_desk.documents.template import TemplateError
@@ -14,7 +15,7 @@ from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """Her timeline: referrals, assessments, offers, licences, keywork, incidents, warnings, notices
 and documents, newest first, filterable."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import (
     allocations,
     her_timeline,
@@ -18,7 +19,7 @@ from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import PermissionDenied
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def test_everything_that_happened_with_her_in_order(admin, partner):

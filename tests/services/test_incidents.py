@@ -1,16 +1,17 @@
 """Incidents and safeguarding: recorded, reviewed by a manager, never naming a confidential woman
 outside her own record."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import AuditEvent, Incident
 from housing_desk.services import incidents
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def _record(actor, person, **changes):

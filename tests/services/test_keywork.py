@@ -1,15 +1,16 @@
 """Keywork sessions: recorded under her licence, newest first, what was said kept from viewers."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import AuditEvent, Goal, KeyworkGoal, KeyworkSession
 from housing_desk.services import keywork, licences, reminders, settings, support_plans
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

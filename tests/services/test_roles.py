@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.services import (
     accounts,
     allocations,
@@ -416,7 +417,7 @@ CALLS = [
         "record a plan review",
         "officer",
         lambda a, w: support_plans.record_review(
-            a, w["agreed_plan"], reviewed_on=date.today(), attended="Her", summary="Fine."
+            a, w["agreed_plan"], reviewed_on=clock.today(), attended="Her", summary="Fine."
         ),
     ),
     ("see plan reviews", "officer", lambda a, w: support_plans.reviews(a, w["agreed_plan"])),
@@ -426,7 +427,7 @@ CALLS = [
         lambda a, w: paperwork.warning_letter(
             a,
             tenancy_warnings.issue_warning(
-                w["admin"], w["active_licence"], stage="final", issued_on=date.today(), reason="x"
+                w["admin"], w["active_licence"], stage="final", issued_on=clock.today(), reason="x"
             ),
         ),
     ),

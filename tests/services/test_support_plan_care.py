@@ -1,16 +1,17 @@
 """A support plan that is hers: her words, strengths, how we will know, a crisis plan with consent
 to share agency by agency, and the record of each review."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import AuditEvent, Goal, SupportReview
 from housing_desk.services import licences, support_plans
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

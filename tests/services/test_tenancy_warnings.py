@@ -1,16 +1,17 @@
 """Warnings: verbal, written, final; lapsing after the months set in Settings."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from housing_desk import clock
 from housing_desk.data.models import AuditEvent, TenancyWarning
 from housing_desk.services import assessments, licences, settings
 from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import ValidationError
 from tests import factories
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

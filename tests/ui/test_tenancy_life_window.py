@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
+from housing_desk import clock
 from housing_desk.data.models import Goal, Incident, KeyworkSession, Licence, TenancyWarning
 from housing_desk.services import incidents, licences, support_plans
 from housing_desk.ui.board_page import BoardPage
@@ -15,7 +16,7 @@ from housing_desk.ui.warnings_panel import WarningDialog, WarningsPanel
 from tests import factories
 from tests.ui.test_people_journey import drive
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def living(admin, partner, **details):
