@@ -49,6 +49,7 @@ class KeyworkDialog(FormDialog):
             ui.kindCombo.addItem(label, key)
         dates.set_date(ui.heldEdit, clock.today())
         dates.set_date(ui.nextEdit, clock.today() + timedelta(days=7))
+        ui.nextEdit.setAccessibleName("Date of the next session")
         ui.nextEdit.setEnabled(False)
         ui.nextCheck.toggled.connect(ui.nextEdit.setEnabled)
         ui.kindCombo.currentIndexChanged.connect(self._attended)

@@ -138,6 +138,7 @@ def windows(user):
         ("Withdraw offer", lambda: WithdrawOfferDialog(user, offer, "Ioana", offer.flat.reference)),
         ("Notice", lambda: NoticeDialog(user, licence, "Ioana")),
         ("Move out", lambda: MoveOutDialog(user, licence, "Ioana")),
+        *tenancy_life_windows(user, person, licence),
         ("Account", lambda: AccountDialog(user)),
         ("Password", lambda: PasswordDialog(user)),
         (
@@ -146,6 +147,25 @@ def windows(user):
                 paperwork.availability_report(user), "Availability report", "a.pdf"
             ),
         ),
+    ]
+
+
+def tenancy_life_windows(user, person, licence):
+    from housing_desk.services import incidents, support_plans
+    from housing_desk.ui.incidents_panel import IncidentDialog, IncidentReviewDialog
+    from housing_desk.ui.keywork_panel import KeyworkDialog
+    from housing_desk.ui.support_plan_care_dialogs import CrisisPlanDialog, PlanReviewDialog
+    from housing_desk.ui.warnings_panel import WarningDialog
+
+    plan = support_plans.current_plan(licence)
+    seen = incidents.incidents(user, person=person)
+    return [
+        ("Keywork session", lambda: KeyworkDialog(user, licence, "Ioana")),
+        ("Incident", lambda: IncidentDialog(user, person, "Ioana")),
+        *([("Incident review", lambda: IncidentReviewDialog(user, seen[0]))] if seen else []),
+        ("Warning", lambda: WarningDialog(user, licence, "Ioana")),
+        ("Crisis plan", lambda: CrisisPlanDialog(user, plan)),
+        ("Plan review", lambda: PlanReviewDialog(user, plan)),
     ]
 
 
