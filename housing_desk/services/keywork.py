@@ -130,7 +130,7 @@ def record_session(
                 [{"session": session.id, "goal": goal_id} for goal_id in goal_ids]
             ).execute()
         if achieved_ids:
-            Goal.update(status="achieved", achieved_on=held_on).where(
+            Goal.update(status="achieved", achieved_on=held_on, version=Goal.version + 1).where(
                 Goal.id.in_(achieved_ids) & Goal.achieved_on.is_null()
             ).execute()
         audit.record(
