@@ -54,7 +54,7 @@ def test_a_goal_achieved_on_a_date_is_achieved_even_on_an_agreed_plan(admin, pla
     with pytest.raises(ValidationError) as caught:
         support_plans.update_goal(admin, goal, achieved_on=TODAY + timedelta(days=3))
     assert caught.value.field == "achieved_on"
-    reopened = support_plans.update_goal(admin, goal, status="open")
+    reopened = support_plans.update_goal(admin, updated, status="open")
     assert reopened.achieved_on is None
     assert agreed.status == "agreed"
 
