@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import (
     Assessment,
@@ -42,6 +43,9 @@ KINDS = {
     "document": "Documents",
 }
 
+if TYPE_CHECKING:
+    from housing_desk.data.models import User
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -55,7 +59,7 @@ class Entry:
         return KINDS[self.kind]
 
 
-def timeline(actor, person, kinds=None) -> list[Entry]:
+def timeline(actor: User, person, kinds=None) -> list[Entry]:
     """Everything in her record as dated entries, newest first; ``kinds`` keeps only some."""
     permissions.require(actor, "view_sensitive")
     person_id = person if isinstance(person, int) else person.id

@@ -92,7 +92,7 @@ def _referred_to(value, referral: bool) -> list[str]:
 
 
 def record_incident(
-    actor,
+    actor: User,
     *,
     person,
     occurred_on,
@@ -163,7 +163,7 @@ def record_incident(
     return incident
 
 
-def review_incident(actor, incident, *, reviewed_on=None, notes="") -> Incident:
+def review_incident(actor: User, incident, *, reviewed_on=None, notes="") -> Incident:
     """A manager has looked at the incident and what was done; it leaves the board's panel."""
     permissions.require(actor, "review_incidents")
     reviewed_on = validation.a_date(
@@ -191,7 +191,7 @@ def review_incident(actor, incident, *, reviewed_on=None, notes="") -> Incident:
     return Incident.get_by_id(current.id)
 
 
-def incidents(actor, *, person=None, flat=None, unreviewed_high=False) -> list[IncidentView]:
+def incidents(actor: User, *, person=None, flat=None, unreviewed_high=False) -> list[IncidentView]:
     """Incidents, newest first: hers (named, in her own record), a flat's, or the high-severity
     ones not yet reviewed (for the board). Outside her own record a confidential woman is not
     named; without the right to read notes, what happened is blank."""

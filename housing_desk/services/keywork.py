@@ -70,7 +70,7 @@ def _goal_ids(value, field: str) -> list[int]:
 
 
 def record_session(
-    actor,
+    actor: User,
     licence,
     *,
     held_on,
@@ -165,7 +165,7 @@ def _check_goals(licence: Licence, goal_ids: list[int]) -> None:
         raise ValidationError("Those goals are not in a support plan of this licence.", "goals")
 
 
-def sessions(actor, licence=None, *, person=None) -> list[Session]:
+def sessions(actor: User, licence=None, *, person=None) -> list[Session]:
     """Sessions under a licence (or all of hers), newest first. Viewers see that they happened,
     not what was said."""
     permissions.require(actor, "view")

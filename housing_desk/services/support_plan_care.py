@@ -92,7 +92,7 @@ def set_crisis_plan(
     return SupportPlan.get_by_id(current.id)
 
 
-def record_review(actor, plan, *, reviewed_on, attended, summary) -> SupportReview:
+def record_review(actor: User, plan, *, reviewed_on, attended, summary) -> SupportReview:
     """A review of her plan: when, who came, and what changed."""
     permissions.require(actor, "plan_support")
     reviewed_on = validation.a_date(reviewed_on, "reviewed_on", label="Date of the review")
@@ -131,7 +131,7 @@ def record_review(actor, plan, *, reviewed_on, attended, summary) -> SupportRevi
     return review
 
 
-def reviews(actor, plan) -> list[Review]:
+def reviews(actor: User, plan) -> list[Review]:
     """The reviews of a plan, newest first."""
     permissions.require(actor, "view_sensitive")
     query = (

@@ -59,7 +59,7 @@ def _period(start, end) -> tuple[date, date]:
     return start, end
 
 
-def keywork_by_month(actor, start, end) -> list[KeyworkRow]:
+def keywork_by_month(actor: User, start, end) -> list[KeyworkRow]:
     """Sessions held in [start, end), per month and keyworker: attended and attempted."""
     permissions.require(actor, "reports")
     start, end = _period(start, end)
@@ -83,7 +83,7 @@ def quarter_of(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
-def incidents_by_quarter(actor, start, end) -> list[IncidentRow]:
+def incidents_by_quarter(actor: User, start, end) -> list[IncidentRow]:
     """Incidents that happened in [start, end), counted by quarter and kind."""
     permissions.require(actor, "reports")
     start, end = _period(start, end)
@@ -98,7 +98,7 @@ def incidents_by_quarter(actor, start, end) -> list[IncidentRow]:
     ]
 
 
-def tables(actor, start, end) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+def tables(actor: User, start, end) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The two reports as text tables, title -> (headers, rows); counts and staff names only."""
     keywork_rows = [
         (r.month_label, r.keyworker, str(r.attended), str(r.attempted))

@@ -42,7 +42,7 @@ class WarningView:
         return self.stage in LETTER_STAGES
 
 
-def issue_warning(actor, licence, *, stage, issued_on, reason) -> TenancyWarning:
+def issue_warning(actor: User, licence, *, stage, issued_on, reason) -> TenancyWarning:
     """Record a warning given to her. It lapses after the months Settings gives for its stage."""
     permissions.require(actor, "issue_warnings")
     stage = validation.choice(stage, "stage", label="Stage", choices=tuple(STAGES))
@@ -87,7 +87,7 @@ def issue_warning(actor, licence, *, stage, issued_on, reason) -> TenancyWarning
     return warning
 
 
-def warnings_for(actor, licence=None, *, person=None) -> list[WarningView]:
+def warnings_for(actor: User, licence=None, *, person=None) -> list[WarningView]:
     """Warnings under a licence (or all of hers), newest first; the reason only for staff who
     may read notes."""
     permissions.require(actor, "view")
