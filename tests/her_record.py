@@ -10,11 +10,14 @@ from housing_desk.services import (
     allocations,
     assessments,
     housing_benefit,
+    incidents,
+    keywork,
     licences,
     paperwork,
     people,
     referrals,
     support_plans,
+    tenancy_warnings,
 )
 from tests import factories
 
@@ -52,6 +55,21 @@ WRITTEN = {
     "payment_reference": "PAY-REF-3391",
     "hb_notes": "Council asked about the backdating letter",
     "evidence_what": "Tenancy letter and bank statement",
+    "her_words": "I want to be able to walk my son to school",
+    "strengths": "Keeps every appointment she makes",
+    "measure": "She has a GP appointment booked",
+    "crisis_triggers": "Letters from the court about her son",
+    "crisis_actions": "Call her sister Kasia first",
+    "crisis_contacts": "Kasia on 07700 900462",
+    "consent_agency": "Kettering Family Hub",
+    "review_attended": "Her sister came to the review",
+    "review_summary": "Moved the GP goal to the autumn",
+    "keywork_summary": "Talked through the letter from the jobcentre",
+    "incident_description": "Two men tried the door at night",
+    "police_reference": "NP-17-55190",
+    "incident_follow_up": "New door chain fitted",
+    "incident_review": "Checked with the police liaison officer",
+    "warning_reason": "Music late at night on three evenings",
 }
 
 
@@ -123,6 +141,7 @@ def build(admin, partner, *, closed=True) -> HerRecord:
         target_date=date(2017, 7, 1),
     )
     support_plans.set_risks(admin, plan, risk_from_others=WRITTEN["plan_risk"])
+    _tenancy_life(admin, licence, plan, home)
     accounts.record_payment(
         admin,
         licence,
@@ -161,6 +180,61 @@ def build(admin, partner, *, closed=True) -> HerRecord:
             notes=WRITTEN["move_out_notes"],
         )
     return HerRecord(woman, referral, assessment, offer, licences.get_licence(licence.id), plan)
+
+
+def _tenancy_life(admin, licence, plan, home) -> None:
+    """Her goal in her words, her crisis plan, a review, keywork, an incident and a warning."""
+    support_plans.add_goal(
+        admin,
+        plan,
+        domain="children_family",
+        need="Time with her son",
+        action="",
+        owner="",
+        target_date=None,
+        her_words=WRITTEN["her_words"],
+        strengths=WRITTEN["strengths"],
+        measure=WRITTEN["measure"],
+    )
+    support_plans.set_crisis_plan(
+        admin,
+        plan,
+        triggers=WRITTEN["crisis_triggers"],
+        actions=WRITTEN["crisis_actions"],
+        contacts=WRITTEN["crisis_contacts"],
+        consent_to_share=[WRITTEN["consent_agency"]],
+    )
+    agreed = support_plans.agree(admin, plan, agreed_on=date(2017, 4, 6))
+    support_plans.record_review(
+        admin,
+        agreed,
+        reviewed_on=date(2017, 7, 5),
+        attended=WRITTEN["review_attended"],
+        summary=WRITTEN["review_summary"],
+    )
+    keywork.record_session(
+        admin, licence, held_on=date(2017, 4, 12), summary=WRITTEN["keywork_summary"]
+    )
+    incident = incidents.record_incident(
+        admin,
+        person=licence.person_id,
+        occurred_on=date(2017, 6, 1),
+        kind="violence",
+        description=WRITTEN["incident_description"],
+        police_reference=WRITTEN["police_reference"],
+        follow_up=WRITTEN["incident_follow_up"],
+        flat=home,
+    )
+    incidents.review_incident(
+        admin, incident, reviewed_on=date(2017, 6, 2), notes=WRITTEN["incident_review"]
+    )
+    tenancy_warnings.issue_warning(
+        admin,
+        licence,
+        stage="written",
+        issued_on=date(2017, 8, 1),
+        reason=WRITTEN["warning_reason"],
+    )
 
 
 def searched_for() -> list[str]:

@@ -12,7 +12,8 @@ from housing_desk.documents.data import RecordSection
 from housing_desk.services import her_records
 from housing_desk.services.validation import uk_date
 
-# The tables her copy words in sections of their own (access_sections, account_records).
+# The tables her copy words in sections of their own (access_sections, account_records,
+# tenancy_records).
 WORDED = frozenset(
     {
         "referral",
@@ -32,6 +33,12 @@ WORDED = frozenset(
         "absence",
         "repayment_plan",
         "subject_access_request",
+        # tenancy_records words these
+        "keywork_session",
+        "keywork_goal",  # the goals a session worked on: part of the session
+        "incident",
+        "tenancy_warning",
+        "support_review",
     }
 )
 _SKIPPED = ("version",)
