@@ -166,10 +166,10 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
         if holding is not None and holding.status == "pending":
             raise ValidationError(f"Flat {flat.reference} already has a pending offer.", "flat")
         if holding is not None:
+            when = f" on {validation.uk_date(holding.responded_on)}" if holding.responded_on else ""
             raise ValidationError(
-                f"Flat {flat.reference} was accepted by a woman on "
-                f"{validation.uk_date(holding.responded_on)} and is waiting for her licence. "
-                "Withdraw that offer first if she is not moving in.",
+                f"Flat {flat.reference} was accepted by a woman{when} and is waiting for her "
+                "licence. Withdraw that offer first if she is not moving in.",
                 "flat",
             )
         licences.check_compliance(flat, offered_on)
