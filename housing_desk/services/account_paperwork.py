@@ -138,7 +138,7 @@ def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
     return pdf
 
 
-def move_out_letter(actor, licence) -> bytes:
+def move_out_letter(actor: User, licence) -> bytes:
     """The letter that closes her account after she has moved out: its final balance."""
     from housing_desk.services import paperwork
 

@@ -331,7 +331,7 @@ def plans_for(licence) -> list[SupportPlan]:
     )
 
 
-def current_plan(licence, actor=None) -> SupportPlan | None:
+def current_plan(licence, actor: User | None = None) -> SupportPlan | None:
     """The draft being written, else the agreed plan in force; for an ``actor`` who may not see
     sensitive details (a viewer), how her risks are managed comes back blank."""
     plans = plans_for(licence)
@@ -341,7 +341,7 @@ def current_plan(licence, actor=None) -> SupportPlan | None:
     return _as_seen_by(actor, plan)
 
 
-def _as_seen_by(actor, plan):
+def _as_seen_by(actor: User, plan):
     if plan is not None and actor is not None and not permissions.allowed(actor, "view_sensitive"):
         for key in RISK_FIELDS:
             setattr(plan, key, "")
@@ -353,7 +353,7 @@ def review_overdue(plan, on: date | None = None) -> bool:
     return plan.status != "superseded" and plan.review_due is not None and plan.review_due < on
 
 
-def get_plan(plan_id: int, actor=None) -> SupportPlan:
+def get_plan(plan_id: int, actor: User | None = None) -> SupportPlan:
     """The plan; for a viewer (``actor``), without her risk notes."""
     plan = SupportPlan.get_or_none(SupportPlan.id == plan_id)
     if plan is None:
