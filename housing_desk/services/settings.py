@@ -328,7 +328,7 @@ def keywork_overdue_days() -> int:
     return _whole_number(KEYWORK_KEY, DEFAULT_KEYWORK_DAYS)
 
 
-def set_keywork_overdue_days(actor, days) -> int:
+def set_keywork_overdue_days(actor: User, days) -> int:
     return _set_whole_number(actor, KEYWORK_KEY, days)
 
 
@@ -337,14 +337,14 @@ def warning_lapse_months(stage: str) -> int:
     return _whole_number(WARNING_KEY.format(stage=stage), DEFAULT_WARNING_MONTHS[stage])
 
 
-def set_warning_lapse_months(actor, stage, months) -> int:
+def set_warning_lapse_months(actor: User, stage, months) -> int:
     stage = validation.choice(
         stage, "stage", label="Warning stage", choices=tuple(DEFAULT_WARNING_MONTHS)
     )
     return _set_whole_number(actor, WARNING_KEY.format(stage=stage), months)
 
 
-def save_tenancy_life(actor, *, keywork_overdue_days, warning_months) -> None:
+def save_tenancy_life(actor: User, *, keywork_overdue_days, warning_months) -> None:
     """Save the keywork interval and each stage's lapse period together: all or none."""
     values = {KEYWORK_KEY: keywork_overdue_days}
     for stage, months in warning_months.items():

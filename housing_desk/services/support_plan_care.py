@@ -63,7 +63,7 @@ def agencies(plan) -> list[str]:
 
 
 def set_crisis_plan(
-    actor, plan, *, triggers, actions, contacts, consent_to_share=()
+    actor: User, plan, *, triggers, actions, contacts, consent_to_share=()
 ) -> SupportPlan:
     """Her crisis (contingency) plan. Consent to share is given agency by agency, by name;
     nothing is shared with an agency she has not named."""
