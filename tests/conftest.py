@@ -16,7 +16,16 @@ import pytest  # noqa: E402
 from housing_desk import clock  # noqa: E402
 from housing_desk.services import users  # noqa: E402
 from tests import factories  # noqa: E402
-from tests.databases import fresh_database  # noqa: E402
+from tests.databases import fresh_database, on_postgresql  # noqa: E402
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave out the tests of the other engine's own behaviour (see the markers in pyproject)."""
+    other = "sqlite_only" if on_postgresql() else "postgresql_only"
+    left_out = [item for item in items if item.get_closest_marker(other)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
 
 
 @pytest.fixture

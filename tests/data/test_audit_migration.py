@@ -7,7 +7,7 @@ from peewee import DatabaseError
 
 from housing_desk.data import database as database_module
 from housing_desk.data.models import AuditEvent
-from tests.databases import database_url_for, on_postgresql, wipe
+from tests.databases import database_url_for, wipe
 
 # What the audit log held before 0009, as the services of the time wrote it.
 OLD_ROWS = (
@@ -88,7 +88,7 @@ def test_old_audit_rows_keep_no_personal_value(before_0009):
     assert setting == {"organisation.name": "Northampton Outreach"}
 
 
-@pytest.mark.skipif(not on_postgresql(), reason="the append-only trigger is PostgreSQL's")
+@pytest.mark.postgresql_only  # the append-only trigger is PostgreSQL's
 @pytest.mark.parametrize(
     "statement",
     (

@@ -12,7 +12,7 @@ from housing_desk import app
 from housing_desk.data import database
 from housing_desk.services import partners
 from housing_desk.services.errors import Busy, DomainError
-from tests.databases import TEST_URL_VARIABLE, on_postgresql
+from tests.databases import TEST_URL_VARIABLE
 
 
 def mode(path) -> int:
@@ -76,7 +76,7 @@ def test_a_garbled_query_string_is_refused_plainly():
         database.postgresql_parameters("postgresql://app@db.example/hd?sslmode")
 
 
-@pytest.mark.skipif(not on_postgresql(), reason="needs the PostgreSQL server")
+@pytest.mark.postgresql_only  # needs the PostgreSQL server
 def test_the_parameters_reach_the_server(db):
     url = os.environ[TEST_URL_VARIABLE]
     joiner = "&" if "?" in url else "?"
@@ -94,7 +94,7 @@ def test_the_parameters_reach_the_server(db):
         database.connect(f"{url}{joiner}sslmode=require")
 
 
-@pytest.mark.skipif(on_postgresql(), reason="SQLite's single write lock")
+@pytest.mark.sqlite_only  # SQLite's single write lock
 def test_a_writer_kept_waiting_is_told_calmly_and_writes_nothing(admin, db):
     db.execute_sql("PRAGMA busy_timeout = 200")  # the real wait is a few seconds
     other = sqlite3.connect(db.database, timeout=0)

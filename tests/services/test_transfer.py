@@ -189,9 +189,8 @@ def test_text_postgresql_cannot_hold_is_refused_there_and_kept_by_sqlite(db, tmp
         assert Person.get().notes == "before\x00after"
 
 
+@pytest.mark.sqlite_only  # PostgreSQL restores only into an empty database
 def test_a_sqlite_restore_over_records_that_fails_leaves_them(admin, db, tmp_path):
-    if engine(db) == "postgresql":
-        pytest.skip("PostgreSQL restores only into an empty database")
     path = helpers.backup_of_records(tmp_path, edit=_certificate_of_no_flat)
     before = transfer.checks(db)
     with pytest.raises(ValidationError, match="refuses a value"):
@@ -342,9 +341,8 @@ def test_backup_and_restore_run_on_a_worker_thread_with_its_own_connection(admin
         assert "error" not in outcome and names == ["Ana"]
 
 
+@pytest.mark.sqlite_only  # SQLite's single write lock
 def test_a_restore_kept_waiting_by_another_writer_is_told_calmly(admin, db, tmp_path):
-    if engine(db) == "postgresql":
-        pytest.skip("SQLite's single write lock")
     from housing_desk.services.errors import Busy
 
     path = helpers.backup_of_records(tmp_path)
