@@ -1196,6 +1196,13 @@ CALLS = [
         positional=("licence",),
     ),
     Call(
+        "account_paperwork.move_out_letter",
+        account_paperwork.move_out_letter,
+        lambda w: {"licence": w.licence},
+        {"licence": Record()},
+        positional=("licence",),
+    ),
+    Call(
         "retention.anonymise",
         retention.anonymise,
         lambda w: {"person": w.person},
