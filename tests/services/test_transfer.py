@@ -2,6 +2,7 @@
 the file, the target or the values is refused before or without touching the target's records."""
 
 import os
+import random
 import sqlite3
 import stat
 
@@ -77,7 +78,11 @@ def _pdf(path):
 
 
 def _junk(path):
-    path.write_bytes(os.urandom(4096 * 3))  # looks like an encrypted file, but is not one
+    # Looks like an encrypted file, but is not one. Seeded, and never starting like a text file
+    # ('{', '<' …), which would be another program's file instead.
+    junk = bytearray(random.Random(4096).randbytes(4096 * 3))
+    junk[0] = 0x9C
+    path.write_bytes(bytes(junk))
 
 
 def _other_program(path):
