@@ -130,3 +130,18 @@ def rolled_back():
     with database.obj.atomic() as transaction:
         yield
         transaction.rollback()
+
+
+def organisation(actor, **details):
+    """The team's own details, as the set-up guide records them before anything is printed."""
+    from housing_desk.services import settings
+
+    values = {
+        "name": "Nene Outreach Housing",
+        "charity_number": "1187654",
+        "address": "The Hub, 12 Sheep Street\nNorthampton NN1 2LU",
+        "phone": "01604 000999",
+        "out_of_hours_phone": "07700 900999",
+        **details,
+    }
+    return settings.save_organisation(actor, **values)

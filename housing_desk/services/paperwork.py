@@ -126,7 +126,7 @@ def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
     charges = _charges(licence)
     she_pays_support = settings.support_charge_payer() == "resident"
     return LicenceAgreementData(
-        organisation=settings.organisation(),
+        organisation=settings.organisation_for_documents(),
         reference=licence_reference(licence),
         agreement_type=licences.AGREEMENT_TYPES[licence.agreement_type],
         resident_name=f"{person.given_name} {person.family_name}",
@@ -180,7 +180,7 @@ def _plan_data(plan: SupportPlan) -> SupportPlanData:
     )
     risks = tuple((label, getattr(plan, key)) for key, label in support_plans.RISK_FIELDS.items())
     return SupportPlanData(
-        organisation=settings.organisation(),
+        organisation=settings.organisation_for_documents(),
         reference=f"SP-{plan.id:06d}",
         resident_name=f"{person.given_name} {person.family_name}",
         keyworker_name=keyworker.full_name if keyworker else "",

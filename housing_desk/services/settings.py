@@ -39,6 +39,25 @@ def organisation() -> Organisation:
     return Organisation(**values)
 
 
+def organisation_for_documents() -> Organisation:
+    """The organisation's details for a document that goes to her or binds the team (a licence, a
+    sign-up pack, a support plan); refused (``ValidationError``, field ``organisation``) while
+    its name or address is missing, since a licence without a licensor is worthless to her."""
+    stored = _values()
+    missing = [
+        label
+        for key, label in (("name", "name"), ("address", "address"))
+        if not stored.get(f"organisation.{key}", "").strip()
+    ]
+    if missing:
+        raise ValidationError(
+            f"The organisation's {' and '.join(missing)} must be set before printing: "
+            "set them in Settings, under Organisation.",
+            "organisation",
+        )
+    return organisation()
+
+
 def _put(key: str, value: str) -> None:
     updated = Setting.update(value=value).where(Setting.key == key).execute()
     if not updated:

@@ -17,6 +17,7 @@ class FlatActions:
         self.status = None
         self.offer = None
         self.licence = None
+        self.started_plan = None  # the support plan started on finishing a move-in
 
     def select(self, status) -> None:
         self.status = status
@@ -61,8 +62,13 @@ class FlatActions:
 
         flat = flats.get_flat(self.status.flat_id)
         if self.licence is not None and self.licence.status == "pending_signup":
-            return MoveInWizard.ask(self.parent, self.actor, flat, licence=self.licence)
-        return MoveInWizard.ask(self.parent, self.actor, flat, allocations.move_in_choices(flat))
+            wizard = MoveInWizard.run(self.parent, self.actor, flat, licence=self.licence)
+        else:
+            wizard = MoveInWizard.run(
+                self.parent, self.actor, flat, allocations.move_in_choices(flat)
+            )
+        self.started_plan = wizard.plan
+        return wizard.licence
 
     def notice(self):
         from housing_desk.ui.tenancy_dialogs import NoticeDialog

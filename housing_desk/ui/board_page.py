@@ -71,6 +71,7 @@ class BoardPage(QWidget):
     flat_activated = Signal(int)
     person_activated = Signal(int)
     licence_activated = Signal(int)
+    plan_requested = Signal(int)  # a licence id: show her support plan
     account_requested = Signal(int, bool)  # licence id; True to record the council's decision
 
     def __init__(self, actor=None, parent=None):
@@ -271,8 +272,12 @@ class BoardPage(QWidget):
         )
 
     def _act(self, key: str) -> None:
-        if getattr(self.actions, key)() is not None or key == "move_in":
+        self.actions.started_plan = None
+        done = getattr(self.actions, key)()
+        if done is not None or key == "move_in":
             self.refresh()
+        if self.actions.started_plan is not None:
+            self.plan_requested.emit(self.actions.started_plan.licence_id)
 
     def _open_reminder(self, item) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

@@ -15,12 +15,11 @@ from housing_desk.services import (
     support_plans,
     tenure,
 )
-from housing_desk.ui import dates, forms, messages
+from housing_desk.ui import dates, forms, licence_papers, messages
 from housing_desk.ui.account_panel import AccountPanel
 from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.keywork_panel import KeyworkPanel
 from housing_desk.ui.move_in_wizard import MoveInWizard
-from housing_desk.ui.operations import Operation
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.support_plan_panel import SupportPlanPanel
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
@@ -137,6 +136,12 @@ class LicencesPage(QWidget):
                 self.ui.licencesTable.selectRow(row)
                 return
 
+    def show_plan(self, licence_id: int) -> None:
+        """Her licence on its Support plan tab."""
+        self.select_licence(licence_id)
+        if self.ui.detailTabs.indexOf(self.ui.planTab) >= 0:
+            self.ui.detailTabs.setCurrentWidget(self.ui.planTab)
+
     def show_account(self, licence_id: int, *, decision: bool = False) -> None:
         """Her licence on its Account tab; ``decision`` opens the council's decision to record."""
         self.select_licence(licence_id)
@@ -205,26 +210,9 @@ class LicencesPage(QWidget):
 
     # -- paperwork -------------------------------------------------------------
     def print_licence(self, which: str) -> None:
-        from housing_desk.ui.pdf_preview import PdfPreviewDialog
-
         licence = self.selected()
-        if licence is None:
-            return
-        build = paperwork.licence_agreement if which == "agreement" else paperwork.signup_pack
-        title = "Licence agreement" if which == "agreement" else "Sign-up pack"
-
-        def preview(pdf: bytes) -> None:
-            self._show_documents()
-            reference = paperwork.licence_reference(licence)
-            PdfPreviewDialog.show_pdf(
-                self,
-                pdf,
-                f"{title} {reference}",
-                f"{title.lower().replace(' ', '-')}-{reference}.pdf",
-                banner=paperwork.address_banner(licence),
-            )
-
-        Operation(self, lambda: build(self.actor, licence), title=title).success(preview).run()
+        if licence is not None:
+            licence_papers.show_paper(self, self.actor, licence, which, self._show_documents)
 
     def print_notice(self) -> None:
         licence = self.selected()

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.board.person_activated.connect(self.show_person)
         self.board.licence_activated.connect(self.show_licence)
         self.board.account_requested.connect(self.show_account)
+        self.board.plan_requested.connect(self.show_plan)
         self._add_page("board", self.board)
         self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
         self._build_menus()
@@ -177,6 +178,9 @@ class MainWindow(QMainWindow):
 
     def show_licence(self, licence_id: int) -> None:
         self.show_page("licences").select_licence(licence_id)
+
+    def show_plan(self, licence_id: int) -> None:
+        self.show_page("licences").show_plan(licence_id)
 
     def show_account(self, licence_id: int, decision: bool = False) -> None:
         self.show_page("licences").show_account(licence_id, decision=decision)

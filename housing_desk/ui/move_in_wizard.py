@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from housing_desk import clock
-from housing_desk.services import licences, permissions, tenure
+from housing_desk.services import licences, permissions, support_plans, tenure
 from housing_desk.services.errors import DomainError
-from housing_desk.ui import charges, dates, forms, window_fit
+from housing_desk.ui import charges, dates, forms, licence_papers, messages, window_fit
 from housing_desk.ui.charges import CHARGE_EDITS
 from housing_desk.ui.discard_guard import DiscardGuard
 from housing_desk.ui.field_errors import FieldErrors
@@ -114,7 +123,24 @@ class ChecklistPage(FormPage):
         hb_row = [key for key, _label in licences.SIGNUP_CHECKLIST].index("hb_claim")
         grid.addWidget(self.hb_reference, hb_row, 1)
         grid.setColumnStretch(0, 1)
+        # What she signs is printed here, where the checklist asks for it to be signed.
+        papers = QHBoxLayout()
+        self.paper_buttons = {}
+        for which, text in (
+            ("agreement", "Print the licence &agreement…"),
+            ("pack", "Print the sign-up &pack…"),
+        ):
+            button = QPushButton(text)
+            button.setEnabled(permissions.allowed(wizard.actor, "print"))
+            button.clicked.connect(lambda _checked=False, w=which: self.print_paper(w))
+            papers.addWidget(button)
+            self.paper_buttons[which] = button
+        papers.addStretch(1)
+        grid.addLayout(papers, len(licences.SIGNUP_CHECKLIST), 0, 1, 2)
         self.errors = FieldErrors({"note": self.hb_reference}, self.ui.errorLabel)
+
+    def print_paper(self, which: str) -> None:
+        licence_papers.show_paper(self, self.wizard_.actor, self.wizard_.licence, which)
 
     def initializePage(self) -> None:
         for item in licences.checklist(self.wizard_.licence):
@@ -194,6 +220,7 @@ class MoveInWizard(QWizard):
     def __init__(self, actor, flat, people=(), licence=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.actor, self.flat, self.people, self.licence = actor, flat, list(people), licence
+        self.plan = None
         self.setWindowTitle(f"Move in: flat {flat.reference}")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -229,10 +256,33 @@ class MoveInWizard(QWizard):
 
     def _activated(self, licence) -> None:
         self.licence = licence
-        super().accept()
+        QWizard.accept(self)
+        # The next step of her stay: a support plan, seeded from her latest assessment.
+        if messages.confirm(
+            self,
+            "She has moved in",
+            "The licence is active. Start her support plan now? It begins with a goal for each "
+            "area her latest assessment scored 1 or 2.",
+            yes="Start her support plan",
+            no="Later",
+        ):
+            Operation(
+                self,
+                lambda: support_plans.create_plan(self.actor, licence),
+                title="Support plan",
+            ).success(self._plan_started).run()
+
+    def _plan_started(self, plan) -> None:
+        self.plan = plan
+
+    @classmethod
+    def run(cls, parent, actor, flat, people=(), licence=None) -> MoveInWizard:
+        """Show the wizard; afterwards ``licence`` (made even when sign-up is finished another day)
+        and ``plan`` (her support plan, when she chose to start it on finishing)."""
+        wizard = cls(actor, flat, people, licence, parent=parent)
+        wizard.exec()
+        return wizard
 
     @classmethod
     def ask(cls, parent, actor, flat, people=(), licence=None):
-        wizard = cls(actor, flat, people, licence, parent=parent)
-        wizard.exec()
-        return wizard.licence  # created even when sign-up is finished another day
+        return cls.run(parent, actor, flat, people, licence).licence

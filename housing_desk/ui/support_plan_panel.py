@@ -181,10 +181,12 @@ class SupportPlanPanel(QWidget):
         ui = self.ui
         self.model = GoalsModel(actor, self)
         ui.goalsTable.setModel(self.model)
-        ui.goalsTable.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        # A goal opens in a form (area from a list, need, action and outcome of any length),
+        # not in one-line cells.
+        ui.goalsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        ui.goalsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        ui.goalsTable.setWordWrap(True)
+        ui.goalsTable.activated.connect(lambda _index: self.edit_goal())
         ui.goalsTable.verticalHeader().setVisible(False)
         ui.goalsTable.horizontalHeader().setStretchLastSection(True)
         self.errors = FieldErrors(
@@ -193,6 +195,7 @@ class SupportPlanPanel(QWidget):
         self.model.errors = self.errors
         ui.newPlanButton.clicked.connect(self.new_plan)
         ui.addGoalButton.clicked.connect(self.add_goal)
+        ui.editGoalButton.clicked.connect(self.edit_goal)
         ui.removeGoalButton.clicked.connect(self.remove_goal)
         ui.agreeButton.clicked.connect(self.agree)
         ui.reviewButton.clicked.connect(self.start_review)
@@ -233,6 +236,7 @@ class SupportPlanPanel(QWidget):
         ui.newPlanButton.setEnabled(self.can_edit and ongoing and not draft)
         ui.addGoalButton.setEnabled(self.can_edit and draft)
         ui.removeGoalButton.setEnabled(self.can_edit and draft)
+        ui.editGoalButton.setEnabled(self.can_edit and plan is not None and bool(plan.goals))
         ui.saveRisksButton.setEnabled(self.can_edit and draft)
         ui.agreeButton.setEnabled(self.can_edit and draft)
         ui.reviewButton.setEnabled(
@@ -262,17 +266,26 @@ class SupportPlanPanel(QWidget):
         self._do(lambda: support_plans.create_plan(self.actor, self.licence))
 
     def add_goal(self) -> None:
-        self._do(
-            lambda: support_plans.add_goal(
-                self.actor,
-                self.plan,
-                domain="",
-                need="Double-click to write it",
-                action="",
-                owner="",
-                target_date=None,
-            )
-        )
+        from housing_desk.ui.goal_dialog import GoalDialog
+
+        if self.plan is not None and GoalDialog.ask(self, self.actor, self.plan) is not None:
+            self._done(None)
+
+    def selected_goal(self):
+        model = self.ui.goalsTable.selectionModel()
+        rows = model.selectedRows() if model else []
+        return self.model.goals[rows[0].row()] if rows else None
+
+    def edit_goal(self) -> None:
+        from housing_desk.ui.goal_dialog import GoalDialog
+
+        goal = self.selected_goal()
+        if (
+            goal is not None
+            and self.can_edit
+            and GoalDialog.ask(self, self.actor, self.plan, goal) is not None
+        ):
+            self._done(None)
 
     def remove_goal(self) -> None:
         indexes = (

@@ -284,7 +284,7 @@ def test_the_logo_is_printed_in_the_header(admin, partner, tmp_path):
     image = QImage(120, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("#1f3347"))
     image.save(str(logo))
-    settings.save_organisation(admin, name="Nene Outreach Housing", logo_path=str(logo))
+    factories.organisation(admin, logo_path=str(logo))
     pdf = paperwork.licence_agreement(admin, let(admin, partner))
     first_page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert len(first_page.images) == 1

@@ -91,12 +91,21 @@ def _scrolls(widget: QWidget, window: QWidget) -> bool:
 
 def windows(user):
     """(name, build) for every window; ``build()`` returns it ready to show."""
-    from housing_desk.data.models import Flat, Licence, Offer, Person, Referral, Unavailability
+    from housing_desk.data.models import (
+        Flat,
+        Licence,
+        Offer,
+        Person,
+        Referral,
+        SupportPlan,
+        Unavailability,
+    )
     from housing_desk.services import assessments, paperwork
     from housing_desk.ui.account_dialogs import FirstRunDialog, PassphraseDialog, SignInDialog
     from housing_desk.ui.assessment_dialog import AssessmentDialog
     from housing_desk.ui.certificate_dialog import CertificateDialog
     from housing_desk.ui.flat_dialog import FlatDialog
+    from housing_desk.ui.goal_dialog import GoalDialog
     from housing_desk.ui.idle_lock import LockDialog
     from housing_desk.ui.match_dialog import MatchDialog
     from housing_desk.ui.move_in_wizard import MoveInWizard
@@ -116,6 +125,7 @@ def windows(user):
     referral = Referral.select().where(Referral.status.in_(("received", "assessing"))).first()
     away = Unavailability.select().first()
     history = assessments.history(user, person)
+    plan = SupportPlan.select().order_by(SupportPlan.id).first()
     return [
         ("First run", FirstRunDialog),
         ("Sign in", lambda: SignInDialog(location="File /home/desk/housing-desk.db")),
@@ -137,6 +147,7 @@ def windows(user):
         ("Sign-up", lambda: MoveInWizard(user, licence.flat, licence=licence)),
         ("Withdraw offer", lambda: WithdrawOfferDialog(user, offer, "Ioana", offer.flat.reference)),
         ("Notice", lambda: NoticeDialog(user, licence, "Ioana")),
+        ("Goal", lambda: GoalDialog(user, plan, plan.goals[0] if plan.goals else None)),
         ("Move out", lambda: MoveOutDialog(user, licence, "Ioana")),
         *tenancy_life_windows(user, person, licence),
         ("Account", lambda: AccountDialog(user)),

@@ -129,3 +129,53 @@ def test_an_officer_is_told_that_a_manager_decides(qtbot, admin):
         page.select_person(woman.id)
         summary = page.panel.ui.statusSummary.text()
         assert ("A manager decides referrals" in summary) is hinted
+
+
+def test_the_wizard_prints_what_she_signs_and_leads_to_her_support_plan(
+    qtbot, admin, partner, monkeypatch, shown_messages
+):
+    from housing_desk.data.models import Document, SupportPlan
+    from housing_desk.ui.move_in_wizard import MoveInWizard
+    from housing_desk.ui.pdf_preview import PdfPreviewDialog
+
+    factories.organisation(admin)
+    factories.certified_flat(admin, partner, reference="NVT-05")
+    woman = factories.ready_woman(admin, given_name="Chiamaka", family_name="Eze")
+    factories.accepted(admin, woman)
+    shown = []
+    monkeypatch.setattr(
+        PdfPreviewDialog,
+        "show_pdf",
+        classmethod(lambda cls, parent, pdf, title, name, **_kw: shown.append(title)),
+    )
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    board = window.board
+    select(board, "NVT-05")
+
+    def run(cls, parent, actor, flat, people=(), licence=None):
+        wizard = cls(actor, flat, people, licence, parent=parent)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()  # the licence is made
+        page = wizard.checklist
+        page.paper_buttons["agreement"].click()
+        page.paper_buttons["pack"].click()
+        for box in page.boxes.values():
+            box.setChecked(True)
+        page.hb_reference.setText("HB/77881")
+        wizard.next()
+        wizard.accept()
+        return wizard
+
+    monkeypatch.setattr(MoveInWizard, "run", classmethod(run))
+    shown_messages.confirm_answer = True  # "Start her support plan"
+    board.ui.moveInButton.click()
+    assert [t.split(" LIC-")[0] for t in shown] == ["Licence agreement", "Sign-up pack"]
+    assert sorted(d.kind for d in Document.select()) == ["licence_agreement", "signup_pack"]
+    plan = SupportPlan.get()
+    assert plan.licence.person_id == woman.id and plan.licence.status == "active"
+    page = window.current_page()
+    assert page is window.pages["licences"]
+    assert page.ui.detailTabs.currentWidget() is page.ui.planTab
+    assert page.selected().id == plan.licence_id

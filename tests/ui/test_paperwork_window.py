@@ -3,12 +3,14 @@
 import io
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from housing_desk.data.models import Document, Goal
 from housing_desk.services import licences, paperwork, settings, support_plans
+from housing_desk.services.errors import ValidationError
 from housing_desk.ui import messages
 from housing_desk.ui.main_window import MainWindow
 from housing_desk.ui.pdf_preview import PdfPreviewDialog
@@ -16,6 +18,7 @@ from tests import factories
 
 
 def a_licence(admin, partner, **details):
+    factories.organisation(admin)
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin, given_name="Ayşe", family_name="Yılmaz", **details)
     factories.assess(admin, woman, on=date(2025, 1, 1), value=3, safety=2)
@@ -112,7 +115,10 @@ def test_cancelling_a_batch_keeps_what_was_made(qtbot, admin, partner, monkeypat
     assert len(made) == 1 and Document.select().count() == 1
 
 
-def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_messages):
+def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_messages, monkeypatch):
+    from housing_desk.ui.goal_dialog import GoalDialog
+    from tests.ui.test_people_journey import drive
+
     licence = a_licence(admin, partner)
     window = MainWindow(admin)
     qtbot.addWidget(window)
@@ -136,6 +142,11 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     words = panel.model.index(0, GOAL_FIELDS.index("her_words"))
     assert panel.model.setData(words, "I want to feel safe at night")
     assert Goal.get().her_words == "I want to feel safe at night"
+
+    def new_goal(dialog):
+        dialog.ui.needEdit.setPlainText("Somewhere to keep her documents safe")
+
+    drive(qtbot, GoalDialog, monkeypatch, new_goal)
     panel.ui.addGoalButton.click()
     assert panel.model.rowCount() == 2
     panel.ui.riskFromOthersEdit.setText("Panic alarm fitted")
@@ -175,3 +186,18 @@ def test_settings_page_keeps_the_notice_period(qtbot, admin, shown_messages):
     page.ui.noticeSpin.setValue(56)
     page.ui.saveSecurityButton.click()
     assert settings.notice_days() == 56 and shown_messages.shown[-1][0] == "information"
+
+
+def test_printing_refuses_until_the_organisation_is_named_and_has_an_address(admin, partner):
+    licence = a_licence(admin, partner)
+    settings.save_organisation(admin, name="Nene Outreach Housing", address="")
+    for make in (paperwork.licence_agreement, paperwork.signup_pack):
+        with pytest.raises(ValidationError) as refused:
+            make(admin, licence)
+        assert refused.value.field == "organisation"
+        assert "address must be set before printing" in refused.value.message
+        assert "Settings" in refused.value.message
+    assert Document.select().count() == 0  # nothing recorded as printed
+    factories.organisation(admin)
+    assert paperwork.licence_agreement(admin, licence).startswith(b"%PDF")
+    assert Document.select().count() == 1
