@@ -161,6 +161,7 @@ def build(admin, partner, *, closed=True) -> HerRecord:
     housing_benefit.request_evidence(
         admin, licence, requested_on=date(2017, 4, 20), what=WRITTEN["evidence_what"]
     )
+    factories.organisation(admin)
     paperwork.licence_agreement(admin, licence)
     if closed:
         licences.give_notice(

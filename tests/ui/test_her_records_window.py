@@ -86,6 +86,7 @@ def test_her_copy_carries_the_banner_and_a_warning_before_it_is_saved(
 def test_her_own_documents_show_the_banner_only_for_a_confidential_woman(qtbot, admin, partner):
     from housing_desk.services import licences, paperwork
 
+    factories.organisation(admin)
     home = factories.certified_flat(admin, partner)
     hidden = factories.ready_woman(admin, do_not_disclose=True)
     licence = licences.create_licence(admin, hidden, home, start_date=date(2026, 1, 5))
