@@ -22,6 +22,9 @@ class FlatDialog(FormDialog):
         ui = self.ui
         for partner in flats.list_partners():
             ui.partnerCombo.addItem(partner.name, partner.id)
+        if not ui.partnerCombo.count():
+            ui.partnerCombo.setPlaceholderText("No partners yet: add the one that lends the flat")
+        ui.addPartnerButton.clicked.connect(self.add_partner)
         ui.headLeaseCheck.toggled.connect(ui.headLeaseEndEdit.setEnabled)
         dates.set_date(ui.headLeaseEndEdit, clock.today())
         ui.headLeaseEndEdit.setEnabled(False)
@@ -69,6 +72,15 @@ class FlatDialog(FormDialog):
         }
         fields.update({name: getattr(ui, edit) for name, edit in CHARGE_EDITS.items()})
         return fields
+
+    def add_partner(self) -> None:
+        """The partner that lends this flat, added here rather than a dead end at an empty list."""
+        from housing_desk.ui.partner_dialog import PartnerDialog
+
+        partner = PartnerDialog.ask(self, self.actor)
+        if partner is not None:
+            self.ui.partnerCombo.addItem(partner.name, partner.id)
+            self.ui.partnerCombo.setCurrentIndex(self.ui.partnerCombo.count() - 1)
 
     def _fill(self, flat) -> None:
         ui = self.ui

@@ -7,11 +7,11 @@ edits it): a field added to goals takes a row in ``forms/goal_dialog.ui`` and a 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from housing_desk import clock
 from housing_desk.services import assessments, support_plans
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
@@ -42,7 +42,7 @@ class GoalDialog(FormDialog):
         for key, label in support_plans.GOAL_STATUSES.items():
             ui.statusCombo.addItem(label, key)
         ui.targetCheck.toggled.connect(ui.targetEdit.setEnabled)
-        dates.set_date(ui.targetEdit, assessments.add_months(date.today(), 3))
+        dates.set_date(ui.targetEdit, assessments.add_months(clock.today(), 3))
         ui.targetEdit.setEnabled(False)
         agreed = plan.status != "draft"
         if goal is None:

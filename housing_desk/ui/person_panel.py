@@ -154,7 +154,10 @@ class PersonPanel(QWidget):
         )
         ui.niValue.setText(person.ni_number or "Not known")
         ui.phoneValue.setText(person.phone or "None")
-        contact = person.safe_contact or "Not recorded"
+        # A viewer's copy has the safe contact blanked: say so, rather than that none is recorded.
+        contact = person.safe_contact or (
+            "Not recorded" if self.sensitive else "Hidden from viewers"
+        )
         ui.safeContactValue.setText(
             contact
             + (" · a message may be left" if person.message_ok else " · do not leave a message")

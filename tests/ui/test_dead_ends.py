@@ -179,3 +179,32 @@ def test_the_wizard_prints_what_she_signs_and_leads_to_her_support_plan(
     assert page is window.pages["licences"]
     assert page.ui.detailTabs.currentWidget() is page.ui.planTab
     assert page.selected().id == plan.licence_id
+
+
+def test_a_new_flat_with_no_partner_yet_offers_to_add_one(qtbot, admin, monkeypatch):
+    from housing_desk.ui.flat_dialog import FlatDialog
+    from housing_desk.ui.partner_dialog import PartnerDialog
+
+    dialog = FlatDialog(admin)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.partnerCombo.count() == 0
+    assert "add" in dialog.ui.partnerCombo.placeholderText()
+
+    def name_it(partner_dialog):
+        partner_dialog.ui.nameEdit.setText("Kingsley Borough Council")
+
+    drive(qtbot, PartnerDialog, monkeypatch, name_it)
+    dialog.ui.addPartnerButton.click()
+    assert dialog.ui.partnerCombo.currentText() == "Kingsley Borough Council"
+    assert dialog.ui.partnerCombo.currentData() == flats.list_partners()[0].id
+
+
+def test_a_viewer_is_told_a_field_is_hidden_not_missing(qtbot, admin):
+    viewer = factories.user(admin, "viewer")
+    woman = factories.person(admin, safe_contact="Her sister, 07700 900123")
+    window = MainWindow(viewer)
+    qtbot.addWidget(window)
+    page = window.show_page("people")
+    page.select_person(woman.id)
+    contact = page.panel.ui.safeContactValue.text()
+    assert contact.startswith("Hidden from viewers") and "07700" not in contact
