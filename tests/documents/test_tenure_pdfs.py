@@ -36,6 +36,7 @@ def flat_text(pdf: bytes) -> str:
 
 
 def let(admin, partner, agreement_type="licence", **flat_details):
+    factories.organisation(admin)
     home = factories.certified_flat(
         admin, partner, reference="NVT-01", head_lease_end=date(2028, 3, 31), **flat_details
     )
