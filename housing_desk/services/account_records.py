@@ -1,17 +1,11 @@
-"""Her account in her subject access export, and what anonymising clears from it.
-
-Amounts and dates are kept when her records are anonymised (the team's figures need them); the
-free text typed about her account (payment references, notes on the council's decisions, the
-evidence asked for) is cleared.
-"""
+"""Her account in her subject access export: statements, the council's decisions, evidence
+asked for, absences and repayment plans. (Anonymising clears its free text with every other table
+of hers and keeps the amounts.)"""
 
 from __future__ import annotations
 
 from housing_desk.data.models import (
-    HousingBenefitDecision,
-    HousingBenefitEvidence,
     Licence,
-    Payment,
     RepaymentPlan,
 )
 from housing_desk.documents.data import RecordSection
@@ -91,13 +85,3 @@ def sections(person_id: int) -> list[RecordSection]:
                 )
             )
     return found
-
-
-def forget(person_id: int) -> None:
-    """Clear the free text of her account; call inside the anonymising transaction."""
-    hers = Licence.select(Licence.id).where(Licence.person == person_id)
-    Payment.update(reference="").where(Payment.licence.in_(hers)).execute()
-    HousingBenefitDecision.update(notes="").where(
-        HousingBenefitDecision.licence.in_(hers)
-    ).execute()
-    HousingBenefitEvidence.update(what="").where(HousingBenefitEvidence.licence.in_(hers)).execute()
