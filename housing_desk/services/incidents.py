@@ -79,6 +79,9 @@ class IncidentView:
 def _referred_to(value, referral: bool) -> list[str]:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
         raise ValidationError("Choose whom the safeguarding referral went to.", "referred_to")
+    value = list(value)
+    if not all(isinstance(key, str) for key in value):
+        raise ValidationError("Choose whom the safeguarding referral went to.", "referred_to")
     chosen = [key for key in REFERRED_TO if key in set(value)]
     unknown = [key for key in value if key not in REFERRED_TO]
     if unknown:
@@ -108,6 +111,8 @@ def record_incident(
     """Record an incident in her life or at her flat. A high-severity one shows on the board
     until a manager has reviewed it."""
     permissions.require(actor, "record_incidents")
+    person_id = validation.record_id(person, Person, "person", label="the woman it is about")
+    flat_id = None if flat is None else validation.record_id(flat, Flat, "flat", label="the flat")
     occurred_on = validation.a_date(occurred_on, "occurred_on", label="Date it happened")
     if occurred_on > clock.today():
         raise ValidationError("An incident is recorded once it has happened.", "occurred_on")
@@ -117,7 +122,11 @@ def record_incident(
         description, "description", label="What happened", required=True, max_length=8000
     )
     police_reference = validation.text(
-        police_reference, "police_reference", label="Police reference", max_length=100
+        police_reference,
+        "police_reference",
+        label="Police reference",
+        column=Incident.police_reference,
+        max_length=100,
     )
     safeguarding_referral = validation.flag(
         safeguarding_referral, "safeguarding_referral", label="Safeguarding referral made"
@@ -125,12 +134,9 @@ def record_incident(
     agencies = _referred_to(referred_to, safeguarding_referral)
     follow_up = validation.text(follow_up, "follow_up", label="Follow-up actions", max_length=4000)
     with write_transaction():
-        her = lock_row(Person, _id(person), "That person's record no longer exists.")
-        flat_id = None
-        if flat is not None:
-            flat_id = _id(flat)
-            if Flat.get_or_none(Flat.id == flat_id) is None:
-                raise ValidationError("That flat no longer exists.", "flat")
+        her = lock_row(Person, person_id, "That person's record no longer exists.")
+        if flat_id is not None and Flat.get_or_none(Flat.id == flat_id) is None:
+            raise ValidationError("That flat no longer exists.", "flat")
         incident = Incident.create(
             person=her.id,
             flat=flat_id,
@@ -167,13 +173,17 @@ def review_incident(actor: User, incident, *, reviewed_on=None, notes="") -> Inc
     """A manager has looked at the incident and what was done; it leaves the board's panel."""
     permissions.require(actor, "review_incidents")
     reviewed_on = validation.a_date(
-        reviewed_on or clock.today(), "reviewed_on", label="Date reviewed"
+        clock.today() if reviewed_on is None else reviewed_on, "reviewed_on", label="Date reviewed"
     )
     if reviewed_on > clock.today():
         raise ValidationError("A review is recorded once it is done.", "reviewed_on")
     notes = validation.text(notes, "notes", label="Review notes", max_length=4000)
     with write_transaction():
-        current = lock_row(Incident, _id(incident), "That incident no longer exists.")
+        current = lock_row(
+            Incident,
+            validation.record_id(incident, Incident, "incident", label="the incident"),
+            "That incident no longer exists.",
+        )
         if current.reviewed_on is not None:
             raise ValidationError("This incident has already been reviewed.", None)
         if reviewed_on < current.occurred_on:

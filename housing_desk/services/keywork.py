@@ -84,12 +84,19 @@ def record_session(
     """Record a session held (or attempted) under her licence. ``goals`` are the ids of the
     support-plan goals worked on; ``achieved`` those she achieved at it (dated the session's day)."""
     permissions.require(actor, "keywork")
+    licence_id = validation.record_id(licence, Licence, "licence", label="her licence")
     held_on = validation.a_date(held_on, "held_on", label="Date of the session")
     if held_on > clock.today():
         raise ValidationError("A session is recorded once it has happened.", "held_on")
     kind = validation.choice(kind, "kind", label="Kind of session", choices=tuple(KINDS))
     duration = _duration(duration_minutes)
-    summary = validation.text(summary, "summary", label="What was talked about", max_length=8000)
+    summary = validation.text(
+        summary,
+        "summary",
+        label="What was talked about",
+        column=KeyworkSession.summary,
+        max_length=8000,
+    )
     if not summary and kind != "attempted":
         raise ValidationError("Say briefly, in plain words, what you talked about.", "summary")
     goal_ids = _goal_ids(goals, "goals")
@@ -103,11 +110,7 @@ def record_session(
     if next_on is not None and next_on <= held_on:
         raise ValidationError("The next session comes after this one.", "next_on")
     with write_transaction():
-        current = lock_row(
-            Licence,
-            licence.id if isinstance(licence, Licence) else licence,
-            "That licence no longer exists.",
-        )
+        current = lock_row(Licence, licence_id, "That licence no longer exists.")
         if held_on < current.start_date or (current.end_date and held_on >= current.end_date):
             raise ValidationError(
                 "The session must fall while she held this licence "

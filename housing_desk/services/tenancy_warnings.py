@@ -45,6 +45,7 @@ class WarningView:
 def issue_warning(actor: User, licence, *, stage, issued_on, reason) -> TenancyWarning:
     """Record a warning given to her. It lapses after the months Settings gives for its stage."""
     permissions.require(actor, "issue_warnings")
+    licence_id = validation.record_id(licence, Licence, "licence", label="her licence")
     stage = validation.choice(stage, "stage", label="Stage", choices=tuple(STAGES))
     issued_on = validation.a_date(issued_on, "issued_on", label="Date given")
     if issued_on > clock.today():
@@ -54,7 +55,7 @@ def issue_warning(actor: User, licence, *, stage, issued_on, reason) -> TenancyW
     )
     lapses_on = assessments.add_months(issued_on, settings.warning_lapse_months(stage))
     with write_transaction():
-        current = lock_row(Licence, _id(licence), "That licence no longer exists.")
+        current = lock_row(Licence, licence_id, "That licence no longer exists.")
         if current.status in ("pending_signup", "ended"):
             raise ValidationError(
                 "A warning is given under a licence she is living under.", "licence"

@@ -50,6 +50,8 @@ from housing_desk.services import (
     flats,
     housing_benefit,
     importing,
+    incidents,
+    keywork,
     licences,
     paperwork,
     people,
@@ -61,6 +63,7 @@ from housing_desk.services import (
     settings,
     subject_access,
     support_plans,
+    tenancy_warnings,
     tenure,
     transfer,
     users,
@@ -104,6 +107,7 @@ class World:
     repair: Repair
     attachment: Attachment
     request: SubjectAccessRequest
+    incident: object
     wrong_record: AuditEvent
 
 
@@ -157,6 +161,9 @@ def build_world() -> World:
             admin, "flat", flat.id, filename="a.pdf", data=b"%PDF-1.4", kind="certificate"
         ),
         request=access_requests.record_request(admin, person, received_on=START),
+        incident=incidents.record_incident(
+            admin, person=person, occurred_on=START, kind="missing", description="Not seen"
+        ),
         wrong_record=AuditEvent.select().first(),
     )
 
@@ -1263,6 +1270,87 @@ CALLS = [
         lambda w: {"what": "Occupancy", "rows": 3},
         {"what": Text(AuditEvent.changes, required=True), "rows": Whole(0, 10**9)},
         positional=("what", "rows"),
+    ),
+    Call(
+        "keywork.record_session",
+        keywork.record_session,
+        lambda w: {
+            "licence": w.licence,
+            "held_on": date(2025, 2, 3),
+            "kind": "in_person",
+            "duration_minutes": 45,
+            "summary": "Talked about her benefits",
+            "goals": (),
+            "next_on": None,
+            "achieved": (),
+        },
+        {
+            "licence": Record(),
+            "held_on": Date(),
+            "kind": Choice(tuple(keywork.KINDS)),
+            "duration_minutes": Fixed((0, 601, -5, 1.5, "abc", True, 2**70)),  # blank: not known
+            "summary": Text(None, required=True, length=8000),
+            "goals": Fixed(("12", 7, [True], [1.5], ["a"], None)),
+            "next_on": Date(required=False),
+            "achieved": Fixed(("12", 7, [True], [1.5], ["a"], None)),
+        },
+        positional=("licence",),
+    ),
+    Call(
+        "incidents.record_incident",
+        incidents.record_incident,
+        lambda w: {
+            "person": w.person,
+            "occurred_on": date(2025, 2, 3),
+            "kind": "missing",
+            "description": "Not seen for two days",
+            "flat": w.flat,
+            "severity": "medium",
+            "police_reference": "",
+            "safeguarding_referral": False,
+            "referred_to": (),
+            "follow_up": "",
+        },
+        {
+            "person": Record(),
+            "occurred_on": Date(),
+            "kind": Choice(tuple(incidents.KINDS)),
+            "description": Text(None, required=True, length=8000),
+            "flat": Record(required=False),
+            "severity": Choice(tuple(incidents.SEVERITIES)),
+            "police_reference": Text(None, length=100),
+            "safeguarding_referral": Flag(),
+            "referred_to": Fixed(("marac", 7, [1], [[1]], ["nobody"], None)),
+            "follow_up": Text(None, length=4000),
+        },
+    ),
+    Call(
+        "incidents.review_incident",
+        incidents.review_incident,
+        lambda w: {"incident": w.incident, "reviewed_on": START, "notes": ""},
+        {
+            "incident": Record(),
+            "reviewed_on": Date(required=False),
+            "notes": Text(None, length=4000),
+        },
+        positional=("incident",),
+    ),
+    Call(
+        "warnings.issue_warning",
+        tenancy_warnings.issue_warning,
+        lambda w: {
+            "licence": w.licence,
+            "stage": "verbal",
+            "issued_on": date(2025, 2, 3),
+            "reason": "Visitors late at night",
+        },
+        {
+            "licence": Record(),
+            "stage": Choice(tuple(tenancy_warnings.STAGES)),
+            "issued_on": Date(),
+            "reason": Text(None, required=True, length=4000),
+        },
+        positional=("licence",),
     ),
 ]
 
