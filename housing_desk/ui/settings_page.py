@@ -62,6 +62,10 @@ class SettingsPage(QWidget):
         self.tenancy = TenancySettings(actor, ui.errorLabel)
         layout = ui.layout()
         layout.insertWidget(layout.indexOf(ui.errorLabel), self.tenancy)
+        from housing_desk.ui.repair_settings import RepairSettings
+
+        self.repairs = RepairSettings(actor, ui.errorLabel)
+        layout.insertWidget(layout.indexOf(ui.errorLabel), self.repairs)
         self.refresh()
 
     def refresh(self) -> None:

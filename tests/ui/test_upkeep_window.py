@@ -117,3 +117,16 @@ def test_her_page_lists_her_files(qtbot, admin):
     panel.show_person(woman.id)
     assert panel.files_panel.model.rowCount() == 1
     assert panel.ui.detailTabs.indexOf(panel.files_panel) >= 0
+
+
+def test_the_repair_targets_are_set_in_settings(qtbot, admin, monkeypatch):
+    from housing_desk.services import settings
+    from housing_desk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(admin)
+    qtbot.addWidget(page)
+    assert page.repairs.ui.routineSpin.value() == 28
+    page.repairs.ui.routineSpin.setValue(21)
+    monkeypatch.setattr(messages, "information", lambda *a: None)
+    page.repairs.save()
+    assert settings.repair_target_days()["routine"] == 21
