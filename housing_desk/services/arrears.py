@@ -19,8 +19,25 @@ from decimal import ROUND_DOWN, Decimal
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Charge, Flat, Licence, Payment, Person, RepaymentPlan
-from housing_desk.services import accounts, audit, charging, names, permissions, validation
+from housing_desk.data.models import (
+    Charge,
+    ChargeChange,
+    Flat,
+    Licence,
+    Payment,
+    Person,
+    RepaymentPlan,
+)
+from housing_desk.data.rows import plain_rows, to_date
+from housing_desk.services import (
+    accounts,
+    audit,
+    charging,
+    names,
+    permissions,
+    settings,
+    validation,
+)
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
 
@@ -136,32 +153,67 @@ class ArrearsRow:
     on_plan: bool | None  # None without a plan
 
 
-def _age(licence_id: int, paid: Decimal, on: date) -> str:
+def _age(charges: list[tuple[date, Decimal]], paid: Decimal, on: date) -> str:
     # Payments clear the oldest charges first: the first charge not cleared is the oldest debt.
     cumulative = ZERO
-    for row in (
-        Charge.select()
-        .where((Charge.licence == licence_id) & (Charge.due_on <= on))
-        .order_by(Charge.due_on, Charge.sequence)
-    ):
-        cumulative += row.total
+    for due_on, total in charges:
+        cumulative += total
         if cumulative > paid:
-            weeks = (on - row.due_on).days // 7
+            weeks = (on - due_on).days // 7
             return AGES[0] if weeks < 4 else AGES[1] if weeks < 8 else AGES[2]
     return AGES[0]
 
 
-def _plan(licence_id: int, on: date):
-    return (
+def _charges_of(ids: list[int], on: date) -> dict[int, list[tuple[date, Decimal]]]:
+    # Every charge of these licences up to ``on``, oldest first, in one read.
+    found: dict[int, list[tuple[date, Decimal]]] = {licence_id: [] for licence_id in ids}
+    total = (
+        Charge.weekly_rent
+        + Charge.eligible_service_charge
+        + Charge.ineligible_service_charge
+        + Charge.support_charge
+    )
+    query = (
+        Charge.select(Charge.licence, Charge.due_on, total)
+        .where(Charge.licence.in_(ids) & (Charge.due_on <= on))
+        .order_by(Charge.licence, Charge.due_on, Charge.sequence)
+    )
+    for licence_id, due_on, pence in plain_rows(query):
+        found[licence_id].append((to_date(due_on), Decimal(int(pence or 0)) / 100))
+    return found
+
+
+def _plans_in_force(ids: list[int], on: date) -> dict[int, RepaymentPlan]:
+    query = (
         RepaymentPlan.select()
         .where(
-            (RepaymentPlan.licence == licence_id)
+            RepaymentPlan.licence.in_(ids)
             & (RepaymentPlan.start_on <= on)
             & (RepaymentPlan.ended_on.is_null() | (RepaymentPlan.ended_on > on))
         )
-        .order_by(RepaymentPlan.start_on.desc())
-        .first()
+        .order_by(RepaymentPlan.start_on)
     )
+    return {plan.licence_id: plan for plan in query}  # the latest begun wins
+
+
+def _weekly_charges(licences: dict[int, tuple]) -> dict[int, Decimal]:
+    # What a full week costs each account now: its latest change of charges, or its own (the
+    # first four values of each licence's row, in pence).
+    paid_by_her = settings.support_charge_payer() == "resident"
+    count = 4 if paid_by_her else 3
+    latest = {
+        change.licence_id: [getattr(change, kind) for kind in charging.KINDS]
+        for change in ChargeChange.select()
+        .where(ChargeChange.licence.in_(list(licences)))
+        .order_by(ChargeChange.effective_from)
+    }
+    found = {}
+    for licence_id, row in licences.items():
+        if licence_id in latest:
+            found[licence_id] = sum(latest[licence_id][:count], ZERO)
+        else:
+            found[licence_id] = sum((Decimal(int(p)) / 100 for p in row[:count]), ZERO)
+    return found
 
 
 def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
@@ -209,42 +261,51 @@ def arrears(on: date | None = None, *, include_ended: bool = True) -> list[Arrea
     }
     if not owing:
         return []
-    rows = []
+    ids = list(owing)
     query = (
-        Licence.select(Licence, Person, Flat)
+        Licence.select(
+            *(getattr(Licence, kind) for kind in charging.KINDS),
+            Licence.id,
+            Licence.status,
+            Flat.reference,
+            Person.given_name,
+            Person.family_name,
+            Person.preferred_name,
+            Person.do_not_disclose,
+        )
         .join(Person)
         .switch(Licence)
         .join(Flat)
-        .where(Licence.id.in_(list(owing)))
+        .where(Licence.id.in_(ids))
     )
-    for licence in query:
-        s = owing[licence.id]
+    licences = {row[4]: row for row in plain_rows(query)}
+    charges, plans = _charges_of(ids, on), _plans_in_force(ids, on)
+    weekly = _weekly_charges(licences)
+    rows = []
+    for licence_id, row in licences.items():
+        status, reference, given, family, preferred, hidden = row[5:]
+        s = owing[licence_id]
         balance = s["charged"] - s["hb_paid"] - s["her_paid"]
-        weekly_total = accounts.weekly_charge(licence)
+        weekly_total = weekly[licence_id]
         weeks = (
             (balance / weekly_total).quantize(Decimal("0.1"), ROUND_DOWN) if weekly_total else ZERO
         )
-        person = licence.person
-        plan = _plan(licence.id, on)
+        plan = plans.get(licence_id)
         rows.append(
             ArrearsRow(
-                licence.id,
-                licence.flat.reference,
+                licence_id,
+                reference,
                 balance,
                 weeks,
                 s["charged"] - s["hb_expected"] - s["her_paid"],
                 s["hb_expected"] - s["hb_paid"],
-                _age(licence.id, s["hb_paid"] + s["her_paid"], on),
-                ""
-                if person.do_not_disclose
-                else names.display_name(
-                    person.given_name, person.family_name, person.preferred_name
-                ),
-                licence.status == "ended",
+                _age(charges[licence_id], s["hb_paid"] + s["her_paid"], on),
+                "" if hidden else names.display_name(given, family, preferred),
+                status == "ended",
                 f"£{plan.weekly_amount:,.2f} a week from {validation.uk_date(plan.start_on)}"
                 if plan
                 else "",
-                _keeping_to(plan, licence.id, on) if plan else None,
+                _keeping_to(plan, licence_id, on) if plan else None,
             )
         )
     return sorted(rows, key=lambda r: (-r.weeks_in_arrears, -r.balance, r.reference))
@@ -277,4 +338,4 @@ def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> Repa
 
 
 def repayment_plan(licence, on: date | None = None) -> RepaymentPlan | None:
-    return _plan(licence.id, on or clock.today())
+    return _plans_in_force([licence.id], on or clock.today()).get(licence.id)

@@ -105,16 +105,17 @@ def tables(figures: dict) -> dict:
         )
         for m in figures["money"]
     ]
-    owing = figures["arrears"]
-    rows.append(
-        (
-            f"In arrears on {uk_date(owing.on)}: {owing.accounts} accounts",
-            pounds(owing.owed),
-            f"of which residents' own shares {pounds(owing.her_share)}",
-            "; ".join(f"{age}: {owing.by_age.get(age, 0)}" for age in AGES),
-            "",
+    owing = figures.get("arrears")
+    if owing is not None:
+        rows.append(
+            (
+                f"In arrears on {uk_date(owing.on)}: {owing.accounts} accounts",
+                pounds(owing.owed),
+                f"of which residents' own shares {pounds(owing.her_share)}",
+                "; ".join(f"{age}: {owing.by_age.get(age, 0)}" for age in AGES),
+                "",
+            )
         )
-    )
     return {
         "Money": (
             (

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
 from housing_desk import clock
-from housing_desk.services import reports, tenancy_reports
+from housing_desk.services import money_reports, reports, tenancy_reports
 from housing_desk.services.assessments import add_months
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.operations import Operation
@@ -54,6 +54,9 @@ class ReportsPage(QWidget):
         ui = self.ui
         self.models: dict[str, RowTableModel] = {}
         self.extra_tables: dict[str, QTableView] = {}
+        self.money: list = []
+        self.arrears_shown = True
+        self.ui.tabs.currentChanged.connect(self._money_tab)
         self.headers: dict[str, tuple[str, ...]] = {}
         self.by_month = []
         self.chart_views = {}  # one per host widget, made the first time it has a chart
@@ -77,13 +80,16 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         start, end = self.range()
-        Operation(self, lambda: reports.summary(self.actor, start, end), title="Reports").success(
-            self._show
-        ).run()
+        Operation(
+            self, lambda: reports.summary(self.actor, start, end, arrears=False), title="Reports"
+        ).success(self._show).run()
 
     def _show(self, figures) -> None:
         for title, (headers, rows) in reports.tables(figures).items():
             self._fill(title, headers, rows)
+        self.money = figures["money"]  # the arrears line follows when the Money tab is opened
+        self.arrears_shown = False
+        self._money_tab()
         self.by_month = figures["by_month"]
         overall = figures["occupancy"][-1]
         self.ui.summaryLabel.setText(
@@ -97,6 +103,19 @@ class ReportsPage(QWidget):
         Operation(
             self, lambda: tenancy_reports.tables(self.actor, start, end), title="Reports"
         ).success(self._show_tenancy).run()
+
+    def _money_tab(self, *_args) -> None:
+        # Arrears on the range's last day read every account ever in debit: only when asked.
+        if self.arrears_shown or self.current_title() != "Money":
+            return
+        self.arrears_shown = True
+        last = self.range()[1] - timedelta(days=1)
+
+        def show(owing) -> None:
+            headers, rows = money_reports.tables({"money": self.money, "arrears": owing})["Money"]
+            self._fill("Money", headers, rows)
+
+        Operation(self, lambda: money_reports.arrears_on(last), title="Reports").success(show).run()
 
     def _show_tenancy(self, tables) -> None:
         for title, (headers, rows) in tables.items():

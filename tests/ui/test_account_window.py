@@ -113,3 +113,17 @@ def test_the_housing_benefit_reminder_opens_the_councils_decision(
     assert window.current_page() is page
     assert page.ui.detailTabs.currentWidget() is page.account_panel
     assert asked == [licence.id]
+
+
+def test_the_reports_money_tab_works_out_arrears_when_opened(qtbot, admin, partner):
+    from housing_desk.ui.reports_page import ReportsPage
+
+    page = ReportsPage(admin)
+    qtbot.addWidget(page)
+    money = page.models["Money"]
+    assert not any(
+        str(money.row_at(n)[0]).startswith("In arrears") for n in range(money.rowCount())
+    )
+    page.ui.tabs.setCurrentWidget(page.extra_tables["Money"])
+    last = money.row_at(money.rowCount() - 1)
+    assert last[0].startswith("In arrears on ") and last[0].endswith(": 0 accounts")
