@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from housing_desk.data.models import AuditEvent, Flat, Licence, Offer, Referral, Unavailability
+from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import intervals, money_reports, permissions, repairs, validation
 from housing_desk.services.allocations import REFUSAL_REASONS
@@ -359,50 +359,5 @@ def tables(figures: dict) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ..
     }
 
 
-def report_pdf(actor: User, start: date, end: date) -> bytes:
-    """The reports for the range as a PDF for funders and the council; recorded as printed."""
-    from housing_desk.documents import sections
-    from housing_desk.documents.data import RecordSection
-    from housing_desk.documents.page import PageMeta
-    from housing_desk.services import paperwork, settings
-
-    permissions.require(actor, "reports")
-    start, end = _range(start, end)
-    figures = summary(actor, start, end)
-    last_day = date.fromordinal(end.toordinal() - 1)
-    built = [
-        RecordSection(title, headers, tuple(rows))
-        for title, (headers, rows) in tables(figures).items()
-    ]
-    reference = f"REP-{start:%Y%m%d}-{last_day:%Y%m%d}"
-    subtitle = (
-        f"{start:%d/%m/%Y} to {last_day:%d/%m/%Y} · occupancy {_percent(figures['occupancy'][-1].rate)}, "
-        f"{void_words(figures)}, average stay {figures['average_stay']:.0f} nights"
-    )
-    pdf = sections.build(
-        "Housing report",
-        subtitle,
-        "",
-        tuple(built),
-        PageMeta(
-            settings.organisation().name,
-            "Housing report",
-            reference,
-            "report-1",
-            logo_path=settings.organisation().logo_path,
-        ),
-    )
-    paperwork.record_document(actor, "report", "report", 0, "report-1", pdf)
-    return pdf
-
-
-def record_export(actor: User, what: str, rows: int) -> None:
-    """A CSV export of a report leaves the building: it is audited."""
-    from housing_desk.data.database import write_transaction
-    from housing_desk.services import audit
-
-    permissions.require(actor, "reports")
-    what = validation.text(what, "what", label="Report", required=True, column=AuditEvent.changes)
-    rows = validation.whole_number(rows, "rows", label="Rows", minimum=0, maximum=10**9)
-    with write_transaction():
-        audit.record(actor, "export", "report", None, {"table": what, "rows": rows})
+# The report as a PDF and a CSV export's audit, kept in their own module; these are its names.
+from housing_desk.services.report_export import record_export, report_pdf  # noqa: E402, F401
