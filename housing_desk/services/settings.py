@@ -366,6 +366,8 @@ def set_warning_lapse_months(actor: User, stage, months) -> int:
 def save_tenancy_life(actor: User, *, keywork_overdue_days, warning_months) -> None:
     """Save the keywork interval and each stage's lapse period together: all or none."""
     values = {KEYWORK_KEY: keywork_overdue_days}
+    if not isinstance(warning_months, dict):
+        raise ValidationError("Give the months for each stage of warning.", "warning_months")
     for stage, months in warning_months.items():
         validation.choice(
             stage, "stage", label="Warning stage", choices=tuple(DEFAULT_WARNING_MONTHS)

@@ -68,6 +68,7 @@ def set_crisis_plan(
     """Her crisis (contingency) plan. Consent to share is given agency by agency, by name;
     nothing is shared with an agency she has not named."""
     permissions.require(actor, "plan_support")
+    validation.record_id(plan, SupportPlan, "plan", label="her support plan")
     values = {
         "crisis_triggers": validation.text(
             triggers, "triggers", label=CRISIS_FIELDS["crisis_triggers"], max_length=4000
@@ -95,6 +96,7 @@ def set_crisis_plan(
 def record_review(actor: User, plan, *, reviewed_on, attended, summary) -> SupportReview:
     """A review of her plan: when, who came, and what changed."""
     permissions.require(actor, "plan_support")
+    validation.record_id(plan, SupportPlan, "plan", label="her support plan")
     reviewed_on = validation.a_date(reviewed_on, "reviewed_on", label="Date of the review")
     if reviewed_on > clock.today():
         raise ValidationError("A review is recorded once it has taken place.", "reviewed_on")
@@ -150,6 +152,6 @@ def reviews(actor: User, plan) -> list[Review]:
 def _plan(plan) -> SupportPlan:
     return lock_row(
         SupportPlan,
-        plan.id if isinstance(plan, SupportPlan) else plan,
+        validation.record_id(plan, SupportPlan, "plan", label="her support plan"),
         "That support plan no longer exists.",
     )

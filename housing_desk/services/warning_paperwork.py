@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from housing_desk.data.models import User
+from housing_desk.data.models import TenancyWarning, User
 from housing_desk.documents import warning_letter as warning_document
 from housing_desk.documents.data import WarningLetterData
-from housing_desk.services import permissions, settings, tenancy_warnings
+from housing_desk.services import permissions, settings, tenancy_warnings, validation
 from housing_desk.services.errors import ValidationError
 
 
@@ -15,7 +15,9 @@ def warning_letter(actor: User, warning) -> bytes:
     from housing_desk.services import paperwork
 
     permissions.require(actor, "print")
-    warning = tenancy_warnings.get_warning(getattr(warning, "id", warning))
+    warning = tenancy_warnings.get_warning(
+        validation.record_id(warning, TenancyWarning, "warning", label="the warning")
+    )
     if warning.stage not in tenancy_warnings.LETTER_STAGES:
         raise ValidationError(
             "A verbal warning has no letter; give a written one if needed.", "stage"

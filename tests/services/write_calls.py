@@ -62,6 +62,7 @@ from housing_desk.services import (
     retention,
     settings,
     subject_access,
+    support_plan_care,
     support_plans,
     tenancy_warnings,
     tenure,
@@ -1351,6 +1352,60 @@ CALLS = [
             "reason": Text(None, required=True, length=4000),
         },
         positional=("licence",),
+    ),
+    Call(
+        "support_plan_care.set_crisis_plan",
+        support_plan_care.set_crisis_plan,
+        lambda w: {
+            "plan": w.plan,
+            "triggers": "Anniversaries",
+            "actions": "Call her sister",
+            "contacts": "Crisis team",
+            "consent_to_share": ("Her GP",),
+        },
+        {
+            "plan": Record(),
+            "triggers": Text(None, length=4000),
+            "actions": Text(None, length=4000),
+            "contacts": Text(None, length=4000),
+            "consent_to_share": Fixed(("Her GP", 7, [1], ["a\nb"], ["\x00"], None)),
+        },
+        positional=("plan",),
+    ),
+    Call(
+        "support_plan_care.record_review",
+        support_plan_care.record_review,
+        lambda w: {
+            "plan": w.plan,
+            "reviewed_on": START,
+            "attended": "Her and her keyworker",
+            "summary": "New goals",
+        },
+        {
+            "plan": Record(),
+            "reviewed_on": Date(),
+            "attended": Text(None, required=True, length=1000),
+            "summary": Text(None, required=True, length=8000),
+        },
+        positional=("plan",),
+    ),
+    Call(
+        "settings.set_keywork_overdue_days",
+        settings.set_keywork_overdue_days,
+        lambda w: {"days": 14},
+        {"days": Whole(1, 90)},
+        positional=("days",),
+        fields={"days": settings.KEYWORK_KEY},
+    ),
+    Call(
+        "settings.save_tenancy_life",
+        settings.save_tenancy_life,
+        lambda w: {"keywork_overdue_days": 14, "warning_months": {"verbal": 3}},
+        {
+            "keywork_overdue_days": Whole(1, 90),
+            "warning_months": Fixed(("3", 3, [3], None)),
+        },
+        fields={"keywork_overdue_days": settings.KEYWORK_KEY},
     ),
 ]
 
