@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from housing_desk import clock
 from housing_desk.data.models import Licence, Person, Referral, SupportPlan, User
+from housing_desk.documents import appendix
 from housing_desk.documents import subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
+from housing_desk.documents.page import PageMeta
 from housing_desk.services import (
     access_other,
     access_sections,
@@ -27,7 +29,7 @@ from housing_desk.services.access_requests import (  # noqa: F401  (public names
     record_request,
     requests,
 )
-from housing_desk.services.errors import NotFound
+from housing_desk.services.errors import DomainError, NotFound
 from housing_desk.services.her_records import rows_of
 
 ADDRESS_WARNING = (
@@ -128,8 +130,33 @@ def export(actor: User, person) -> bytes:
     person = Person.get_or_none(Person.id == validation.record_id(person, Person, "person"))
     if person is None:
         raise NotFound("That person's record no longer exists.")
-    pdf = document.build(gather(actor, person))
+    data = gather(actor, person)
+    pdf = appendix.with_files(document.build(data), _her_own_files(actor, person), _meta(data))
     paperwork.record_document(
         actor, "subject_access", "person", person.id, document.VERSION, pdf, action="export"
     )
     return pdf
+
+
+def _her_own_files(actor: User, person: Person) -> list[appendix.OwnFile]:
+    # Files kept with her record and her licences, each read (and its opening audited) as she
+    # would have it; one that fails its fingerprint is named, not shown.
+    found = []
+    for row in attachments.hers(person.id).order_by(attachments.Attachment.created_at):
+        try:
+            data = attachments.open(actor, row.id)
+        except DomainError:
+            data = b""
+        found.append(
+            appendix.OwnFile(
+                row.filename,
+                attachments.KINDS.get(row.kind, row.kind),
+                row.created_at.date(),
+                data,
+            )
+        )
+    return found
+
+
+def _meta(data) -> PageMeta:
+    return PageMeta(data.organisation.name, "Your files", data.reference, document.VERSION)

@@ -76,3 +76,33 @@ def test_the_letter_closing_her_account_states_the_final_balance(admin, owing):
     assert f"£{balance:,.2f} owed" in text and "Dear Zsófi," in text
     assert "ended on" in text and "{" not in text
     assert Document.get(Document.kind == "move_out_letter").entity_id == owing.id
+
+
+def test_her_own_files_come_at_the_end_of_her_copy(admin, partner, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from housing_desk.services import attachments, subject_access
+
+    woman = factories.person(admin, given_name="Ilze", family_name="Bērziņa")
+    picture = tmp_path / "id.png"
+    image = QImage(60, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3070b0"))
+    image.save(str(picture))
+    letter_pdf = paperwork.availability_report(admin)  # any PDF of a page or more
+    attachments.attach(
+        admin, "person", woman.id, filename="id.png", data=picture.read_bytes(), kind="id"
+    )
+    attachments.attach(
+        admin, "person", woman.id, filename="benefit.pdf", data=letter_pdf, kind="benefit_letter"
+    )
+    attachments.attach(
+        admin, "person", woman.id, filename="notes.docx", data=b"PK\x03\x04", kind="other"
+    )
+    exported = subject_access.export(admin, woman)
+    reader = PdfReader(io.BytesIO(exported))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for name in ("id.png", "benefit.pdf", "notes.docx"):
+        assert f"Your file: {name}" in text
+    assert "Its pages follow" in text and "cannot be shown on a page" in text
+    assert "Availability" in text  # the attached PDF's own pages are in her copy
+    assert len(reader.pages) >= len(PdfReader(io.BytesIO(letter_pdf)).pages) + 4
