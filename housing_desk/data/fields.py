@@ -26,7 +26,12 @@ class MoneyField(BigIntegerField):
     def python_value(self, value):
         if value is None:
             return None
-        return (Decimal(int(value)) / _PENCE).quantize(Decimal("0.01"))
+        return from_pence(value)
+
+
+def from_pence(value) -> Decimal:
+    """Whole pence, as a money column or a SUM of one holds them, as pounds; None is £0.00."""
+    return (Decimal(int(value or 0)) / _PENCE).quantize(Decimal("0.01"))
 
 
 class UTCDateTimeField(DateTimeField):

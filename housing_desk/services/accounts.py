@@ -20,6 +20,7 @@ from decimal import Decimal
 from peewee import fn
 
 from housing_desk.data.database import engine, write_transaction
+from housing_desk.data.fields import from_pence
 from housing_desk.data.models import (
     Charge,
     ChargeChange,
@@ -95,7 +96,7 @@ def _posted(licence_id: int) -> dict[date, tuple[int, dict[str, Decimal]]]:
         due_on = date.fromisoformat(due_on) if isinstance(due_on, str) else due_on
         found[due_on] = (
             sequence + 1,
-            {c: Decimal(int(v or 0)) / 100 for c, v in zip(_COLUMNS, values, strict=True)},
+            {c: from_pence(v) for c, v in zip(_COLUMNS, values, strict=True)},
         )
     return found
 
@@ -356,8 +357,8 @@ def balances(licence_ids=None, on: date | None = None) -> dict[int, dict[str, De
         charged = charged.where(Charge.licence.in_(licence_ids))
         paid = paid.where(Payment.licence.in_(licence_ids))
     for licence_id, total, hb in charged.tuples():
-        found[licence_id]["charged"] = Decimal(int(total or 0)) / 100
-        found[licence_id]["hb_expected"] = Decimal(int(hb or 0)) / 100
+        found[licence_id]["charged"] = from_pence(total)
+        found[licence_id]["hb_expected"] = from_pence(hb)
     for licence_id, by_hb, total in paid.tuples():
-        found[licence_id]["hb_paid" if by_hb else "her_paid"] += Decimal(int(total or 0)) / 100
+        found[licence_id]["hb_paid" if by_hb else "her_paid"] += from_pence(total)
     return found

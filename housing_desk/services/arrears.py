@@ -19,6 +19,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
+from housing_desk.data.fields import from_pence
 from housing_desk.data.models import (
     Charge,
     ChargeChange,
@@ -179,7 +180,7 @@ def _charges_of(ids: list[int], on: date) -> dict[int, list[tuple[date, Decimal]
         .order_by(Charge.licence, Charge.due_on, Charge.sequence)
     )
     for licence_id, due_on, pence in plain_rows(query):
-        found[licence_id].append((to_date(due_on), Decimal(int(pence or 0)) / 100))
+        found[licence_id].append((to_date(due_on), from_pence(pence)))
     return found
 
 
@@ -212,7 +213,7 @@ def _weekly_charges(licences: dict[int, tuple]) -> dict[int, Decimal]:
         if licence_id in latest:
             found[licence_id] = sum(latest[licence_id][:count], ZERO)
         else:
-            found[licence_id] = sum((Decimal(int(p)) / 100 for p in row[:count]), ZERO)
+            found[licence_id] = sum((from_pence(p) for p in row[:count]), ZERO)
     return found
 
 

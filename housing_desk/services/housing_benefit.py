@@ -22,8 +22,8 @@ from housing_desk.data.models import (
     HousingBenefitEvidence,
     Licence,
 )
-from housing_desk.services import accounts, audit, permissions, validation
-from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services import accounts, audit, charging, permissions, validation
+from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
 
 DECISIONS = {
@@ -132,7 +132,7 @@ def shortfall(licence) -> Shortfall:
     latest = decisions(licence)
     award = latest[-1].weekly_award if latest and latest[-1].decision == "confirmed" else None
     gap = in_force.eligible - (award or 0)
-    return Shortfall(in_force.eligible, award, max(gap, type(gap)(0)))
+    return Shortfall(in_force.eligible, award, max(gap, charging.ZERO))
 
 
 def request_evidence(actor: User, licence, *, requested_on, what) -> HousingBenefitEvidence:
@@ -245,10 +245,3 @@ def evidence(licence) -> list[HousingBenefitEvidence]:
         .where(HousingBenefitEvidence.licence == licence.id)
         .order_by(HousingBenefitEvidence.requested_on)
     )
-
-
-def get_decision(decision_id: int) -> HousingBenefitDecision:
-    found = HousingBenefitDecision.get_or_none(HousingBenefitDecision.id == decision_id)
-    if found is None:
-        raise NotFound("That decision no longer exists.")
-    return found

@@ -18,6 +18,7 @@ from housing_desk.services import (
     arrears,
     assessments,
     audit,
+    charging,
     flats,
     import_fields,
     licences,
@@ -223,9 +224,7 @@ def _licence(actor: User, values: dict, report, number):
 def _opening_balance(actor: User, licence, balance) -> None:
     # Her earlier charges and payments were kept elsewhere: what she owes today is carried over,
     # as one entry, instead of years of charges with no payments against them.
-    from decimal import Decimal
-
-    owed = Decimal("0.00") if balance in (None, "") else _money(balance)
+    owed = charging.ZERO if balance in (None, "") else _money(balance)
     accounts.settle(licence, up_to=clock.today())
     posted = arrears.statement(licence).balance
     if owed > posted:
@@ -246,6 +245,4 @@ def _opening_balance(actor: User, licence, balance) -> None:
 
 
 def _money(value):
-    from housing_desk.services import validation
-
     return validation.money(value, "balance", label="Balance owed today")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from housing_desk.data.fields import from_pence
 from housing_desk.data.models import Charge, Payment
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import arrears, charging
@@ -24,10 +25,6 @@ class MonthMoney:
     collected: Decimal
     hb_expected: Decimal
     hb_paid: Decimal
-
-
-def _pounds(pence) -> Decimal:
-    return (Decimal(int(pence or 0)) / 100).quantize(Decimal("0.01"))
 
 
 def _months(start: date, end: date) -> list[date]:
@@ -57,16 +54,16 @@ def by_month(start: date, end: date) -> list[MonthMoney]:
     ).where((Charge.due_on >= start) & (Charge.due_on < end))
     for due_on, total, hb in plain_rows(charges):
         month = bucket(to_date(due_on))
-        month[0] += _pounds(total)
-        month[2] += _pounds(hb)
+        month[0] += from_pence(total)
+        month[2] += from_pence(hb)
     payments = Payment.select(Payment.received_on, Payment.amount, Payment.source).where(
         (Payment.received_on >= start) & (Payment.received_on < end)
     )
     for received_on, amount, source in plain_rows(payments):
         month = bucket(to_date(received_on))
-        month[1] += _pounds(amount)
+        month[1] += from_pence(amount)
         if source == "housing_benefit":
-            month[3] += _pounds(amount)
+            month[3] += from_pence(amount)
     return [MonthMoney(m, *values) for m, values in totals.items()]
 
 
