@@ -32,6 +32,7 @@ from housing_desk.data.models import (
 from housing_desk.services import audit, charging, permissions, settings, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import CHARGES
+from housing_desk.services.occupancy import lock_licence
 from housing_desk.services.records import lock_row
 
 SOURCES = {"housing_benefit": "Housing Benefit", "resident": "Her own payment", "other": "Other"}
@@ -212,7 +213,7 @@ def change_charges(actor: User, licence, *, effective_from, **charges) -> Charge
     for kind, value in charges.items():
         validation.money(value, kind, label=CHARGES[kind])
     with write_transaction():
-        current = lock_row(Licence, licence_id, "That licence no longer exists.")
+        current = lock_licence(licence_id)
         if effective_from <= current.start_date:
             raise ValidationError(
                 "New charges start after the licence's first night; to correct the charges "
@@ -264,7 +265,7 @@ def record_payment(
         period_start, "period_start", label="Period paid for", required=False
     )
     with write_transaction():
-        current = lock_row(Licence, licence_id, "That licence no longer exists.")
+        current = lock_licence(licence_id)
         if received_on < current.start_date:
             raise ValidationError(
                 "A payment cannot be dated before the licence started.", "received_on"

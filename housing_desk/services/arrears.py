@@ -40,7 +40,7 @@ from housing_desk.services import (
     validation,
 )
 from housing_desk.services.errors import ValidationError
-from housing_desk.services.records import lock_row
+from housing_desk.services.occupancy import lock_licence
 
 ZERO = charging.ZERO
 AGES = ("0–4 weeks", "4–8 weeks", "8+ weeks")
@@ -321,7 +321,7 @@ def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> Repa
         raise ValidationError("The amount a week must be more than £0.00.", "weekly_amount")
     start_on = validation.a_date(start_on, "start_on", label="Starting on")
     with write_transaction():
-        current = lock_row(Licence, licence_id, "That licence no longer exists.")
+        current = lock_licence(licence_id)
         RepaymentPlan.update(ended_on=start_on).where(
             (RepaymentPlan.licence == current.id) & RepaymentPlan.ended_on.is_null()
         ).execute()

@@ -24,6 +24,7 @@ from housing_desk.data.models import (
 )
 from housing_desk.services import accounts, audit, charging, permissions, validation
 from housing_desk.services.errors import ValidationError
+from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
 
 DECISIONS = {
@@ -43,12 +44,6 @@ _LONG_ABSENCE = ("hospital", "remand", "fear_of_violence")
 def absence_limit_weeks(reason: str) -> int:
     """How long Housing Benefit usually continues while she is away, in weeks."""
     return 52 if reason in _LONG_ABSENCE else 13
-
-
-def _lock(licence) -> Licence:
-    return lock_row(
-        Licence, validation.record_id(licence, Licence, "licence"), "That licence no longer exists."
-    )
 
 
 def record_hb_decision(
