@@ -50,6 +50,10 @@ class LicenceAgreementData:
     housing_benefit_status: str = ""  # a sentence: the claim's real status
     support_charge_payer: str = ""  # a phrase: who pays the support charge
     excluded_category: str = ""  # plain words, for an excluded licence
+    rent_cover: str = ""  # sentences: who meets the rent and the service charges
+    if_not_covered: str = ""  # sentences: what happens if that help is refused or stops
+    absence_cover: str = ""  # sentences: what being away means for it
+    no_recourse_to_public_funds: bool = False  # she cannot claim Housing Benefit
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ def values(data: LicenceAgreementData) -> dict[str, str]:
         ),
         "housing_benefit_status": data.housing_benefit_status,
         "support_charge_payer": data.support_charge_payer,
+        "rent_cover": data.rent_cover,
+        "if_not_covered": data.if_not_covered,
+        "absence_cover": data.absence_cover,
         "excluded_category": data.excluded_category,
         "reference": data.reference,
         "keyworker_name": data.keyworker_name or "your keyworker",
@@ -68,13 +71,14 @@ def charges_table(data: LicenceAgreementData):
             blocks.text(blocks.money(data.weekly_total), styles.CELL_RIGHT_BOLD),
         ]
     )
-    rows.append(
-        [
-            blocks.text("Covered by Housing Benefit if your claim is awarded", styles.CELL),
-            blocks.text("", styles.CELL),
-            blocks.text(blocks.money(data.housing_benefit_weekly), styles.CELL_RIGHT),
-        ]
-    )
+    if not data.no_recourse_to_public_funds:  # she cannot claim it: no line for it
+        rows.append(
+            [
+                blocks.text("Covered by Housing Benefit if your claim is awarded", styles.CELL),
+                blocks.text("", styles.CELL),
+                blocks.text(blocks.money(data.housing_benefit_weekly), styles.CELL_RIGHT),
+            ]
+        )
     rows.append(
         [
             blocks.text("You pay yourself each week", styles.CELL_BOLD),

@@ -45,6 +45,10 @@ PLACEHOLDERS = {
     "end date'",
     "housing_benefit_status": "Her Housing Benefit claim's real status, as a sentence",
     "support_charge_payer": "Who pays the support charge, as a phrase",
+    "rent_cover": "Who meets the rent and the service charges, as sentences: Housing Benefit if "
+    "her claim is awarded, or, for a woman with no recourse to public funds, our funding or her",
+    "if_not_covered": "What happens if that help with her rent is refused or stops, as sentences",
+    "absence_cover": "What being away means for how her rent is met, as sentences",
     "excluded_category": "Why the licence is excluded, in plain words",
     "reference": "The agreement's reference",
     "keyworker_name": "Her keyworker",

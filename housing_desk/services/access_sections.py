@@ -58,6 +58,7 @@ def profile(person: Person) -> RecordSection:
         ("A message may be left", _yes(person.message_ok)),
         ("Do not disclose", _yes(person.do_not_disclose)),
         ("Needs step-free access", _yes(person.needs_step_free)),
+        ("No recourse to public funds", _yes(person.no_recourse_to_public_funds)),
         ("Areas to avoid", person.areas_to_avoid),
         ("Keyworker", keyworker.full_name if keyworker else ""),
         ("Notes", person.notes),
@@ -144,6 +145,9 @@ def offer_sections(person: Person) -> list[RecordSection]:
 
 
 def licence_sections(person: Person, her_licences: list[Licence]) -> list[RecordSection]:
+    labels = dict(signup.CHECKLIST_LABELS)
+    if person.no_recourse_to_public_funds:
+        labels["hb_claim"] = signup.NRPF_HB_LABEL
     sections = [
         RecordSection(
             "Your licences",
@@ -215,7 +219,7 @@ def licence_sections(person: Person, her_licences: list[Licence]) -> list[Record
             tuple(
                 (
                     i.licence.flat.reference,
-                    signup.CHECKLIST_LABELS.get(i.key, i.key),
+                    labels.get(i.key, i.key),
                     _yes(i.done),
                     uk_date(i.done_on),
                     i.note,

@@ -62,6 +62,7 @@ FIELDS: dict[str, str] = {
     "message_ok": "whether a message may be left",
     "do_not_disclose": '"do not disclose" marker',
     "needs_step_free": "step-free need",
+    "no_recourse_to_public_funds": "recourse to public funds",
     "areas_to_avoid": "areas to avoid",
     "notes": "notes",
     "keyworker": "keyworker",

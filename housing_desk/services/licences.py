@@ -50,6 +50,7 @@ from housing_desk.services.signup import (  # noqa: F401  (licences.activate etc
     activate,
     add_key,
     checklist,
+    checklist_labels,
     complete_signup_item,
     keys,
     return_key,

@@ -49,7 +49,12 @@ def money_reminders(on: date, name) -> list:
         Absence.select(Absence.licence, Absence.start, Absence.reason, *_WHO)
         .join(Licence)
         .join(Person)
-        .where(Absence.end.is_null() & (Licence.status != "ended"))
+        .where(
+            Absence.end.is_null()
+            & (Licence.status != "ended")
+            # No recourse to public funds: no Housing Benefit whose cover could run out.
+            & ~Person.no_recourse_to_public_funds
+        )
     ):
         weeks = housing_benefit.absence_limit_weeks(reason)
         limit = to_date(start) + timedelta(weeks=weeks)

@@ -26,7 +26,6 @@ from housing_desk.documents import support_plan as plan_document
 from housing_desk.documents.data import (
     AvailabilityReportData,
     BoardLine,
-    Charge,
     ChecklistLine,
     GoalLine,
     KeyLine,
@@ -36,18 +35,19 @@ from housing_desk.documents.data import (
     SupportPlanData,
 )
 from housing_desk.services import (
+    agreement_wording,
     assessments,
     audit,
     availability,
     licences,
     permissions,
     settings,
+    signup,
     support_plans,
     tenure,
     validation,
 )
 from housing_desk.services.errors import ValidationError
-from housing_desk.services.flats import CHARGES
 
 KINDS = {
     "licence_agreement": "Licence agreement",
@@ -61,21 +61,8 @@ KINDS = {
     "move_out_letter": "Letter closing her account",
     "warning_letter": "Warning letter",
 }
-_BENEFIT = "Housing Benefit, if your claim is awarded"
-# Housing Benefit can cover rent and eligible service charges; never the ineligible service
-# charge or the support charge (DESIGN "Tenure"; DOMAIN "Charges").
-_HB_STATUS = {
-    "not_claimed": "Your Housing Benefit claim has not been made yet. We will help you make it "
-    "on the day you sign this agreement, because a late claim may not be backdated.",
-    "claimed": "Your Housing Benefit claim{ref} has been made and the council has not decided it "
-    "yet.",
-    "confirmed": "The council has awarded your Housing Benefit claim{ref}.",
-    "refused": "The council has refused your Housing Benefit claim{ref}. We will help you ask "
-    "the council to look at the decision again, or to appeal.",
-    "suspended": "The council has stopped paying your Housing Benefit for now{ref}. We will help "
-    "you find out why and put it right.",
-}
-
+# Her claim's real status, as the agreement prints it (or why she has none).
+housing_benefit_status = agreement_wording.housing_benefit_status
 
 CONFIDENTIAL_BANNER = "This has her address on it. Give it only to her."
 
@@ -89,32 +76,6 @@ def address_banner(record) -> str:
     return CONFIDENTIAL_BANNER if hidden else ""
 
 
-def housing_benefit_status(licence: Licence) -> str:
-    """The claim's real status, as the agreement prints it."""
-    ref = f" (reference {licence.hb_reference})" if licence.hb_reference else ""
-    text = _HB_STATUS.get(
-        licence.hb_status, "Your Housing Benefit claim{ref} is recorded as: " + licence.hb_status
-    )
-    return text.format(ref=ref)
-
-
-def _charges(licence: Licence) -> tuple[Charge, ...]:
-    she_pays_support = settings.support_charge_payer() == "resident"
-    paid_by = {
-        "weekly_rent": (_BENEFIT, True, False),
-        "eligible_service_charge": (_BENEFIT, True, False),
-        "ineligible_service_charge": ("You (Housing Benefit does not cover it)", False, True),
-        "support_charge": (
-            ("You (Housing Benefit does not cover it)", False, True)
-            if she_pays_support
-            else ("Funded by our support contract: you do not pay it", False, False)
-        ),
-    }
-    return tuple(
-        Charge(label, getattr(licence, key), *paid_by[key]) for key, label in CHARGES.items()
-    )
-
-
 def licence_reference(licence) -> str:
     return f"LIC-{licence.id:06d}"
 
@@ -123,8 +84,8 @@ def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
     person: Person = licence.person
     flat: Flat = licence.flat
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
-    charges = _charges(licence)
-    she_pays_support = settings.support_charge_payer() == "resident"
+    money = agreement_wording.money_wording(licence)
+    charges = money.charges
     return LicenceAgreementData(
         organisation=settings.organisation_for_documents(),
         reference=licence_reference(licence),
@@ -145,12 +106,12 @@ def _agreement_data(actor: User, licence: Licence) -> LicenceAgreementData:
         notice_days=settings.notice_days(),
         partner_name=flat.partner.name,
         head_lease_end=flat.head_lease_end,
-        housing_benefit_status=housing_benefit_status(licence),
-        support_charge_payer=(
-            "is paid by you; Housing Benefit does not cover it"
-            if she_pays_support
-            else "is funded by our support contract, so you do not pay it"
-        ),
+        housing_benefit_status=money.housing_benefit_status,
+        support_charge_payer=money.support_charge_payer,
+        rent_cover=money.rent_cover,
+        if_not_covered=money.if_not_covered,
+        absence_cover=money.absence_cover,
+        no_recourse_to_public_funds=money.no_recourse_to_public_funds,
         excluded_category=tenure.EXCLUDED_CATEGORIES.get(licence.excluded_category, ""),
     )
 
@@ -236,6 +197,7 @@ def licence_agreement(actor: User, licence) -> bytes:
     permissions.require(actor, "print")
     licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
+    agreement_wording.check_wording(wording, licence)
     pdf = agreement_document.build(_agreement_data(actor, licence), wording)
     record_document(actor, "licence_agreement", "licence", licence.id, wording.version, pdf)
     return pdf
@@ -292,11 +254,13 @@ def signup_pack(actor: User, licence) -> bytes:
     permissions.require(actor, "print")
     licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
+    agreement_wording.check_wording(wording, licence)
     plan = support_plans.current_plan(licence)
+    labels = signup.checklist_labels(licence)
     data = SignupPackData(
         agreement=_agreement_data(actor, licence),
         checklist=tuple(
-            ChecklistLine(licences.CHECKLIST_LABELS[i.key], i.done, i.done_on, i.note)
+            ChecklistLine(labels[i.key], i.done, i.done_on, i.note)
             for i in licences.checklist(licence)
         ),
         keys=tuple(KeyLine(k.label, k.issued_on) for k in licences.keys(licence)),

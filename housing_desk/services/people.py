@@ -27,6 +27,7 @@ _FLAGS = {
     "message_ok": "Message may be left",
     "do_not_disclose": "Do not disclose",
     "needs_step_free": "Needs step-free access",
+    "no_recourse_to_public_funds": "No recourse to public funds",
     "archived": "Archived",
 }
 _TEXTS = {"safe_contact": ("Safe contact", 500), "notes": ("Notes", 20000)}

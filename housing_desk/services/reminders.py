@@ -149,7 +149,12 @@ def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
     for licence_id, start_date, hb_status, *who in plain_rows(
         Licence.select(Licence.id, Licence.start_date, Licence.hb_status, *_WHO)
         .join(Person)
-        .where((Licence.status != "ended") & Licence.hb_status.not_in(("confirmed", "refused")))
+        .where(
+            (Licence.status != "ended")
+            & Licence.hb_status.not_in(("confirmed", "refused"))
+            # She has no recourse to public funds: there is no claim to chase.
+            & ~Person.no_recourse_to_public_funds
+        )
     ):
         start_date = to_date(start_date)
         state = "suspended" if hb_status == "suspended" else "not yet decided"

@@ -10,11 +10,12 @@ if TYPE_CHECKING:
 from pathlib import Path
 
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Setting
 from housing_desk.documents import template as templates
 from housing_desk.documents.data import Organisation
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import ValidationError
+from housing_desk.services.setting_store import put as _put
+from housing_desk.services.setting_store import values as _values
 
 ORGANISATION_FIELDS = {
     "name": ("Organisation name", 200),
@@ -26,10 +27,6 @@ ORGANISATION_FIELDS = {
 }
 TEMPLATE_KEY = "licence_template"
 UNSET_NAME = "Your organisation (set its name in Settings)"
-
-
-def _values(prefix: str = "") -> dict[str, str]:
-    return {row.key: row.value for row in Setting.select()}
 
 
 def organisation() -> Organisation:
@@ -56,12 +53,6 @@ def organisation_for_documents() -> Organisation:
             "organisation",
         )
     return organisation()
-
-
-def _put(key: str, value: str) -> None:
-    updated = Setting.update(value=value).where(Setting.key == key).execute()
-    if not updated:
-        Setting.create(key=key, value=value)
 
 
 def save_organisation(actor: User, **values) -> Organisation:
@@ -214,12 +205,21 @@ def _set_whole_number(actor: User, key: str, value) -> int:
 
 
 def save_security(
-    actor: User, *, idle_lock_minutes, retention_years, notice_days, support_charge_payer=None
+    actor: User,
+    *,
+    idle_lock_minutes,
+    retention_years,
+    notice_days,
+    support_charge_payer=None,
+    nrpf_rent_payer=None,
 ) -> None:
     """Save the idle lock, how long closed records are kept, the notice we give and (when
-    given) who pays the support charge, together: all or none (the first refused names its
-    field)."""
-    payer = None if support_charge_payer is None else _payer(support_charge_payer)
+    given) who pays the support charge and how the rent of a woman with no recourse to public
+    funds is met, together: all or none (the first refused names its field)."""
+    payer = (
+        None if support_charge_payer is None else _payers.support_payer_choice(support_charge_payer)
+    )
+    rent_payer = None if nrpf_rent_payer is None else _payers.nrpf_payer_choice(nrpf_rent_payer)
     with write_transaction():
         _set_whole_numbers(
             actor,
@@ -228,6 +228,9 @@ def save_security(
         if payer is not None:
             _put(SUPPORT_PAYER_KEY, payer)
             audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
+        if rent_payer is not None:
+            _put(NRPF_RENT_KEY, rent_payer)
+            audit.record(actor, "update", "setting", None, {NRPF_RENT_KEY: rent_payer})
 
 
 def idle_lock_minutes() -> int:
@@ -260,34 +263,6 @@ def set_notice_days(actor: User, days) -> int:
     )
     _check_notice(days, "days")
     return _set_whole_number(actor, NOTICE_KEY, days)
-
-
-SUPPORT_PAYER_KEY = "support_charge_payer"
-SUPPORT_PAYERS = {
-    "service": "Funded by our support funding (not charged to her)",
-    "resident": "Paid by her",
-}
-
-
-def support_charge_payer() -> str:
-    """Who pays the support charge: 'service' (funded, not on her account) or 'resident'."""
-    value = _values().get(SUPPORT_PAYER_KEY, "service")
-    return value if value in SUPPORT_PAYERS else "service"
-
-
-def _payer(payer) -> str:
-    return validation.choice(
-        payer, "payer", label="Who pays the support charge", choices=tuple(SUPPORT_PAYERS)
-    )
-
-
-def set_support_charge_payer(actor: User, payer) -> str:
-    permissions.require(actor, "manage_settings")
-    payer = _payer(payer)
-    with write_transaction():
-        _put(SUPPORT_PAYER_KEY, payer)
-        audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
-    return payer
 
 
 def put(key: str, value: str) -> None:
@@ -374,3 +349,14 @@ def save_tenancy_life(actor: User, *, keywork_overdue_days, warning_months) -> N
         )
         values[WARNING_KEY.format(stage=stage)] = months
     _set_whole_numbers(actor, values)
+
+
+# Who pays what the agreement lists, kept in their own module; their names stay settings'.
+from housing_desk.services import payer_settings as _payers  # noqa: E402
+
+SUPPORT_PAYER_KEY, SUPPORT_PAYERS = _payers.SUPPORT_PAYER_KEY, _payers.SUPPORT_PAYERS
+NRPF_RENT_KEY, NRPF_RENT_PAYERS = _payers.NRPF_RENT_KEY, _payers.NRPF_RENT_PAYERS
+support_charge_payer = _payers.support_charge_payer
+set_support_charge_payer = _payers.set_support_charge_payer
+nrpf_rent_payer = _payers.nrpf_rent_payer
+set_nrpf_rent_payer = _payers.set_nrpf_rent_payer

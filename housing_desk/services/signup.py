@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
-from housing_desk.data.models import Licence, LicenceKey, SignupItem
+from housing_desk.data.models import Licence, LicenceKey, Person, SignupItem
 from housing_desk.services import audit, lifecycle, permissions, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence as _lock
@@ -35,6 +35,28 @@ SIGNUP_CHECKLIST = [
     ("keywork_booked", "First keywork session booked"),
 ]
 CHECKLIST_LABELS = dict(SIGNUP_CHECKLIST)
+# A woman with no recourse to public funds cannot claim Housing Benefit: no claim is asked of
+# her, and the item is how her rent is met instead, explained to her (no reference needed).
+NRPF_HB_LABEL = (
+    "No Housing Benefit claim (she has no recourse to public funds): how her rent is met "
+    "explained to her"
+)
+
+
+def no_recourse(licence) -> bool:
+    return bool(
+        Person.select(Person.no_recourse_to_public_funds)
+        .join(Licence, on=Licence.person == Person.id)
+        .where(Licence.id == validation.record_id(licence, Licence, "licence"))
+        .scalar()
+    )
+
+
+def checklist_labels(licence) -> dict[str, str]:
+    """Each checklist item's words for this licence's woman."""
+    if not no_recourse(licence):
+        return dict(CHECKLIST_LABELS)
+    return {**CHECKLIST_LABELS, "hb_claim": NRPF_HB_LABEL}
 
 
 def checklist(licence) -> list[SignupItem]:
@@ -44,13 +66,16 @@ def checklist(licence) -> list[SignupItem]:
 
 
 def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> None:
-    """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference."""
+    """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference,
+    unless she has no recourse to public funds: then no claim is made, and nothing about a claim
+    is recorded on her licence."""
     permissions.require(actor, "allocate")
     validation.record_id(licence, Licence, "licence")
     validation.choice(key, "key", label="Checklist item", choices=tuple(CHECKLIST_LABELS))
     validation.flag(done, "done", label="Done")
     note = validation.text(note, "note", label="Note", column=SignupItem.note, max_length=2000)
-    if key == "hb_claim" and done:
+    nrpf = key == "hb_claim" and no_recourse(licence)
+    if key == "hb_claim" and done and not nrpf:
         if not note:
             raise ValidationError("Enter the Housing Benefit claim reference.", "note")
         # The note is kept as her claim's reference too.
@@ -72,7 +97,7 @@ def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> No
             done_by=actor.id if done else None,
             note=note,
         ).where((SignupItem.licence == current.id) & (SignupItem.key == key)).execute()
-        if key == "hb_claim":
+        if key == "hb_claim" and not nrpf:
             Licence.update(
                 hb_reference=note if done else "", hb_status="claimed" if done else "not_claimed"
             ).where(Licence.id == current.id).execute()
@@ -86,7 +111,8 @@ def activate(actor: User, licence) -> Licence:
         current = _lock(licence)
         if not lifecycle.licence_allows(current.status, "sign_up"):
             raise ValidationError("Only a licence awaiting sign-up can be activated.", None)
-        open_items = [CHECKLIST_LABELS[i.key] for i in checklist(current) if not i.done]
+        labels = checklist_labels(current)
+        open_items = [labels[i.key] for i in checklist(current) if not i.done]
         if open_items:
             raise ValidationError(
                 f"The sign-up checklist is not complete. Still to do: {'; '.join(open_items)}.",

@@ -143,6 +143,11 @@ class ChecklistPage(FormPage):
         licence_papers.show_paper(self, self.wizard_.actor, self.wizard_.licence, which)
 
     def initializePage(self) -> None:
+        # She has no recourse to public funds: no claim, so no reference to ask for.
+        labels = licences.checklist_labels(self.wizard_.licence)
+        for key, box in self.boxes.items():
+            box.setText(labels[key])
+        self.hb_reference.setVisible(labels["hb_claim"] == licences.CHECKLIST_LABELS["hb_claim"])
         for item in licences.checklist(self.wizard_.licence):
             self.boxes[item.key].setChecked(item.done)
             if item.key == "hb_claim":

@@ -44,6 +44,7 @@ class PersonDialog(FormDialog):
             "message_ok": ui.messageOkCheck,
             "do_not_disclose": ui.doNotDiscloseCheck,
             "needs_step_free": ui.stepFreeCheck,
+            "no_recourse_to_public_funds": ui.nrpfCheck,
             "archived": ui.archivedCheck,
             "areas_to_avoid": ui.areasEdit,
             "keyworker": ui.keyworkerCombo,
@@ -64,6 +65,7 @@ class PersonDialog(FormDialog):
         ui.messageOkCheck.setChecked(person.message_ok)
         ui.doNotDiscloseCheck.setChecked(person.do_not_disclose)
         ui.stepFreeCheck.setChecked(person.needs_step_free)
+        ui.nrpfCheck.setChecked(person.no_recourse_to_public_funds)
         ui.archivedCheck.setChecked(person.archived)
         ui.areasEdit.setText(person.areas_to_avoid)
         ui.keyworkerCombo.setCurrentIndex(max(ui.keyworkerCombo.findData(person.keyworker_id), 0))
@@ -84,6 +86,7 @@ class PersonDialog(FormDialog):
             "message_ok": ui.messageOkCheck.isChecked(),
             "do_not_disclose": ui.doNotDiscloseCheck.isChecked(),
             "needs_step_free": ui.stepFreeCheck.isChecked(),
+            "no_recourse_to_public_funds": ui.nrpfCheck.isChecked(),
             "areas_to_avoid": ui.areasEdit.text(),
             "keyworker": ui.keyworkerCombo.currentData(),
             "notes": ui.notesEdit.toPlainText(),

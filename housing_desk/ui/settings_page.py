@@ -34,6 +34,7 @@ class SettingsPage(QWidget):
                 settings.RETENTION_KEY: ui.retentionSpin,
                 settings.NOTICE_KEY: ui.noticeSpin,
                 "payer": ui.supportPayerCombo,
+                "nrpf_rent_payer": ui.nrpfRentCombo,
                 "officer": ui.privacyOfficerEdit,
                 "retention": ui.retentionWordingEdit,
             },
@@ -44,6 +45,8 @@ class SettingsPage(QWidget):
         ui.templateTypeCombo.currentIndexChanged.connect(lambda _index: self.refresh())
         for key, label in settings.SUPPORT_PAYERS.items():
             ui.supportPayerCombo.addItem(label, key)
+        for key, label in settings.NRPF_RENT_PAYERS.items():
+            ui.nrpfRentCombo.addItem(label, key)
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
@@ -89,6 +92,7 @@ class SettingsPage(QWidget):
         ui.supportPayerCombo.setCurrentIndex(
             ui.supportPayerCombo.findData(settings.support_charge_payer())
         )
+        ui.nrpfRentCombo.setCurrentIndex(ui.nrpfRentCombo.findData(settings.nrpf_rent_payer()))
         try:
             wording = settings.licence_template(kind)
             ui.templateStatus.setText(
@@ -136,6 +140,7 @@ class SettingsPage(QWidget):
                 retention_years=ui.retentionSpin.value(),
                 notice_days=ui.noticeSpin.value(),
                 support_charge_payer=ui.supportPayerCombo.currentData(),
+                nrpf_rent_payer=ui.nrpfRentCombo.currentData(),
             ),
             title="Settings",
         ).errors(self.errors).success(

@@ -111,7 +111,7 @@ def test_printing_records_a_document_and_an_audit_event(admin, partner, organisa
     (document,) = paperwork.documents_for("licence", licence.id)
     assert (document.kind, document.template_version, document.sha256) == (
         "licence_agreement",
-        "2026.12.1",
+        "2026.12.2",
         hashlib.sha256(pdf).hexdigest(),
     )
     assert document.full_name == "Amara Okafor"

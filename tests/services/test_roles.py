@@ -308,6 +308,11 @@ CALLS = [
         lambda a, w: settings.set_support_charge_payer(a, "resident"),
     ),
     (
+        "set how the rent of a woman with no recourse to public funds is met",
+        "admin",
+        lambda a, w: settings.set_nrpf_rent_payer(a, "resident"),
+    ),
+    (
         "report a repair",
         "officer",
         lambda a, w: repairs.report_repair(

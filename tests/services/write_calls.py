@@ -260,6 +260,7 @@ PERSON = {
     "message_ok": Flag(),
     "do_not_disclose": Flag(),
     "needs_step_free": Flag(),
+    "no_recourse_to_public_funds": Flag(),
     "archived": Flag(),
 }
 SCORES = Fixed(
@@ -898,6 +899,14 @@ CALLS = [
         lambda w: {"payer": "service"},
         {"payer": Choice(tuple(settings.SUPPORT_PAYERS))},
         positional=("payer",),
+    ),
+    Call(
+        "settings.set_nrpf_rent_payer",
+        settings.set_nrpf_rent_payer,
+        lambda w: {"payer": "service"},
+        {"payer": Choice(tuple(settings.NRPF_RENT_PAYERS))},
+        positional=("payer",),
+        fields={"payer": "nrpf_rent_payer"},
     ),
     Call(
         "accounts.post_charges",

@@ -22,6 +22,8 @@ class Person(BaseModel):
     message_ok = BooleanField(default=False)
     do_not_disclose = BooleanField(default=False)
     needs_step_free = BooleanField(default=False)
+    # No recourse to public funds: no Housing Benefit, so her rent is met another way.
+    no_recourse_to_public_funds = BooleanField(default=False)
     areas_to_avoid = CharField(max_length=200, default="")
     notes = TextField(default="")
     keyworker = ForeignKeyField(User, null=True, backref="keywork_people", on_delete="SET NULL")
