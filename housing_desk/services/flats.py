@@ -225,6 +225,11 @@ def update_flat(actor: User, flat: Flat, **changes) -> Flat:
     values = _clean(changes)
     with write_transaction():
         current = lock_flat(flat.id)
+        tenure.check_flat_still_fits(
+            current,
+            values.get("self_contained", current.self_contained),
+            values.get("excluded_category", current.excluded_category),
+        )
         _check_category(
             values.get("self_contained", current.self_contained),
             values.get("excluded_category", current.excluded_category),

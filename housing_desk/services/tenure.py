@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from housing_desk.data.models import Licence
 from housing_desk.services import settings, validation
 from housing_desk.services.errors import ValidationError
 
@@ -165,6 +166,38 @@ def check_agreement(agreement_type: str, flat, excluded_category: str) -> str:
             "agreement_type",
         )
     return category
+
+
+def check_flat_still_fits(flat, self_contained: bool, category: str) -> None:
+    """Refuse a change that would make ``flat`` (locked by the caller) stop fitting the excluded
+    licence she holds there now: made self-contained (field 'self_contained') or left with no
+    excluded category (field 'excluded_category'). Her licence stays excluded on paper, so the
+    flat must go on saying why until it has ended."""
+    if self_contained == flat.self_contained and (category or not flat.excluded_category):
+        return
+    live = (
+        Licence.select(Licence.id)
+        .where(
+            (Licence.flat == flat.id)
+            & (Licence.agreement_type == "excluded_licence")
+            & (Licence.status != "ended")
+        )
+        .exists()
+    )
+    if not live:
+        return
+    if self_contained and not flat.self_contained:
+        raise ValidationError(
+            f"Flat {flat.reference} is let on an excluded licence, which cannot fit a "
+            "self-contained flat. It can be marked self-contained once that licence has ended.",
+            "self_contained",
+        )
+    if not category:
+        raise ValidationError(
+            f"Flat {flat.reference} is let on an excluded licence, which needs its category on "
+            "record. The category can be cleared once that licence has ended.",
+            "excluded_category",
+        )
 
 
 def least_notice_days(agreement_type: str) -> int:

@@ -187,6 +187,51 @@ def test_an_excluded_licence_on_a_shared_flat_takes_reasonable_notice(admin, sha
     assert (ended.status, ended.possession_order_on) == ("ended", None)
 
 
+def test_a_flat_let_on_a_live_excluded_licence_stays_shared_until_it_ends(admin, shared):
+    from housing_desk.data.models import Flat
+    from housing_desk.services import flats
+
+    licence = let(admin, shared, agreement_type="excluded_licence")
+    message = refused(
+        "self_contained",
+        flats.update_flat,
+        admin,
+        shared,
+        self_contained=True,
+        excluded_category="",
+    )
+    assert "excluded licence" in message and "once that licence has ended" in message
+    refused("excluded_category", flats.update_flat, admin, shared, excluded_category="")
+    stored = Flat.get_by_id(shared.id)
+    assert (stored.self_contained, stored.excluded_category) == (False, "public_sector_hostel")
+    # Another category, or any other change, is still made while she lives there.
+    flats.update_flat(admin, stored, excluded_category="interim_homelessness_accommodation")
+    # Once her licence has ended, the flat can be made self-contained.
+    ended_on = date(2025, 8, 8)
+    licences.end_licence(
+        admin, notice(admin, licence, ended_on), end_date=ended_on, reason="planned_move_on"
+    )
+    changed = flats.update_flat(
+        admin, Flat.get_by_id(shared.id), self_contained=True, excluded_category=""
+    )
+    assert (changed.self_contained, changed.excluded_category) == (True, "")
+
+
+def test_a_flat_let_on_a_licence_can_be_made_self_contained(admin, partner):
+    from housing_desk.services import flats
+
+    hostel = factories.certified_flat(
+        admin,
+        partner,
+        reference="HOS-02",
+        self_contained=False,
+        excluded_category="public_sector_hostel",
+    )
+    let(admin, hostel)  # an ordinary licence: self-contained or not, it fits
+    changed = flats.update_flat(admin, hostel, self_contained=True, excluded_category="")
+    assert changed.self_contained
+
+
 def test_a_flats_excluded_category_needs_shared_facilities(admin, partner, home):
     from housing_desk.services import flats
 

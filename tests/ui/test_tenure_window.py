@@ -241,3 +241,56 @@ def test_a_manager_can_move_in_a_woman_not_assessed_ready_saying_why(qtbot, admi
     wizard.next()
     assert wizard.currentId() == 1
     assert Licence.get().readiness_override.startswith("Housing First")
+
+
+def test_the_flat_dialog_shows_why_a_flat_let_on_an_excluded_licence_stays_shared(
+    qtbot, admin, partner
+):
+    hostel = factories.certified_flat(
+        admin,
+        partner,
+        reference="HOS-01",
+        self_contained=False,
+        excluded_category="public_sector_hostel",
+    )
+    woman = factories.ready_woman(admin)
+    factories.sign_up(
+        admin,
+        licences.create_licence(
+            admin, woman, hostel, start_date=clock.today(), agreement_type="excluded_licence"
+        ),
+    )
+    dialog = FlatDialog(admin, flats.get_flat(hostel.id))
+    qtbot.addWidget(dialog)
+    dialog.ui.selfContainedCheck.setChecked(True)
+    dialog.ok_button().click()
+    assert "excluded licence" in dialog.errors.message_for("self_contained")
+    assert dialog.result() == 0
+    shot(qtbot, dialog, "flat-dialog-excluded-live")
+    assert not Flat.get_by_id(hostel.id).self_contained
+
+
+def test_her_record_and_the_settings_say_she_has_no_recourse_to_public_funds(
+    qtbot, admin, shown_messages
+):
+    from housing_desk.data.models import Person
+    from housing_desk.ui.person_dialog import PersonDialog
+
+    woman = factories.person(admin)
+    dialog = PersonDialog(admin, woman)
+    qtbot.addWidget(dialog)
+    assert not dialog.ui.nrpfCheck.isChecked()
+    dialog.ui.nrpfCheck.setChecked(True)
+    shot(qtbot, dialog, "person-dialog-nrpf")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok_button().click()
+    assert Person.get_by_id(woman.id).no_recourse_to_public_funds
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    combo = page.ui.nrpfRentCombo
+    assert combo.currentData() == "service"
+    combo.setCurrentIndex(combo.findData("resident"))
+    page.ui.saveSecurityButton.click()
+    qtbot.waitUntil(lambda: settings.nrpf_rent_payer() == "resident")
+    shot(qtbot, window, "settings-page-nrpf")
