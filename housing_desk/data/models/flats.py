@@ -35,6 +35,7 @@ class Flat(BaseModel):
     town = CharField(max_length=100)
     postcode = CharField(max_length=10)
     partner = ForeignKeyField(Partner, backref="flats", on_delete="RESTRICT")
+    partner_id: int
     bedrooms = IntegerField(default=1)
     floor = IntegerField(default=0)
     step_free = BooleanField(default=False)
@@ -73,6 +74,7 @@ class Flat(BaseModel):
 
 class Certificate(BaseModel):
     flat = ForeignKeyField(Flat, backref="certificates", on_delete="CASCADE")
+    flat_id: int
     kind = CharField(max_length=20)
     issued_on = DateField()
     expires_on = DateField()
@@ -89,6 +91,7 @@ class Certificate(BaseModel):
 
 class Unavailability(BaseModel):
     flat = ForeignKeyField(Flat, backref="unavailabilities", on_delete="CASCADE")
+    flat_id: int
     start = DateField()
     end = DateField(null=True)
     reason = CharField(max_length=20)

@@ -17,6 +17,7 @@ class Charge(BaseModel):
     """
 
     licence = ForeignKeyField(Licence, backref="charges", on_delete="RESTRICT")
+    licence_id: int
     due_on = DateField()  # the first night of the period, when it falls due (in advance)
     period_end = DateField()  # the day after its last night
     sequence = IntegerField(default=0)
@@ -48,12 +49,14 @@ class ChargeChange(BaseModel):
     """New weekly charges for a licence from a date on (the first night they apply)."""
 
     licence = ForeignKeyField(Licence, backref="charge_changes", on_delete="RESTRICT")
+    licence_id: int
     effective_from = DateField()
     weekly_rent = MoneyField(default=0)
     eligible_service_charge = MoneyField(default=0)
     ineligible_service_charge = MoneyField(default=0)
     support_charge = MoneyField(default=0)
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
@@ -65,13 +68,16 @@ class Payment(BaseModel):
     """Money received, or (a negative amount) a refund or correction of an earlier payment."""
 
     licence = ForeignKeyField(Licence, backref="payments", on_delete="RESTRICT")
+    licence_id: int
     received_on = DateField()
     amount = MoneyField()
     source = CharField(max_length=20)  # housing_benefit | resident | other
     reference = CharField(max_length=100, default="")
     period_start = DateField(null=True)  # the period it pays for, when allocated to one
     reverses = ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
+    reverses_id: int | None
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
@@ -83,12 +89,14 @@ class HousingBenefitDecision(BaseModel):
     """The council's decision on her claim, from ``award_from`` until a later decision."""
 
     licence = ForeignKeyField(Licence, backref="hb_decisions", on_delete="RESTRICT")
+    licence_id: int
     decision = CharField(max_length=20)  # confirmed | refused | suspended
     decided_on = DateField()
     award_from = DateField()
     weekly_award = MoneyField(null=True)
     notes = TextField(default="")
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
@@ -99,11 +107,13 @@ class HousingBenefitEvidence(BaseModel):
     """Evidence the council asked for: when, what, when we chased it, when it went in."""
 
     licence = ForeignKeyField(Licence, backref="hb_evidence", on_delete="RESTRICT")
+    licence_id: int
     requested_on = DateField()
     what = CharField(max_length=200)
     chased_on = DateField(null=True)
     sent_on = DateField(null=True)
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
 
     class Meta:
         table_name = "hb_evidence"
@@ -114,10 +124,12 @@ class Absence(BaseModel):
     hospital, on remand or in fear of violence."""
 
     licence = ForeignKeyField(Licence, backref="absences", on_delete="RESTRICT")
+    licence_id: int
     start = DateField()
     end = DateField(null=True)  # the day she is back; open while she is away
     reason = CharField(max_length=30)  # hospital | remand | fear_of_violence | other
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
 
     class Meta:
         table_name = "absence"
@@ -127,10 +139,12 @@ class RepaymentPlan(BaseModel):
     """An amount a week towards arrears, agreed with her, from a date."""
 
     licence = ForeignKeyField(Licence, backref="repayment_plans", on_delete="RESTRICT")
+    licence_id: int
     weekly_amount = MoneyField()
     start_on = DateField()
     ended_on = DateField(null=True)
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:

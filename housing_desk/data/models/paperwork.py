@@ -21,7 +21,9 @@ from housing_desk.data.models.users import User
 
 class SupportPlan(BaseModel):
     person = ForeignKeyField(Person, backref="support_plans", on_delete="RESTRICT")
+    person_id: int
     licence = ForeignKeyField(Licence, backref="support_plans", on_delete="RESTRICT")
+    licence_id: int
     start_date = DateField()
     review_due = DateField(null=True)
     status = CharField(max_length=20, default="draft", index=True)
@@ -37,6 +39,7 @@ class SupportPlan(BaseModel):
     crisis_contacts = TextField(default="")
     consent_to_share = TextField(default="")  # one agency a line, as she named them
     created_by = ForeignKeyField(User, backref="support_plans", on_delete="RESTRICT")
+    created_by_id: int
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
 
@@ -52,6 +55,7 @@ class SupportPlan(BaseModel):
 
 class Goal(BaseModel):
     plan = ForeignKeyField(SupportPlan, backref="goal_rows", on_delete="CASCADE")
+    plan_id: int
     position = IntegerField(default=0)
     domain = CharField(max_length=40, default="")
     need = TextField(default="")
@@ -76,6 +80,7 @@ class Document(BaseModel):
     entity_id = IntegerField()
     generated_at = UTCDateTimeField(default=utc_now)
     generated_by = ForeignKeyField(User, backref="documents", on_delete="RESTRICT")
+    generated_by_id: int
     template_version = CharField(max_length=40, default="")
     sha256 = CharField(max_length=64)
     size = IntegerField(default=0)

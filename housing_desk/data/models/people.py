@@ -27,6 +27,7 @@ class Person(BaseModel):
     areas_to_avoid = CharField(max_length=200, default="")
     notes = TextField(default="")
     keyworker = ForeignKeyField(User, null=True, backref="keywork_people", on_delete="SET NULL")
+    keyworker_id: int | None
     archived = BooleanField(default=False)
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
@@ -47,6 +48,7 @@ class Person(BaseModel):
 
 class Referral(BaseModel):
     person = ForeignKeyField(Person, backref="referrals", on_delete="RESTRICT")
+    person_id: int
     received_on = DateField()
     source = CharField(max_length=20)
     referrer = CharField(max_length=200, default="")
@@ -57,6 +59,7 @@ class Referral(BaseModel):
     decision_reason = CharField(max_length=40, default="")
     decision_notes = TextField(default="")
     decided_by = ForeignKeyField(User, null=True, backref="decisions", on_delete="RESTRICT")
+    decided_by_id: int | None
     decided_on = DateField(null=True)
     closed_on = DateField(null=True)
     version = IntegerField(default=1)
@@ -68,9 +71,12 @@ class Referral(BaseModel):
 
 class Assessment(BaseModel):
     person = ForeignKeyField(Person, backref="assessments", on_delete="RESTRICT")
+    person_id: int
     referral = ForeignKeyField(Referral, null=True, backref="assessments", on_delete="SET NULL")
+    referral_id: int | None
     assessed_on = DateField()
     assessor = ForeignKeyField(User, backref="assessments", on_delete="RESTRICT")
+    assessor_id: int
     outcome = CharField(max_length=20)
     next_review_on = DateField(null=True)
     risk_to_self = CharField(max_length=10, default="")
@@ -95,6 +101,7 @@ class Assessment(BaseModel):
 
 class AssessmentScore(BaseModel):
     assessment = ForeignKeyField(Assessment, backref="scores", on_delete="CASCADE")
+    assessment_id: int
     domain = CharField(max_length=40)
     score = IntegerField()
     evidence = TextField(default="")

@@ -18,6 +18,7 @@ from housing_desk.data.models.users import User
 
 class Repair(BaseModel):
     flat = ForeignKeyField(Flat, backref="repairs", on_delete="RESTRICT")
+    flat_id: int
     reported_on = DateField()
     reported_by = CharField(max_length=200, default="")
     description = TextField()
@@ -32,7 +33,9 @@ class Repair(BaseModel):
     unavailability = ForeignKeyField(
         Unavailability, null=True, backref="repairs", on_delete="SET NULL"
     )
+    unavailability_id: int | None
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
     version = IntegerField(default=1)
 
@@ -53,6 +56,7 @@ class Attachment(BaseModel):
     data = BlobField()
     expires_on = DateField(null=True)
     created_by = ForeignKeyField(User, on_delete="RESTRICT")
+    created_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:

@@ -10,13 +10,16 @@ from housing_desk.data.models.users import User
 
 class SubjectAccessRequest(BaseModel):
     person = ForeignKeyField(Person, backref="access_requests", on_delete="RESTRICT")
+    person_id: int
     received_on = DateField()
     due_on = DateField()  # one calendar month after it was received
     status = CharField(max_length=20, default="open", index=True)  # open | answered
     answered_on = DateField(null=True)
     notes = TextField(default="")
     recorded_by = ForeignKeyField(User, backref="+", on_delete="RESTRICT")
+    recorded_by_id: int
     answered_by = ForeignKeyField(User, null=True, backref="+", on_delete="RESTRICT")
+    answered_by_id: int | None
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
 

@@ -11,13 +11,16 @@ from housing_desk.data.models.users import User
 
 class Offer(BaseModel):
     referral = ForeignKeyField(Referral, backref="offers", on_delete="RESTRICT")
+    referral_id: int
     flat = ForeignKeyField(Flat, backref="offers", on_delete="RESTRICT")
+    flat_id: int
     offered_on = DateField()
     status = CharField(max_length=20, default="pending", index=True)
     responded_on = DateField(null=True)
     reason = CharField(max_length=40, default="")
     notes = TextField(default="")
     made_by = ForeignKeyField(User, backref="offers_made", on_delete="RESTRICT")
+    made_by_id: int
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
 
@@ -27,9 +30,13 @@ class Offer(BaseModel):
 
 class Licence(BaseModel):
     person = ForeignKeyField(Person, backref="licences", on_delete="RESTRICT")
+    person_id: int
     flat = ForeignKeyField(Flat, backref="licences", on_delete="RESTRICT")
+    flat_id: int
     referral = ForeignKeyField(Referral, null=True, backref="licences", on_delete="SET NULL")
+    referral_id: int | None
     offer = ForeignKeyField(Offer, null=True, backref="licences", on_delete="SET NULL")
+    offer_id: int | None
     agreement_type = CharField(max_length=20, default="licence")
     excluded_category = CharField(max_length=40, default="")
     start_date = DateField()
@@ -54,6 +61,7 @@ class Licence(BaseModel):
     destination = CharField(max_length=200, default="")
     move_out_notes = TextField(default="")
     created_by = ForeignKeyField(User, backref="licences_created", on_delete="RESTRICT")
+    created_by_id: int
     version = IntegerField(default=1)
     created_at = UTCDateTimeField(default=utc_now)
 
@@ -88,10 +96,12 @@ Licence.add_index(
 
 class SignupItem(BaseModel):
     licence = ForeignKeyField(Licence, backref="signup_items", on_delete="CASCADE")
+    licence_id: int
     key = CharField(max_length=40)
     done = BooleanField(default=False)
     done_on = DateField(null=True)
     done_by = ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    done_by_id: int | None
     note = TextField(default="")
 
     class Meta:
@@ -101,6 +111,7 @@ class SignupItem(BaseModel):
 
 class LicenceKey(BaseModel):
     licence = ForeignKeyField(Licence, backref="keys", on_delete="CASCADE")
+    licence_id: int
     label = CharField(max_length=100)
     issued_on = DateField()
     returned_on = DateField(null=True)

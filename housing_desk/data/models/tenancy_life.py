@@ -13,13 +13,16 @@ from housing_desk.data.models.users import User
 
 class KeyworkSession(BaseModel):
     licence = ForeignKeyField(Licence, backref="keywork_sessions", on_delete="RESTRICT")
+    licence_id: int
     person = ForeignKeyField(Person, backref="keywork_sessions", on_delete="RESTRICT")
+    person_id: int
     held_on = DateField()
     kind = CharField(max_length=20, default="in_person")
     duration_minutes = IntegerField(null=True)
     summary = TextField(default="")
     next_on = DateField(null=True)
     keyworker = ForeignKeyField(User, backref="keywork_sessions", on_delete="RESTRICT")
+    keyworker_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
@@ -31,7 +34,9 @@ class KeyworkGoal(BaseModel):
     """A support-plan goal worked on in a session."""
 
     session = ForeignKeyField(KeyworkSession, backref="goal_links", on_delete="CASCADE")
+    session_id: int
     goal = ForeignKeyField(Goal, backref="session_links", on_delete="CASCADE")
+    goal_id: int
 
     class Meta:
         table_name = "keywork_goal"
@@ -40,7 +45,9 @@ class KeyworkGoal(BaseModel):
 
 class Incident(BaseModel):
     person = ForeignKeyField(Person, backref="incidents", on_delete="RESTRICT")
+    person_id: int
     flat = ForeignKeyField(Flat, null=True, backref="incidents", on_delete="RESTRICT")
+    flat_id: int | None
     occurred_on = DateField()
     kind = CharField(max_length=30)
     severity = CharField(max_length=10, default="medium")
@@ -50,9 +57,11 @@ class Incident(BaseModel):
     referred_to = CharField(max_length=200, default="")  # keys: marac, adult_safeguarding, nrm…
     follow_up = TextField(default="")
     recorded_by = ForeignKeyField(User, backref="incidents_recorded", on_delete="RESTRICT")
+    recorded_by_id: int
     reviewed_by = ForeignKeyField(
         User, null=True, backref="incidents_reviewed", on_delete="RESTRICT"
     )
+    reviewed_by_id: int | None
     reviewed_on = DateField(null=True)
     review_notes = TextField(default="")
     created_at = UTCDateTimeField(default=utc_now)
@@ -64,12 +73,15 @@ class Incident(BaseModel):
 
 class TenancyWarning(BaseModel):
     licence = ForeignKeyField(Licence, backref="warnings", on_delete="RESTRICT")
+    licence_id: int
     person = ForeignKeyField(Person, backref="warnings", on_delete="RESTRICT")
+    person_id: int
     stage = CharField(max_length=10)
     issued_on = DateField()
     reason = TextField(default="")
     lapses_on = DateField()
     issued_by = ForeignKeyField(User, backref="warnings_issued", on_delete="RESTRICT")
+    issued_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
@@ -79,10 +91,12 @@ class TenancyWarning(BaseModel):
 
 class SupportReview(BaseModel):
     plan = ForeignKeyField(SupportPlan, backref="reviews", on_delete="CASCADE")
+    plan_id: int
     reviewed_on = DateField()
     attended = TextField(default="")
     summary = TextField(default="")
     recorded_by = ForeignKeyField(User, backref="support_reviews", on_delete="RESTRICT")
+    recorded_by_id: int
     created_at = UTCDateTimeField(default=utc_now)
 
     class Meta:

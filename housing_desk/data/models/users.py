@@ -25,6 +25,7 @@ class User(BaseModel):
 class AuditEvent(BaseModel):
     at = UTCDateTimeField(default=utc_now, index=True)
     actor = ForeignKeyField(User, null=True, backref="audit_events", on_delete="RESTRICT")
+    actor_id: int | None
     action = CharField(max_length=20)
     entity = CharField(max_length=40)
     entity_id = IntegerField(null=True)
