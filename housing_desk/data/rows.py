@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, cast
+from typing import Any, cast, overload
 
 from peewee import BaseQuery
 
@@ -46,6 +46,12 @@ def objects(query: BaseQuery) -> Iterable[Any]:
     return cast("Iterable[Any]", query.objects())
 
 
+@overload
+def to_date(value: None) -> None: ...
+@overload
+def to_date(value: str | date) -> date: ...
+@overload
+def to_date(value: object) -> date | None: ...
 def to_date(value: object) -> date | None:
     """A date column's value from either driver (None stays None)."""
     if value is None or isinstance(value, date):
