@@ -15,10 +15,14 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from peewee import Field, Model
+from peewee import Field
 
 from housing_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import BaseModel
 
 # Royal Mail formats (A9 9AA, A99 9AA, A9A 9AA, AA9 9AA, AA99 9AA, AA9A 9AA) and GIR 0AA.
 _POSTCODE = re.compile(
@@ -243,7 +247,7 @@ def flag(value, field: str, *, label: str) -> bool:
     return value
 
 
-def record_id(value, model: type[Model], field: str, *, label: str | None = None) -> int:
+def record_id(value, model: type[BaseModel], field: str, *, label: str | None = None) -> int:
     """The id of a record passed as itself or as its id; anything else (another kind of
     record, text, a number that cannot be an id) is refused. Whether it still exists is
     for the caller to find out, inside its transaction."""
@@ -254,7 +258,7 @@ def record_id(value, model: type[Model], field: str, *, label: str | None = None
     raise ValidationError(f"Choose {label or 'the ' + field.replace('_', ' ')}.", field)
 
 
-def record(value, model: type[Model], field: str, *, label: str | None = None):
+def record(value, model: type[BaseModel], field: str, *, label: str | None = None):
     """A record passed as itself (for services that read it, such as its version)."""
     if isinstance(value, model) and isinstance(value.id, int):
         return value
