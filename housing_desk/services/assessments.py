@@ -14,6 +14,7 @@ from datetime import date
 from housing_desk import clock, paths
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Person, User
+from housing_desk.data.rows import objects, tuples
 from housing_desk.services import audit, permissions, referrals, validation
 from housing_desk.services.errors import NotFound, ValidationError
 
@@ -280,11 +281,12 @@ def history(actor: User, person) -> list[AssessmentView]:
     """Her assessments, oldest first, with every score (three queries)."""
     permissions.require(actor, "view_sensitive")
     rows = list(
-        Assessment.select(Assessment, User.full_name)
-        .join(User, on=(Assessment.assessor == User.id))
-        .where(Assessment.person == person.id)
-        .order_by(Assessment.assessed_on, Assessment.id)
-        .objects()
+        objects(
+            Assessment.select(Assessment, User.full_name)
+            .join(User, on=(Assessment.assessor == User.id))
+            .where(Assessment.person == person.id)
+            .order_by(Assessment.assessed_on, Assessment.id)
+        )
     )
     by_assessment: dict[int, list] = defaultdict(list)
     if rows:
@@ -329,4 +331,4 @@ def latest_outcomes(person_ids=None) -> dict[int, tuple[str, date]]:
     ).order_by(Assessment.assessed_on, Assessment.id)
     if person_ids is not None:
         query = query.where(Assessment.person.in_(list(person_ids)))
-    return {person_id: (outcome, on) for person_id, outcome, on in query.tuples()}
+    return {person_id: (outcome, on) for person_id, outcome, on in tuples(query)}
