@@ -11,6 +11,7 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Goal, KeyworkGoal, KeyworkSession, Licence, SupportPlan, User
+from housing_desk.data.rows import objects, tuples
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
@@ -159,10 +160,11 @@ def _check_goals(licence: Licence, goal_ids: list[int]) -> None:
         return
     found = {
         goal_id
-        for (goal_id,) in Goal.select(Goal.id)
-        .join(SupportPlan)
-        .where(Goal.id.in_(goal_ids) & (SupportPlan.licence == licence.id))
-        .tuples()
+        for (goal_id,) in tuples(
+            Goal.select(Goal.id)
+            .join(SupportPlan)
+            .where(Goal.id.in_(goal_ids) & (SupportPlan.licence == licence.id))
+        )
     }
     if set(goal_ids) - found:
         raise ValidationError("Those goals are not in a support plan of this licence.", "goals")
@@ -181,14 +183,13 @@ def sessions(actor: User, licence=None, *, person=None) -> list[Session]:
         query = query.where(KeyworkSession.licence == _id(licence))
     else:
         query = query.where(KeyworkSession.person == _id(person))
-    rows = list(query.order_by(KeyworkSession.held_on.desc(), KeyworkSession.id.desc()).objects())
+    rows = list(objects(query.order_by(KeyworkSession.held_on.desc(), KeyworkSession.id.desc())))
     links: dict[int, list[int]] = {}
     if rows:
-        for session_id, goal_id in (
+        for session_id, goal_id in tuples(
             KeyworkGoal.select(KeyworkGoal.session, KeyworkGoal.goal)
             .where(KeyworkGoal.session.in_([r.id for r in rows]))
             .order_by(KeyworkGoal.id)
-            .tuples()
         ):
             links.setdefault(session_id, []).append(goal_id)
     sensitive = permissions.allowed(actor, "view_sensitive")
