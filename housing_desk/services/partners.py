@@ -11,6 +11,7 @@ from peewee import IntegrityError
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Partner
+from housing_desk.data.rows import tuples
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import versioned_update
@@ -56,7 +57,7 @@ def _name_taken(name: str, exclude_id: int | None = None) -> bool:
     wanted = name.casefold()
     return any(
         other.casefold() == wanted
-        for partner_id, other in Partner.select(Partner.id, Partner.name).tuples()
+        for partner_id, other in tuples(Partner.select(Partner.id, Partner.name))
         if partner_id != exclude_id
     )
 
