@@ -10,6 +10,7 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, TenancyWarning, User
+from housing_desk.data.rows import objects
 from housing_desk.services import assessments, audit, permissions, settings, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
@@ -113,9 +114,9 @@ def warnings_for(actor: User, licence=None, *, person=None) -> list[WarningView]
             lapses_on=row.lapses_on,
             issued_by=row.full_name,
         )
-        for row in query.order_by(
-            TenancyWarning.issued_on.desc(), TenancyWarning.id.desc()
-        ).objects()
+        for row in objects(
+            query.order_by(TenancyWarning.issued_on.desc(), TenancyWarning.id.desc())
+        )
     ]
 
 
