@@ -9,6 +9,7 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import SupportPlan, SupportReview, User
+from housing_desk.data.rows import objects
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
@@ -136,12 +137,11 @@ def record_review(actor: User, plan, *, reviewed_on, attended, summary) -> Suppo
 def reviews(actor: User, plan) -> list[Review]:
     """The reviews of a plan, newest first."""
     permissions.require(actor, "view_sensitive")
-    query = (
+    query = objects(
         SupportReview.select(SupportReview, User.full_name)
         .join(User, on=(SupportReview.recorded_by == User.id))
         .where(SupportReview.plan == (plan if isinstance(plan, int) else plan.id))
         .order_by(SupportReview.reviewed_on.desc(), SupportReview.id.desc())
-        .objects()
     )
     return [
         Review(row.id, row.plan_id, row.reviewed_on, row.attended, row.summary, row.full_name)
