@@ -15,6 +15,7 @@ from housing_desk.data.models import (
     TenancyWarning,
     User,
 )
+from housing_desk.data.rows import objects
 from housing_desk.documents.data import RecordSection
 from housing_desk.services import incidents, keywork
 from housing_desk.services import tenancy_warnings as warnings_service
@@ -33,12 +34,11 @@ def subject_access_sections(person_id: int) -> list[RecordSection]:
 
 
 def _keywork(person_id: int) -> RecordSection:
-    query = (
+    query = objects(
         KeyworkSession.select(KeyworkSession, User.full_name)
         .join(User, on=(KeyworkSession.keyworker == User.id))
         .where(KeyworkSession.person == person_id)
         .order_by(KeyworkSession.held_on, KeyworkSession.id)
-        .objects()
     )
     return RecordSection(
         "Keywork sessions",
@@ -58,12 +58,11 @@ def _keywork(person_id: int) -> RecordSection:
 
 
 def _incidents(person_id: int) -> RecordSection:
-    query = (
+    query = objects(
         Incident.select(Incident, Flat.reference)
         .join(Flat, JOIN.LEFT_OUTER, on=(Incident.flat == Flat.id))
         .where(Incident.person == person_id)
         .order_by(Incident.occurred_on, Incident.id)
-        .objects()
     )
     rows = []
     for i in query:
