@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 
 from housing_desk import clock
 from housing_desk.data.models import Flat, Licence, LicenceKey, Person
+from housing_desk.data.rows import objects
 from housing_desk.services import names
 from housing_desk.services.licences import END_REASONS, NOT_ENDED, STATUSES
 
@@ -76,7 +77,7 @@ def list_licences(view: str = "current") -> list[LicenceRow]:
     elif view == "past":
         query = query.where(Licence.status == "ended")
     rows = []
-    for licence in query.objects():
+    for licence in objects(query):
         rows.append(
             LicenceRow(
                 licence_id=licence.id,
