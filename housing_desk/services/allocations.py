@@ -13,6 +13,7 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
+from housing_desk.data.rows import objects, tuples
 from housing_desk.services import (
     assessments,
     audit,
@@ -89,7 +90,7 @@ def candidates(flat, on: date | None = None) -> list[Candidate]:
         .join(Flat)
         .where((Offer.status == "pending") & Offer.referral.in_([r.id for r in rows]))
     )
-    for referral_id, reference in query.tuples():
+    for referral_id, reference in tuples(query):
         pending[referral_id] = reference
     found = [_candidate(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
     return sorted(found, key=lambda c: (not c.suitable, c.priority, -c.days_waiting, c.name))
@@ -342,7 +343,7 @@ def offers(status: str | None = None, on: date | None = None, flat=None) -> list
                 o.given_name, o.family_name, o.preferred_name, o.do_not_disclose
             ),
         )
-        for o in query.objects()
+        for o in objects(query)
     ]
 
 
