@@ -18,6 +18,7 @@ from housing_desk.data.models import (
     SupportPlan,
     TenancyWarning,
 )
+from housing_desk.data.rows import objects
 from housing_desk.services import (
     allocations,
     assessments,
@@ -99,13 +100,12 @@ def _assessments(person_id: int) -> list[Entry]:
 
 def _offers(person_id: int) -> list[Entry]:
     found = []
-    query = (
+    query = objects(
         Offer.select(Offer, Flat.reference)
         .join(Referral)
         .switch(Offer)
         .join(Flat)
         .where(Referral.person == person_id)
-        .objects()
     )
     for o in query:
         found.append(Entry(o.offered_on, "offer", f"Offered flat {o.reference}"))
@@ -120,7 +120,7 @@ def _licences(person_id: int) -> list[Entry]:
 
     found = []
     query = Licence.select(Licence, Flat.reference).join(Flat).where(Licence.person == person_id)
-    for lic in query.objects():
+    for lic in objects(query):
         kind = licences.AGREEMENT_TYPES[lic.agreement_type]
         found.append(Entry(lic.start_date, "licence", f"Moved in to {lic.reference} ({kind})"))
         if lic.notice_served_on:
