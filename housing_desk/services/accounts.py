@@ -29,6 +29,7 @@ from housing_desk.data.models import (
     Payment,
     Setting,
 )
+from housing_desk.data.rows import tuples
 from housing_desk.services import audit, charging, permissions, settings, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import CHARGES
@@ -93,7 +94,7 @@ def _posted(licence_id: int) -> dict[date, tuple[int, dict[str, Decimal]]]:
         .where(Charge.licence == licence_id)
         .group_by(Charge.due_on)
     )
-    for due_on, sequence, *values in query.tuples():
+    for due_on, sequence, *values in tuples(query):
         due_on = date.fromisoformat(due_on) if isinstance(due_on, str) else due_on
         found[due_on] = (
             sequence + 1,
@@ -357,9 +358,9 @@ def balances(licence_ids=None, on: date | None = None) -> dict[int, dict[str, De
     if licence_ids is not None:
         charged = charged.where(Charge.licence.in_(licence_ids))
         paid = paid.where(Payment.licence.in_(licence_ids))
-    for licence_id, total, hb in charged.tuples():
+    for licence_id, total, hb in tuples(charged):
         found[licence_id]["charged"] = from_pence(total)
         found[licence_id]["hb_expected"] = from_pence(hb)
-    for licence_id, by_hb, total in paid.tuples():
+    for licence_id, by_hb, total in tuples(paid):
         found[licence_id]["hb_paid" if by_hb else "her_paid"] += from_pence(total)
     return found
