@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from housing_desk.data.models import User
 
 import itertools
@@ -38,6 +40,7 @@ from housing_desk.data.models import (
     SignupItem,
     Unavailability,
 )
+from housing_desk.data.rows import tuples
 from housing_desk.services import audit, intervals, occupancy_rules, permissions
 from housing_desk.services.errors import OverlapError, ValidationError
 
@@ -82,26 +85,26 @@ class Batch:
         return values["id"]
 
 
-def _stored_periods(flat_ids: set) -> dict:
+def _stored_periods(flat_ids: set[int]) -> dict[int, list[tuple[date, date | None, str]]]:
     """The licences and periods out of use already recorded for these flats."""
-    by_flat = defaultdict(list)
+    by_flat: dict[int, list[tuple[date, date | None, str]]] = defaultdict(list)
     if not flat_ids:
         return by_flat
     for model, start, end, kind in (
         (Licence, Licence.start_date, Licence.end_date, "licence already recorded"),
         (Unavailability, Unavailability.start, Unavailability.end, "period out of use recorded"),
     ):
-        for flat_id, first, last in model.select(model.flat, start, end).tuples():
+        for flat_id, first, last in tuples(model.select(model.flat, start, end)):
             if flat_id in flat_ids:
                 by_flat[flat_id].append((first, last, kind))
     return by_flat
 
 
-def _stored_not_ended() -> set:
+def _stored_not_ended() -> set[int]:
     """The women who already hold a licence that has not ended."""
     return {
         person_id
-        for (person_id,) in Licence.select(Licence.person).where(Licence.status != "ended").tuples()
+        for (person_id,) in tuples(Licence.select(Licence.person).where(Licence.status != "ended"))
     }
 
 
@@ -129,7 +132,7 @@ def check_intervals(batch: Batch) -> None:
                     f"{next_start}.",
                     "start_date",
                 )
-    open_licences = defaultdict(int)
+    open_licences: dict[int, int] = defaultdict(int)
     for row in batch.rows[Licence]:
         if row.get("status", "pending_signup") != "ended":
             open_licences[row["person"]] += 1
