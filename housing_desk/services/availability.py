@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import Value, fn
+from peewee import SelectQuery, Value, fn
 
 from housing_desk import clock
 from housing_desk.data.models import (
@@ -25,7 +25,7 @@ from housing_desk.data.models import (
     Referral,
     Unavailability,
 )
-from housing_desk.data.rows import to_date
+from housing_desk.data.rows import objects, to_date, tuples
 from housing_desk.services import compliance, intervals, names
 from housing_desk.services.validation import uk_date
 
@@ -115,7 +115,7 @@ def _licence_intervals(
 
 
 def _licences(query) -> list[Interval]:
-    rows = (
+    rows = tuples(
         query.select(
             Licence.flat,
             Licence.start_date,
@@ -125,9 +125,7 @@ def _licences(query) -> list[Interval]:
             Person.family_name,
             Person.preferred_name,
             Person.do_not_disclose,
-        )
-        .join(Person)
-        .tuples()
+        ).join(Person)
     )
     found = []
     for row in rows:
@@ -163,16 +161,18 @@ def _offers(on: date | None = None) -> list[Interval]:
             None,
             "" if hidden else initials(given, family, preferred),
         )
-        for flat_id, offered_on, given, family, preferred, hidden in query.tuples()
+        for flat_id, offered_on, given, family, preferred, hidden in tuples(query)
     ]
 
 
 def _unavailability(query) -> list[Interval]:
     return [
         Interval(flat_id, "unavailable", start, end, reason)
-        for flat_id, start, end, reason in query.select(
-            Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
-        ).tuples()
+        for flat_id, start, end, reason in tuples(
+            query.select(
+                Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
+            )
+        )
     ]
 
 
@@ -199,7 +199,7 @@ def _covering(on: date) -> dict[int, list[Interval]]:
 def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
     """Per flat: the last day an interval ended by ``on``, and the next day one starts after it
     (one round trip to the database)."""
-    parts = []
+    parts: list[SelectQuery] = []
     for model, start, end in (
         (Licence, Licence.start_date, Licence.end_date),
         (Unavailability, Unavailability.start, Unavailability.end),
@@ -225,7 +225,7 @@ def _edges(on: date) -> tuple[dict[int, date], dict[int, date]]:
         query = query.union_all(part)
     ended: dict[int, date] = {}
     coming: dict[int, date] = {}
-    for edge, flat_id, day in query.tuples():
+    for edge, flat_id, day in tuples(query):
         day = to_date(day)
         if edge == "ended":
             ended[flat_id] = max(day, ended.get(flat_id, day))
@@ -259,7 +259,7 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
             & (Certificate.issued_on == latest.c.latest)
         ),
     )
-    for flat_id, kind, issued_on, expires_on, satisfactory in query.tuples():
+    for flat_id, kind, issued_on, expires_on, satisfactory in tuples(query):
         by_flat[flat_id].append(
             compliance.CertificateDates(kind, issued_on, expires_on, bool(satisfactory))
         )
@@ -269,7 +269,7 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
 def availability(on: date | None = None) -> list[FlatStatus]:
     """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
     on = on or clock.today()
-    flats = (
+    flats = objects(
         Flat.select(
             Flat.id,
             Flat.reference,
@@ -284,7 +284,6 @@ def availability(on: date | None = None) -> list[FlatStatus]:
         )
         .join(Partner)
         .order_by(Flat.reference)
-        .objects()
     )
     covering = _covering(on)
     ended, coming = _edges(on)
@@ -343,10 +342,9 @@ def timeline(start: date, end: date) -> list[TimelineRow]:
             by_flat[interval.flat_id].append(interval)
     return [
         TimelineRow(flat_id, reference, tuple(by_flat.get(flat_id, ())))
-        for flat_id, reference in Flat.select(Flat.id, Flat.reference)
-        .where(~Flat.retired)
-        .order_by(Flat.reference)
-        .tuples()
+        for flat_id, reference in tuples(
+            Flat.select(Flat.id, Flat.reference).where(~Flat.retired).order_by(Flat.reference)
+        )
     ]
 
 
