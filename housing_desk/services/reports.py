@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from housing_desk.data.models import Flat, Licence, Offer, Referral, Unavailability
-from housing_desk.data.rows import plain_rows, to_date
+from housing_desk.data.rows import plain_rows, to_date, tuples
 from housing_desk.services import intervals, money_reports, permissions, repairs, validation
 from housing_desk.services.allocations import REFUSAL_REASONS
 from housing_desk.services.assessments import add_months
@@ -59,7 +59,7 @@ def _periods(
     query = intervals.overlapping(
         model.select(model.flat, start_field, end_field), start_field, end_field, start, end
     )
-    for flat_id, first, last in query.tuples():
+    for flat_id, first, last in tuples(query):
         by_flat[flat_id].append((first, last))
     return by_flat
 
@@ -72,9 +72,7 @@ def occupancy(start: date, end: date) -> list[OccupancyRow]:
     out = _periods(Unavailability, Unavailability.start, Unavailability.end, start, end)
     rows = []
     nights = (end - start).days
-    for flat_id, reference in (
-        Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples()
-    ):
+    for flat_id, reference in tuples(Flat.select(Flat.id, Flat.reference).order_by(Flat.reference)):
         occupied = sum(_clipped(start, end, a, b) for a, b in lets.get(flat_id, ()))
         unavailable = sum(_clipped(start, end, a, b) for a, b in out.get(flat_id, ()))
         rows.append(
@@ -138,21 +136,21 @@ def voids(start: date, end: date) -> list[VoidPeriod]:
     nights are its void nights in ``occupancy`` plus its nights out of use."""
     _check(start, end)
     lets = _periods(Licence, Licence.start_date, Licence.end_date, start, end)
-    reasons = {}
-    for flat_id, first, last, reason in intervals.overlapping(
-        Unavailability.select(
-            Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
-        ),
-        Unavailability.start,
-        Unavailability.end,
-        start,
-        end,
-    ).tuples():
+    reasons: dict[int, list[tuple[date, date | None, str]]] = {}
+    for flat_id, first, last, reason in tuples(
+        intervals.overlapping(
+            Unavailability.select(
+                Unavailability.flat, Unavailability.start, Unavailability.end, Unavailability.reason
+            ),
+            Unavailability.start,
+            Unavailability.end,
+            start,
+            end,
+        )
+    ):
         reasons.setdefault(flat_id, []).append((first, last, reason))
     found = []
-    for flat_id, reference in (
-        Flat.select(Flat.id, Flat.reference).order_by(Flat.reference).tuples()
-    ):
+    for flat_id, reference in tuples(Flat.select(Flat.id, Flat.reference).order_by(Flat.reference)):
         for low, high in _empty_spells(lets.get(flat_id, ()), start, end):
             why = sorted(
                 {r for a, b, r in reasons.get(flat_id, ()) if intervals.overlaps(a, b, low, high)}
@@ -213,7 +211,7 @@ def stays(start: date, end: date) -> list[Stay]:
         Stay(
             ref, (last - first).days, END_REASONS.get(reason, reason), destination or "Not recorded"
         )
-        for ref, first, last, reason, destination in query.tuples()
+        for ref, first, last, reason, destination in tuples(query)
     ]
 
 
@@ -235,7 +233,7 @@ def referral_to_move_in(start: date, end: date) -> list[int]:
         .join(Referral)
         .where((Licence.start_date >= start) & (Licence.start_date < end))
     )
-    return sorted((moved - referred).days for moved, referred in query.tuples())
+    return sorted((moved - referred).days for moved, referred in tuples(query))
 
 
 def waiting_list_over_time(start: date, end: date) -> list[tuple[date, int]]:
@@ -267,7 +265,7 @@ def refusals(start: date, end: date) -> Counter:
     query = Offer.select(Offer.reason).where(
         (Offer.status == "refused") & (Offer.responded_on >= start) & (Offer.responded_on < end)
     )
-    return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in query.tuples())
+    return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in tuples(query))
 
 
 def _range(start, end) -> tuple[date, date]:
