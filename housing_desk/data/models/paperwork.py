@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peewee import (
     BooleanField,
     CharField,
@@ -17,6 +19,9 @@ from housing_desk.data.models.base import BaseModel
 from housing_desk.data.models.people import Person
 from housing_desk.data.models.tenancy import Licence
 from housing_desk.data.models.users import User
+
+if TYPE_CHECKING:
+    from housing_desk.data.models.tenancy_life import SupportReview
 
 
 class SupportPlan(BaseModel):
@@ -44,6 +49,7 @@ class SupportPlan(BaseModel):
     created_at = UTCDateTimeField(default=utc_now)
 
     goal_rows: ModelSelect[Goal]  # the backref of Goal.plan
+    reviews: ModelSelect[SupportReview]  # the backref of SupportReview.plan
 
     class Meta:
         table_name = "support_plan"

@@ -1,6 +1,16 @@
 """The women referred for a flat, their referrals and their readiness assessments."""
 
-from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    ModelSelect,
+    TextField,
+)
 
 from housing_desk.data.fields import UTCDateTimeField, utc_now
 from housing_desk.data.models.base import BaseModel
@@ -93,6 +103,8 @@ class Assessment(BaseModel):
     risk_markers = CharField(max_length=400, default="")
     notes = TextField(default="")
     created_at = UTCDateTimeField(default=utc_now)
+
+    scores: ModelSelect[AssessmentScore]  # the backref of AssessmentScore.assessment
 
     class Meta:
         table_name = "assessment"
