@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from peewee import Field
 
@@ -194,7 +194,27 @@ def whole_number(value, field: str, *, label: str, minimum: int, maximum: int) -
     return number
 
 
-def a_date(value, field: str, *, label: str, required: bool = True, default=None) -> date | None:
+# Typed by what is asked for: a date is always given back while one is required or a default given.
+@overload
+def a_date(
+    value: object,
+    field: str,
+    *,
+    label: str,
+    required: Literal[True] = True,
+    default: date | None = None,
+) -> date: ...
+@overload
+def a_date(
+    value: object, field: str, *, label: str, required: bool = True, default: date
+) -> date: ...
+@overload
+def a_date(
+    value: object, field: str, *, label: str, required: bool = True, default: None = None
+) -> date | None: ...
+def a_date(
+    value: object, field: str, *, label: str, required: bool = True, default: date | None = None
+) -> date | None:
     """A calendar date (not a date and time) between 1900 and 2199.
 
     Text must be as ISO 8601 writes it (2026-11-25), which no one misreads. None gives ``default`` when there is one, else is
