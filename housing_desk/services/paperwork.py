@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -18,6 +19,7 @@ from housing_desk.data.models import (
     SupportReview,
     User,
 )
+from housing_desk.data.rows import objects
 from housing_desk.documents import availability_report as report_document
 from housing_desk.documents import licence_agreement as agreement_document
 from housing_desk.documents import notice_to_quit as notice_document
@@ -338,14 +340,16 @@ def compliance_label(state: str) -> str:
     return {"ok": "OK", "due_soon": "Due soon", "expired": "Expired"}[state]
 
 
-def documents_for(entity: str, entity_id: int) -> list[Document]:
-    """What was printed for a record, newest first, with who printed it."""
+def documents_for(entity: str, entity_id: int) -> list[Any]:
+    """What was printed for a record, newest first: each its ``Document`` carrying the
+    ``full_name`` of who printed it."""
     return list(
-        Document.select(Document, User.full_name)
-        .join(User)
-        .where((Document.entity == entity) & (Document.entity_id == entity_id))
-        .order_by(Document.generated_at.desc(), Document.id.desc())
-        .objects()
+        objects(
+            Document.select(Document, User.full_name)
+            .join(User)
+            .where((Document.entity == entity) & (Document.entity_id == entity_id))
+            .order_by(Document.generated_at.desc(), Document.id.desc())
+        )
     )
 
 
