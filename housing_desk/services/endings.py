@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
@@ -253,7 +253,7 @@ def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
     unknown = sorted(set(changes) - allowed)
     if unknown:
         raise ValidationError(f"'{unknown[0]}' cannot be corrected here.", unknown[0])
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in changes.items():
         if key in CHARGES:
             values[key] = validation.money(value, key, label=CHARGES[key])

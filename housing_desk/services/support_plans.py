@@ -4,6 +4,7 @@ superseding the last."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -341,7 +342,10 @@ def current_plan(licence, actor: User | None = None) -> SupportPlan | None:
     return _as_seen_by(actor, plan)
 
 
-def _as_seen_by(actor: User, plan):
+_Plan = TypeVar("_Plan", bound=SupportPlan | None)
+
+
+def _as_seen_by(actor: User | None, plan: _Plan) -> _Plan:
     if plan is not None and actor is not None and not permissions.allowed(actor, "view_sensitive"):
         for key in RISK_FIELDS:
             setattr(plan, key, "")

@@ -100,11 +100,11 @@ def incidents_by_quarter(actor: User, start, end) -> list[IncidentRow]:
 
 def tables(actor: User, start, end) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The two reports as text tables, title -> (headers, rows); counts and staff names only."""
-    keywork_rows = [
+    keywork_rows: list[tuple[str, ...]] = [
         (r.month_label, r.keyworker, str(r.attended), str(r.attempted))
         for r in keywork_by_month(actor, start, end)
     ]
-    incident_rows = [
+    incident_rows: list[tuple[str, ...]] = [
         (r.quarter, r.kind_label, str(r.count)) for r in incidents_by_quarter(actor, start, end)
     ]
     return {
