@@ -107,13 +107,18 @@ def _payment_line(row: Payment) -> str:
 def statement(licence, *, start: date | None = None, end: date | None = None) -> Statement:
     """Her account line by line with a running balance, from ``start`` to ``end``."""
     licence = Licence.get_by_id(licence.id if isinstance(licence, Licence) else licence)
-    entries = []
-    for row in Charge.select().where(Charge.licence == licence.id).order_by(Charge.due_on):
+    # (on, charges before payments, line, charged, paid, the record)
+    entries: list[tuple[date, int, str, Decimal | None, Decimal | None, Charge | Payment]] = []
+    for due in Charge.select().where(Charge.licence == licence.id).order_by(Charge.due_on):
         # A correction of only the part Housing Benefit pays moves no line of her statement.
-        shown = bool(row.total) or row.sequence == 0
-        entries.append((row.due_on, 0, _charge_line(row) if shown else "", row.total, None, row))
-    for row in Payment.select().where(Payment.licence == licence.id).order_by(Payment.received_on):
-        entries.append((row.received_on, 1, _payment_line(row), None, row.amount, row))
+        shown = bool(due.total) or due.sequence == 0
+        entries.append((due.due_on, 0, _charge_line(due) if shown else "", due.total, None, due))
+    for received in (
+        Payment.select().where(Payment.licence == licence.id).order_by(Payment.received_on)
+    ):
+        entries.append(
+            (received.received_on, 1, _payment_line(received), None, received.amount, received)
+        )
     entries.sort(key=lambda e: (e[0], e[1], e[5].id))
     opening = ZERO
     balance = ZERO
