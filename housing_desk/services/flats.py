@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
@@ -101,10 +101,10 @@ def _partner(value) -> Partner:
     return partner
 
 
-def _clean(values: dict) -> dict:
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
     """Validate the given flat fields; every message names its field."""
     validation.no_unknown(values, EDITABLE, "Flats")
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     for key, value in values.items():
         if key == "reference":
             cleaned[key] = _reference(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -115,9 +116,9 @@ def _keyworker(value) -> User | None:
     return user
 
 
-def _clean(values: dict) -> dict:
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
     validation.no_unknown(values, EDITABLE, "People's records")
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     for key, value in values.items():
         if key in ("given_name", "family_name", "preferred_name"):
             label = {
