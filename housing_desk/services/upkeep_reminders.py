@@ -28,8 +28,8 @@ def upkeep_reminders(on: date) -> list:
                     row.flat_id,
                 )
             )
-    for item in attachments.expiring(on):
-        if item.entity in ("person", "licence"):
+    for item in attachments.expiring(on):  # each has a date it runs out
+        if item.entity in ("person", "licence") and item.expires_on is not None:
             found.append(
                 Reminder(
                     "attachment",
