@@ -20,7 +20,7 @@ from housing_desk.services import (
 
 # flat reference -> lettings, oldest first: (given, family, start days ago, end days ago | None,
 #                                            how it ended or "notice:<days to go>" | "active" | "pending")
-LETTINGS = {
+LETTINGS: dict[str, list[tuple[str, str, int, int | None, str]]] = {
     "NVT-01": [
         ("Lisa", "Hartley", 1010, 640, "planned_move_on"),
         ("Naomi", "Osei", 600, None, "active"),
@@ -212,8 +212,8 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
                 served_how="in_person",
             )
             order_on = end - timedelta(days=14)
-        for key in (door, fob):
-            licences.return_key(officer, key, returned_on=end)
+        for handed in (door, fob):
+            licences.return_key(officer, handed, returned_on=end)
         licences.end_licence(
             officer,
             licence,
