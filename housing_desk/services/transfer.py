@@ -21,7 +21,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase, __exception_wrapper__
+# peewee's stubs leave out its exception wrapper (the driver's errors raised as peewee's).
+from peewee import (  # type: ignore[attr-defined]
+    DatabaseError,
+    SqliteDatabase,
+    __exception_wrapper__,
+)
 
 from housing_desk.data.database import engine, is_busy, open_database, write_transaction
 from housing_desk.data.models import MODELS, AuditEvent, User
