@@ -8,6 +8,7 @@ in ``FIELDS``; anything not named reads as its field name with spaces.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # entity -> (what it is, with an article; what "its" reads as before a field)
 RECORDS: dict[str, tuple[str, str]] = {
@@ -94,6 +95,20 @@ FIELDS: dict[str, str] = {
     "offered_on": "date offered",
     "assessed_on": "date assessed",
 }
+# Sums of money, written as pounds and pence ("£98.50").
+MONEY_FIELDS = frozenset(
+    {
+        "weekly_rent",
+        "eligible_service_charge",
+        "ineligible_service_charge",
+        "support_charge",
+        "amount",
+        "weekly_award",
+        "weekly_amount",
+        "weekly_total",
+    }
+)
+_PENCE = re.compile(r"^-?\d+\.\d{2}$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _ACTIONS = {
     "create": "created",
@@ -132,12 +147,18 @@ def _value(value) -> str:
     return str(value)
 
 
+def _money(name: str, value) -> str:
+    if name in MONEY_FIELDS and isinstance(value, str) and _PENCE.match(value):
+        return f"£{Decimal(value):,.2f}"
+    return _value(value)
+
+
 def _change(name: str, value) -> str:
     if value == "changed":
         return _field(name)
     if isinstance(value, list) and len(value) == 2:
-        return f"{_field(name)} from {_value(value[0])} to {_value(value[1])}"
-    return f"{_field(name)} to {_value(value)}"
+        return f"{_field(name)} from {_money(name, value[0])} to {_money(name, value[1])}"
+    return f"{_field(name)} to {_money(name, value)}"
 
 
 def _joined(parts: list[str]) -> str:

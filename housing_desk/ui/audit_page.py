@@ -2,45 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCompleter, QWidget
 
 from housing_desk import clock
-from housing_desk.services import audit, people, users
+from housing_desk.services import audit_log, people, users
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
-ACTION_WORDS = {
-    "create": "Created",
-    "update": "Changed",
-    "delete": "Deleted",
-    "print": "Printed",
-    "export": "Exported",
-    "login": "Sign-in",
-    "view": "Viewed",
-}
 EVENT_COLUMNS = (
-    Column(
-        "When", lambda e: e.at.astimezone().strftime("%d/%m/%Y %H:%M:%S"), sort_key=lambda e: e.at
-    ),
-    Column("Who", lambda e: e.actor or "(set-up)"),
-    Column("What", lambda e: ACTION_WORDS.get(e.action, e.action)),
-    Column("Record", lambda e: e.entity.replace("_", " ")),
-    Column(
-        "Number",
-        lambda e: "" if e.entity_id is None else str(e.entity_id),
-        sort_key=lambda e: e.entity_id or 0,
-        align_right=True,
-    ),
-    Column(
-        "Details",
-        lambda e: json.dumps(e.changes, ensure_ascii=False)[:200],
-        tooltip=lambda e: json.dumps(e.changes, ensure_ascii=False, indent=1),
-    ),
+    Column("When", lambda line: line.when, sort_key=lambda line: line.at),
+    Column("Who", lambda line: line.who),
+    Column("What", lambda line: line.what, tooltip=lambda line: line.what),
+    Column("Record", lambda line: line.record),
 )
 MATCHES = 20
 ENTITIES = (
@@ -126,7 +103,7 @@ class AuditPage(QWidget):
         found: list = []
         Operation(
             self,
-            lambda: audit.search(
+            lambda: audit_log.lines(
                 self.actor,
                 username=ui.userCombo.currentData(),
                 entity=ui.entityCombo.currentData(),
