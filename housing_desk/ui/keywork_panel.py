@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 
 from housing_desk import clock
 from housing_desk.services import assessments, keywork, licences, permissions, support_plans
-from housing_desk.ui import dates, forms
+from housing_desk.ui import dates, forms, viewers
 from housing_desk.ui.form_dialog import FormDialog
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
@@ -25,12 +25,21 @@ SESSION_COLUMNS = (
     Column("Keyworker", lambda s: s.keyworker),
     Column("Goals", lambda s: str(len(s.goal_ids)) if s.goal_ids else "", align_right=True),
     Column("Next", lambda s: dates.uk(s.next_on), sort_key=lambda s: s.next_on or date.min),
-    Column(
-        "What was talked about",
-        lambda s: s.summary.splitlines()[0] if s.summary else "",
-        tooltip=lambda s: s.summary,
-    ),
 )
+
+
+def session_columns(sensitive: bool) -> tuple[Column, ...]:
+    """The sessions' columns; a viewer reads "Hidden from viewers" where the summary is kept from her."""
+    return (
+        *SESSION_COLUMNS,
+        Column(
+            "What was talked about",
+            lambda s: viewers.or_hidden(s.summary.splitlines()[0] if s.summary else "", sensitive),
+            tooltip=lambda s: s.summary,
+        ),
+    )
+
+
 _WORKED, _ACHIEVED = 1, 2
 
 
@@ -137,7 +146,9 @@ class KeyworkPanel(QWidget):
         self.person = None
         self.name = ""
         self.ui = forms.install("keywork_panel", self)
-        self.model = RowTableModel(SESSION_COLUMNS, self)
+        self.model = RowTableModel(
+            session_columns(permissions.allowed(actor, "view_sensitive")), self
+        )
         prepare_table(self.ui.sessionsTable, FilterProxy(self.model, self))
         self.ui.sessionsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.ui.sessionsTable.setAccessibleName("Keywork sessions")

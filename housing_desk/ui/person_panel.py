@@ -15,7 +15,7 @@ from housing_desk.services import (
     referrals,
     waiting_list,
 )
-from housing_desk.ui import dates, forms
+from housing_desk.ui import dates, forms, viewers
 from housing_desk.ui.assessment_dialog import AssessmentDialog
 from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.person_dialog import PersonDialog
@@ -155,9 +155,7 @@ class PersonPanel(QWidget):
         ui.niValue.setText(person.ni_number or "Not known")
         ui.phoneValue.setText(person.phone or "None")
         # A viewer's copy has the safe contact blanked: say so, rather than that none is recorded.
-        contact = person.safe_contact or (
-            "Not recorded" if self.sensitive else "Hidden from viewers"
-        )
+        contact = viewers.or_hidden(person.safe_contact, self.sensitive, "Not recorded")
         ui.safeContactValue.setText(
             contact
             + (" · a message may be left" if person.message_ok else " · do not leave a message")

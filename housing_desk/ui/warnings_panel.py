@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from housing_desk import clock
 from housing_desk.services import assessments, licences, paperwork, permissions, settings
 from housing_desk.services import tenancy_warnings as warnings_service
-from housing_desk.ui import dates, forms
+from housing_desk.ui import dates, forms, viewers
 from housing_desk.ui.form_dialog import FormDialog
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
@@ -19,10 +19,19 @@ WARNING_COLUMNS = (
     Column("In force", lambda w: "Yes" if w.in_force() else "Lapsed"),
     Column("Lapses", lambda w: dates.uk(w.lapses_on), sort_key=lambda w: w.lapses_on),
     Column("Given by", lambda w: w.issued_by),
-    Column(
-        "Reason", lambda w: w.reason.splitlines()[0] if w.reason else "", tooltip=lambda w: w.reason
-    ),
 )
+
+
+def warning_columns(sensitive: bool) -> tuple[Column, ...]:
+    """The warnings' columns; a viewer reads "Hidden from viewers" where the reason is kept from her."""
+    return (
+        *WARNING_COLUMNS,
+        Column(
+            "Reason",
+            lambda w: viewers.or_hidden(w.reason.splitlines()[0] if w.reason else "", sensitive),
+            tooltip=lambda w: w.reason,
+        ),
+    )
 
 
 class WarningDialog(FormDialog):
@@ -81,7 +90,9 @@ class WarningsPanel(QWidget):
         self.actor, self.licence, self.person, self.name = actor, None, None, ""
         self.ui = forms.install("warnings_panel", self)
         ui = self.ui
-        self.model = RowTableModel(WARNING_COLUMNS, self)
+        self.model = RowTableModel(
+            warning_columns(permissions.allowed(actor, "view_sensitive")), self
+        )
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.warningsTable, self.proxy)
         ui.warningsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
