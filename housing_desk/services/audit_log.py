@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from peewee import ForeignKeyField
 
+from housing_desk.data import rows
 from housing_desk.data.models import MODELS, Attachment, Flat, Partner, Person, User
 from housing_desk.services import audit, her_records
 from housing_desk.services.audit_words import describe
@@ -101,7 +102,7 @@ def record_names(pairs) -> dict[tuple[str, int | None], str]:
     if "attachment" in by_entity:
         ids = by_entity.pop("attachment")
         query = Attachment.select(Attachment.id, Attachment.entity, Attachment.entity_id)
-        for row_id, entity, entity_id in query.where(Attachment.id.in_(list(ids))).tuples():
+        for row_id, entity, entity_id in rows.tuples(query.where(Attachment.id.in_(list(ids)))):
             attachments[row_id] = (entity, entity_id)
             by_entity[entity].add(entity_id)
     for entity, ids in by_entity.items():
@@ -148,7 +149,7 @@ def _names(model, ids: set[int]) -> dict[int, str]:
 
 
 def _column(model, field, ids) -> dict[int, str]:
-    return dict(model.select(model.id, field).where(model.id.in_(list(ids))).tuples())
+    return dict(rows.tuples(model.select(model.id, field).where(model.id.in_(list(ids)))))
 
 
 def _women(ids) -> dict[int, str]:
@@ -161,7 +162,7 @@ def _women(ids) -> dict[int, str]:
     ).where(Person.id.in_(list(ids)))
     return {
         row_id: CONFIDENTIAL if hidden else f"{preferred or given} {family}"
-        for row_id, given, family, preferred, hidden in query.tuples()
+        for row_id, given, family, preferred, hidden in rows.tuples(query)
     }
 
 
@@ -172,9 +173,8 @@ def _women_of(model, ids) -> dict[int, str]:
         field = her_records._link(model)
         if field is None:
             return {}
-        step = dict(
-            model.select(model.id, field).where(model.id.in_(list(set(owners.values())))).tuples()
-        )
+        reached = model.select(model.id, field).where(model.id.in_(list(set(owners.values()))))
+        step = dict(rows.tuples(reached))
         owners = {row_id: step[o] for row_id, o in owners.items() if step.get(o) is not None}
         model = field.rel_model
     women = _women(set(owners.values()))
@@ -187,4 +187,4 @@ def _flats_of(model, field, ids) -> dict[int, str]:
         .join(Flat, on=(field == Flat.id))
         .where(model.id.in_(list(ids)))
     )
-    return dict(query.tuples())
+    return dict(rows.tuples(query))
