@@ -34,6 +34,7 @@ class Startup:
         self.app, self.config, self.location = app, config, location
         self.window = None
         self.first_window = None
+        self.guide = None
 
     def start(self, demo_user=None) -> None:
         from housing_desk.services import users
@@ -43,15 +44,16 @@ class Startup:
         elif not users.any_users():
             from housing_desk.ui.account_dialogs import FirstRunDialog
 
-            self._ask(FirstRunDialog())
+            self._ask(FirstRunDialog(), then=self.open_setup_guide)
         else:
             from housing_desk.ui.account_dialogs import SignInDialog
 
             self._ask(SignInDialog(location=self.location))
 
-    def _ask(self, dialog) -> None:
+    def _ask(self, dialog, then=None) -> None:
         self.first_window = dialog
-        dialog.accepted.connect(lambda: self.open_main_window(dialog.result_value))
+        then = then or self.open_main_window
+        dialog.accepted.connect(lambda: then(dialog.result_value))
         dialog.rejected.connect(self.app.quit)
         dialog.open()
         from PySide6.QtCore import QTimer
@@ -59,6 +61,15 @@ class Startup:
         # Once the dialog is painted and while she types: load the main window's code, so that
         # Enter waits only for the password check and the board.
         QTimer.singleShot(PREPARE_AFTER_MS, _prepare_main_window)
+
+    def open_setup_guide(self, user) -> None:
+        """After the first administrator: the organisation, the first partner, the first flat and
+        its certificates; the main window follows however the guide ends."""
+        from housing_desk.ui.setup_guide import SetupGuide
+
+        self.guide = SetupGuide(user)
+        self.guide.finished.connect(lambda _result: self.open_main_window(user))
+        self.guide.open()
 
     def open_main_window(self, user) -> None:
         from housing_desk.services import settings

@@ -269,7 +269,24 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu("&Help")
+        from housing_desk.services import setup_guide
+
+        if setup_guide.offered_to(self.user):  # until set-up is finished
+            self.guide_action = self._action(help_menu, "&Set-up guide…", self.open_setup_guide)
         self._action(help_menu, "&About Housing Desk", self.about)
+
+    def open_setup_guide(self) -> None:
+        from housing_desk.ui.setup_guide import SetupGuide
+
+        self.guide = SetupGuide.open_for(self, self.user)
+        if self.guide is not None:
+            self.guide.finished.connect(lambda _result: self._guide_closed())
+
+    def _guide_closed(self) -> None:
+        from housing_desk.services import setup_guide
+
+        self.guide_action.setVisible(setup_guide.offered_to(self.user))
+        self.refresh()
 
     def change_password(self) -> None:
         from housing_desk.ui.users_page import PasswordDialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import licences, permissions, privacy, settings
+from housing_desk.services import licences, permissions, privacy, settings, setup_guide
 from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
@@ -48,6 +48,7 @@ class SettingsPage(QWidget):
         for key, label in settings.NRPF_RENT_PAYERS.items():
             ui.nrpfRentCombo.addItem(label, key)
         ui.saveOrganisationButton.clicked.connect(self.save_organisation)
+        ui.guideButton.clicked.connect(self.open_setup_guide)
         ui.chooseTemplateButton.clicked.connect(self.choose_template)
         ui.modelTemplateButton.clicked.connect(lambda: self.use_template(""))
         ui.chooseLogoButton.clicked.connect(self.choose_logo)
@@ -71,8 +72,16 @@ class SettingsPage(QWidget):
         layout.insertWidget(layout.indexOf(ui.errorLabel), self.repairs)
         self.refresh()
 
+    def open_setup_guide(self) -> None:
+        from housing_desk.ui.setup_guide import SetupGuide
+
+        self.guide = SetupGuide.open_for(self, self.actor)
+        if self.guide is not None:
+            self.guide.finished.connect(lambda _result: self.refresh())
+
     def refresh(self) -> None:
         ui = self.ui
+        ui.guideButton.setVisible(setup_guide.offered_to(self.actor))
         held = privacy.privacy_settings()
         ui.privacyOfficerEdit.setText(held["officer"])
         ui.retentionWordingEdit.setPlainText(held["retention"])

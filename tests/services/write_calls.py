@@ -61,6 +61,7 @@ from housing_desk.services import (
     reports,
     retention,
     settings,
+    setup_guide,
     subject_access,
     support_plan_care,
     support_plans,
@@ -843,6 +844,16 @@ CALLS = [
         lambda w: {"name": "Street Outreach", "phone": "01604 000000"},
         {
             key: Text(None, required=key == "name", length=length)
+            for key, (_label, length) in settings.ORGANISATION_FIELDS.items()
+        },
+        open=True,
+    ),
+    Call(
+        "setup_guide.save_organisation",
+        setup_guide.save_organisation,
+        lambda w: {"name": "Street Outreach", "address": "1 Sheep Street, Northampton"},
+        {
+            key: Text(None, required=key in ("name", "address"), length=length)
             for key, (_label, length) in settings.ORGANISATION_FIELDS.items()
         },
         open=True,

@@ -150,6 +150,7 @@ def windows(user):
         ("Goal", lambda: GoalDialog(user, plan, plan.goals[0] if plan.goals else None)),
         ("Move out", lambda: MoveOutDialog(user, licence, "Ioana")),
         *tenancy_life_windows(user, person, licence),
+        *setup_guide_windows(user),
         ("Account", lambda: AccountDialog(user)),
         ("Password", lambda: PasswordDialog(user)),
         (
@@ -159,6 +160,25 @@ def windows(user):
             ),
         ),
     ]
+
+
+def setup_guide_windows(user):
+    """Each page of the set-up guide, opened at that page (the demo has done every step)."""
+    from housing_desk.ui import setup_guide
+
+    def at(page_id):
+        guide = setup_guide.SetupGuide(user)
+        guide.setStartId(page_id)
+        return guide
+
+    pages = (
+        ("organisation", setup_guide.ORGANISATION),
+        ("partner", setup_guide.PARTNER),
+        ("flat", setup_guide.FLAT),
+        ("certificates", setup_guide.CERTIFICATES),
+        ("summary", setup_guide.SUMMARY),
+    )
+    return [(f"Set-up guide, {name}", lambda i=page_id: at(i)) for name, page_id in pages]
 
 
 def tenancy_life_windows(user, person, licence):

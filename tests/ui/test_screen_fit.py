@@ -57,6 +57,7 @@ def test_every_window_fits_a_laptop_and_names_its_controls(tmp_path, scale):
     assert abs(report["screen"][1] - expected[1]) <= 1
     assert "page Board" in report["opened"] and "Assessment" in report["opened"]
     assert "PDF preview" in report["opened"] and "Move in" in report["opened"]
+    assert "Set-up guide, flat" in report["opened"]
     assert report["problems"] == []
 
 
