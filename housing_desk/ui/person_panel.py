@@ -79,6 +79,11 @@ class PersonPanel(QWidget):
         ui.referralsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.assessment_rows = RowTableModel(ASSESSMENT_COLUMNS, self)
         prepare_table(ui.assessmentsTable, FilterProxy(self.assessment_rows, self))
+        ui.assessmentsTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest first
+        ui.assessmentsTable.activated.connect(lambda _index: self.open_assessment())
+        ui.assessmentsTable.selectionModel().selectionChanged.connect(self._assessment_chosen)
+        ui.openAssessmentButton.clicked.connect(self.open_assessment)
+        ui.compareAssessmentButton.clicked.connect(self.compare_assessment)
         self.chart = ScoreChart()
         forms.place(ui.chartHost, self.chart)
         ui.editButton.clicked.connect(self.edit)
@@ -96,6 +101,7 @@ class PersonPanel(QWidget):
         if not self.sensitive:
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.notesTab))
             ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.assessmentsTab))
+            ui.detailTabs.removeTab(ui.detailTabs.indexOf(ui.scoresTab))
         self.files_panel = AttachmentsPanel(actor)  # her ID, benefit letters and the like
         if self.sensitive:  # a viewer sees none of her files, not even their names
             ui.detailTabs.addTab(self.files_panel, "F&iles")
@@ -137,6 +143,7 @@ class PersonPanel(QWidget):
                 value.setText("")
             self.referrals.set_rows([])
             self.assessment_rows.set_rows([])
+            self._assessment_chosen()
             self.chart.set_history([])
             ui.notesView.setPlainText("")
             ui.homeLabel.setText("")
@@ -173,6 +180,7 @@ class PersonPanel(QWidget):
         self.history = assessments.history(self.actor, person) if self.sensitive else []
         self.assessment_rows.set_rows(self.history)
         ui.assessmentsTable.resizeColumnsToContents()
+        self._assessment_chosen()
         self.chart.set_history(self.history)
         self._summarise(her_referrals)
         self._home()
@@ -315,3 +323,36 @@ class PersonPanel(QWidget):
         if self.person is not None:
             previous = self.history[-1] if self.history else None
             self._after(AssessmentDialog.ask(self, self.actor, self.person, previous))
+
+    # -- her past assessments -------------------------------------------------
+    def chosen_assessment(self):
+        """The AssessmentView chosen in her list of assessments, or None."""
+        table = self.ui.assessmentsTable
+        index = table.currentIndex()
+        if not index.isValid() or not table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.assessment_rows.row_at(table.model().mapToSource(index).row())
+
+    def _assessment_chosen(self, *_args) -> None:
+        chosen = self.chosen_assessment()
+        self.ui.openAssessmentButton.setEnabled(chosen is not None)
+        first = chosen is not None and chosen.assessment_id == self.history[0].assessment_id
+        self.ui.compareAssessmentButton.setEnabled(chosen is not None and not first)
+
+    def open_assessment(self) -> None:
+        from housing_desk.ui.assessment_view import AssessmentViewDialog
+
+        chosen = self.chosen_assessment()
+        if chosen is not None:
+            AssessmentViewDialog.show_assessment(
+                self, self.actor, chosen.assessment_id, self.person.display_name
+            )
+
+    def compare_assessment(self) -> None:
+        from housing_desk.services import assessment_changes
+        from housing_desk.ui.assessment_comparison import AssessmentComparisonDialog
+
+        chosen = self.chosen_assessment()
+        if chosen is not None:
+            comparison = assessment_changes.with_previous(self.actor, chosen.assessment_id)
+            AssessmentComparisonDialog.show_comparison(self, comparison, self.person.display_name)

@@ -112,25 +112,16 @@ def lock_icon(size: int = 14) -> QIcon:
     return _icons[key]
 
 
-DOMAIN_COLOURS = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#393b79",
-    "#ad494a",
-    "#637939",
-    "#8c6d31",
-    "#7b4173",
-    "#3182bd",
-    "#e6550d",
-)
+# A score of an area, 1 (high need) to 5 (managing independently): background and text colour.
+# A diverging scale that reads the same to the colour-blind; the number is always printed too.
+SCORE_COLOURS = {
+    1: ("#d7191c", "#ffffff"),
+    2: ("#fdae61", "#1f2a36"),
+    3: ("#ffffbf", "#1f2a36"),
+    4: ("#abd9e9", "#1f2a36"),
+    5: ("#2c7bb6", "#ffffff"),
+}
+NOT_SCORED_COLOURS = ("#eef1f4", "#5b6b7b")
 
 BANNER_STYLE = (
     "background: #fdecea; color: #8e2424; border: 1px solid #e6b3b3; border-radius: 4px;"

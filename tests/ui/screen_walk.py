@@ -91,7 +91,10 @@ def _scrolls(widget: QWidget, window: QWidget) -> bool:
 
 def windows(user):
     """(name, build) for every window; ``build()`` returns it ready to show."""
+    from peewee import fn
+
     from housing_desk.data.models import (
+        Assessment,
         Flat,
         Licence,
         Offer,
@@ -100,9 +103,11 @@ def windows(user):
         SupportPlan,
         Unavailability,
     )
-    from housing_desk.services import assessments, paperwork
+    from housing_desk.services import assessment_changes, assessments, paperwork
     from housing_desk.ui.account_dialogs import FirstRunDialog, PassphraseDialog, SignInDialog
+    from housing_desk.ui.assessment_comparison import AssessmentComparisonDialog
     from housing_desk.ui.assessment_dialog import AssessmentDialog
+    from housing_desk.ui.assessment_view import AssessmentViewDialog
     from housing_desk.ui.certificate_dialog import CertificateDialog
     from housing_desk.ui.flat_dialog import FlatDialog
     from housing_desk.ui.goal_dialog import GoalDialog
@@ -125,6 +130,12 @@ def windows(user):
     referral = Referral.select().where(Referral.status.in_(("received", "assessing"))).first()
     away = Unavailability.select().first()
     history = assessments.history(user, person)
+    # the woman assessed most often, and her latest assessment, for the view and the comparison
+    most = fn.COUNT(Assessment.id)
+    (assessed_id,) = (
+        Assessment.select(Assessment.person).group_by(Assessment.person).order_by(most.desc())
+    ).tuples()[0]
+    latest = assessments.history(user, Person.get_by_id(assessed_id))[-1].assessment_id
     plan = SupportPlan.select().order_by(SupportPlan.id).first()
     return [
         ("First run", FirstRunDialog),
@@ -135,6 +146,13 @@ def windows(user):
         ("Referral", lambda: ReferralDialog(user, person)),
         ("Decision", lambda: DecisionDialog(user, referral, referral.person)),
         ("Assessment", lambda: AssessmentDialog(user, person, history[-1] if history else None)),
+        ("Assessment view", lambda: AssessmentViewDialog(user, latest, "Ioana")),
+        (
+            "Assessment comparison",
+            lambda: AssessmentComparisonDialog(
+                assessment_changes.with_previous(user, latest), "Ioana"
+            ),
+        ),
         ("Flat", lambda: FlatDialog(user, flat)),
         ("New flat", lambda: FlatDialog(user)),
         ("Partner", lambda: PartnerDialog(user)),

@@ -31,5 +31,11 @@ def test_form_loads(qtbot, name):
     assert widget.objectName()
     if name.endswith("_dialog"):
         assert widget.buttonBox is not None
-        if name not in ("pdf_preview_dialog", "image_viewer_dialog"):  # they only show a file
+        # these only show a file or a past record: nothing is saved, so nothing can be refused
+        if name not in (
+            "pdf_preview_dialog",
+            "image_viewer_dialog",
+            "assessment_view_dialog",
+            "assessment_comparison_dialog",
+        ):
             assert widget.errorLabel is not None

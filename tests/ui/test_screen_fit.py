@@ -58,6 +58,7 @@ def test_every_window_fits_a_laptop_and_names_its_controls(tmp_path, scale):
     assert "page Board" in report["opened"] and "Assessment" in report["opened"]
     assert "PDF preview" in report["opened"] and "Move in" in report["opened"]
     assert "Set-up guide, flat" in report["opened"]
+    assert "Assessment view" in report["opened"] and "Assessment comparison" in report["opened"]
     assert report["problems"] == []
 
 
