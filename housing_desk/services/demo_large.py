@@ -25,6 +25,7 @@ from housing_desk.services import (
     assessments,
     bulk,
     demo_accounts,
+    demo_large_life,
     demo_repairs,
     licences,
     names,
@@ -271,7 +272,7 @@ class _Maker:
             updated_at=self.now,
         )
 
-    def assess(self, person_id: int, referral_id: int, on: date, outcome: str) -> None:
+    def assess(self, person_id: int, referral_id: int, on: date, outcome: str) -> dict[str, int]:
         rng = self.rng
         assessment_id = self.batch.add(
             Assessment,
@@ -285,14 +286,17 @@ class _Maker:
             created_at=self.now,
         )
         level = 4 if outcome in assessments.READY else 2
+        scores = {}
         for key, _label in assessments.DOMAINS:
+            scores[key] = max(1, min(5, level + rng.randint(-1, 1)))
             self.batch.add(
                 AssessmentScore,
                 assessment=assessment_id,
                 domain=key,
-                score=max(1, min(5, level + rng.randint(-1, 1))),
+                score=scores[key],
                 evidence="",
             )
+        return scores
 
     def letting(self, flat_id: int, start: date, end: date | None) -> None:
         rng = self.rng
@@ -309,7 +313,9 @@ class _Maker:
             closed_on=start,
             created_at=self.now,
         )
-        self.assess(person_id, referral_id, start - timedelta(days=rng.randint(10, 25)), "ready")
+        scores = self.assess(
+            person_id, referral_id, start - timedelta(days=rng.randint(10, 25)), "ready"
+        )
         licence_id = self.batch.add(
             Licence,
             person=person_id,
@@ -325,20 +331,23 @@ class _Maker:
             hb_status="confirmed",
             status="active" if end is None else "ended",
             activated_on=start,
-            end_reason="" if end is None else self.weighted(END_WEIGHTS),
+            **(
+                demo_large_life.NOT_ENDED
+                if end is None
+                else demo_large_life.ending(rng, start, end, self.weighted(END_WEIGHTS))
+            ),
             created_by=self.actor,
             created_at=self.now,
             destination=""
             if end is None
             else rng.choices(licences.DESTINATIONS, DESTINATION_WEIGHTS)[0],
         )
+        row = self.batch.rows[Licence][-1]
         demo_accounts.add_account(
-            self.batch,
-            self.rng,
-            self.batch.rows[Licence][-1],
-            today=self.today,
-            actor=self.actor,
-            now=self.now,
+            self.batch, self.rng, row, today=self.today, actor=self.actor, now=self.now
+        )
+        demo_large_life.add_tenancy_life(
+            self.batch, rng, row, today=self.today, actor=self.actor, now=self.now, scores=scores
         )
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:
