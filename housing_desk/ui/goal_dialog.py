@@ -1,5 +1,6 @@
-"""One goal of her support plan in a proper form: the area from a list, what she needs, what will
-be done and the outcome in words of any length.
+"""One goal of her support plan in a proper form: the area from a list; what she needs, in her own
+words, her strengths, what will be done, by whom and by when, and how we will know it worked; and
+later its status, the outcome and the date achieved. Long answers take several lines.
 
 Each goal field is one entry of ``GoalDialog.FIELDS`` (the service's keyword and the widget that
 edits it): a field added to goals takes a row in ``forms/goal_dialog.ui`` and a line here.
@@ -23,14 +24,23 @@ class GoalDialog(FormDialog):
     FIELDS: ClassVar[dict[str, str]] = {
         "domain": "domainCombo",
         "need": "needEdit",
+        "her_words": "herWordsEdit",
+        "strengths": "strengthsEdit",
         "action": "actionEdit",
         "owner": "ownerEdit",
         "target_date": "targetEdit",
+        "measure": "measureEdit",
         "status": "statusCombo",
         "outcome": "outcomeEdit",
+        "achieved_on": "achievedEdit",
+    }
+    # A date that may be left out: the box ticked when it is given.
+    DATE_CHECKS: ClassVar[dict[str, str]] = {
+        "target_date": "targetCheck",
+        "achieved_on": "achievedCheck",
     }
     # What can still change once she has agreed the plan (the service's rule, shown as such).
-    AFTER_AGREEING = ("status", "outcome")
+    AFTER_AGREEING = ("status", "outcome", "achieved_on")
 
     def __init__(self, actor, plan, goal=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,9 +51,12 @@ class GoalDialog(FormDialog):
             ui.domainCombo.addItem(label, key)
         for key, label in support_plans.GOAL_STATUSES.items():
             ui.statusCombo.addItem(label, key)
-        ui.targetCheck.toggled.connect(ui.targetEdit.setEnabled)
+        for field, check in self.DATE_CHECKS.items():
+            box, edit = getattr(ui, check), self._widget(field)
+            box.toggled.connect(edit.setEnabled)
+            edit.setEnabled(False)
         dates.set_date(ui.targetEdit, assessments.add_months(clock.today(), 3))
-        ui.targetEdit.setEnabled(False)
+        dates.set_date(ui.achievedEdit, clock.today())
         agreed = plan.status != "draft"
         if goal is None:
             ui.introLabel.setText("A new goal of her support plan.")
@@ -51,7 +64,7 @@ class GoalDialog(FormDialog):
                 self._row_visible(field, False)
         else:
             ui.introLabel.setText(
-                "Her plan is agreed: only the status and outcome can change now."
+                "Her plan is agreed: only the status, the outcome and the date achieved can change now."
                 if agreed
                 else "A goal of her draft support plan."
             )
@@ -61,21 +74,24 @@ class GoalDialog(FormDialog):
                 if field not in self.AFTER_AGREEING:
                     getattr(ui, name).setEnabled(False)
             ui.targetCheck.setEnabled(False)
-        self.resize(620, 560)
+        self.resize(720, 680)  # every row without scrolling, on a 1366×768 screen
 
     def field_widgets(self):
         return {field: getattr(self.ui, name) for field, name in self.FIELDS.items()}
 
     def _row_visible(self, field: str, visible: bool) -> None:
         widget = getattr(self.ui, self.FIELDS[field])
+        if field in self.DATE_CHECKS:  # the date sits in a row with its box
+            widget = widget.parentWidget()
         self.ui.formLayout.setRowVisible(widget, visible)
 
     def _fill(self, goal) -> None:
         for field in self.FIELDS:
-            if field == "target_date":
-                self.ui.targetCheck.setChecked(goal.target_date is not None)
-                if goal.target_date is not None:
-                    dates.set_date(self.ui.targetEdit, goal.target_date)
+            if field in self.DATE_CHECKS:
+                value = getattr(goal, field)
+                getattr(self.ui, self.DATE_CHECKS[field]).setChecked(value is not None)
+                if value is not None:
+                    dates.set_date(self._widget(field), value)
             else:
                 _set(self._widget(field), getattr(goal, field))
 
@@ -86,10 +102,9 @@ class GoalDialog(FormDialog):
         """Every field as the service takes it."""
         found = {}
         for field in self.FIELDS:
-            if field == "target_date":
-                found[field] = (
-                    dates.get_date(self.ui.targetEdit) if self.ui.targetCheck.isChecked() else None
-                )
+            if field in self.DATE_CHECKS:
+                given = getattr(self.ui, self.DATE_CHECKS[field]).isChecked()
+                found[field] = dates.get_date(self._widget(field)) if given else None
             else:
                 found[field] = _get(self._widget(field))
         return found
