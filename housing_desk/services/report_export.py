@@ -11,18 +11,28 @@ from housing_desk.documents.data import RecordSection
 from housing_desk.documents.page import PageMeta
 from housing_desk.services import audit, permissions, validation
 
+_LIFE_TITLES = {
+    "Keywork": "Keywork sessions per month and keyworker",
+    "Incidents": "Incidents by kind per quarter",
+}
+
 
 def report_pdf(actor: User, start: date, end: date) -> bytes:
     """The reports for the range as a PDF for funders and the council; recorded as printed."""
-    from housing_desk.services import paperwork, reports, settings
+    from housing_desk.services import paperwork, reports, settings, tenancy_reports
 
     permissions.require(actor, "reports")
     start, end = reports._range(start, end)
     figures = reports.summary(actor, start, end)
     last_day = date.fromordinal(end.toordinal() - 1)
+    # The tenancy's life after the housing figures: counts only, no woman named.
+    life = {
+        _LIFE_TITLES[title]: table
+        for title, table in tenancy_reports.tables(actor, start, end).items()
+    }
     built = [
         RecordSection(title, headers, tuple(rows))
-        for title, (headers, rows) in reports.tables(figures).items()
+        for title, (headers, rows) in {**reports.tables(figures), **life}.items()
     ]
     reference = f"REP-{start:%Y%m%d}-{last_day:%Y%m%d}"
     subtitle = (
