@@ -157,7 +157,7 @@ def build(
 ) -> dict:
     """Fill a database with ``flats`` flats, twenty years of lettings (about a hundred a flat, each
     to a different woman) and ``waiting`` women on the waiting list now."""
-    maker = _Maker(admin.id, today or clock.today())
+    maker = _Maker(admin.id, today or clock.today(), demo_large_life.keyworkers(admin))
     maker.partners()
     for n in range(flats):
         maker.flat(n)
@@ -171,8 +171,8 @@ def build(
 class _Maker:
     """Makes the rows; the administrator loading them is recorded as assessor and decision maker."""
 
-    def __init__(self, actor_id: int, today: date):
-        self.actor, self.today = actor_id, today
+    def __init__(self, actor_id: int, today: date, keyworkers: list[int]):
+        self.actor, self.today, self.keyworkers = actor_id, today, keyworkers
         self.rng = random.Random(20061125)
         self.batch = bulk.Batch()
         self.now = utc_now()
@@ -221,7 +221,9 @@ class _Maker:
         while cursor < self.today:
             end = cursor + timedelta(days=rng.randint(20, 110))
             current = end >= self.today
-            self.letting(flat_id, cursor, None if current else end)
+            self.letting(
+                flat_id, cursor, None if current else end, self.keyworkers[n % len(self.keyworkers)]
+            )
             if current:
                 break
             cursor = end + timedelta(days=rng.randint(1, 12))
@@ -268,6 +270,7 @@ class _Maker:
             date_of_birth=date(rng.randint(1960, 2004), rng.randint(1, 12), rng.randint(1, 28)),
             do_not_disclose=rng.random() < 0.05,
             needs_step_free=rng.random() < 0.05,
+            keyworker=None,
             created_at=self.now,
             updated_at=self.now,
         )
@@ -298,7 +301,7 @@ class _Maker:
             )
         return scores
 
-    def letting(self, flat_id: int, start: date, end: date | None) -> None:
+    def letting(self, flat_id: int, start: date, end: date | None, keyworker: int) -> None:
         rng = self.rng
         person_id = self.woman()
         received = start - timedelta(days=rng.randint(30, 150))
@@ -347,8 +350,17 @@ class _Maker:
             self.batch, self.rng, row, today=self.today, actor=self.actor, now=self.now
         )
         demo_large_life.add_tenancy_life(
-            self.batch, rng, row, today=self.today, actor=self.actor, now=self.now, scores=scores
+            self.batch,
+            rng,
+            row,
+            today=self.today,
+            actor=self.actor,
+            keyworker=keyworker,
+            now=self.now,
+            scores=scores,
         )
+        if end is None:  # she is living there now: her keyworker is on her record
+            self.batch.rows[Person][-1]["keyworker"] = keyworker
         if end is None:
             for key, _label in licences.SIGNUP_CHECKLIST:
                 self.batch.add(

@@ -6,11 +6,22 @@ the last year, and, for a stay ended by eviction or abandonment, the notice the 
 from __future__ import annotations
 
 import random
+import secrets
 from datetime import date, timedelta
 
-from housing_desk.data.models import Goal, KeyworkSession, SupportPlan, SupportReview
-from housing_desk.services import assessments, tenure
+from housing_desk.data.models import Goal, KeyworkSession, SupportPlan, SupportReview, User
+from housing_desk.services import assessments, tenure, users
 
+# The team's keyworkers: accounts of their own (no one signs in as them: their passwords are
+# random and never shown), each working with the women of some of the flats.
+KEYWORKERS = (
+    "Grace Adeyemi",
+    "Hannah Price",
+    "Marta Nowak",
+    "Priya Shah",
+    "Lucy Evans",
+    "Siân Morgan",
+)
 RECENT_DAYS = 365  # stays overlapping the last year get keywork and a plan
 ATTEMPT_SHARE = 0.15  # sessions she did not come to
 # An eviction takes our notice to quit (28 days or more, ending on a period day), then a court's
@@ -74,6 +85,23 @@ NOT_ENDED = {
 }
 
 
+def keyworkers(admin) -> list[int]:
+    """The large demo's keyworkers, made once for each database it is built in."""
+    found = []
+    for n, name in enumerate(KEYWORKERS, start=1):
+        username = f"large-demo-keyworker-{n}"
+        existing = User.get_or_none(User.username == username)
+        made = existing or users.create_user(
+            admin,
+            username=username,
+            full_name=name,
+            role="officer",
+            password=secrets.token_urlsafe(24),
+        )
+        found.append(made.id)
+    return found
+
+
 def ending(rng: random.Random, start: date, end: date, reason: str) -> dict:
     """The licence's columns for how a stay ended, obeying ``end_licence``'s rules: an eviction
     with our notice to quit and the date of the possession order, an abandonment with our notice
@@ -114,6 +142,7 @@ def add_tenancy_life(
     *,
     today: date,
     actor: int,
+    keyworker: int,
     now,
     scores: dict[str, int],
 ) -> None:
@@ -138,7 +167,7 @@ def add_tenancy_life(
             duration_minutes=rng.choice((30, 45, 60, 60, 90)) if attended else None,
             summary=rng.choice(SUMMARIES) if attended else ATTEMPTED,
             next_on=following,
-            keyworker=actor,
+            keyworker=keyworker,
             created_at=now,
         )
         # An attempt is followed up within days, not left to the next fortnight.

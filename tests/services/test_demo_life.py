@@ -73,6 +73,14 @@ def test_the_large_demos_residents_have_keywork_and_plans_so_few_reminders_show(
         if licence.start_date <= BUILT_FOR - timedelta(days=5):  # her first week has one
             assert held and held[-1] <= BUILT_FOR
         assert all(0 < (b - a).days <= 14 for a, b in itertools.pairwise(held))
+        # Her sessions are with her keyworker, who is on her record.
+        keyworkers = {
+            s.keyworker_id
+            for s in KeyworkSession.select().where(KeyworkSession.licence == licence.id)
+        }
+        assert keyworkers <= {licence.person.keyworker_id}
+    # The team's six keyworkers share the work.
+    assert len({k for (k,) in KeyworkSession.select(KeyworkSession.keyworker).tuples()}) == 6
     kinds = KeyworkSession.select(KeyworkSession.kind).tuples()
     attempted = sum(1 for (kind,) in kinds if kind == "attempted")
     assert 0.05 < attempted / len(kinds) < 0.3
