@@ -28,27 +28,70 @@ def describe_location(url: str) -> str:
 
 
 class Startup:
-    """Shows the first window: the demo's main window, the first-run dialog or sign-in."""
+    """Shows the first window: the demo's main window, the first-run dialog or sign-in.
+
+    Signing in, the dialog is shown before anything else is loaded; once it is painted, and
+    while she types, the database is opened and the main window is built and its board read
+    (``ui.preparation``), so that Enter waits only for the password check."""
 
     def __init__(self, app, config: Config, location: str):
         self.app, self.config, self.location = app, config, location
         self.window = None
         self.first_window = None
         self.guide = None
+        self.preparation = None
+
+    def sign_in_first(self, url: str) -> None:
+        """Show the sign-in dialog at once, then open ``url`` and prepare while she types."""
+        from housing_desk.ui.account_dialogs import SignInDialog
+        from housing_desk.ui.preparation import Preparation
+
+        self.preparation = Preparation(
+            url, opened=self._opened, failed=self._failed, open_only=self.config.quit_after_startup
+        )
+        dialog = SignInDialog(location=self.location, ready=self.preparation.ready_to_sign_in)
+        self._ask(dialog)
+        self.preparation.start_after_painting(dialog)
 
     def start(self, demo_user=None) -> None:
+        """With the database open: the demo's window, the first run, or sign-in."""
         from housing_desk.services import users
 
         if demo_user is not None:
             self.open_main_window(demo_user)
         elif not users.any_users():
-            from housing_desk.ui.account_dialogs import FirstRunDialog
-
-            self._ask(FirstRunDialog(), then=self.open_setup_guide)
+            self._first_run()
         else:
             from housing_desk.ui.account_dialogs import SignInDialog
+            from housing_desk.ui.preparation import Preparation
 
-            self._ask(SignInDialog(location=self.location))
+            dialog = SignInDialog(location=self.location)
+            self.preparation = Preparation(None, open_only=self.config.quit_after_startup)
+            self._ask(dialog)
+            self.preparation.start_after_painting(dialog)
+
+    def _opened(self, has_users: bool) -> None:
+        """The database is open: a new one has no accounts yet, so she makes the first."""
+        if not has_users:
+            self.preparation.stop()
+            signing_in, self.first_window = self.first_window, None
+            signing_in.rejected.disconnect()
+            signing_in.accepted.disconnect()
+            signing_in.done(0)
+            signing_in.deleteLater()
+            self._first_run()
+        if self.config.quit_after_startup:
+            _quit_once_settled(self.app)
+
+    def _failed(self, error: Exception) -> None:
+        self.first_window.hide()
+        _fail(self.config, f"Housing Desk could not open its database ({self.location}):\n{error}")
+        self.app.exit(1)
+
+    def _first_run(self) -> None:
+        from housing_desk.ui.account_dialogs import FirstRunDialog
+
+        self._ask(FirstRunDialog(), then=self.open_setup_guide)
 
     def _ask(self, dialog, then=None) -> None:
         self.first_window = dialog
@@ -56,11 +99,8 @@ class Startup:
         dialog.accepted.connect(lambda: then(dialog.result_value))
         dialog.rejected.connect(self.app.quit)
         dialog.open()
-        from PySide6.QtCore import QTimer
-
-        # Once the dialog is painted and while she types: load the main window's code, so that
-        # Enter waits only for the password check and the board.
-        QTimer.singleShot(PREPARE_AFTER_MS, _prepare_main_window)
+        if self.config.quit_after_startup:
+            _report_when_painted(dialog)
 
     def open_setup_guide(self, user) -> None:
         """After the first administrator: the organisation, the first partner, the first flat and
@@ -73,24 +113,32 @@ class Startup:
 
     def open_main_window(self, user) -> None:
         from housing_desk.services import settings
-        from housing_desk.ui.main_window import MainWindow
 
         # The demo's password is random and shown nowhere: a lock would lock it for good.
         idle = None if self.config.demo else settings.idle_lock_minutes()
-        self.window = MainWindow(user, location=self.location, idle_minutes=idle)
-        self.window.show()
-        from PySide6.QtCore import QTimer
+        prepared = self.preparation.take_window() if self.preparation is not None else None
+        if prepared is not None:
+            prepared.sign_in(user, location=self.location, idle_minutes=idle)
+            self.window = prepared
+        else:
+            from housing_desk.ui.main_window import MainWindow
 
-        QTimer.singleShot(0, lambda: post_due_charges(user))
+            self.window = MainWindow(user, location=self.location, idle_minutes=idle)
+        self.window.show()
+        if self.config.quit_after_startup and self.first_window is None:
+            _report_when_painted(self.window)
+        from housing_desk.ui.first_paint import after_painting
+
+        after_painting(self.window, lambda: post_due_charges(user))  # the board first
         self.first_window = self.first_window or self.window
         self.app.setQuitOnLastWindowClosed(True)
 
 
-PREPARE_AFTER_MS = 300  # after the first window's paint; nobody types her name faster
+def _report_when_painted(window) -> None:
+    """For ``--quit-after-startup``: say which window was shown, once it is painted."""
+    from housing_desk.ui.first_paint import after_painting
 
-
-def _prepare_main_window() -> None:
-    import housing_desk.ui.main_window  # noqa: F401
+    after_painting(window, lambda: print(f"Shown: {window.windowTitle()}", flush=True))
 
 
 def post_due_charges(user) -> None:
@@ -109,7 +157,7 @@ def post_due_charges(user) -> None:
 def configure_logging() -> Path:
     """Log to a file in the user's data folder. Messages name records by id, never by person."""
     from housing_desk.config import data_folder
-    from housing_desk.data.private_files import ensure_private, tighten
+    from housing_desk.private_files import ensure_private, tighten
 
     path = data_folder() / "housing-desk.log"
     if path.exists() and path.stat().st_size > 1_000_000:
@@ -152,30 +200,37 @@ def unexpected_error(error_type, error, trace) -> None:
 
 
 def create_application():
+    """The QApplication with Housing Desk's names, style and stylesheet: all it needs before
+    the sign-in dialog is shown. The window icon is set once that dialog is painted."""
     from PySide6.QtWidgets import QApplication
 
-    from housing_desk.ui.style import APPLICATION_STYLE
+    from housing_desk.ui.stylesheet import APPLICATION_STYLE
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setStyle("Fusion")  # before the application, which then makes no other
+        app = QApplication(sys.argv[:1])
+    else:
+        app.setStyle("Fusion")
     app.setApplicationName("Housing Desk")
     app.setOrganizationName("housing-desk")
     app.setApplicationDisplayName("Housing Desk")
-    app.setStyle("Fusion")
     app.setStyleSheet(APPLICATION_STYLE)
-    from PySide6.QtGui import QIcon
-
-    from housing_desk import paths
-
-    app.setWindowIcon(QIcon(str(paths.resource("icons", "housing-desk.svg"))))
     app.setQuitOnLastWindowClosed(False)  # until the main window is up
     sys.excepthook = unexpected_error
     return app
 
 
+def set_window_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from housing_desk import paths
+
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "housing-desk.svg"))))
+
+
 def run(config: Config) -> int:
     """Start the window. Returns the process exit code."""
-    from housing_desk.data.database import open_database
-
     demo_folder = None
     configure_logging()
     try:
@@ -188,9 +243,10 @@ def run(config: Config) -> int:
         startup = Startup(app, config, location)
         opened = []
         if url.startswith("sqlcipher:"):
-            # The passphrase is asked for first, and held only as long as it takes to open the file.
+            from housing_desk.data.database import open_database
             from housing_desk.ui.account_dialogs import PassphraseDialog
 
+            # The passphrase is asked for first, and held only as long as it takes to open the file.
             dialog = PassphraseDialog(
                 lambda passphrase: opened.append(open_database(url, passphrase)) or opened[-1],
                 location=location,
@@ -199,25 +255,25 @@ def run(config: Config) -> int:
             dialog.accepted.connect(lambda: startup.start())
             dialog.rejected.connect(app.quit)
             dialog.open()
-        else:
-            try:
-                opened.append(open_database(url))
-            except Exception as error:  # the message is shown; the details go to the log
-                log.error("Could not open the database: %s", type(error).__name__)
-                return _fail(
-                    config, f"Housing Desk could not open its database ({location}):\n{error}"
-                )
-            demo_user = None
-            if config.demo:
-                from housing_desk.services import demo
+            if config.quit_after_startup:
+                _report_when_painted(dialog)
+                _quit_once_settled(app)
+        elif config.demo:
+            from housing_desk.data.database import open_database
+            from housing_desk.services import demo
 
-                demo_user = demo.build().user
-            startup.start(demo_user)
-        if config.quit_after_startup:
-            _quit_once_settled(app)
+            opened.append(open_database(url))
+            startup.start(demo.build().user)
+            if config.quit_after_startup:
+                _quit_once_settled(app)
+        else:
+            # The sign-in dialog first; --quit-after-startup leaves once the database is open.
+            startup.sign_in_first(url)
         code = app.exec()
         for db in opened:
             db.close()
+        if startup.preparation is not None:
+            startup.preparation.close_database()
         return code
     finally:
         if demo_folder is not None:

@@ -28,16 +28,24 @@ def test_quit_after_startup_on_a_new_database_reaches_the_first_run_dialog(db, t
         "-m", "housing_desk", "--database", database_url_for(tmp_path), "--quit-after-startup"
     )
     assert result.returncode == 0, result.stderr
+    # The sign-in dialog is painted before the database is opened; a new one has no accounts,
+    # so the first-run dialog takes its place.
+    assert result.stdout.splitlines() == [
+        "Shown: Sign in to Housing Desk",
+        "Shown: Welcome to Housing Desk",
+    ]
 
 
 def test_quit_after_startup_with_accounts_reaches_sign_in(admin, tmp_path):
     result = run("main.py", "--database", database_url_for(tmp_path), "--quit-after-startup")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Shown: Sign in to Housing Desk"]
 
 
 def test_demo_starts_signed_in_and_leaves_nothing_behind(tmp_path):
     result = run("main.py", "--demo", "--quit-after-startup")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Shown: Housing Desk"]
 
 
 def test_a_database_that_cannot_be_opened_fails_plainly(tmp_path):
@@ -171,6 +179,7 @@ def test_an_encrypted_database_asks_for_its_passphrase_first(tmp_path):
         "main.py", "--database", f"sqlcipher:///{tmp_path / 'secret.db'}", "--quit-after-startup"
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Shown: Encrypted database"]
     assert not (
         tmp_path / "secret.db"
     ).exists()  # nothing is opened or created before the passphrase

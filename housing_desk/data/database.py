@@ -12,8 +12,8 @@ from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase
 
 from housing_desk.data import drivers
 from housing_desk.data.models import database as database_proxy
-from housing_desk.data.private_files import ensure_private_database
 from housing_desk.errors import Busy, PermissionDenied
+from housing_desk.private_files import ensure_private_database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from housing_desk.data.models import AuditEvent as AuditRow
 from housing_desk.data.models import User
@@ -143,6 +143,45 @@ def diff(before: dict, after: dict) -> dict:
     return {
         key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
     }
+
+
+# Actions that change nothing but the log itself.
+READ_ONLY_ACTIONS = ("login", "view")
+# On PostgreSQL an id is taken when the row is written, not when its transaction commits: a write
+# still in flight when a mark is taken has an id just below it. The mark keeps the ids it saw in
+# this many below the latest, so such a write is still noticed when it commits.
+_IN_FLIGHT = 500
+
+
+@dataclass(frozen=True)
+class ChangeMark:
+    """Where the audit log stood at a moment: its latest id and the recent ids it held."""
+
+    latest: int
+    recent: frozenset[int]
+
+
+def change_mark() -> ChangeMark:
+    """The audit log as it stands, for ``changed_since``: two index lookups, however long it is."""
+    latest = AuditRow.select(fn.MAX(AuditRow.id)).scalar() or 0
+    recent = AuditRow.select(AuditRow.id).where(AuditRow.id > latest - _IN_FLIGHT)
+    return ChangeMark(latest, frozenset(_ids(recent)))
+
+
+def changed_since(mark: ChangeMark) -> bool:
+    """Whether anything was written since ``mark`` was taken, on this PC or another: every write
+    records an audit event in its own transaction; sign-ins and views change nothing else."""
+    changes = AuditRow.select(AuditRow.id).where(AuditRow.action.not_in(READ_ONLY_ACTIONS))
+    if changes.where(AuditRow.id > mark.latest).exists():
+        return True
+    in_flight = changes.where(
+        (AuditRow.id > mark.latest - _IN_FLIGHT) & (AuditRow.id <= mark.latest)
+    )
+    return any(row_id not in mark.recent for row_id in _ids(in_flight))
+
+
+def _ids(query) -> list[int]:
+    return [row[0] for row in query.tuples()]
 
 
 def events(entity: str | None = None, entity_id: int | None = None) -> list[AuditEvent]:

@@ -1,10 +1,12 @@
-"""The first administrator's account on a new database, and signing in."""
+"""The first administrator's account on a new database, and signing in.
+
+The sign-in dialog is shown before the database is opened, so the services (and peewee) are
+imported when a button is pressed, not with this module."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import users
 from housing_desk.services.errors import ValidationError
 from housing_desk.ui.form_dialog import FormDialog
 
@@ -31,6 +33,8 @@ class FirstRunDialog(FormDialog):
         ui = self.ui
         if ui.passwordEdit.text() != ui.confirmEdit.text():
             raise ValidationError("The two passwords are not the same.", "confirm")
+        from housing_desk.services import users
+
         return users.create_user(
             None,
             username=ui.usernameEdit.text(),
@@ -44,8 +48,11 @@ class SignInDialog(FormDialog):
     FORM = "sign_in_dialog"
     TITLE = "Sign in to Housing Desk"
 
-    def __init__(self, parent: QWidget | None = None, *, location: str = ""):
+    def __init__(self, parent: QWidget | None = None, *, location: str = "", ready=None):
+        """``ready()``, when given, is asked before the password is checked: the database is
+        opened after the dialog is shown, and is opened then if Enter came first."""
         super().__init__(parent)
+        self.ready = ready
         self.ok_button().setText("Sign in")
         if location:
             self.ui.introLabel.setText(f"Sign in to Housing Desk.\nDatabase: {location}")
@@ -55,6 +62,10 @@ class SignInDialog(FormDialog):
         return {"username": self.ui.usernameEdit, "password": self.ui.passwordEdit}
 
     def save(self):
+        from housing_desk.services import users
+
+        if self.ready is not None and not self.ready():
+            return self.KEEP_OPEN  # the database could not be opened, or has no accounts yet
         try:
             return users.authenticate(self.ui.usernameEdit.text(), self.ui.passwordEdit.text())
         finally:

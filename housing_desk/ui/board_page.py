@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations, flats, incidents, reminders
+from housing_desk.services import allocations, audit, flats, incidents, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
 from housing_desk.ui.board_actions import FlatActions
+from housing_desk.ui.first_paint import after_painting
 from housing_desk.ui.style import (
     COMPLIANCE_COLOURS,
     COMPLIANCE_LABELS,
@@ -139,8 +140,28 @@ class BoardPage(QWidget):
     def on(self) -> date:
         return dates.get_date(self.ui.onDateEdit)
 
-    def refresh(self) -> None:
+    def sign_in(self, actor) -> None:
+        """The board read before anyone signed in becomes hers: the actions her role allows,
+        the incidents she may see, and the rows read again if anything was written since they
+        were read (here or on another PC) or the day has changed; then the side lists follow
+        the board's first paint."""
+        self.actor = actor
+        self.actions = FlatActions(actor, self)
+        today = clock.today()
+        if self._read_on != today and self.on() == self._read_on:
+            self.ui.onDateEdit.blockSignals(True)  # read once below, for today
+            dates.set_date(self.ui.onDateEdit, today)
+            self.ui.onDateEdit.blockSignals(False)
+            self.refresh(side_lists_when_painted=True)
+        elif audit.changed_since(self._read_mark):
+            self.refresh(side_lists_when_painted=True)
+        else:
+            self._selection_changed()
+        self._incidents()  # read for her: none were read for no one
+
+    def refresh(self, *, side_lists_when_painted: bool = False) -> None:
         on = self.on()
+        self._read_mark, self._read_on = audit.change_mark(), clock.today()
         selected = self.selected_status()
         statuses = flats.availability(on)
         self.model.set_rows(statuses)
@@ -159,7 +180,9 @@ class BoardPage(QWidget):
             for r in flats.timeline(start, end)
         ]
         self.timeline.set_rows(rows, start, end, on)
-        if self.isVisible():
+        if side_lists_when_painted:
+            after_painting(self.ui.boardTable.viewport(), lambda: self._side_lists(on, statuses))
+        elif self.isVisible():
             self._side_lists(on, statuses)
         else:  # opening: the board first, the side lists a moment after it is on screen
             QTimer.singleShot(0, lambda: self._side_lists(on, statuses))

@@ -97,34 +97,60 @@ ALL_PAGES = (
 
 
 class MainWindow(QMainWindow):
+    """Built with a ``user``, or built before anyone signs in (``user`` None: the board is read,
+    nothing else; ``board`` one built beforehand) and then given the officer by ``sign_in``,
+    which decides everything that depends on who she is."""
+
     def __init__(
         self,
-        user,
+        user=None,
         *,
         location: str = "",
         idle_minutes: float | None = None,
         parent: QWidget | None = None,
+        board: BoardPage | None = None,
     ):
         super().__init__(parent)
-        self.user = user
+        self.user = None
         self.idle_lock = None
         self.ui = forms.install("main_window", self)
         self.setWindowTitle("Housing Desk")
         self.pages: dict[str, QWidget] = {}
-        self.page_list = [p[:4] for p in ALL_PAGES if permissions.allowed(user, p[4])]
-        self._keys = [key for key, *_ in self.page_list]
-        for _key, label, shortcut, _factory in self.page_list:
-            item = QListWidgetItem(label)
-            item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
-            self.ui.navigation.addItem(item)
-        self.board = BoardPage(user)
+        self.page_list: list = []
+        self.rights: frozenset[str] = frozenset()
+        self._keys: list[str] = []
+        if board is None:
+            holder = window_fit.scrolling(stack=self.ui.pages)
+            board = BoardPage(None, holder.widget())  # made in its place: styled once
+            self._add_page("board", board, holder)
+        else:
+            self._add_page("board", board)
+        self.board = board
         self.board.flat_activated.connect(self.show_flat)
         self.board.person_activated.connect(self.show_person)
         self.board.licence_activated.connect(self.show_licence)
         self.board.account_requested.connect(self.show_account)
         self.board.plan_requested.connect(self.show_plan)
-        self._add_page("board", self.board)
-        self.ui.navigation.currentRowChanged.connect(lambda row: self.show_page(self._keys[row]))
+        self.ui.navigation.currentRowChanged.connect(self._row_chosen)
+        window_fit.fit(self, 1180, 760)
+        self._restore_geometry()
+        if user is not None:
+            self.sign_in(user, location=location, idle_minutes=idle_minutes)
+
+    def sign_in(self, user, *, location: str = "", idle_minutes: float | None = None) -> None:
+        """Make the window hers: the pages, menus and actions her role allows, her name in the
+        status bar, the lock after ``idle_minutes``, and a board that is up to date for her."""
+        if self.user is not None:
+            raise RuntimeError("This window already belongs to someone signed in")
+        self.user = user
+        self.rights = permissions.rights(user)  # one read of her account for the whole window
+        self.page_list = [p[:4] for p in ALL_PAGES if p[4] in self.rights]
+        self._keys = [key for key, *_ in self.page_list]
+        for _key, label, shortcut, _factory in self.page_list:
+            item = QListWidgetItem(label)
+            item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+            self.ui.navigation.addItem(item)
+        self.board.sign_in(user)
         self._build_menus()
         role = users.ROLE_LABELS.get(user.role, user.role)
         status = QLabel(
@@ -132,19 +158,24 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(status)
         self.ui.navigation.setCurrentRow(0)
-        window_fit.fit(self, 1180, 760)
-        self._restore_geometry()
         if idle_minutes:
             from housing_desk.ui.idle_lock import IdleLock
 
             self.idle_lock = IdleLock(user, idle_minutes, self)
         self.lock_action.setEnabled(self.idle_lock is not None)
 
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.show_page(self._keys[row])
+
     # -- pages ---------------------------------------------------------------
-    def _add_page(self, key: str, page: QWidget) -> None:
+    def _add_page(self, key: str, page: QWidget, holder=None) -> None:
         self.pages[key] = page
         # Each page scrolls inside the window rather than push it past a small or scaled screen.
-        self.ui.pages.addWidget(window_fit.scrolling(page))
+        if holder is None:
+            window_fit.scrolling(page, stack=self.ui.pages)
+        else:
+            holder.widget().hold(page)
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""
@@ -209,14 +240,14 @@ class MainWindow(QMainWindow):
             "&Availability report…",
             self.availability_report,
             "Ctrl+P",
-            enabled=permissions.allowed(self.user, "print"),
+            enabled="print" in self.rights,
         )
         self._action(file_menu, "Change my &password…", self.change_password)
         file_menu.addSeparator()
-        can_back_up = permissions.allowed(self.user, "manage_users")
+        can_back_up = "manage_users" in self.rights
         self._action(file_menu, "&Back up…", self.back_up, enabled=can_back_up)
         self._action(file_menu, "R&estore…", self.restore, enabled=can_back_up)
-        can_import = permissions.allowed(self.user, "import")
+        can_import = "import" in self.rights
         self._action(
             file_menu, "&Import from a spreadsheet…", self.import_lists, enabled=can_import
         )
@@ -235,11 +266,11 @@ class MainWindow(QMainWindow):
             "&New person…",
             lambda: self.show_page("people").new_person(),
             "Ctrl+Shift+N",
-            enabled=permissions.allowed(self.user, "manage_people"),
+            enabled="manage_people" in self.rights,
         )
         self._action(people_menu, "&Waiting list", lambda: self.show_page("referrals"))
 
-        can_manage = permissions.allowed(self.user, "manage_flats")
+        can_manage = "manage_flats" in self.rights
         flats_menu = bar.addMenu("F&lats")
         self._action(
             flats_menu,
@@ -265,7 +296,7 @@ class MainWindow(QMainWindow):
             flats_menu,
             "New &partner…",
             lambda: self.show_page("partners").new_partner(),
-            enabled=permissions.allowed(self.user, "manage_partners"),
+            enabled="manage_partners" in self.rights,
         )
 
         help_menu = bar.addMenu("&Help")

@@ -36,7 +36,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from housing_desk.services import background
 from housing_desk.services.errors import ConflictError, DomainError
 from housing_desk.ui import messages
 from housing_desk.ui.field_errors import FieldErrors
@@ -210,6 +209,8 @@ class Operation:
 
     def _work(self) -> None:
         result = error = None
+        from housing_desk.services import background  # the database layer, off the sign-in path
+
         try:
             with background.own_connection():
                 result = self.call(self.job)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Room for the title bar and frame the window manager adds around a window.
 FRAME_ALLOWANCE = QSize(16, 40)
@@ -106,15 +114,23 @@ def _holds(layout: QLayout, widget: QWidget) -> bool:
     )
 
 
-def scrolling(page: QWidget) -> QScrollArea:
+def scrolling(page: QWidget | None = None, *, stack: QStackedWidget | None = None) -> QScrollArea:
     """``page`` in a frameless scroll area: it fills the window, and scrolls only when the window
-    is smaller than the page can shrink to."""
+    is smaller than the page can shrink to. With ``stack``, the scroll area joins it empty and the
+    page is moved in last: under the stylesheet each move restyles everything a widget holds, so
+    the page is moved once rather than three times. Without ``page``, the frame waits for one
+    (``scroller.widget().hold(page)``), to build a page in its place."""
     scroller = QScrollArea()
     scroller.setObjectName("pageScroll")
     scroller.setWidgetResizable(True)
     scroller.setFrameShape(QFrame.Shape.NoFrame)
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroller.setWidget(PageFrame(page))
+    if stack is not None:
+        stack.addWidget(scroller)
+    frame = PageFrame()
+    scroller.setWidget(frame)
+    if page is not None:
+        frame.hold(page)
     return scroller
 
 
@@ -126,19 +142,27 @@ class PageFrame(QWidget):
     they fit. The frame offers only the page's minimum.
     """
 
-    def __init__(self, page: QWidget):
+    def __init__(self, page: QWidget | None = None):
         super().__init__()
+        self.page: QWidget | None = None
+        if page is not None:
+            self.hold(page)
+
+    def hold(self, page: QWidget) -> None:
         self.page = page
-        page.setParent(self)
+        if page.parentWidget() is not self:
+            page.setParent(self)
+        page.setGeometry(self.rect())
 
     def minimumSizeHint(self) -> QSize:
-        return self.page.minimumSizeHint()
+        return self.page.minimumSizeHint() if self.page is not None else super().minimumSizeHint()
 
     def sizeHint(self) -> QSize:
-        return self.page.sizeHint()
+        return self.page.sizeHint() if self.page is not None else super().sizeHint()
 
     def resizeEvent(self, event) -> None:
-        self.page.setGeometry(self.rect())
+        if self.page is not None:
+            self.page.setGeometry(self.rect())
         super().resizeEvent(event)
 
 

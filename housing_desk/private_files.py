@@ -1,6 +1,8 @@
 """Files that hold records are readable by their owner only (0600): the database, its -wal and
 -shm, the log and every backup. SQLite gives the -wal and -shm files the database file's own
-mode, so creating the database file 0600 before SQLite opens it covers all three."""
+mode, so creating the database file 0600 before SQLite opens it covers all three.
+
+Outside ``data/`` so that the log is made private before peewee is loaded."""
 
 from __future__ import annotations
 

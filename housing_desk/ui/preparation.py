@@ -1,0 +1,152 @@
+"""What Housing Desk does while she types her name and password.
+
+The sign-in dialog is shown before the database is even opened. Once it is painted, the rest of
+the start runs in small steps from the event loop, so each keystroke is answered between them:
+open the database (and apply any migration), set the window icon, import what the main window
+needs, then build the main window hidden, with its board read. Nothing of it is shown before
+she is signed in; ``MainWindow.sign_in`` then decides what her role may see and do, and reads
+the board again if anything was written since it was read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections import deque
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from housing_desk.ui.first_paint import after_painting
+
+log = logging.getLogger("housing_desk")
+
+# What the main window and its board import, one module a step, the slowest first.
+MAIN_WINDOW_MODULES = (
+    "housing_desk.services.availability",
+    "housing_desk.services.reminders",
+    "housing_desk.ui.table_model",
+    "housing_desk.ui.board_page",
+    "housing_desk.ui.main_window",
+    "housing_desk.ui.idle_lock",
+    "housing_desk.services.settings",
+    "housing_desk.services.accounts",
+)
+
+
+class Preparation:
+    """Opens ``url`` (None: it is open already) and prepares the main window, step by step.
+
+    ``opened(has_users)`` is called once the database is open, ``failed(error)`` if it cannot
+    be. With ``open_only`` (``--quit-after-startup``) nothing more is prepared."""
+
+    def __init__(
+        self,
+        url: str | None,
+        *,
+        opened: Callable[[bool], object] | None = None,
+        failed: Callable[[Exception], object] | None = None,
+        open_only: bool = False,
+    ):
+        self.url, self.opened, self.failed, self.open_only = url, opened, failed, open_only
+        self.db = None
+        self.dialog: QWidget | None = None
+        self.window = None
+        self.stopped = False
+        self._tried = False  # to open the database
+        self._has_users = url is None
+        self._steps: deque[Callable[[], object]] = deque()
+
+    @property
+    def database_open(self) -> bool:
+        return self.url is None or self.db is not None
+
+    def start_after_painting(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        after_painting(dialog, self.start)
+
+    def start(self) -> None:
+        if self.url is not None:
+            self._steps.extend((_importer("housing_desk.data.database"), self._open))
+        if not self.open_only:
+            self._steps.extend((self._set_icon, self._make_qt_classes))
+            self._steps.extend(_importer(name) for name in MAIN_WINDOW_MODULES)
+            self._steps.append(self._build_window)
+        self._next()
+
+    def stop(self) -> None:
+        """Prepare nothing more (she signed in already, or this is a first run)."""
+        self.stopped = True
+        self._steps.clear()
+
+    def take_window(self):
+        """The main window, built and hidden, for ``sign_in``; None if it is not ready yet (the
+        caller builds one). Nothing more is prepared either way."""
+        self.stop()
+        window, self.window = self.window, None
+        return window
+
+    def close_database(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+    def _next(self) -> None:
+        if self._steps and not self.stopped:
+            QTimer.singleShot(0, self._step)
+
+    def _step(self) -> None:
+        if self.stopped or not self._steps:
+            return
+        self._steps.popleft()()
+        self._next()
+
+    def ready_to_sign_in(self) -> bool:
+        """Open the database now if Enter came before its turn; whether she can sign in to it."""
+        if self.url is not None and self.db is None and not self._tried:
+            self._open()
+        return self.db is not None and self._has_users
+
+    def _open(self) -> None:
+        from housing_desk.data.database import open_database
+        from housing_desk.services import users
+
+        if self._tried:
+            return
+        self._tried = True
+        try:
+            self.db = open_database(self.url)
+        except Exception as error:  # the message is shown; the details go to the log
+            log.error("Could not open the database: %s", type(error).__name__)
+            self.stop()
+            if self.failed is not None:
+                self.failed(error)
+            return
+        self._has_users = users.any_users()
+        if self.opened is not None:
+            self.opened(self._has_users)
+
+    def _set_icon(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from housing_desk.app import set_window_icon
+
+        set_window_icon(QApplication.instance())
+
+    def _make_qt_classes(self) -> None:
+        """PySide6 makes its Python classes when first used. The first object of one of Qt's
+        own private classes to reach Python (a window's handle, a line edit's text control) has
+        it make every class in turn to find the nearest: some 30 ms that would otherwise fall on
+        the main window's first show, after Enter."""
+        if self.dialog is not None:
+            self.dialog.windowHandle()
+            self.dialog.findChildren(QObject)
+
+    def _build_window(self) -> None:
+        from housing_desk.ui.main_window import MainWindow
+
+        self.window = MainWindow()  # hidden until she is signed in; the board's side lists follow
+
+
+def _importer(name: str) -> Callable[[], object]:
+    return lambda: importlib.import_module(name)
