@@ -64,7 +64,7 @@ def statement(actor: User, licence, *, start: date | None = None) -> bytes:
     start = validation.a_date(start, "start", label="From", required=False)
     account = arrears.statement(licence, start=start)
     data = StatementData(
-        organisation=settings.organisation(),
+        organisation=settings.organisation_for_documents(),
         reference=f"{paperwork.licence_reference(licence)}-ST",
         resident_name=_name(licence),
         flat_address=licence.flat.address,
@@ -105,7 +105,7 @@ def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
     person = licence.person
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
     plan = arrears.repayment_plan(licence, today)
-    organisation = settings.organisation()
+    organisation = settings.organisation_for_documents()
     values = {
         "flat_address": licence.flat.address,
         "her_balance": f"£{row.her_balance:,.2f}",
@@ -151,7 +151,7 @@ def move_out_letter(actor: User, licence) -> bytes:
     except TemplateError as error:
         raise ValidationError(str(error), None) from None
     balance = arrears.statement(licence).balance
-    organisation = settings.organisation()
+    organisation = settings.organisation_for_documents()
     if balance > 0:
         sentence = (
             f"You still owe £{balance:,.2f}. We would like to agree with you a way to pay it that "

@@ -225,7 +225,7 @@ def notice_to_quit(actor: User, licence) -> bytes:
         )
     person: Person = licence.person
     data = NoticeToQuitData(
-        organisation=settings.organisation(),
+        organisation=settings.organisation_for_documents(),
         reference=f"NTQ-{licence.id:06d}",
         resident_name=f"{person.given_name} {person.family_name}",
         flat_address=licence.flat.address,

@@ -49,7 +49,7 @@ def organisation_for_documents() -> Organisation:
     if missing:
         raise ValidationError(
             f"The organisation's {' and '.join(missing)} must be set before printing: "
-            "set them in Settings, under Organisation.",
+            f"set {'them' if len(missing) > 1 else 'it'} in Settings, under Organisation.",
             "organisation",
         )
     return organisation()

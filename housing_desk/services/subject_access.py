@@ -99,7 +99,9 @@ def _sources(person: Person) -> list[str]:
 
 
 def gather(actor: User, person: Person) -> SubjectAccessData:
-    """Every table that holds something of hers, each as a readable section."""
+    """Every table that holds something of hers, each as a readable section; refused while the
+    organisation's name or address is missing (Article 15 asks who holds her data)."""
+    organisation = settings.organisation_for_documents()
     her_licences = list(rows_of(Licence, person.id).order_by(Licence.start_date, Licence.id))
     sections = [access_sections.profile(person)]
     sections += access_sections.referral_sections(actor, person)
@@ -112,7 +114,6 @@ def gather(actor: User, person: Person) -> SubjectAccessData:
     sections += access_sections.request_sections(person)
     sections += access_other.other_sections(person.id)
     sections += [_printed(person, her_licences), *_files(person), _trail(actor, person)]
-    organisation = settings.organisation()
     return SubjectAccessData(
         organisation,
         f"SAR-{person.id:06d}-{clock.today():%Y%m%d}",

@@ -25,7 +25,7 @@ def warning_letter(actor: User, warning) -> bytes:
     licence, person = warning.licence, warning.person
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
     data = WarningLetterData(
-        organisation=settings.organisation(),
+        organisation=settings.organisation_for_documents(),
         reference=f"WL-{warning.id:06d}",
         stage=warning.stage,
         stage_name=tenancy_warnings.STAGES[warning.stage].lower(),

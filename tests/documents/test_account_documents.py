@@ -22,6 +22,7 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture
 def owing(admin, partner):
+    factories.organisation(admin)  # her papers are refused until it is named
     home = factories.certified_flat(admin, partner)
     woman = factories.ready_woman(admin, given_name="Zsófia", family_name="Kovács")
     people.update_person(admin, woman, preferred_name="Zsófi")
@@ -79,6 +80,7 @@ def test_the_letter_closing_her_account_states_the_final_balance(admin, owing):
 
 
 def test_her_own_files_come_at_the_end_of_her_copy(admin, partner, tmp_path):
+    factories.organisation(admin)  # her papers are refused until it is named
     from PySide6.QtGui import QColor, QImage
 
     from housing_desk.services import attachments, subject_access

@@ -164,6 +164,7 @@ def test_a_woman_who_can_claim_still_needs_her_claim_reference(admin, partner):
 
 
 def test_her_record_keeps_it_and_her_copy_of_her_records_shows_it(admin):
+    factories.organisation(admin)  # her papers are refused until it is named
     woman = factories.person(admin)
     assert woman.no_recourse_to_public_funds is False
     people.update_person(admin, woman, no_recourse_to_public_funds=True)

@@ -12,6 +12,7 @@ from tests import factories
 
 
 def test_everything_about_her_and_nobody_else(admin, partner):
+    factories.organisation(admin)  # her papers are refused until it is named
     home = factories.certified_flat(admin, partner)
     woman = factories.person(
         admin,
@@ -117,6 +118,7 @@ def test_a_table_added_later_is_in_her_copy_and_cleared_when_she_is_anonymised(
     db, admin, monkeypatch
 ):
     """A real table of hers that no section knows (as a later feature would add)."""
+    factories.organisation(admin)  # her papers are refused until it is named
     from peewee import CharField, DateField, ForeignKeyField, TextField
 
     from housing_desk.data.models import MODELS, BaseModel, Person

@@ -20,6 +20,7 @@ TODAY = clock.today()
 
 @pytest.fixture
 def licence(admin, partner):
+    factories.organisation(admin)  # her papers are refused until it is named
     woman = factories.ready_woman(admin, given_name="Małgorzata", family_name="Wójcik")
     home = factories.certified_flat(admin, partner)
     made = licences.create_licence(admin, woman, home, start_date=TODAY - timedelta(days=100))

@@ -304,6 +304,7 @@ def test_a_licence_let_after_the_days_posting_is_charged_at_once(admin, partner,
 
 
 def test_her_account_in_the_export_and_gone_from_it_when_anonymised(admin, partner):
+    factories.organisation(admin)  # her papers are refused until it is named
     import io
 
     from pypdf import PdfReader

@@ -23,6 +23,7 @@ TODAY = clock.today()
 
 
 def test_everything_that_happened_with_her_in_order(admin, partner):
+    factories.organisation(admin)  # her papers are refused until it is named
     woman = factories.person(admin)
     referral = factories.accepted(admin, woman, received_on=TODAY - timedelta(days=100))
     home = factories.certified_flat(admin, partner)

@@ -50,6 +50,7 @@ def test_recording_her_request_from_her_record(qtbot, admin, monkeypatch):
 def test_her_copy_carries_the_banner_and_a_warning_before_it_is_saved(
     qtbot, admin, monkeypatch, tmp_path
 ):
+    factories.organisation(admin)  # her papers are refused until it is named
     woman = factories.person(admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True)
     subject_access.record_request(admin, woman, received_on=clock.today())
     panel = panel_for(qtbot, admin, woman)

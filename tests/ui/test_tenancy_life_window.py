@@ -109,6 +109,7 @@ def test_a_high_incident_shows_on_the_board_without_her_name_until_reviewed(
 
 
 def test_a_final_warning_prints_its_letter(qtbot, admin, partner, monkeypatch):
+    factories.organisation(admin)  # her papers are refused until it is named
     from housing_desk.ui.pdf_preview import PdfPreviewDialog
 
     _woman, licence = living(admin, partner)

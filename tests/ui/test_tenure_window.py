@@ -49,6 +49,7 @@ def living(admin, partner):
 def test_our_notice_needs_how_it_was_served_then_offers_the_notice_to_quit(
     qtbot, admin, living, monkeypatch
 ):
+    factories.organisation(admin)  # her papers are refused until it is named
     shown = []
     monkeypatch.setattr(
         PdfPreviewDialog, "show_pdf", classmethod(lambda cls, *args: shown.append(args))
