@@ -132,7 +132,8 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
     lettings = demo_tenancies.build(
         admin, staff["priya"], staff["grace"], {f.reference: f for f in made}, today
     )
-    # A flat under repairs now, one with void works booked, one with a past period, one back with its owner.
+    # A flat under repairs now, one with void works booked, one with a past period, one back with its
+    # owner.
     flats.mark_unavailable(
         admin,
         made[3],
@@ -141,13 +142,15 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
         reason="repairs",
         notes="Boiler replacement and kitchen damp treatment.",
     )
+    # The void works are booked for the day the flat under notice comes free (a free flat with
+    # works booked could not be let: a licence has no end date to stop before them).
     flats.mark_unavailable(
         admin,
-        made[6],
-        start=today + timedelta(days=20),
-        end=today + timedelta(days=34),
+        made[2],
+        start=today + timedelta(days=18),
+        end=today + timedelta(days=32),
         reason="void_works",
-        notes="Redecoration.",
+        notes="Redecoration between lets.",
     )
     flats.mark_unavailable(
         admin,

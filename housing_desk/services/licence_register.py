@@ -115,6 +115,27 @@ def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | N
     )
 
 
+def licence_to_act_on(flat_id: int, on: date | None = None) -> Licence | None:
+    """The licence the board acts on for a flat: the one whose dates cover ``on``, else one not yet
+    recorded as ended whose move-out day has come (on the day she leaves the flat is free by its
+    dates, and her move-out is still to record)."""
+    on = on or clock.today()
+    covering = current_licence_of_flat(flat_id, on)
+    if covering is not None:
+        return covering
+    return (
+        Licence.select()
+        .where(
+            (Licence.flat == flat_id)
+            & Licence.status.in_(("active", "notice"))
+            & Licence.end_date.is_null(False)
+            & (Licence.end_date <= on)
+        )
+        .order_by(Licence.end_date.desc())
+        .first()
+    )
+
+
 def home_of(person_id: int) -> Licence | None:
     """Her licence that is not ended (the flat she lives in, or is signing up for), with its flat."""
     return (

@@ -22,7 +22,7 @@ class FlatActions:
     def select(self, status) -> None:
         self.status = status
         self.offer = allocations.pending_offer_of_flat(status.flat_id) if status else None
-        self.licence = licence_register.current_licence_of_flat(status.flat_id) if status else None
+        self.licence = licence_register.licence_to_act_on(status.flat_id) if status else None
 
     def allowed(self) -> dict[str, bool]:
         return lifecycle.flat_actions(
