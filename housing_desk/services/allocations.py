@@ -92,11 +92,12 @@ def candidates(flat, on: date | None = None) -> list[Candidate]:
     )
     for referral_id, reference in tuples(query):
         pending[referral_id] = reference
-    found = [_candidate(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
+    found = [candidate_for(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
     return sorted(found, key=lambda c: (not c.suitable, c.priority, -c.days_waiting, c.name))
 
 
-def _candidate(referral, flat: Flat, on: date, latest, pending_reference) -> Candidate:
+def candidate_for(referral, flat: Flat, on: date, latest, pending_reference) -> Candidate:
+    """Whether one accepted referral suits one flat, and why, in plain words."""
     person = referral.person
     reasons, suitable = [], True
     if latest is None:

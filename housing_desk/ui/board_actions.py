@@ -42,12 +42,16 @@ class FlatActions:
         return MatchDialog.ask(self.parent, self.actor, flats.get_flat(self.status.flat_id))
 
     def answer(self):
-        from housing_desk.ui.tenancy_dialogs import OfferAnswerDialog
+        """Her answer; when she accepts, her move-in opens at once."""
+        from housing_desk.ui.next_steps import answer_offer
 
         name = self._name(self.offer.referral.person_id)
-        return OfferAnswerDialog.ask(
+        answered, wizard = answer_offer(
             self.parent, self.actor, self.offer, name, self.status.reference
         )
+        if wizard is not None:
+            self.started_plan = wizard.plan
+        return answered
 
     def withdraw(self):
         from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog

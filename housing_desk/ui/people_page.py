@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people, permissions
 from housing_desk.ui import dates, forms
-from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.person_panel import PersonPanel
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
@@ -95,6 +94,9 @@ class PeoplePage(QWidget):
             self.panel.show_person(person_id)
 
     def new_person(self) -> None:
-        person = PersonDialog.ask(self, self.actor)
+        """Her details, then her referral (the reason she is added)."""
+        from housing_desk.ui.next_steps import new_woman_referred
+
+        person = new_woman_referred(self, self.actor)
         if person is not None:
             self.refresh(select_id=person.id)

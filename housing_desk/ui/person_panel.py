@@ -92,6 +92,9 @@ class PersonPanel(QWidget):
         ui.assessButton.clicked.connect(self.assess)
         ui.exportButton.clicked.connect(self.export)
         ui.withdrawOfferButton.clicked.connect(self.withdraw_offer)
+        ui.findFlatButton.clicked.connect(self.find_flat)
+        ui.answerButton.clicked.connect(self.answer_offer)
+        self.allocate = permissions.allowed(actor, "allocate")
         self.offer = None
         ui.exportButton.setVisible(permissions.allowed(actor, "export"))
         ui.requestButton.clicked.connect(self.record_request)
@@ -148,6 +151,8 @@ class PersonPanel(QWidget):
             ui.notesView.setPlainText("")
             ui.homeLabel.setText("")
             ui.withdrawOfferButton.setVisible(False)
+            ui.answerButton.setVisible(False)
+            ui.findFlatButton.setVisible(False)
             self.files_panel.show_for(list)
             self._show_tenancy(None)
             return
@@ -252,7 +257,7 @@ class PersonPanel(QWidget):
         ui = self.ui
         licence = licence_register.home_of(self.person.id)
         if licence is None:
-            home = "She does not live in one of our flats."
+            home = "No flat with us."
         elif licence.status == "pending_signup":
             home = (
                 f"Signing up for flat {licence.flat.reference}, {licence.flat.address}, "
@@ -272,11 +277,33 @@ class PersonPanel(QWidget):
                 "waiting for her answer."
             )
         ui.homeLabel.setText(home)
-        ui.withdrawOfferButton.setVisible(
-            self.offer is not None and permissions.allowed(self.actor, "allocate")
+        ui.withdrawOfferButton.setVisible(self.offer is not None and self.allocate)
+        ui.answerButton.setVisible(self.offer is not None and self.allocate)
+        # On the waiting list, not housed, nothing offered: the next step is finding her a flat.
+        waiting = self.open_referral is not None and self.open_referral.status == "accepted"
+        ui.findFlatButton.setVisible(
+            self.allocate and waiting and licence is None and self.offer is None
         )
 
     # -- actions -------------------------------------------------------------
+    def find_flat(self) -> None:
+        from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
+
+        if self.person is not None:
+            self._after(FlatChoiceDialog.ask(self, self.actor, self.person))
+
+    def answer_offer(self) -> None:
+        """Her answer; when she accepts, her move-in opens with her chosen."""
+        from housing_desk.ui.next_steps import answer_offer
+
+        if self.offer is None:
+            return
+        offer = allocations.get_offer(self.offer.offer_id)
+        answered, _wizard = answer_offer(
+            self, self.actor, offer, self.person.display_name, self.offer.reference
+        )
+        self._after(answered)
+
     def withdraw_offer(self) -> None:
         from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
 

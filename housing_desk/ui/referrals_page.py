@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from housing_desk.services import referral_list, referrals, waiting_list
+from housing_desk.services import (
+    assessments,
+    people,
+    permissions,
+    referral_list,
+    referrals,
+    waiting_list,
+)
 from housing_desk.ui import dates, forms
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.table_model import (
@@ -96,6 +103,23 @@ class ReferralsPage(QWidget):
             lambda index: self._open(self.all.row_at(index.row()))
         )
         ui.openButton.clicked.connect(self.open_selected)
+        ui.newReferralButton.clicked.connect(self.new_referral)
+        ui.assessButton.clicked.connect(self.assess)
+        ui.decideButton.clicked.connect(self.decide)
+        ui.findFlatButton.clicked.connect(self.find_flat)
+        for table in (ui.waitingTable, ui.referralsTable):
+            table.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
+        ui.tabs.currentChanged.connect(lambda _i: self._buttons())
+        self.can = {
+            key: permissions.allowed(actor, key)
+            for key in ("refer", "assess", "decide_referrals", "allocate")
+        }
+        ui.newReferralButton.setVisible(self.can["refer"])
+        ui.assessButton.setVisible(self.can["assess"])
+        ui.decideButton.setVisible(self.can["decide_referrals"])
+        ui.findFlatButton.setVisible(self.can["allocate"])
+        # An officer records and assesses; the decision is a manager's.
+        ui.hintLabel.setVisible(self.can["assess"] and not self.can["decide_referrals"])
         self.refresh()
 
     def refresh(self) -> None:
@@ -111,6 +135,7 @@ class ReferralsPage(QWidget):
             else "No one is on the waiting list."
         )
         self._reload_all()
+        self._buttons()
 
     def _fetch(self, offset: int, limit: int, order: str, descending: bool):
         filters = referral_list.ReferralFilter(
@@ -129,16 +154,70 @@ class ReferralsPage(QWidget):
         self.all.reload()
         self.ui.referralsTable.resizeColumnsToContents()
 
-    def open_selected(self) -> None:
+    def selected(self):
+        """The selected row of the tab shown (a waiting-list entry or a referral), or None."""
         on_waiting = self.ui.tabs.currentWidget() is self.ui.waitingTab
         table = self.ui.waitingTable if on_waiting else self.ui.referralsTable
         indexes = table.selectionModel().selectedRows()
-        if indexes:
-            self._open(
-                self.waiting_proxy.source_row(indexes[0])
-                if on_waiting
-                else self.all.row_at(indexes[0].row())
-            )
+        if not indexes:
+            return None
+        if on_waiting:
+            return self.waiting_proxy.source_row(indexes[0])
+        return self.all.row_at(indexes[0].row())
+
+    def _status(self) -> str | None:
+        row = self.selected()
+        if row is None:
+            return None
+        return getattr(row, "status", "accepted")  # everyone on the waiting list is accepted
+
+    def _buttons(self) -> None:
+        status = self._status()
+        ui = self.ui
+        ui.openButton.setEnabled(status is not None)
+        ui.assessButton.setEnabled(status in referrals.OPEN_STATUSES)
+        ui.decideButton.setEnabled(status in referrals.UNDECIDED)
+        ui.findFlatButton.setEnabled(status == "accepted")
+
+    def open_selected(self) -> None:
+        self._open(self.selected())
+
+    def _person(self):
+        row = self.selected()
+        return people.get_person(self.actor, row.person_id) if row is not None else None
+
+    def _after(self, saved) -> None:
+        if saved is not None:
+            self.refresh()
+
+    def new_referral(self) -> None:
+        from housing_desk.ui.next_steps import new_woman_referred
+
+        self._after(new_woman_referred(self, self.actor))
+
+    def assess(self) -> None:
+        from housing_desk.ui.assessment_dialog import AssessmentDialog
+
+        person = self._person()
+        if person is not None:
+            history = assessments.history(self.actor, person)
+            previous = history[-1] if history else None
+            self._after(AssessmentDialog.ask(self, self.actor, person, previous))
+
+    def decide(self) -> None:
+        from housing_desk.ui.referral_dialogs import DecisionDialog
+
+        person = self._person()
+        referral = referrals.open_referral(person) if person is not None else None
+        if referral is not None and referral.status in referrals.UNDECIDED:
+            self._after(DecisionDialog.ask(self, self.actor, referral, person))
+
+    def find_flat(self) -> None:
+        from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
+
+        person = self._person()
+        if person is not None:
+            self._after(FlatChoiceDialog.ask(self, self.actor, person))
 
     def _open(self, row) -> None:
         if row is not None:

@@ -109,6 +109,7 @@ def windows(user):
     from housing_desk.ui.assessment_dialog import AssessmentDialog
     from housing_desk.ui.assessment_view import AssessmentViewDialog
     from housing_desk.ui.certificate_dialog import CertificateDialog
+    from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
     from housing_desk.ui.flat_dialog import FlatDialog
     from housing_desk.ui.goal_dialog import GoalDialog
     from housing_desk.ui.idle_lock import LockDialog
@@ -129,6 +130,7 @@ def windows(user):
     offer = Offer.select().where(Offer.status == "pending").first()
     referral = Referral.select().where(Referral.status.in_(("received", "assessing"))).first()
     away = Unavailability.select().first()
+    waiting = Referral.select().where(Referral.status == "accepted").first().person
     history = assessments.history(user, person)
     # the woman assessed most often, and her latest assessment, for the view and the comparison
     most = fn.COUNT(Assessment.id)
@@ -160,6 +162,7 @@ def windows(user):
         ("Out of use", lambda: UnavailabilityDialog(user, flat)),
         ("Back in use", lambda: BackInUseDialog(user, away)),
         ("Match", lambda: MatchDialog(user, flat)),
+        ("Find a flat", lambda: FlatChoiceDialog(user, waiting)),
         ("Offer answer", lambda: OfferAnswerDialog(user, offer, "Ioana", offer.flat.reference)),
         ("Move in", lambda: MoveInWizard(user, flat, [(person.id, person.display_name)])),
         ("Sign-up", lambda: MoveInWizard(user, licence.flat, licence=licence)),

@@ -99,7 +99,7 @@ def test_an_offer_is_withdrawn_from_her_record(qtbot, admin, partner, monkeypatc
     panel.ui.withdrawOfferButton.click()
     assert Offer.get().status == "withdrawn"
     assert panel.ui.withdrawOfferButton.isHidden()
-    assert panel.ui.homeLabel.text() == "She does not live in one of our flats."
+    assert panel.ui.homeLabel.text() == "No flat with us."
 
 
 def test_her_page_says_where_she_lives_now(qtbot, admin, partner):

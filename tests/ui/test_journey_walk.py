@@ -11,8 +11,8 @@ from housing_desk.data.models import Licence, Person
 from housing_desk.services import assessments, demo, flats
 from housing_desk.ui import dates
 from housing_desk.ui.assessment_dialog import AssessmentDialog
+from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
 from housing_desk.ui.main_window import MainWindow
-from housing_desk.ui.match_dialog import MatchDialog
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.pdf_preview import PdfPreviewDialog
 from housing_desk.ui.person_dialog import PersonDialog
@@ -72,18 +72,16 @@ def test_the_core_journey_walked_through_the_windows(
         walk.type(dialog.ui.familyNameEdit, "Nowak")
         return _saved(walk)(dialog)
 
-    walk.expect(PersonDialog, new_person)
-    walk.click(people_page.ui.newButton)
-    person = Person.get(Person.family_name == "Nowak")
-    panel = people_page.panel
-    assert panel.person.id == person.id
-
     def referral(dialog):
         walk.type(dialog.ui.referrerEdit, "Outreach van")
         return _saved(walk)(dialog)
 
-    walk.expect(ReferralDialog, referral)
-    walk.click(panel.ui.referButton)
+    walk.expect(PersonDialog, new_person)
+    walk.expect(ReferralDialog, referral)  # opens as soon as her details are saved
+    walk.click(people_page.ui.newButton)
+    person = Person.get(Person.family_name == "Nowak")
+    panel = people_page.panel
+    assert panel.person.id == person.id
 
     walk.step("2 assessment")
 
@@ -101,27 +99,21 @@ def test_the_core_journey_walked_through_the_windows(
     walk.click(panel.ui.decideButton)
     assert "On the waiting list" in panel.ui.statusSummary.text()
 
-    walk.step("4 match and offer")
-    walk.go(nav, "Board")
-    board = window.board
-    walk.pick_row(board.ui.boardTable, _board_row(board, FLAT))
+    walk.step("4 find a flat, offer")
 
-    def match(dialog):
-        names = [c.name for c in dialog.model.rows()]
-        walk.pick_row(dialog.ui.candidatesTable, names.index("Marta Nowak"))
+    def find_flat(dialog):
+        assert dialog.selected().reference == FLAT  # the suitable flat, chosen already
         walk.click(dialog.ui.offerButton)
         return dialog.offer
 
-    walk.expect(MatchDialog, match)
-    walk.click(board.ui.matchButton)
+    walk.expect(FlatChoiceDialog, find_flat)
+    walk.click(panel.ui.findFlatButton)
 
     walk.step("5 her answer")
-    walk.expect(OfferAnswerDialog, _saved(walk))
-    walk.click(board.ui.answerButton)
-
-    walk.step("6 move-in and pack")
+    walk.expect(OfferAnswerDialog, _saved(walk))  # she accepts: her move-in opens
 
     def move_in(wizard):
+        walk.step("6 move-in and pack")
         assert wizard.details.ui.personCombo.currentText() == "Marta Nowak"
         walk.click(wizard.button(QWizard.WizardButton.CommitButton))
         assert wizard.currentId() == 1, wizard.details.errors.message_for("start_date")
@@ -143,11 +135,13 @@ def test_the_core_journey_walked_through_the_windows(
         return wizard
 
     walk.expect(MoveInWizard, move_in, method="run")
-    walk.click(board.ui.moveInButton)
+    walk.click(panel.ui.answerButton)
+    walk.step("7 notice")
+    walk.go(nav, "Board")
+    board = window.board
     licence = Licence.get(Licence.person == person)
     assert licence.status == "active"
 
-    walk.step("7 notice")
     walk.pick_row(board.ui.boardTable, _board_row(board, FLAT))
     walk.expect(NoticeDialog, _saved(walk))
     walk.click(board.ui.noticeButton)

@@ -45,7 +45,14 @@ def test_new_referral_to_the_waiting_list_in_the_window(qtbot, admin, monkeypatc
         qtbot.keyClicks(dialog.ui.areasEdit, "nn1, nn3")
         dialog.ui.doNotDiscloseCheck.setChecked(True)
 
+    def referral(dialog):
+        dialog.ui.sourceCombo.setCurrentIndex(dialog.ui.sourceCombo.findData("police_outreach"))
+        qtbot.keyClicks(dialog.ui.referrerEdit, "PC Dawn Hale")
+        dialog.ui.priorityCombo.setCurrentIndex(dialog.ui.priorityCombo.findData(1))
+
     drive(qtbot, PersonDialog, monkeypatch, new_person)
+    # Her referral's window opens as soon as her details are saved, with her chosen.
+    drive(qtbot, ReferralDialog, monkeypatch, referral)
     page.ui.newButton.click()
     person = Person.get()
     assert (person.given_name, person.family_name, person.areas_to_avoid) == (
@@ -57,14 +64,6 @@ def test_new_referral_to_the_waiting_list_in_the_window(qtbot, admin, monkeypatc
     assert panel.person.id == person.id
     assert panel.ui.nameLabel.text().startswith("Erzsi Szőke-Kővári")
     assert not panel.ui.confidentialBanner.isHidden()
-
-    def referral(dialog):
-        dialog.ui.sourceCombo.setCurrentIndex(dialog.ui.sourceCombo.findData("police_outreach"))
-        qtbot.keyClicks(dialog.ui.referrerEdit, "PC Dawn Hale")
-        dialog.ui.priorityCombo.setCurrentIndex(dialog.ui.priorityCombo.findData(1))
-
-    drive(qtbot, ReferralDialog, monkeypatch, referral)
-    panel.ui.referButton.click()
     assert Referral.get().status == "received"
     assert not panel.ui.referButton.isEnabled()
 

@@ -1,0 +1,87 @@
+"""The Referrals page acts on the woman chosen: a new referral, assess, decide (a manager's), find
+a flat; an officer is told that a manager decides. Her page says where she lives now."""
+
+from housing_desk import clock
+from housing_desk.ui.assessment_dialog import AssessmentDialog
+from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
+from housing_desk.ui.main_window import MainWindow
+from housing_desk.ui.person_dialog import PersonDialog
+from housing_desk.ui.referral_dialogs import DecisionDialog, ReferralDialog
+from tests import factories
+
+
+def _record_asks(monkeypatch, *classes):
+    asked = []
+    for cls in classes:
+
+        def ask(klass, parent, *args, **kwargs):
+            asked.append((klass.__name__, args))
+            return None
+
+        monkeypatch.setattr(cls, "ask", classmethod(ask))
+    return asked
+
+
+def test_a_manager_acts_on_the_chosen_referral(qtbot, admin, monkeypatch):
+    from housing_desk.services import referrals
+
+    waiting = factories.person(admin)
+    factories.accepted(admin, waiting)
+    new = factories.person(admin, given_name="Ayşe", family_name="Yılmaz")
+    referrals.create_referral(admin, new, received_on=clock.today(), source="self")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("referrals")
+    ui = page.ui
+    assert ui.hintLabel.isHidden()  # she decides herself
+    assert not ui.decideButton.isEnabled() and not ui.findFlatButton.isEnabled()
+    page.ui.waitingTable.selectRow(0)  # the waiting list: accepted, so a flat is the next step
+    assert ui.findFlatButton.isEnabled() and not ui.decideButton.isEnabled()
+    asked = _record_asks(monkeypatch, FlatChoiceDialog, DecisionDialog, AssessmentDialog)
+    ui.findFlatButton.click()
+    assert asked[-1] == ("FlatChoiceDialog", (admin, waiting))
+    ui.tabs.setCurrentWidget(ui.allTab)
+    names = [page.all.row_at(r).name for r in range(page.all.rowCount())]
+    ui.referralsTable.selectRow(names.index("Ayşe Yılmaz"))
+    assert ui.decideButton.isEnabled() and ui.assessButton.isEnabled()
+    assert not ui.findFlatButton.isEnabled()
+    ui.decideButton.click()
+    name, (_actor, referral, person) = asked[-1]
+    assert (name, referral.person_id, person.id) == ("DecisionDialog", new.id, new.id)
+    ui.assessButton.click()
+    assert asked[-1][0] == "AssessmentDialog" and asked[-1][1][1].id == new.id
+
+
+def test_an_officer_is_told_that_a_manager_decides(qtbot, admin):
+    officer = factories.user(admin, "officer")
+    window = MainWindow(officer)
+    qtbot.addWidget(window)
+    page = window.show_page("referrals")
+    assert page.ui.decideButton.isHidden()
+    assert not page.ui.hintLabel.isHidden()
+    assert page.ui.hintLabel.text().startswith("A manager decides referrals")
+    assert not page.ui.newReferralButton.isHidden() and not page.ui.assessButton.isHidden()
+
+
+def test_a_new_referral_takes_her_details_then_opens_her_referral(qtbot, admin, monkeypatch):
+    made = factories.person(admin, given_name="Marta", family_name="Nowak")
+    asked = _record_asks(monkeypatch, ReferralDialog)
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(lambda cls, parent, actor: made))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("referrals")
+    page.ui.newReferralButton.click()
+    assert asked == [("ReferralDialog", (admin, made))]
+
+
+def test_her_page_says_where_she_lives_and_offers_the_next_step(qtbot, admin, partner):
+    woman = factories.person(admin)
+    factories.accepted(admin, woman)
+    factories.certified_flat(admin, partner)
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("people")
+    page.select_person(woman.id)
+    panel = page.panel
+    assert panel.ui.homeLabel.text() == "No flat with us."
+    assert not panel.ui.findFlatButton.isHidden() and panel.ui.answerButton.isHidden()
