@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations, audit, flats, incidents, reminders
+from housing_desk.services import allocations, audit, flats, incidents, permissions, reminders
 from housing_desk.services.availability import STATE_LABELS, coming_free, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
 from housing_desk.ui.board_actions import FlatActions
+from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.first_paint import after_painting
 from housing_desk.ui.style import (
     COMPLIANCE_COLOURS,
@@ -74,6 +75,7 @@ class BoardPage(QWidget):
     licence_activated = Signal(int)
     plan_requested = Signal(int)  # a licence id: show her support plan
     account_requested = Signal(int, bool)  # licence id; True to record the council's decision
+    add_flat_requested = Signal()  # no flats yet: add the first
 
     def __init__(self, actor=None, parent=None):
         super().__init__(parent)
@@ -135,6 +137,13 @@ class BoardPage(QWidget):
         ui.todayButton.clicked.connect(lambda: dates.set_date(ui.onDateEdit, clock.today()))
         ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         ui.filterEdit.setClearButtonEnabled(True)
+        self.empty = EmptyState(
+            ui.boardTable,
+            "No flats yet. The board shows every flat the team holds, whether it is free, let or "
+            "coming free: add the first flat to begin.",
+            (("Add a flat…", self.add_flat_requested.emit),),
+        )
+        self._empty_actions()
         self.refresh()
 
     def on(self) -> date:
@@ -147,6 +156,7 @@ class BoardPage(QWidget):
         the board's first paint."""
         self.actor = actor
         self.actions = FlatActions(actor, self)
+        self._empty_actions()
         today = clock.today()
         if self._read_on != today and self.on() == self._read_on:
             self.ui.onDateEdit.blockSignals(True)  # read once below, for today
@@ -158,6 +168,11 @@ class BoardPage(QWidget):
         else:
             self._selection_changed()
         self._incidents()  # read for her: none were read for no one
+
+    def _empty_actions(self) -> None:
+        """'Add a flat' only for someone who may add one (and no one before sign-in)."""
+        (add_flat,) = self.empty.buttons
+        add_flat.setVisible(permissions.allowed(self.actor, "manage_flats"))
 
     def refresh(self, *, side_lists_when_painted: bool = False) -> None:
         on = self.on()
@@ -258,11 +273,7 @@ class BoardPage(QWidget):
             counts[status.state] = counts.get(status.state, 0) + 1
         parts = [f"{counts[s]} {STATE_LABELS[s].lower()}" for s in STATE_LABELS if counts.get(s)]
         attention = sum(1 for s in statuses if s.compliance != "ok" and s.state != "retired")
-        text = (
-            f"{len(statuses)} flats: " + ", ".join(parts)
-            if statuses
-            else "No flats yet: add them on the Flats page."
-        )
+        text = f"{len(statuses)} flats: " + ", ".join(parts) if statuses else "No flats yet."
         if attention:
             text += f" · certificates need attention at {attention}"
         self.ui.summaryLabel.setText(text)

@@ -10,6 +10,7 @@ from housing_desk.services.compliance import CERTIFICATE_KINDS, SHORT_NAMES
 from housing_desk.ui import dates, forms
 from housing_desk.ui.attachments_panel import AttachmentsPanel
 from housing_desk.ui.certificate_dialog import CertificateDialog
+from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.flat_dialog import FlatDialog
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.repairs_panel import RepairsPanel
@@ -135,6 +136,12 @@ class FlatsPage(QWidget):
             ui.backInUseButton,
         ):
             button.setVisible(permissions.allowed(actor, "manage_flats"))
+        self.empty = EmptyState(
+            ui.flatsTable,
+            "No flats yet. Add each flat a partner lends, then its gas safety record, EICR and "
+            "EPC: a flat is let only while they are in date.",
+            (("Add a flat…", self.new_flat),) if permissions.allowed(actor, "manage_flats") else (),
+        )
         self.refresh()
 
     # -- data ----------------------------------------------------------------

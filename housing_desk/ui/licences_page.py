@@ -18,6 +18,7 @@ from housing_desk.services import (
 from housing_desk.ui import dates, forms, licence_papers, messages
 from housing_desk.ui.account_panel import AccountPanel
 from housing_desk.ui.attachments_panel import AttachmentsPanel
+from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.keywork_panel import KeyworkPanel
 from housing_desk.ui.move_in_wizard import MoveInWizard
 from housing_desk.ui.style import lock_icon
@@ -64,6 +65,7 @@ DOCUMENT_COLUMNS = (
 
 class LicencesPage(QWidget):
     person_activated = Signal(int)
+    board_requested = Signal()  # no licences yet: a move-in starts from a free flat on the board
 
     def __init__(self, actor, parent=None):
         super().__init__(parent)
@@ -120,6 +122,12 @@ class LicencesPage(QWidget):
         )
         ui.paperworkButton.setMenu(menu)
         ui.paperworkButton.setEnabled(permissions.allowed(actor, "print"))
+        self.empty = EmptyState(
+            ui.licencesTable,
+            "No licences in this list. A licence is made when a woman moves in: choose a free flat "
+            "on the board and Move in.",
+            (("Open the board", self.board_requested.emit),),
+        )
         self.refresh()
 
     def refresh(self) -> None:

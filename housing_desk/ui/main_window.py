@@ -40,6 +40,7 @@ def _licences_page(window):
 
     page = LicencesPage(window.user)
     page.person_activated.connect(window.show_person)
+    page.board_requested.connect(lambda: window.show_page("board"))
     return page
 
 
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.board.licence_activated.connect(self.show_licence)
         self.board.account_requested.connect(self.show_account)
         self.board.plan_requested.connect(self.show_plan)
+        self.board.add_flat_requested.connect(lambda: self.show_page("flats").new_flat())
         self.ui.navigation.currentRowChanged.connect(self._row_chosen)
         window_fit.fit(self, 1180, 760)
         self._restore_geometry()

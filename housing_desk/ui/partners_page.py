@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import flats, permissions
 from housing_desk.ui import forms
+from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.partner_dialog import PartnerDialog
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 
@@ -37,6 +38,12 @@ class PartnersPage(QWidget):
         can_edit = permissions.allowed(actor, "manage_partners")
         self.ui.newButton.setVisible(can_edit)
         self.ui.editButton.setVisible(can_edit)
+        self.empty = EmptyState(
+            self.ui.partnersTable,
+            "No partners yet. A partner is the housing charity, council or landlord that lends "
+            "the team a flat: add one before its flats.",
+            (("Add a partner…", self.new_partner),) if can_edit else (),
+        )
         self.refresh()
 
     def refresh(self) -> None:

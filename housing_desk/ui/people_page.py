@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people, permissions
 from housing_desk.ui import dates, forms
+from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.person_panel import PersonPanel
 from housing_desk.ui.style import lock_icon
 from housing_desk.ui.table_model import Column, PagedTableModel, prepare_paged_table
@@ -52,6 +53,15 @@ class PeoplePage(QWidget):
         ui.newButton.setVisible(permissions.allowed(actor, "manage_people"))
         ui.peopleTable.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.panel.changed.connect(self.refresh)
+        self.empty = EmptyState(
+            ui.peopleTable,
+            "No one on file yet. A woman is added when she is referred for a flat: her details, "
+            "then the referral.",
+            (("New referral…", self.new_person),)
+            if permissions.allowed(actor, "manage_people")
+            else (),
+            is_empty=lambda: self.model.rowCount() == 0 and self.filters == people.PeopleFilter(),
+        )
         self.refresh()
 
     def _fetch(self, offset: int, limit: int, order: str, descending: bool):

@@ -132,7 +132,8 @@ class ReferralsPage(QWidget):
             + (f", {urgent} urgent" if urgent else "")
             + ". Ordered by priority, then by how long each woman has waited."
             if entries
-            else "No one is on the waiting list."
+            else "No one is on the waiting list yet. A woman joins it when a manager accepts her "
+            "referral; record one with New referral."
         )
         self._reload_all()
         self._buttons()
