@@ -128,7 +128,8 @@ def activate(actor: User, licence) -> Licence:
 
 
 def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> LicenceKey:
-    """Record a key or fob given to her, by its number."""
+    """Record a key or fob given to her, by its number. During sign-up this ticks "Keys and fobs
+    issued, each by number": the key recorded by its number is that item done."""
     permissions.require(actor, "allocate")
     validation.record_id(licence, Licence, "licence")
     label = validation.text(
@@ -146,6 +147,20 @@ def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> Licence
         audit.record(
             actor, "create", "licence_key", key.id, {"licence": current.id, "label": label}
         )
+        if lifecycle.licence_allows(current.status, "sign_up"):
+            ticked = (
+                SignupItem.update(done=True, done_on=clock.today(), done_by=actor.id)
+                .where(
+                    (SignupItem.licence == current.id)
+                    & (SignupItem.key == "keys_issued")
+                    & ~SignupItem.done
+                )
+                .execute()
+            )
+            if ticked:
+                audit.record(
+                    actor, "update", "signup_item", current.id, {"key": "keys_issued", "done": True}
+                )
     return key
 
 

@@ -17,6 +17,7 @@ from housing_desk.services import assessments
 from housing_desk.services.errors import ValidationError
 from housing_desk.ui import dates
 from housing_desk.ui.form_dialog import FormDialog
+from housing_desk.ui.score_buttons import ScoreButtons
 
 RISK_CHOICES = (("", "Not assessed"), ("low", "Low"), ("medium", "Medium"), ("high", "High"))
 
@@ -27,7 +28,7 @@ class AssessmentDialog(FormDialog):
 
     def __init__(self, actor, person, previous=None, parent: QWidget | None = None):
         """``previous`` is her last AssessmentView, whose scores are shown beside each domain."""
-        self.score_combos: dict[str, QComboBox] = {}
+        self.score_buttons: dict[str, ScoreButtons] = {}
         self.descriptions: dict[str, QLabel] = {}
         self.evidence_edits: dict[str, QPlainTextEdit] = {}
         self.risk_combos: dict[str, QComboBox] = {}
@@ -75,13 +76,8 @@ class AssessmentDialog(FormDialog):
         for row, (key, label) in enumerate(assessments.DOMAINS):
             title = QLabel(f"<b>{label}</b>")
             title.setWordWrap(True)
-            combo = QComboBox()
-            combo.setObjectName(f"score_{key}")
-            combo.setAccessibleName(f"Score for {label}")
-            for score in range(1, 6):
-                combo.addItem(str(score), score)
-            combo.setCurrentIndex(-1)
-            combo.setPlaceholderText("–")
+            scorer = ScoreButtons(label)
+            scorer.setObjectName(f"score_{key}")
             previous = self.previous.scores.get(key) if self.previous else None
             description = QLabel(
                 "Choose a score." + (f" (previous: {previous})" if previous else "")
@@ -97,13 +93,13 @@ class AssessmentDialog(FormDialog):
             )
             evidence.setTabChangesFocus(True)
             evidence.setMaximumHeight(52)
-            combo.currentIndexChanged.connect(lambda _i, k=key: self._describe(k))
+            scorer.changed.connect(lambda k=key: self._describe(k))
             grid.addWidget(title, row * 2, 0, 1, 1)
-            grid.addWidget(combo, row * 2, 1)
+            grid.addWidget(scorer, row * 2, 1)
             grid.addWidget(description, row * 2, 2)
             grid.addWidget(evidence, row * 2 + 1, 0, 1, 3)
-            self.score_combos[key], self.descriptions[key], self.evidence_edits[key] = (
-                combo,
+            self.score_buttons[key], self.descriptions[key], self.evidence_edits[key] = (
+                scorer,
                 description,
                 evidence,
             )
@@ -134,7 +130,7 @@ class AssessmentDialog(FormDialog):
         grid.addLayout(markers, len(assessments.RISKS), 0, 1, 3)
 
     def _describe(self, key: str) -> None:
-        score = self.score_combos[key].currentData()
+        score = self.score_buttons[key].value()
         previous = self.previous.scores.get(key) if self.previous else None
         text = assessments.SCORE_DESCRIPTIONS[key].get(score, "Choose a score.")
         self.descriptions[key].setText(text + (f" (previous: {previous})" if previous else ""))
@@ -145,15 +141,12 @@ class AssessmentDialog(FormDialog):
 
     def set_scores(self, scores: dict[str, int]) -> None:
         for key, score in scores.items():
-            combo = self.score_combos[key]
-            combo.setCurrentIndex(combo.findData(score))
+            self.score_buttons[key].set_value(score)
 
     def save(self):
         ui = self.ui
         unscored = [
-            label
-            for key, label in assessments.DOMAINS
-            if self.score_combos[key].currentData() is None
+            label for key, label in assessments.DOMAINS if self.score_buttons[key].value() is None
         ]
         if unscored:
             raise ValidationError(f"Score every area: '{unscored[0]}' has no score yet.", "scores")
@@ -161,7 +154,7 @@ class AssessmentDialog(FormDialog):
             self.actor,
             self.person,
             assessed_on=dates.get_date(ui.assessedEdit),
-            scores={k: c.currentData() for k, c in self.score_combos.items()},
+            scores={k: b.value() for k, b in self.score_buttons.items()},
             evidence={k: e.toPlainText() for k, e in self.evidence_edits.items()},
             risks={
                 k: (c.currentData(), self.risk_notes[k].text()) for k, c in self.risk_combos.items()

@@ -24,6 +24,7 @@ from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
 
 DETAILS, CHECKLIST, KEYS = range(3)
+KEYS_TICK = " (ticks itself when you record them on the next page)"
 
 
 class FormPage(QWizardPage):
@@ -113,13 +114,18 @@ class ChecklistPage(FormPage):
         self.boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout(self.ui.itemsHost)
         for row, (key, label) in enumerate(licences.SIGNUP_CHECKLIST):
-            box = QCheckBox(label)
+            box = QCheckBox(label + KEYS_TICK if key == "keys_issued" else label)
             box.setObjectName(f"item_{key}")
             grid.addWidget(box, row, 0)
             self.boxes[key] = box
         self.hb_reference = QLineEdit()
         self.hb_reference.setPlaceholderText("Claim reference")
         self.hb_reference.setAccessibleName("Housing Benefit claim reference")
+        # The claim's reference typed is the claim made: its box ticks itself (and stays as set
+        # when the reference is cleared, so nothing is unticked behind her back).
+        self.hb_reference.textEdited.connect(
+            lambda text: text.strip() and self.boxes["hb_claim"].setChecked(True)
+        )
         hb_row = [key for key, _label in licences.SIGNUP_CHECKLIST].index("hb_claim")
         grid.addWidget(self.hb_reference, hb_row, 1)
         grid.setColumnStretch(0, 1)
@@ -128,7 +134,7 @@ class ChecklistPage(FormPage):
         self.paper_buttons = {}
         for which, text in (
             ("agreement", "Print the licence &agreement…"),
-            ("pack", "Print the sign-up &pack…"),
+            ("pack", "Print the sign-up &pack (the agreement is in it)…"),
         ):
             button = QPushButton(text)
             button.setEnabled(permissions.allowed(wizard.actor, "print"))
@@ -199,6 +205,7 @@ class KeysPage(FormPage):
     def _key_added(self) -> None:
         self.ui.keyEdit.clear()
         self._list()
+        self.wizard_.checklist.boxes["keys_issued"].setChecked(True)  # as the service ticked it
 
 
 class EnterAdds(QObject):

@@ -97,6 +97,9 @@ class ReportsPage(QWidget):
             f"flat-nights let, {overall.unavailable_nights} out of use, {overall.void_nights} void). "
             f"{reports.void_words(figures).capitalize()}; "
             f"average stay {figures['average_stay']:.0f} nights; {len(figures['stays'])} moved on."
+            if overall.nights
+            else "No flats were held in these dates. The reports count the nights of every flat "
+            "on the Flats page, and the referrals, stays and moves of the women in them."
         )
         self._chart(figures["outcomes"]["reason"])
         start, end = self.range()

@@ -41,7 +41,8 @@ class RetentionPage(QWidget):
         self.ui.summaryLabel.setText(
             f"Women whose last referral or licence closed more than {years} years ago, with nothing open. "
             "Anonymising replaces their names, contact details and every note, and keeps the dates, scores and "
-            f"outcomes the statistics need. {len(self.due):,} due."
+            f"outcomes the statistics need. "
+            + (f"{len(self.due):,} due." if self.due else "No one is due now.")
         )
 
     def anonymise(self) -> None:

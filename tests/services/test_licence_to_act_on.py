@@ -36,3 +36,23 @@ def test_her_licence_is_acted_on_until_her_move_out_is_recorded(admin, partner):
 def test_a_flat_never_let_has_no_licence_to_act_on(admin, partner):
     home = factories.certified_flat(admin, partner)
     assert licence_register.licence_to_act_on(home.id, date(2025, 9, 1)) is None
+
+
+def test_a_key_recorded_during_sign_up_ticks_keys_issued(admin, partner):
+    from housing_desk.data.models import AuditEvent
+
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin)
+    licence = licences.create_licence(admin, woman, home, start_date=START)
+    done = {i.key: i.done for i in licences.checklist(licence)}
+    assert done["keys_issued"] is False
+    licences.add_key(admin, licence, label="Front door key 1")
+    licences.add_key(admin, licence, label="Entry fob 4401")
+    item = {i.key: i for i in licences.checklist(licence)}["keys_issued"]
+    assert item.done and item.done_by_id == admin.id
+    ticks = AuditEvent.select().where(
+        (AuditEvent.entity == "signup_item") & (AuditEvent.entity_id == licence.id)
+    )
+    assert ticks.count() == 1  # the second key changes nothing on the checklist
+    others = [i.key for i in licences.checklist(licence) if i.done]
+    assert others == ["keys_issued"]

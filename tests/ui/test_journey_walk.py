@@ -87,7 +87,7 @@ def test_the_core_journey_walked_through_the_windows(
 
     def assessment(dialog):
         for key, _label in assessments.DOMAINS:
-            walk.choose(dialog.score_combos[key], 4)
+            walk.click(dialog.score_buttons[key].buttons[4])
         walk.choose(dialog.ui.outcomeCombo, "ready_with_support")
         return _saved(walk)(dialog)
 
@@ -119,12 +119,14 @@ def test_the_core_journey_walked_through_the_windows(
         assert wizard.currentId() == 1, wizard.details.errors.message_for("start_date")
         checklist = wizard.checklist
         for key, box in checklist.boxes.items():
-            if key == "hb_claim":
+            if key == "hb_claim":  # the reference typed ticks its box
                 walk.type(checklist.hb_reference, "HB123456")
-            walk.click(box)
-        for which in ("agreement", "pack"):
-            walk.expect(PdfPreviewDialog, _closed(walk), method="show_pdf")
-            walk.click(checklist.paper_buttons[which])
+                assert box.isChecked()
+            elif key != "keys_issued":  # ticked by the keys recorded on the next page
+                walk.click(box)
+        # The sign-up pack holds the agreement, the checklist and the key receipt to sign.
+        walk.expect(PdfPreviewDialog, _closed(walk), method="show_pdf")
+        walk.click(checklist.paper_buttons["pack"])
         walk.click(wizard.button(QWizard.WizardButton.NextButton))
         assert wizard.currentId() == 2, checklist.ui.errorLabel.text()
         walk.type(wizard.keys_page.ui.keyEdit, "Front door 1")

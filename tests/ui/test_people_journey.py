@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+
 from housing_desk import clock
 from housing_desk.data.models import Assessment, Person, Referral
 from housing_desk.services import assessments, people
@@ -112,7 +114,7 @@ def test_assessment_dialog_refuses_a_missing_score_and_keeps_the_rest(qtbot, adm
         "scores"
     )
     assert Assessment.select().count() == 0
-    assert dialog.score_combos["id_benefits"].currentData() == 3
+    assert dialog.score_buttons["id_benefits"].value() == 3
 
 
 def test_assessment_dialog_shows_the_words_and_the_previous_score(qtbot, admin):
@@ -251,3 +253,19 @@ def test_opening_a_waiting_woman_from_the_list(qtbot, admin):
     assert window.current_page() is window.pages["people"]
     assert window.pages["people"].panel.person.id == person.id
     assert people.get_person(admin, person.id).display_name == "Ioana Popescu"
+
+
+def test_a_score_is_one_click_and_the_words_follow_it(qtbot, admin):
+    person = factories.person(admin)
+    dialog = AssessmentDialog(admin, person)
+    qtbot.addWidget(dialog)
+    scorer = dialog.score_buttons["safety"]
+    assert scorer.value() is None
+    qtbot.mouseClick(scorer.buttons[2], Qt.MouseButton.LeftButton)
+    assert scorer.value() == 2
+    assert dialog.descriptions["safety"].text() == assessments.SCORE_DESCRIPTIONS["safety"][2]
+    qtbot.mouseClick(scorer.buttons[5], Qt.MouseButton.LeftButton)
+    assert scorer.value() == 5 and not scorer.buttons[2].isChecked()
+    scorer.set_value(None)
+    assert scorer.value() is None and dialog.descriptions["safety"].text() == "Choose a score."
+    assert scorer.buttons[3].accessibleName().startswith("Score 3 for ")

@@ -55,10 +55,6 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch, s
     def accept(dialog):
         dialog.ui.answerCombo.setCurrentIndex(0)
 
-    drive(qtbot, OfferAnswerDialog, monkeypatch, accept)
-    board.ui.answerButton.click()
-    assert Offer.get().status == "accepted"
-
     def run_wizard(cls, parent, actor, flat, people=(), licence=None):
         wizard = cls(actor, flat, people, licence, parent=parent)
         qtbot.addWidget(wizard)
@@ -91,7 +87,9 @@ def test_free_to_occupied_and_back_to_free(qtbot, admin, partner, monkeypatch, s
 
     monkeypatch.setattr(MoveInWizard, "run", classmethod(run_wizard))
     shown_messages.confirm_answer = False  # her support plan: later
-    board.ui.moveInButton.click()
+    drive(qtbot, OfferAnswerDialog, monkeypatch, accept)
+    board.ui.answerButton.click()  # she accepts, and her move-in opens with her chosen
+    assert Offer.get().status == "accepted"
     licence = Licence.get()
     assert (licence.status, licence.hb_reference, str(licence.support_charge)) == (
         "active",
