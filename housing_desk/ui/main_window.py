@@ -24,7 +24,9 @@ def _flats_page(window):
 def _people_page(window):
     from housing_desk.ui.people_page import PeoplePage
 
-    return PeoplePage(window.user)
+    page = PeoplePage(window.user)
+    page.licence_requested.connect(window.show_licence)
+    return page
 
 
 def _referrals_page(window):

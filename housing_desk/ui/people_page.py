@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import people, permissions
@@ -26,6 +27,10 @@ PEOPLE_COLUMNS = (
 
 
 class PeoplePage(QWidget):
+    """``licence_requested`` carries the id of the licence her page asked to open."""
+
+    licence_requested = Signal(int)
+
     def __init__(self, actor, parent=None):
         super().__init__(parent)
         self.actor = actor
@@ -53,6 +58,7 @@ class PeoplePage(QWidget):
         ui.newButton.setVisible(permissions.allowed(actor, "manage_people"))
         ui.peopleTable.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.panel.changed.connect(self.refresh)
+        self.panel.licence_requested.connect(self.licence_requested)
         self.empty = EmptyState(
             ui.peopleTable,
             "No one on file yet. A woman is added when she is referred for a flat: her details, "

@@ -64,6 +64,7 @@ class PersonPanel(QWidget):
     """Shows one person. ``changed`` is emitted after any save, so lists can refresh."""
 
     changed = Signal()
+    licence_requested = Signal(int)  # her licence's id: open it on the Licences page
 
     def __init__(self, actor, parent=None):
         super().__init__(parent)
@@ -94,6 +95,10 @@ class PersonPanel(QWidget):
         ui.withdrawOfferButton.clicked.connect(self.withdraw_offer)
         ui.findFlatButton.clicked.connect(self.find_flat)
         ui.answerButton.clicked.connect(self.answer_offer)
+        self.licence_id = None
+        ui.licenceButton.clicked.connect(
+            lambda: self.licence_id is not None and self.licence_requested.emit(self.licence_id)
+        )
         self.allocate = permissions.allowed(actor, "allocate")
         self.offer = None
         ui.exportButton.setVisible(permissions.allowed(actor, "export"))
@@ -153,6 +158,7 @@ class PersonPanel(QWidget):
             ui.withdrawOfferButton.setVisible(False)
             ui.answerButton.setVisible(False)
             ui.findFlatButton.setVisible(False)
+            ui.licenceButton.setVisible(False)
             self.files_panel.show_for(list)
             self._show_tenancy(None)
             return
@@ -277,6 +283,8 @@ class PersonPanel(QWidget):
                 "waiting for her answer."
             )
         ui.homeLabel.setText(home)
+        self.licence_id = licence.id if licence is not None else None
+        ui.licenceButton.setVisible(licence is not None)
         ui.withdrawOfferButton.setVisible(self.offer is not None and self.allocate)
         ui.answerButton.setVisible(self.offer is not None and self.allocate)
         # On the waiting list, not housed, nothing offered: the next step is finding her a flat.

@@ -85,3 +85,25 @@ def test_her_page_says_where_she_lives_and_offers_the_next_step(qtbot, admin, pa
     panel = page.panel
     assert panel.ui.homeLabel.text() == "No flat with us."
     assert not panel.ui.findFlatButton.isHidden() and panel.ui.answerButton.isHidden()
+
+
+def test_her_page_opens_her_licence_where_notice_and_move_out_are(qtbot, admin, partner):
+    from housing_desk.services import licences
+
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin)
+    licence = factories.sign_up(
+        admin, licences.create_licence(admin, woman, home, start_date=clock.today())
+    )
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("people")
+    page.select_person(woman.id)
+    panel = page.panel
+    assert panel.ui.homeLabel.text().startswith(f"Lives in flat {home.reference}")
+    assert panel.ui.findFlatButton.isHidden() and not panel.ui.licenceButton.isHidden()
+    panel.ui.licenceButton.click()
+    licences_page = window.pages["licences"]
+    assert window.current_page() is licences_page
+    assert licences_page.selected().id == licence.id
+    assert licences_page.ui.noticeButton.isEnabled()
