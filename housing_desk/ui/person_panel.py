@@ -7,9 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from housing_desk import clock
 from housing_desk.services import (
-    allocations,
     assessments,
-    licence_register,
     people,
     permissions,
     referrals,
@@ -18,6 +16,7 @@ from housing_desk.services import (
 from housing_desk.ui import dates, forms, viewers
 from housing_desk.ui.assessment_dialog import AssessmentDialog
 from housing_desk.ui.attachments_panel import AttachmentsPanel
+from housing_desk.ui.her_home import HerHome
 from housing_desk.ui.person_dialog import PersonDialog
 from housing_desk.ui.referral_dialogs import DecisionDialog, ReferralDialog
 from housing_desk.ui.score_chart import ScoreChart
@@ -92,15 +91,7 @@ class PersonPanel(QWidget):
         ui.decideButton.clicked.connect(self.decide)
         ui.assessButton.clicked.connect(self.assess)
         ui.exportButton.clicked.connect(self.export)
-        ui.withdrawOfferButton.clicked.connect(self.withdraw_offer)
-        ui.findFlatButton.clicked.connect(self.find_flat)
-        ui.answerButton.clicked.connect(self.answer_offer)
-        self.licence_id = None
-        ui.licenceButton.clicked.connect(
-            lambda: self.licence_id is not None and self.licence_requested.emit(self.licence_id)
-        )
-        self.allocate = permissions.allowed(actor, "allocate")
-        self.offer = None
+        self.home = HerHome(self, after=self._after)
         ui.exportButton.setVisible(permissions.allowed(actor, "export"))
         ui.requestButton.clicked.connect(self.record_request)
         ui.requestButton.setVisible(permissions.allowed(actor, "manage_people"))
@@ -154,11 +145,7 @@ class PersonPanel(QWidget):
             self._assessment_chosen()
             self.chart.set_history([])
             ui.notesView.setPlainText("")
-            ui.homeLabel.setText("")
-            ui.withdrawOfferButton.setVisible(False)
-            ui.answerButton.setVisible(False)
-            ui.findFlatButton.setVisible(False)
-            ui.licenceButton.setVisible(False)
+            self.home.clear()
             self.files_panel.show_for(list)
             self._show_tenancy(None)
             return
@@ -194,7 +181,7 @@ class PersonPanel(QWidget):
         self._assessment_chosen()
         self.chart.set_history(self.history)
         self._summarise(her_referrals)
-        self._home()
+        self.home.show(self.person, self.open_referral)
         self.files_panel.show_for(lambda: [("Her record", "person", person.id)])
         self._show_tenancy(person)
 
@@ -258,72 +245,7 @@ class PersonPanel(QWidget):
         ui.decideButton.setEnabled(open_one is not None and open_one.status in referrals.UNDECIDED)
         self.open_referral = open_one
 
-    def _home(self) -> None:
-        """Where she lives now, and the offer waiting for her answer."""
-        ui = self.ui
-        licence = licence_register.home_of(self.person.id)
-        if licence is None:
-            home = "No flat with us."
-        elif licence.status == "pending_signup":
-            home = (
-                f"Signing up for flat {licence.flat.reference}, {licence.flat.address}, "
-                f"from {dates.uk(licence.start_date)}."
-            )
-        else:
-            home = (
-                f"Lives in flat {licence.flat.reference}, {licence.flat.address}, "
-                f"since {dates.uk(licence.start_date)}"
-                + (f"; moving out {dates.uk(licence.end_date)}." if licence.end_date else ".")
-            )
-        pending = [o for o in allocations.offers(status="pending") if o.person_id == self.person.id]
-        self.offer = pending[0] if pending else None
-        if self.offer is not None:
-            home += (
-                f" Offered flat {self.offer.reference} on {dates.uk(self.offer.offered_on)}, "
-                "waiting for her answer."
-            )
-        ui.homeLabel.setText(home)
-        self.licence_id = licence.id if licence is not None else None
-        ui.licenceButton.setVisible(licence is not None)
-        ui.withdrawOfferButton.setVisible(self.offer is not None and self.allocate)
-        ui.answerButton.setVisible(self.offer is not None and self.allocate)
-        # On the waiting list, not housed, nothing offered: the next step is finding her a flat.
-        waiting = self.open_referral is not None and self.open_referral.status == "accepted"
-        ui.findFlatButton.setVisible(
-            self.allocate and waiting and licence is None and self.offer is None
-        )
-
     # -- actions -------------------------------------------------------------
-    def find_flat(self) -> None:
-        from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
-
-        if self.person is not None:
-            self._after(FlatChoiceDialog.ask(self, self.actor, self.person))
-
-    def answer_offer(self) -> None:
-        """Her answer; when she accepts, her move-in opens with her chosen."""
-        from housing_desk.ui.next_steps import answer_offer
-
-        if self.offer is None:
-            return
-        offer = allocations.get_offer(self.offer.offer_id)
-        answered, _wizard = answer_offer(
-            self, self.actor, offer, self.person.display_name, self.offer.reference
-        )
-        self._after(answered)
-
-    def withdraw_offer(self) -> None:
-        from housing_desk.ui.withdraw_offer_dialog import WithdrawOfferDialog
-
-        if self.offer is None:
-            return
-        offer = allocations.get_offer(self.offer.offer_id)
-        self._after(
-            WithdrawOfferDialog.ask(
-                self, self.actor, offer, self.person.display_name, self.offer.reference
-            )
-        )
-
     def _after(self, saved) -> None:
         if saved is not None:
             self.show_person(self.person.id)

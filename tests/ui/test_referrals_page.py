@@ -107,3 +107,30 @@ def test_her_page_opens_her_licence_where_notice_and_move_out_are(qtbot, admin, 
     assert window.current_page() is licences_page
     assert licences_page.selected().id == licence.id
     assert licences_page.ui.noticeButton.isEnabled()
+
+
+def test_after_she_accepts_her_page_offers_her_move_in(qtbot, admin, partner, monkeypatch):
+    from housing_desk.services import allocations
+    from housing_desk.ui.move_in_wizard import MoveInWizard
+
+    woman = factories.person(admin)
+    referral = factories.accepted(admin, woman)
+    home = factories.certified_flat(admin, partner)
+    offer = allocations.make_offer(admin, referral, home, offered_on=clock.today())
+    allocations.respond(admin, offer, accepted=True, responded_on=clock.today())
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("people")
+    page.select_person(woman.id)
+    panel = page.panel
+    assert f"She accepted flat {home.reference}" in panel.ui.homeLabel.text()
+    assert not panel.ui.moveInButton.isHidden() and panel.ui.findFlatButton.isHidden()
+    opened = []
+
+    def run(cls, parent, actor, flat, people=(), licence=None):
+        opened.append((flat.id, list(people)))
+        return cls(actor, flat, people, licence, parent=parent)
+
+    monkeypatch.setattr(MoveInWizard, "run", classmethod(run))
+    panel.ui.moveInButton.click()
+    assert opened == [(home.id, [(woman.id, "Ioana Popescu")])]  # her, chosen first
