@@ -114,7 +114,7 @@ class ChecklistPage(FormPage):
         self.boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout(self.ui.itemsHost)
         for row, (key, label) in enumerate(licences.SIGNUP_CHECKLIST):
-            box = QCheckBox(label + KEYS_TICK if key == "keys_issued" else label)
+            box = QCheckBox(label)
             box.setObjectName(f"item_{key}")
             grid.addWidget(box, row, 0)
             self.boxes[key] = box
@@ -152,7 +152,7 @@ class ChecklistPage(FormPage):
         # She has no recourse to public funds: no claim, so no reference to ask for.
         labels = licences.checklist_labels(self.wizard_.licence)
         for key, box in self.boxes.items():
-            box.setText(labels[key])
+            box.setText(labels[key] + (KEYS_TICK if key == "keys_issued" else ""))
         self.hb_reference.setVisible(labels["hb_claim"] == licences.CHECKLIST_LABELS["hb_claim"])
         for item in licences.checklist(self.wizard_.licence):
             self.boxes[item.key].setChecked(item.done)
