@@ -8,6 +8,7 @@ from datetime import date
 
 from housing_desk import clock
 from housing_desk.data.models import Flat, Offer, Unavailability
+from housing_desk.data.rows import to_date, tuples
 from housing_desk.services import allocations, assessments, flats, occupancy_rules, referrals
 from housing_desk.services.errors import ValidationError
 
@@ -42,13 +43,12 @@ def flats_for(person, on: date | None = None) -> list[FlatChoice]:
     ]
     ids = [s.flat_id for s in free]
     booked = {}
-    for flat_id, start in (
+    for flat_id, start in tuples(
         Unavailability.select(Unavailability.flat, Unavailability.start)
         .where(Unavailability.flat.in_(ids) & (Unavailability.start > on))
         .order_by(Unavailability.start.desc())
-        .tuples()
     ):
-        booked[flat_id] = start  # the earliest, read last
+        booked[flat_id] = to_date(start)  # the earliest, read last
     taken = {i for i in ids if occupancy_rules.offers_holding(i).exists()}
     pending = (
         Offer.select(Flat.reference)
