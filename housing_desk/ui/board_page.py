@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QScrollArea, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations, audit, flats, incidents, permissions, reminders
-from housing_desk.services.availability import STATE_LABELS, coming_free, describe
+from housing_desk.services import audit, incidents, permissions
+from housing_desk.services.availability import STATE_LABELS, describe
 from housing_desk.services.flats import UNAVAILABILITY_REASONS
 from housing_desk.ui import dates, forms
 from housing_desk.ui.board_actions import FlatActions
+from housing_desk.ui.board_read import BoardRead, SideLists, read_board, read_side_lists
 from housing_desk.ui.empty_state import EmptyState
 from housing_desk.ui.first_paint import after_painting
 from housing_desk.ui.style import (
@@ -25,7 +26,7 @@ from housing_desk.ui.style import (
     lock_icon,
 )
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
-from housing_desk.ui.timeline import Bar, Row, TimelineWidget, month_window
+from housing_desk.ui.timeline import Bar, Row, TimelineWidget
 
 BOARD_COLUMNS = (
     Column("Flat", lambda s: s.reference),
@@ -77,7 +78,7 @@ class BoardPage(QWidget):
     account_requested = Signal(int, bool)  # licence id; True to record the council's decision
     add_flat_requested = Signal()  # no flats yet: add the first
 
-    def __init__(self, actor=None, parent=None):
+    def __init__(self, actor=None, parent=None, *, read: BoardRead | None = None):
         super().__init__(parent)
         self.actor = actor
         self.actions = FlatActions(actor, self)
@@ -144,7 +145,10 @@ class BoardPage(QWidget):
             (("Add a flat…", self.add_flat_requested.emit),),
         )
         self._empty_actions()
-        self.refresh()
+        if read is None:
+            self.refresh()
+        else:  # read beforehand, on a thread of its own
+            self.show_read(read)
 
     def on(self) -> date:
         return dates.get_date(self.ui.onDateEdit)
@@ -175,14 +179,19 @@ class BoardPage(QWidget):
         add_flat.setVisible(permissions.allowed(self.actor, "manage_flats"))
 
     def refresh(self, *, side_lists_when_painted: bool = False) -> None:
-        on = self.on()
-        self._read_mark, self._read_on = audit.change_mark(), clock.today()
+        self.show_read(read_board(self.on()), side_lists_when_painted=side_lists_when_painted)
+
+    def show_read(self, read: BoardRead, *, side_lists_when_painted: bool = False) -> None:
+        """Show what ``read_board`` read; side lists it did not read are read a moment later."""
+        self._read_mark, self._read_on = read.mark, read.read_on
         selected = self.selected_status()
-        statuses = flats.availability(on)
-        self.model.set_rows(statuses)
+        if self.on() != read.on:
+            self.ui.onDateEdit.blockSignals(True)
+            dates.set_date(self.ui.onDateEdit, read.on)
+            self.ui.onDateEdit.blockSignals(False)
+        self.model.set_rows(read.statuses)
         self.ui.boardTable.resizeColumnsToContents()
-        self._summarise(statuses)
-        start, end = month_window(on)
+        self._summarise(read.statuses)
         rows = [
             Row(
                 r.flat_id,
@@ -192,23 +201,28 @@ class BoardPage(QWidget):
                     for i in r.intervals
                 ),
             )
-            for r in flats.timeline(start, end)
+            for r in read.timeline
         ]
-        self.timeline.set_rows(rows, start, end, on)
+        self.timeline.set_rows(rows, read.start, read.end, read.on)
+
+        def side_lists():
+            lists = read.side_lists or read_side_lists(read.on, read.statuses)
+            self._side_lists(lists)
+
         if side_lists_when_painted:
-            after_painting(self.ui.boardTable.viewport(), lambda: self._side_lists(on, statuses))
+            after_painting(self.ui.boardTable.viewport(), side_lists)
         elif self.isVisible():
-            self._side_lists(on, statuses)
+            side_lists()
         else:  # opening: the board first, the side lists a moment after it is on screen
-            QTimer.singleShot(0, lambda: self._side_lists(on, statuses))
+            QTimer.singleShot(0, side_lists)
         if selected is not None:
             self.select_flat(selected.flat_id)
         self._selection_changed()
 
-    def _side_lists(self, on: date, statuses) -> None:
+    def _side_lists(self, lists: SideLists) -> None:
         ui = self.ui
         ui.comingFreeList.clear()
-        for item in coming_free(on, board=statuses):
+        for item in lists.coming_free:
             entry = QListWidgetItem(
                 f"{item.reference}: free from {dates.uk(item.free_from)} ({item.why})"
             )
@@ -217,7 +231,7 @@ class BoardPage(QWidget):
         if not ui.comingFreeList.count():
             ui.comingFreeList.addItem("Nothing in the next 60 days")
         ui.offersList.clear()
-        for offer in allocations.offers(status="pending", on=on):
+        for offer in lists.offers:
             text = f"{offer.reference}: {offer.board_name}, offered {dates.uk(offer.offered_on)}"
             entry = QListWidgetItem(text + (" (overdue)" if offer.overdue else ""))
             entry.setData(Qt.ItemDataRole.UserRole, offer.flat_id)
@@ -230,7 +244,7 @@ class BoardPage(QWidget):
             ui.offersList.addItem("No offers waiting")
         self._incidents()
         ui.remindersList.clear()
-        for reminder in reminders.due(on, board=statuses):
+        for reminder in lists.reminders:
             entry = QListWidgetItem(reminder.text)
             entry.setData(
                 Qt.ItemDataRole.UserRole, (reminder.entity, reminder.entity_id, reminder.kind)

@@ -101,7 +101,7 @@ ALL_PAGES = (
 
 class MainWindow(QMainWindow):
     """Built with a ``user``, or built before anyone signs in (``user`` None: the board is read,
-    nothing else; ``board`` one built beforehand) and then given the officer by ``sign_in``,
+    nothing else; ``board_read`` what the board shows, read beforehand) and then given the officer by ``sign_in``,
     which decides everything that depends on who she is."""
 
     def __init__(
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         location: str = "",
         idle_minutes: float | None = None,
         parent: QWidget | None = None,
-        board: BoardPage | None = None,
+        board_read=None,
     ):
         super().__init__(parent)
         self.user = None
@@ -122,13 +122,9 @@ class MainWindow(QMainWindow):
         self.page_list: list = []
         self.rights: frozenset[str] = frozenset()
         self._keys: list[str] = []
-        if board is None:
-            holder = window_fit.scrolling(stack=self.ui.pages)
-            board = BoardPage(None, holder.widget())  # made in its place: styled once
-            self._add_page("board", board, holder)
-        else:
-            self._add_page("board", board)
-        self.board = board
+        holder = window_fit.scrolling(stack=self.ui.pages)
+        self.board = BoardPage(None, holder.widget(), read=board_read)  # in its place: styled once
+        self._add_page("board", self.board, holder)
         self.board.flat_activated.connect(self.show_flat)
         self.board.person_activated.connect(self.show_person)
         self.board.licence_activated.connect(self.show_licence)

@@ -3,15 +3,18 @@
 The sign-in dialog is shown before the database is even opened. Once it is painted, the rest of
 the start runs in small steps from the event loop, so each keystroke is answered between them:
 open the database (and apply any migration), set the window icon, import what the main window
-needs, then build the main window hidden, with its board read. Nothing of it is shown before
+needs, read what the board shows on a thread of its own, then build the main window hidden with
+that board. Nothing of it is shown before
 she is signed in; ``MainWindow.sign_in`` then decides what her role may see and do, and reads
 the board again if anything was written since it was read.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
+import threading
 from collections import deque
 from collections.abc import Callable
 
@@ -35,6 +38,9 @@ MAIN_WINDOW_MODULES = (
 )
 
 
+WAIT_MS = 10  # between looks at a reading on another thread
+
+
 class Preparation:
     """Opens ``url`` (None: it is open already) and prepares the main window, step by step.
 
@@ -55,12 +61,11 @@ class Preparation:
         self.window = None
         self.stopped = False
         self._tried = False  # to open the database
+        self._reading: threading.Thread | None = None
+        self._board_read = None
+        self._wait = False
         self._has_users = url is None
         self._steps: deque[Callable[[], object]] = deque()
-
-    @property
-    def database_open(self) -> bool:
-        return self.url is None or self.db is not None
 
     def start_after_painting(self, dialog: QWidget) -> None:
         self.dialog = dialog
@@ -72,7 +77,7 @@ class Preparation:
         if not self.open_only:
             self._steps.extend((self._set_icon, self._make_qt_classes))
             self._steps.extend(_importer(name) for name in MAIN_WINDOW_MODULES)
-            self._steps.append(self._build_window)
+            self._steps.extend((self._read_board, self._build_window))
         self._next()
 
     def stop(self) -> None:
@@ -93,7 +98,8 @@ class Preparation:
 
     def _next(self) -> None:
         if self._steps and not self.stopped:
-            QTimer.singleShot(0, self._step)
+            QTimer.singleShot(WAIT_MS if self._wait else 0, self._step)
+            self._wait = False
 
     def _step(self) -> None:
         if self.stopped or not self._steps:
@@ -142,10 +148,35 @@ class Preparation:
             self.dialog.windowHandle()
             self.dialog.findChildren(QObject)
 
+    def _read_board(self) -> None:
+        """Read what the board shows on a thread of its own (a connection of its own), so that
+        the dialog answers every key meanwhile; the next step waits for it."""
+        from housing_desk import clock
+        from housing_desk.data.database import own_connection
+        from housing_desk.ui.board_read import read_board
+
+        def read() -> None:
+            try:
+                with own_connection():
+                    self._board_read = read_board(clock.today(), with_side_lists=True)
+            except Exception as error:  # the window reads the board itself instead
+                log.info("The board was not read ahead: %s", type(error).__name__)
+
+        # As for any long work on a thread (ui/operations.py): the objects that exist now are
+        # left out of the garbage collector's walks, which would hold the window too.
+        gc.freeze()
+        self._reading = threading.Thread(target=read, name="reading the board", daemon=True)
+        self._reading.start()
+
     def _build_window(self) -> None:
         from housing_desk.ui.main_window import MainWindow
 
-        self.window = MainWindow()  # hidden until she is signed in; the board's side lists follow
+        if self._reading is not None and self._reading.is_alive():
+            self._steps.appendleft(self._build_window)
+            self._wait = True  # look again in a moment, not at once: the reading needs the time
+            return
+        # Hidden until she is signed in; without a read ahead, the board reads itself.
+        self.window = MainWindow(board_read=self._board_read)
 
 
 def _importer(name: str) -> Callable[[], object]:
