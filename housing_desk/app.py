@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from housing_desk import clock
 from housing_desk.config import Config
 
 log = logging.getLogger("housing_desk")
@@ -144,6 +141,7 @@ def _report_when_painted(window) -> None:
 def post_due_charges(user) -> None:
     """Charges that fell due since Housing Desk last ran, posted once the window is up."""
 
+    from housing_desk import clock
     from housing_desk.services import accounts, permissions
     from housing_desk.services.errors import DomainError
 
@@ -236,6 +234,8 @@ def run(config: Config) -> int:
     try:
         url = config.database_url
         if config.demo:
+            import tempfile
+
             demo_folder = Path(tempfile.mkdtemp(prefix="housing-desk-demo-"))
             url = f"sqlite:///{demo_folder / 'demo.db'}"
         app = create_application()
@@ -277,6 +277,8 @@ def run(config: Config) -> int:
         return code
     finally:
         if demo_folder is not None:
+            import shutil
+
             shutil.rmtree(demo_folder, ignore_errors=True)
 
 

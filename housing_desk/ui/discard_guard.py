@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from housing_desk.ui import messages
-
 
 def snapshot(window: QWidget) -> list[tuple[str, object]]:
     """What every input in ``window`` holds now, in the order of the widget tree. Passwords are
@@ -69,6 +67,8 @@ class DiscardGuard:
         """True when nothing was typed, or the officer chose to discard it."""
         if not self.changed(window):
             return True
+        from housing_desk.ui import messages  # its dialogs' classes are off the start-up path
+
         return messages.confirm(
             window,
             "Discard what you typed?",

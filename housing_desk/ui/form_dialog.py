@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from housing_desk.ui import forms, window_fit
 from housing_desk.ui.discard_guard import DiscardGuard
 from housing_desk.ui.field_errors import FieldErrors
-from housing_desk.ui.operations import Operation
 
 
 class FormDialog(QDialog):
@@ -65,6 +64,8 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        from housing_desk.ui.operations import Operation  # off the way to the sign-in dialog
+
         operation = Operation(self, self.save, title=self.TITLE or "Housing Desk")
         operation.errors(self.errors).success(self._saved)
         if hasattr(self, "reload"):
