@@ -4,7 +4,7 @@ The sign-in dialog is shown before the database is even opened. Once it is paint
 the start runs in small steps from the event loop, so each keystroke is answered between them:
 open the database (and apply any migration), set the window icon, import what the main window
 needs, read what the board shows on a thread of its own, then build the main window hidden with
-that board. Nothing of it is shown before
+that board, and lay it out where no screen is. Nothing of it is shown before
 she is signed in; ``MainWindow.sign_in`` then decides what her role may see and do, and reads
 the board again if anything was written since it was read.
 """
@@ -18,7 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.ui.first_paint import after_painting
@@ -77,7 +77,9 @@ class Preparation:
         if not self.open_only:
             self._steps.extend((self._set_icon, self._make_qt_classes))
             self._steps.extend(_importer(name) for name in MAIN_WINDOW_MODULES)
-            self._steps.extend((self._read_board, self._build_window))
+            self._steps.extend(
+                (self._read_board, self._build_window, self._lay_out, self._put_away)
+            )
         self._next()
 
     def stop(self) -> None:
@@ -85,11 +87,18 @@ class Preparation:
         self.stopped = True
         self._steps.clear()
 
+    @property
+    def finished(self) -> bool:
+        """Everything is prepared: the window built, laid out and put away."""
+        return self.window is not None and not self._steps
+
     def take_window(self):
         """The main window, built and hidden, for ``sign_in``; None if it is not ready yet (the
         caller builds one). Nothing more is prepared either way."""
         self.stop()
         window, self.window = self.window, None
+        if window is not None:
+            _put_away(window)
         return window
 
     def close_database(self) -> None:
@@ -177,6 +186,25 @@ class Preparation:
             return
         # Hidden until she is signed in; without a read ahead, the board reads itself.
         self.window = MainWindow(board_read=self._board_read)
+
+    def _lay_out(self) -> None:
+        """Show the window where no screen is (Qt's WA_DontShowOnScreen): Qt styles and lays out
+        every widget of it, the work its first real show would otherwise do after Enter. Nothing
+        of it reaches a screen; the next step takes it back."""
+        if self.window is not None:
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            self.window.show()
+
+    def _put_away(self) -> None:
+        if self.window is not None:
+            _put_away(self.window)
+
+
+def _put_away(window: QWidget) -> None:
+    """Hidden again, and shown on a screen the next time it is shown."""
+    if window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+        window.hide()
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
 
 
 def _importer(name: str) -> Callable[[], object]:

@@ -29,7 +29,7 @@ def starting(qtbot, admin):
     startup.start()
     dialog = startup.first_window
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: startup.preparation.window is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: startup.preparation.finished, timeout=20_000)
     prepared = startup.preparation.window
     qtbot.addWidget(prepared)
     # The side lists are read a turn after the rows.
@@ -60,6 +60,8 @@ def _texts(widget) -> list[str]:
 def test_nothing_is_shown_before_she_signs_in(flat, starting):
     prepared = starting.preparation.window
     assert not prepared.isVisible()
+    handle = prepared.windowHandle()  # laid out where no screen is, and never on one
+    assert handle is None or not handle.isVisible()
     assert prepared.user is None and prepared.board.actor is None
     assert prepared.ui.navigation.count() == 0 and prepared.menuBar().actions() == []
 
