@@ -206,8 +206,7 @@ class BoardPage(QWidget):
         self.timeline.set_rows(rows, read.start, read.end, read.on)
 
         def side_lists():
-            lists = read.side_lists or read_side_lists(read.on, read.statuses)
-            self._side_lists(lists)
+            self._side_lists(read.on, read.statuses, read.side_lists)
 
         if side_lists_when_painted:
             after_painting(self.ui.boardTable.viewport(), side_lists)
@@ -219,7 +218,9 @@ class BoardPage(QWidget):
             self.select_flat(selected.flat_id)
         self._selection_changed()
 
-    def _side_lists(self, lists: SideLists) -> None:
+    def _side_lists(self, on: date, statuses, lists: SideLists | None = None) -> None:
+        """The side lists on ``on``: as read with the rows, else read now."""
+        lists = lists or read_side_lists(on, statuses)
         ui = self.ui
         ui.comingFreeList.clear()
         for item in lists.coming_free:
