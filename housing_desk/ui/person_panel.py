@@ -166,10 +166,14 @@ class PersonPanel(QWidget):
             + (" · a message may be left" if person.message_ok else " · do not leave a message")
         )
         ui.keyworkerValue.setText(person.keyworker.full_name if person.keyworker_id else "None yet")
-        needs = ["Needs step-free access" if person.needs_step_free else "No particular needs"]
-        if person.no_recourse_to_public_funds:
-            needs.append("no recourse to public funds (no Housing Benefit)")
-        ui.accessValue.setText(" · ".join(needs))
+        ui.accessValue.setText(
+            "Needs step-free access" if person.needs_step_free else "No particular needs"
+        )
+        ui.fundsValue.setText(
+            "No recourse to public funds: she cannot claim Housing Benefit"
+            if person.no_recourse_to_public_funds
+            else "She can claim Housing Benefit"
+        )
         ui.areasValue.setText(person.areas_to_avoid or "None recorded")
         ui.notesView.setPlainText(person.notes if self.sensitive else "")
         her_referrals = referrals.for_person(self.actor, person)

@@ -286,6 +286,12 @@ def test_her_record_and_the_settings_say_she_has_no_recourse_to_public_funds(
     with qtbot.waitSignal(dialog.accepted):
         dialog.ok_button().click()
     assert Person.get_by_id(woman.id).no_recourse_to_public_funds
+    from housing_desk.ui.person_panel import PersonPanel
+
+    panel = PersonPanel(admin)
+    qtbot.addWidget(panel)
+    panel.show_person(woman.id)
+    assert panel.ui.fundsValue.text().startswith("No recourse to public funds")
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("settings")
@@ -295,3 +301,26 @@ def test_her_record_and_the_settings_say_she_has_no_recourse_to_public_funds(
     page.ui.saveSecurityButton.click()
     qtbot.waitUntil(lambda: settings.nrpf_rent_payer() == "resident")
     shot(qtbot, window, "settings-page-nrpf")
+
+
+def test_her_sign_up_asks_for_no_claim_when_she_has_no_recourse_to_public_funds(
+    qtbot, admin, partner
+):
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin, no_recourse_to_public_funds=True)
+    licence = licences.create_licence(admin, woman, home, start_date=clock.today())
+    wizard = MoveInWizard(admin, home, licence=licence)
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 768)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    page = wizard.checklist
+    assert "no recourse to public funds" in page.boxes["hb_claim"].text()
+    assert page.hb_reference.isHidden()
+    shot(qtbot, wizard, "sign-up-nrpf")
+    for box in page.boxes.values():
+        box.setChecked(True)
+    wizard.next()  # no claim reference is asked for
+    assert wizard.currentId() == 2
+    stored = Licence.get_by_id(licence.id)
+    assert (stored.hb_status, stored.hb_reference) == ("not_claimed", "")
