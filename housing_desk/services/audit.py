@@ -51,8 +51,9 @@ CODE_FIELDS = frozenset(
         "category",
     }
 )
-# Fields that are about her whatever their type: her date of birth is a date, and personal.
-PERSONAL_FIELDS = frozenset({"date_of_birth"})
+# Fields that are about her whatever their type: her date of birth is a date, and personal; that
+# she has no recourse to public funds is a flag, and says something of her immigration status.
+PERSONAL_FIELDS = frozenset({"date_of_birth", "no_recourse_to_public_funds"})
 _CODE = re.compile(r"^[a-z0-9_.:@()-]{1,64}( [a-z0-9_.:@()-]{1,64})?$")
 
 

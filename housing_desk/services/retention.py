@@ -174,6 +174,7 @@ def anonymise(actor: User, person) -> Person:
             phone="",
             safe_contact="",
             message_ok=False,
+            no_recourse_to_public_funds=False,
             areas_to_avoid="",
             notes="",
             archived=True,

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from housing_desk.data.models import Person
+from housing_desk.data.models import AuditEvent, Person
 from housing_desk.services import (
     housing_benefit,
     licences,
@@ -169,6 +169,15 @@ def test_her_record_keeps_it_and_her_copy_of_her_records_shows_it(admin):
     assert woman.no_recourse_to_public_funds is False
     people.update_person(admin, woman, no_recourse_to_public_funds=True)
     assert Person.get_by_id(woman.id).no_recourse_to_public_funds is True
+    # It says something of her immigration status: the audit log says only that it changed.
+    change = (
+        AuditEvent.select()
+        .where((AuditEvent.entity == "person") & (AuditEvent.action == "update"))
+        .order_by(AuditEvent.id.desc())
+        .first()
+    )
+    assert "no_recourse_to_public_funds" in change.changes
+    assert "true" not in change.changes.lower() and "changed" in change.changes
     text = flat_text(subject_access.export(admin, Person.get_by_id(woman.id)))
     assert "No recourse to public funds Yes" in text
 

@@ -22,6 +22,7 @@ def old_and_recent(admin, partner):
         date_of_birth=date(1980, 5, 5),
         notes="Private words",
         ni_number="AB123456C",
+        no_recourse_to_public_funds=True,
         assessed_on=date(2017, 6, 1),
     )
     licence = factories.sign_up(
@@ -61,6 +62,7 @@ def test_anonymising_keeps_statistics_and_removes_the_person(admin, old_and_rece
         "",
     )
     assert stored.date_of_birth == date(1980, 1, 1)
+    assert stored.no_recourse_to_public_funds is False  # nothing left of her immigration status
     licence = Licence.get(Licence.person == old.id)
     assert (licence.start_date, licence.end_date, licence.end_reason, licence.move_out_notes) == (
         date(2018, 1, 1),
