@@ -66,6 +66,7 @@ class FieldErrors:
         if form is None:
             return False
         label = QLabel(message)
+        label.setWordWrap(True)  # a long reason reads in full, not cut at the dialog's edge
         label.setStyleSheet(_ERROR_STYLE)
         label.setObjectName("fieldErrorLabel")
         if spanning:
