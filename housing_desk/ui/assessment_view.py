@@ -101,8 +101,8 @@ class AssessmentViewDialog(QDialog):
         super().__init__(parent)
         self.actor, self.name = actor, name
         self.ui = forms.install("assessment_view_dialog", self)
-        self.view = assessment_changes.get_assessment(actor, assessment_id)
         self.comparison = assessment_changes.with_previous(actor, assessment_id)
+        self.view = self.comparison.later
         day = dates.uk(self.view.assessed_on)
         self.setWindowTitle(f"Assessment of {day}")
         self.ui.headingLabel.setText(

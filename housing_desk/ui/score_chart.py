@@ -25,10 +25,7 @@ from housing_desk.services import assessment_changes, assessments
 from housing_desk.ui import dates
 from housing_desk.ui.style import NOT_SCORED_COLOURS, SCORE_COLOURS
 
-CAPTION = (
-    "<b>Scores over time</b>: a row for each area, a column for each assessment, oldest first; "
-    "the last column is the change at the latest assessment."
-)
+CAPTION = "Oldest first. Key:"
 SHORT = {
     assessment_changes.NEW: "new",
     assessment_changes.DROPPED: "dropped",
@@ -130,8 +127,8 @@ class ScoreChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.caption = QLabel(CAPTION)
-        self.caption.setWordWrap(True)
-        layout.addWidget(self.caption)
+        # The caption and the key share one line above the table, leaving it the height.
+        layout.addLayout(self._legend())
         self.table = QTableView()
         self.table.setObjectName("scoresTable")
         self.table.setAccessibleName("Her scores over time, by area")
@@ -149,14 +146,13 @@ class ScoreChart(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(84)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        layout.addLayout(self._legend())
         self.empty = QLabel("No assessments yet: her scores will show here once she is assessed.")
         layout.addWidget(self.empty)
         self.set_history([])
 
     def _legend(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Key:"))
+        row.addWidget(self.caption)
         for score, words in LEGEND.items():
             background, colour = SCORE_COLOURS[score]
             chip = QLabel(words)
