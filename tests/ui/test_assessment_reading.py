@@ -13,7 +13,7 @@ from housing_desk.services import assessment_changes, assessments
 from housing_desk.ui.assessment_comparison import AssessmentComparisonDialog
 from housing_desk.ui.assessment_view import AssessmentViewDialog
 from housing_desk.ui.main_window import MainWindow
-from housing_desk.ui.score_chart import ScoreChart
+from housing_desk.ui.score_chart import ScoreChart, ScoreModel
 from tests import factories
 
 TODAY = clock.today()
@@ -242,3 +242,11 @@ def test_no_assessments_says_so(qtbot, admin):
     chart.set_history([])
     assert chart.table.isHidden() and not chart.empty.isHidden()
     assert chart.model.rowCount() == 0 and chart.series() == {}
+
+
+def test_the_scores_model_keeps_qt_model_rules(qapp, qtmodeltester, admin, woman, two):
+    model = ScoreModel()
+    model.set_history(assessments.history(admin, woman))
+    qtmodeltester.check(model, force_py=True)
+    model.set_history(assessments.history(admin, woman)[:1])
+    qtmodeltester.check(model, force_py=True)
