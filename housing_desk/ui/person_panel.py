@@ -41,7 +41,12 @@ REFERRAL_COLUMNS = (
     ),
 )
 ASSESSMENT_COLUMNS = (
-    Column("Assessed", lambda a: dates.uk(a.assessed_on), sort_key=lambda a: a.assessed_on),
+    Column(
+        "Assessed",
+        lambda a: dates.uk(a.assessed_on),
+        # two on one day: the one recorded later is the later assessment (as her history says)
+        sort_key=lambda a: f"{a.assessed_on.isoformat()} {a.assessment_id:012d}",
+    ),
     Column("Outcome", lambda a: a.outcome_label),
     Column("Assessor", lambda a: a.assessor),
     Column(

@@ -250,3 +250,15 @@ def test_the_scores_model_keeps_qt_model_rules(qapp, qtmodeltester, admin, woman
     qtmodeltester.check(model, force_py=True)
     model.set_history(assessments.history(admin, woman)[:1])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_two_assessments_on_one_day_list_the_later_recorded_first(qtbot, admin, woman):
+    morning = factories.assess(admin, woman, on=TODAY - timedelta(days=1), outcome="not_ready")
+    afternoon = factories.assess(admin, woman, on=TODAY - timedelta(days=1), outcome="ready")
+    _window, panel = _her_page(qtbot, admin, woman)
+    _choose(panel, 0)
+    assert panel.chosen_assessment().assessment_id == afternoon.id
+    assert panel.ui.compareAssessmentButton.isEnabled()
+    _choose(panel, 1)
+    assert panel.chosen_assessment().assessment_id == morning.id
+    assert not panel.ui.compareAssessmentButton.isEnabled()  # the first of hers
