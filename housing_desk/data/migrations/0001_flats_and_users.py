@@ -4,6 +4,7 @@ from peewee import (
     BigIntegerField,
     BooleanField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -11,9 +12,10 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class User(Model):
         username = CharField(unique=True, max_length=60)
         full_name = CharField(max_length=200)
@@ -112,6 +114,6 @@ def up(migrator, db):
     db.create_tables([User, AuditEvent, Partner, Flat, Certificate, Unavailability])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     for table in ("unavailability", "certificate", "flat", "partner", "audit_event", "app_user"):
         migrator.migrate(migrator.drop_table(table))

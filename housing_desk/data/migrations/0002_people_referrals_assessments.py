@@ -3,6 +3,7 @@
 from peewee import (
     BooleanField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -10,9 +11,10 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class User(Model):
         class Meta:
             database = db
@@ -102,6 +104,6 @@ def up(migrator, db):
     db.create_tables([Person, Referral, Assessment, AssessmentScore])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     for table in ("assessment_score", "assessment", "referral", "person"):
         migrator.migrate(migrator.drop_table(table))

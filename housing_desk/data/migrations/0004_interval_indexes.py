@@ -1,7 +1,10 @@
 """Indexes for the board's questions on years of history: what covers a day, what ended last."""
 
+from peewee import Database
+from playhouse.migrate import SchemaMigrator
 
-def up(migrator, db):
+
+def up(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.add_index("licence", ("end_date",), False),
         migrator.add_index("licence", ("flat_id", "end_date"), False),
@@ -9,7 +12,7 @@ def up(migrator, db):
     )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.drop_index("licence", "licence_end_date"),
         migrator.drop_index("licence", "licence_flat_id_end_date"),

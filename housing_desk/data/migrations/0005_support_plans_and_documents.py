@@ -3,6 +3,7 @@
 from peewee import (
     BooleanField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -10,10 +11,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
-    def stub(table):
+def up(migrator: SchemaMigrator, db: Database) -> None:
+    def stub(table: str) -> type[Model]:
         class Stub(Model):
             class Meta:
                 database = db
@@ -84,6 +86,6 @@ def up(migrator, db):
     db.create_tables([SupportPlan, Goal, Document, Setting])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     for table in ("setting", "document", "goal", "support_plan"):
         migrator.migrate(migrator.drop_table(table))

@@ -6,7 +6,8 @@ frozen here as it was written; the application computes the same key for every l
 
 import unicodedata
 
-from peewee import CharField
+from peewee import CharField, Database
+from playhouse.migrate import SchemaMigrator
 
 _FOLD = str.maketrans(
     {
@@ -34,7 +35,7 @@ def _fold(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in bare.casefold()).split())
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.add_column("person", "sort_name", CharField(max_length=210, default="")),
         migrator.add_index("person", ("sort_name",), False),
@@ -52,7 +53,7 @@ def up(migrator, db):
         )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.drop_index("person", "person_sort_name"),
         migrator.drop_column("person", "sort_name"),

@@ -8,7 +8,8 @@ A database that already breaks either rule is not changed: the migration stops a
 licences to correct.
 """
 
-from peewee import IntegerField, PostgresqlDatabase
+from peewee import Database, IntegerField, PostgresqlDatabase
+from playhouse.migrate import SchemaMigrator
 
 ONE_PER_WOMAN = "licence_one_not_ended_per_person"
 NO_OVERLAP = "licence_no_overlap"
@@ -33,7 +34,7 @@ _SQLITE_CLASH = """
 """
 
 
-def _refuse_broken_rows(db) -> None:
+def _refuse_broken_rows(db: Database) -> None:
     for query, rule in (
         (_OVERLAPPING, "two licences of one flat overlap"),
         (_DOUBLED, "one woman holds two licences that have not ended"),
@@ -47,7 +48,7 @@ def _refuse_broken_rows(db) -> None:
             )
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(migrator.add_column("goal", "version", IntegerField(default=1)))
     _refuse_broken_rows(db)
     db.execute_sql(
@@ -71,7 +72,7 @@ def up(migrator, db):
             )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     if isinstance(db, PostgresqlDatabase):
         db.execute_sql(f"ALTER TABLE licence DROP CONSTRAINT {NO_OVERLAP}")
     else:

@@ -11,8 +11,10 @@ the role that asks: the application can only add to the trail.
 
 import json
 import re
+from collections.abc import Collection
 
-from peewee import PostgresqlDatabase
+from peewee import Database, PostgresqlDatabase
+from playhouse.migrate import SchemaMigrator
 
 CHANGED = "changed"
 CODE_FIELDS = frozenset(
@@ -73,7 +75,7 @@ TRIGGERS = (
 )
 
 
-def _safe(field, value, keep):
+def _safe(field: str, value: object, keep: Collection[str]) -> object:
     if field in PERSONAL_FIELDS:
         return None if value is None else CHANGED
     if value is None or isinstance(value, (bool, int, float)):
@@ -107,7 +109,7 @@ def cleaned(entity: str, changes: str) -> str:
     return json.dumps(safe, ensure_ascii=False, sort_keys=True)
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     last = 0
     while True:
         rows = db.execute_sql(
@@ -133,7 +135,7 @@ def up(migrator, db):
             db.execute_sql(statement)
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     # The personal values removed are gone for good; only the triggers can be taken away.
     if isinstance(db, PostgresqlDatabase):
         db.execute_sql("DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event")

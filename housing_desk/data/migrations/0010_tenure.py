@@ -4,7 +4,8 @@ reason for letting to a woman not assessed ready; a certificate's result and the
 owed within 28 days of a check during her stay. A licence still awaiting sign-up gains the new
 checklist items (ID and NI number, privacy notice, council tax and utilities, safety plan)."""
 
-from peewee import BooleanField, CharField, DateField, SqliteDatabase, TextField
+from peewee import BooleanField, CharField, Database, DateField, SqliteDatabase, TextField
+from playhouse.migrate import SchemaMigrator
 
 NEW_ITEMS = ("id_seen", "privacy_notice", "council_tax_utilities", "safety_plan")
 
@@ -24,7 +25,7 @@ _COLUMNS = (
 )
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     if isinstance(db, SqliteDatabase):
         for table, column, kind in _COLUMNS:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
@@ -59,7 +60,7 @@ def up(migrator, db):
         )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     keys = ", ".join([db.param] * len(NEW_ITEMS))
     db.execute_sql(f'DELETE FROM signup_item WHERE "key" IN ({keys})', NEW_ITEMS)
     for table, column, _kind in _COLUMNS:

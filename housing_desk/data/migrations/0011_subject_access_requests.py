@@ -2,6 +2,7 @@
 
 from peewee import (
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -9,10 +10,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
-    def stub(table):
+def up(migrator: SchemaMigrator, db: Database) -> None:
+    def stub(table: str) -> type[Model]:
         class Stub(Model):
             class Meta:
                 database = db
@@ -41,5 +43,5 @@ def up(migrator, db):
     db.create_tables([SubjectAccessRequest])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     db.execute_sql("DROP TABLE subject_access_request")

@@ -4,6 +4,7 @@ in her own words with a crisis plan; risk markers on assessments."""
 from peewee import (
     BooleanField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -11,10 +12,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
-    def stub(table):
+def up(migrator: SchemaMigrator, db: Database) -> None:
+    def stub(table: str) -> type[Model]:
         class Stub(Model):
             class Meta:
                 database = db
@@ -114,7 +116,7 @@ def up(migrator, db):
     )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.drop_column("assessment", "risk_markers"),
         *(

@@ -4,6 +4,7 @@ evidence, absences and repayment plans."""
 from peewee import (
     BigIntegerField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -11,10 +12,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
-    def stub(table):
+def up(migrator: SchemaMigrator, db: Database) -> None:
+    def stub(table: str) -> type[Model]:
         class Stub(Model):
             class Meta:
                 database = db
@@ -134,7 +136,7 @@ def up(migrator, db):
     )
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     for table in (
         "repayment_plan",
         "absence",

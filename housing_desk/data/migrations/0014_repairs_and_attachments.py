@@ -4,6 +4,7 @@ from peewee import (
     BlobField,
     BooleanField,
     CharField,
+    Database,
     DateField,
     DateTimeField,
     ForeignKeyField,
@@ -11,10 +12,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
-    def stub(table):
+def up(migrator: SchemaMigrator, db: Database) -> None:
+    def stub(table: str) -> type[Model]:
         class Stub(Model):
             class Meta:
                 database = db
@@ -67,6 +69,6 @@ def up(migrator, db):
     db.create_tables([Repair, Attachment])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     for table in ("attachment", "repair"):
         migrator.migrate(migrator.drop_table(table))
