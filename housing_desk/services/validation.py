@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar, overload
 
 from peewee import Field
 
@@ -45,6 +46,14 @@ MAX_CHARGE = Decimal("1000000")
 # Record ids fit a 64-bit integer on every engine.
 _MAX_ID = 2**63 - 1
 
+# What write services are given, as a window, a file or the command line gives it. Each value is
+# checked here and refused by name, so these say what callers pass, not what can be trusted.
+DateGiven: TypeAlias = "date | str | None"  # a date, or ISO 8601 text; None when not given
+MoneyGiven: TypeAlias = "Decimal | int | str"  # a sum, or pounds as typed ('£1,234.50')
+
+_C = TypeVar("_C")  # one of the choices offered
+_M = TypeVar("_M", bound="BaseModel")  # a kind of record
+
 
 def column_length(column: Field | None, max_length: int | None = None) -> int:
     """The most characters a value may have: the column's own length (a CharField's
@@ -67,7 +76,7 @@ def storable(value: str) -> bool:
 
 
 def text(
-    value,
+    value: object,
     field: str,
     *,
     label: str,
@@ -108,7 +117,7 @@ def within(value: str, field: str, *, label: str, max_length: int) -> str:
     return value
 
 
-def postcode(value, field: str = "postcode") -> str:
+def postcode(value: object, field: str = "postcode") -> str:
     """A UK postcode, upper case with one space before the inward code."""
     raw = text(value, field, label="Postcode", required=True, max_length=10)
     compact = re.sub(r"\s+", "", raw).upper()
@@ -117,7 +126,7 @@ def postcode(value, field: str = "postcode") -> str:
     return f"{compact[:-3]} {compact[-3:]}"
 
 
-def money(value, field: str, *, label: str, maximum: Decimal = MAX_CHARGE) -> Decimal:
+def money(value: object, field: str, *, label: str, maximum: Decimal = MAX_CHARGE) -> Decimal:
     """Pounds as an exact Decimal: not negative, at most two decimal places, below ``maximum``.
 
     Text may have a £ sign and commas between thousands ('£1,234.56'); a comma anywhere else
@@ -168,7 +177,7 @@ def _typed_amount(value: str, field: str, label: str, wrong: ValidationError) ->
     return -amount if negative or also_negative else amount
 
 
-def whole_number(value, field: str, *, label: str, minimum: int, maximum: int) -> int:
+def whole_number(value: object, field: str, *, label: str, minimum: int, maximum: int) -> int:
     """A whole number from ``minimum`` to ``maximum`` (an int, an integral float, or digits)."""
     wrong = ValidationError(f"{label} must be a whole number.", field)
     if isinstance(value, bool):
@@ -252,7 +261,7 @@ def _typed_date(value: str, wrong: ValidationError) -> date:
         raise wrong from None
 
 
-def choice(value, field: str, *, label: str, choices):
+def choice(value: object, field: str, *, label: str, choices: Iterable[_C]) -> _C:
     """One of ``choices``, of the same type (True is not the number 1, '1' is not 1)."""
     for allowed in choices:
         if type(value) is type(allowed) and value == allowed:
@@ -261,13 +270,15 @@ def choice(value, field: str, *, label: str, choices):
     raise ValidationError(f"{label} must be one of: {names}.", field)
 
 
-def flag(value, field: str, *, label: str) -> bool:
+def flag(value: object, field: str, *, label: str) -> bool:
     if not isinstance(value, bool):
         raise ValidationError(f"{label} must be yes or no.", field)
     return value
 
 
-def record_id(value, model: type[BaseModel], field: str, *, label: str | None = None) -> int:
+def record_id(
+    value: object, model: type[BaseModel], field: str, *, label: str | None = None
+) -> int:
     """The id of a record passed as itself or as its id; anything else (another kind of
     record, text, a number that cannot be an id) is refused. Whether it still exists is
     for the caller to find out, inside its transaction."""
@@ -278,26 +289,26 @@ def record_id(value, model: type[BaseModel], field: str, *, label: str | None = 
     raise ValidationError(f"Choose {label or 'the ' + field.replace('_', ' ')}.", field)
 
 
-def record(value, model: type[BaseModel], field: str, *, label: str | None = None):
+def record(value: object, model: type[_M], field: str, *, label: str | None = None) -> _M:
     """A record passed as itself (for services that read it, such as its version)."""
     if isinstance(value, model) and isinstance(value.id, int):
         return value
     raise ValidationError(f"Choose {label or 'the ' + field.replace('_', ' ')}.", field)
 
 
-def version(value, field: str = "version") -> int:
+def version(value: object, field: str = "version") -> int:
     """The version a record had when it was read, for an optimistic update."""
     return whole_number(value, field, label="Version", minimum=1, maximum=_MAX_ID)
 
 
-def no_unknown(values: dict, known, what: str) -> None:
+def no_unknown(values: Mapping[str, object], known: Iterable[str], what: str) -> None:
     """Refuse keyword arguments that name no field ('Flats have no field called colour.')."""
     unknown = sorted(str(key) for key in set(values) - set(known))
     if unknown:
         raise ValidationError(f"{what} have no field called {unknown[0]}.", unknown[0])
 
 
-def file_path(value, field: str = "file") -> Path:
+def file_path(value: object, field: str = "file") -> Path:
     """A file's path, as text or a path, that the file system and SQLite can take."""
     if not isinstance(value, (str, os.PathLike)):
         raise ValidationError("Choose a file.", field)
@@ -312,7 +323,7 @@ def file_path(value, field: str = "file") -> Path:
     return Path(name)
 
 
-def passphrase(value, field: str = "passphrase") -> str | None:
+def passphrase(value: object, field: str = "passphrase") -> str | None:
     """A passphrase (None or empty for none), as typed."""
     if value is None or value == "":
         return None
