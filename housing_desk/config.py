@@ -2,6 +2,7 @@
 
 import os
 from collections import namedtuple
+from collections.abc import Mapping
 from pathlib import Path
 
 APP_NAME = "housing-desk"
@@ -17,7 +18,7 @@ def data_folder() -> Path:
     return folder
 
 
-def default_database_url(environ=os.environ) -> str:
+def default_database_url(environ: Mapping[str, str] = os.environ) -> str:
     """The URL in ``HOUSING_DESK_DATABASE_URL``, else the embedded SQLite database."""
     url = environ.get(DATABASE_URL_VARIABLE, "").strip()
     if url:

@@ -8,7 +8,7 @@ They live below the layers so that the data layer can raise them too (a wrong pa
 class DomainError(Exception):
     """Base of every refusal from a service."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
@@ -16,7 +16,7 @@ class DomainError(Exception):
 class ValidationError(DomainError):
     """Bad input or a broken rule. ``field`` names the field, or is None for the whole record."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 
@@ -40,7 +40,9 @@ class OverlapError(ValidationError, ConflictError):
 class Busy(DomainError):
     """Another program or PC held the database's write lock for longer than a write waits."""
 
-    def __init__(self, message: str = "Someone else is saving just now; try again in a moment."):
+    def __init__(
+        self, message: str = "Someone else is saving just now; try again in a moment."
+    ) -> None:
         super().__init__(message)
 
 

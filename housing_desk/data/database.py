@@ -98,7 +98,7 @@ def _sqlcipher(path: str, passphrase: str | None) -> Database:
         from playhouse.sqlcipher_ext import SqlCipherDatabase
     except ImportError as exc:  # pragma: no cover - depends on the optional driver
         raise DatabaseUrlError("Encrypted databases need the sqlcipher3 package installed") from exc
-    db = SqlCipherDatabase(path, passphrase=passphrase, pragmas=SQLITE_PRAGMAS)
+    db: Database = SqlCipherDatabase(path, passphrase=passphrase, pragmas=SQLITE_PRAGMAS)
     try:
         db.connect()
         db.execute_sql("SELECT count(*) FROM sqlite_master")
@@ -127,7 +127,8 @@ def migrate(db: Database) -> list[str]:
         return []
     from playhouse.migrations import Runner
 
-    return Runner(db, directory=str(MIGRATIONS), table_name=HISTORY_TABLE).up()
+    applied: list[str] = Runner(db, directory=str(MIGRATIONS), table_name=HISTORY_TABLE).up()
+    return applied
 
 
 def open_database(
@@ -157,7 +158,7 @@ def engine(db: Database | None = None) -> str:
 
 
 @contextlib.contextmanager
-def write_transaction(db: Database | None = None):
+def write_transaction(db: Database | None = None) -> Iterator[object]:
     """A transaction for a write (on the open database, or on ``db``): on SQLite it takes the
     write lock at once.
 
@@ -207,7 +208,7 @@ def own_connection() -> Iterator[Database]:
 
 
 @contextlib.contextmanager
-def bound_to(db: Database):
+def bound_to(db: Database) -> Iterator[Database]:
     """Temporarily point the models at ``db`` (used to compare two connections)."""
     previous = database_proxy.obj
     database_proxy.initialize(db)

@@ -15,7 +15,7 @@ class MoneyField(BigIntegerField):
     Validation (two decimal places, not negative) happens in the services.
     """
 
-    def db_value(self, value):
+    def db_value(self, value: Decimal | int | str | None) -> int | None:
         if value is None:
             return None
         pence = Decimal(value) * _PENCE
@@ -23,13 +23,13 @@ class MoneyField(BigIntegerField):
             raise ValueError(f"{value} has more than two decimal places")
         return int(pence)
 
-    def python_value(self, value):
+    def python_value(self, value: int | None) -> Decimal | None:
         if value is None:
             return None
         return from_pence(value)
 
 
-def from_pence(value) -> Decimal:
+def from_pence(value: int) -> Decimal:
     """Whole pence, as a money column or a SUM of one holds them, as pounds; None is £0.00."""
     return (Decimal(int(value or 0)) / _PENCE).quantize(Decimal("0.01"))
 
@@ -37,14 +37,14 @@ def from_pence(value) -> Decimal:
 class UTCDateTimeField(DateTimeField):
     """An aware UTC ``datetime`` in Python, a naive UTC timestamp in the database."""
 
-    def db_value(self, value):
+    def db_value(self, value: datetime | None) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("UTCDateTimeField needs a timezone-aware datetime")
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def python_value(self, value):
+    def python_value(self, value: object) -> object:
         value = super().python_value(value)
         if isinstance(value, datetime):
             return value.replace(tzinfo=UTC)

@@ -8,16 +8,22 @@ here instead and convert only what needs it: SQLite returns dates as ISO text an
 ``tuples``, ``dicts`` and ``objects`` are peewee's own ``.tuples()``, ``.dicts()`` and
 ``.objects()`` typed as what they yield: peewee's stubs type all three as the query itself, so
 that a row unpacked from ``.tuples()`` would be taken for a model object. They return the very
-query peewee returns (nothing is read until it is iterated).
+query peewee returns (nothing is read until it is iterated). ``first`` is ``.first()``, which
+the stubs leave untyped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
-from peewee import BaseQuery
+from peewee import BaseQuery, ModelSelect
+
+if TYPE_CHECKING:
+    from peewee import Model
+
+_M = TypeVar("_M", bound="Model")  # a query's model
 
 
 def plain_rows(query: BaseQuery) -> list[tuple[Any, ...]]:
@@ -44,6 +50,12 @@ def objects(query: BaseQuery) -> Iterable[Any]:
     """``query.objects()``: each row its model's object carrying every selected column, a joined
     model's columns too (``row.full_name``), which no type can name."""
     return cast("Iterable[Any]", query.objects())
+
+
+def first(query: ModelSelect[_M]) -> _M | None:
+    """``query.first()``: its first row as its model's object, or None (the stubs leave it
+    untyped)."""
+    return cast("_M | None", query.first())
 
 
 @overload

@@ -1,5 +1,7 @@
 """Partners, flats, their safety certificates and the dates they are out of use."""
 
+from decimal import Decimal
+
 from peewee import (
     BooleanField,
     CharField,
@@ -58,13 +60,14 @@ class Flat(BaseModel):
         table_name = "flat"
 
     @property
-    def weekly_total(self):
-        return (
+    def weekly_total(self) -> Decimal:
+        total: Decimal = (
             self.weekly_rent
             + self.eligible_service_charge
             + self.ineligible_service_charge
             + self.support_charge
         )
+        return total
 
     @property
     def address(self) -> str:

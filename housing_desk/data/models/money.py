@@ -1,5 +1,7 @@
 """Her rent account: charges posted, payments received, and her Housing Benefit claim."""
 
+from decimal import Decimal
+
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from housing_desk.data.fields import MoneyField, UTCDateTimeField, utc_now
@@ -36,13 +38,14 @@ class Charge(BaseModel):
         )
 
     @property
-    def total(self):
-        return (
+    def total(self) -> Decimal:
+        total: Decimal = (
             self.weekly_rent
             + self.eligible_service_charge
             + self.ineligible_service_charge
             + self.support_charge
         )
+        return total
 
 
 class ChargeChange(BaseModel):

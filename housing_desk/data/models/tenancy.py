@@ -1,5 +1,7 @@
 """Offers of a flat, the licences under which women live there, sign-up checklists and keys."""
 
+from decimal import Decimal
+
 from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from housing_desk.data.fields import MoneyField, UTCDateTimeField, utc_now
@@ -74,13 +76,14 @@ class Licence(BaseModel):
         )
 
     @property
-    def weekly_total(self):
-        return (
+    def weekly_total(self) -> Decimal:
+        total: Decimal = (
             self.weekly_rent
             + self.eligible_service_charge
             + self.ineligible_service_charge
             + self.support_charge
         )
+        return total
 
 
 # The database holds the rule too (migration 0008): at most one licence of hers not ended.
