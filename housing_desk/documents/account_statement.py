@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.lib.units import mm
 
 from housing_desk.documents import blocks, styles
 from housing_desk.documents.account_data import StatementData
 from housing_desk.documents.page import PageMeta, render
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 VERSION = "statement-1"
 
 
-def _owed(amount) -> str:
+def _owed(amount: Decimal) -> str:
     if amount > 0:
         return f"{blocks.money(amount)} owed"
     if amount < 0:

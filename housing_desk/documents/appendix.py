@@ -29,7 +29,7 @@ class OwnFile:
         return self.data[:5] == b"%PDF-"
 
 
-def _picture(file: OwnFile):
+def _picture(file: OwnFile) -> Image | None:
     try:
         reader = ImageReader(io.BytesIO(file.data))
         width, height = reader.getSize()

@@ -32,7 +32,7 @@ def _fitted(header: str, values: list[str], *, by_word: bool = False) -> float:
     """The width that holds the header's longest word and every value on one line (or, with
     ``by_word``, every value's longest word, for a column whose text may wrap between words)."""
     pieces = [word for value in values for word in value.split()] if by_word else values
-    widest = max(
+    widest: float = max(
         [stringWidth(word, fonts.BOLD, styles.HEADER_CELL.fontSize) for word in header.split()]
         + [stringWidth(piece, fonts.REGULAR, styles.CELL.fontSize) for piece in pieces]
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -11,13 +12,16 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 
 from housing_desk.documents import styles
 
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
 
-def text(value: str, style=styles.BODY) -> Paragraph:
+
+def text(value: str, style: ParagraphStyle = styles.BODY) -> Paragraph:
     """A paragraph of literal text: '<', '&' and quotes print as typed; line breaks are kept."""
     return Paragraph(escape(value or "").replace("\n", "<br/>"), style)
 
 
-def markup(value: str, style=styles.BODY) -> Paragraph:
+def markup(value: str, style: ParagraphStyle = styles.BODY) -> Paragraph:
     """A paragraph of our own markup (already escaped where it holds typed text)."""
     return Paragraph(value, style)
 

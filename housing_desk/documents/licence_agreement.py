@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -11,6 +12,9 @@ from housing_desk.documents import blocks, styles
 from housing_desk.documents.data import LicenceAgreementData
 from housing_desk.documents.page import PageMeta, render
 from housing_desk.documents.template import Template
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Table
 
 
 def values(data: LicenceAgreementData) -> dict[str, str]:
@@ -54,7 +58,7 @@ def article(words: str) -> str:
     return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
 
 
-def charges_table(data: LicenceAgreementData):
+def charges_table(data: LicenceAgreementData) -> Table:
     rows = [blocks.header_cells("Weekly charge", "Paid by", "Each week")]
     for charge in data.charges:
         rows.append(
@@ -89,7 +93,7 @@ def charges_table(data: LicenceAgreementData):
     return blocks.table(rows, [80 * mm, 55 * mm, 35 * mm])
 
 
-def signatures(data: LicenceAgreementData):
+def signatures(data: LicenceAgreementData) -> Table:
     return blocks.signature_block(
         [("Resident", data.resident_name), ("For us", data.officer_name), ("Witness", "")],
         note="Date a copy of this agreement was given to the resident: ____________________",

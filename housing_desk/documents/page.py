@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -13,6 +14,12 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from housing_desk.documents import fonts, styles
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, BinaryIO
+
+    from reportlab.pdfgen.canvas import Canvas
 
 MARGIN = 18 * mm
 
@@ -29,21 +36,22 @@ class PageMeta:
 
     @property
     def pagesize(self) -> tuple[float, float]:
-        return landscape(A4) if self.landscape else A4
+        size: tuple[float, float] = landscape(A4) if self.landscape else A4
+        return size
 
 
 class NumberedCanvas(pdf_canvas.Canvas):
     """Holds every page until the end so that each footer can say 'Page n of N'."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._pages = []
+        self._pages: list[dict[str, Any]] = []
 
-    def showPage(self):
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._pages)
         for page in self._pages:
             self.__dict__.update(page)
@@ -56,8 +64,8 @@ class NumberedCanvas(pdf_canvas.Canvas):
         super().save()
 
 
-def _decorate(meta: PageMeta):
-    def draw(canvas, _document):
+def _decorate(meta: PageMeta) -> Callable[[Canvas, object], None]:
+    def draw(canvas: Canvas, _document: object) -> None:
         width, height = meta.pagesize
         canvas.saveState()
         left = MARGIN
@@ -100,7 +108,7 @@ def _decorate(meta: PageMeta):
 
 
 class HousingDocTemplate(BaseDocTemplate):
-    def __init__(self, output, meta: PageMeta):
+    def __init__(self, output: BinaryIO, meta: PageMeta) -> None:
         super().__init__(
             output,
             pagesize=meta.pagesize,

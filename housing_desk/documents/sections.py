@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -10,12 +12,15 @@ from housing_desk.documents import blocks, fonts, styles
 from housing_desk.documents.data import RecordSection
 from housing_desk.documents.page import MARGIN, PageMeta, render
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 _WIDTH = (A4[0] - 2 * MARGIN) / mm
 _PADDING = 12 / mm  # a cell's left and right padding together, in millimetres
 _LONGEST = 60  # a word wider than this (a pasted web address) may break
 
 
-def _needs(headers: tuple[str, ...], rows) -> list[float]:
+def _needs(headers: tuple[str, ...], rows: Sequence[Sequence[str]]) -> list[float]:
     """Each column's narrowest width (mm) that breaks no word: a date, a reference, a name."""
     needs = []
     for index, header in enumerate(headers):
@@ -30,7 +35,9 @@ def _needs(headers: tuple[str, ...], rows) -> list[float]:
     return needs
 
 
-def fitted_widths(headers: tuple[str, ...], rows, widths: tuple[float, ...]) -> list[float]:
+def fitted_widths(
+    headers: tuple[str, ...], rows: Sequence[Sequence[str]], widths: tuple[float, ...]
+) -> list[float]:
     """``widths`` (mm, adding up to the page) widened where a word would break, the difference
     taken from the columns with room to spare; when there is not room enough for every word, in
     proportion to what each needs."""

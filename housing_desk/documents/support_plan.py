@@ -4,6 +4,8 @@ lets us share it with, and its reviews."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
@@ -11,12 +13,15 @@ from housing_desk.documents import blocks, styles
 from housing_desk.documents.data import GoalLine, SupportPlanData
 from housing_desk.documents.page import PageMeta, render
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 VERSION = "support-plan-2"
 _LABEL = 50 * mm
 _VALUE = 124 * mm
 
 
-def _rows(pairs) -> list:
+def _rows(pairs: Iterable[tuple[str, str]]) -> list:
     return [
         [blocks.text(label, styles.CELL_BOLD), blocks.text(value, styles.CELL)]
         for label, value in pairs

@@ -20,8 +20,12 @@ import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from housing_desk import paths
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 PLACEHOLDERS = {
     "organisation_name": "The organisation's name",
@@ -85,7 +89,11 @@ def default_path(name: str = DEFAULT) -> Path:
 
 
 def load(
-    path: str | Path | None = None, *, placeholders=None, blocks=BLOCKS, title="Licence agreement"
+    path: str | Path | None = None,
+    *,
+    placeholders: Collection[str] | None = None,
+    blocks: Collection[str] = BLOCKS,
+    title: str = "Licence agreement",
 ) -> Template:
     """Read and check a template file (the shipped one when ``path`` is empty). Other documents
     (a warning letter) give their own ``placeholders`` and ``blocks``."""
@@ -98,7 +106,12 @@ def load(
 
 
 def parse(
-    raw: str, source: str = "", *, placeholders=None, blocks=BLOCKS, title="Licence agreement"
+    raw: str,
+    source: str = "",
+    *,
+    placeholders: Collection[str] | None = None,
+    blocks: Collection[str] = BLOCKS,
+    title: str = "Licence agreement",
 ) -> Template:
     known = PLACEHOLDERS if placeholders is None else placeholders
     header: dict[str, str] = {}
@@ -107,7 +120,7 @@ def parse(
     paragraph: list[str] = []
     paragraphs: list[str] = []
 
-    def close_paragraph():
+    def close_paragraph() -> None:
         if paragraph:
             paragraphs.append(" ".join(paragraph))
             paragraph.clear()
@@ -156,7 +169,9 @@ def parse(
     )
 
 
-def _check(line: str, number: int, known=PLACEHOLDERS, blocks=BLOCKS) -> None:
+def _check(
+    line: str, number: int, known: Collection[str] = PLACEHOLDERS, blocks: Collection[str] = BLOCKS
+) -> None:
     block = re.fullmatch(r"\[\[(\w+)\]\]", line)
     if line.startswith("[[") and (block is None or block.group(1) not in blocks):
         raise TemplateError(

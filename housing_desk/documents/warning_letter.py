@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from housing_desk import paths
-from housing_desk.documents import blocks, styles
-from housing_desk.documents import template as templates
+from housing_desk.documents import blocks, styles, template as templates
 from housing_desk.documents.data import WarningLetterData
 from housing_desk.documents.page import PageMeta, render
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PLACEHOLDERS = {
     "resident_name": "Her name",
@@ -29,7 +32,7 @@ BLOCKS = ("signatures",)
 STAGE_MARK = "["  # a heading "[final] …" prints only on a final warning
 
 
-def load(path=None) -> templates.Template:
+def load(path: str | Path | None = None) -> templates.Template:
     return templates.load(
         path or paths.resource("templates", "warning_letter.txt"),
         placeholders=PLACEHOLDERS,
