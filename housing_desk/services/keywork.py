@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -15,6 +16,12 @@ from housing_desk.data.rows import objects, tuples
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from housing_desk.data.models import BaseModel, Person
+    from housing_desk.services.validation import DateGiven
 
 KINDS = {
     "in_person": "In person",
@@ -49,7 +56,7 @@ class Session:
         return self.kind in ATTENDED
 
 
-def _duration(value) -> int | None:
+def _duration(value: object) -> int | None:
     if value in (None, ""):
         return None
     return validation.whole_number(
@@ -57,7 +64,7 @@ def _duration(value) -> int | None:
     )
 
 
-def _goal_ids(value, field: str) -> list[int]:
+def _goal_ids(value: object, field: str) -> list[int]:
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise ValidationError("Choose the goals from her support plan.", field)
     ids = []
@@ -72,15 +79,15 @@ def _goal_ids(value, field: str) -> list[int]:
 
 def record_session(
     actor: User,
-    licence,
+    licence: Licence | int,
     *,
-    held_on,
-    kind="in_person",
-    duration_minutes=None,
-    summary,
-    goals=(),
-    next_on=None,
-    achieved=(),
+    held_on: DateGiven,
+    kind: str = "in_person",
+    duration_minutes: int | None = None,
+    summary: str,
+    goals: Iterable[int] = (),
+    next_on: DateGiven = None,
+    achieved: Iterable[int] = (),
 ) -> KeyworkSession:
     """Record a session held (or attempted) under her licence. ``goals`` are the ids of the
     support-plan goals worked on; ``achieved`` those she achieved at it (dated the session's day)."""
@@ -170,7 +177,9 @@ def _check_goals(licence: Licence, goal_ids: list[int]) -> None:
         raise ValidationError("Those goals are not in a support plan of this licence.", "goals")
 
 
-def sessions(actor: User, licence=None, *, person=None) -> list[Session]:
+def sessions(
+    actor: User, licence: Licence | int | None = None, *, person: Person | int | None = None
+) -> list[Session]:
     """Sessions under a licence (or all of hers), newest first. Viewers see that they happened,
     not what was said."""
     permissions.require(actor, "view")
@@ -182,6 +191,7 @@ def sessions(actor: User, licence=None, *, person=None) -> list[Session]:
     if licence is not None:
         query = query.where(KeyworkSession.licence == _id(licence))
     else:
+        assert person is not None  # one of the two, as checked above
         query = query.where(KeyworkSession.person == _id(person))
     rows = list(objects(query.order_by(KeyworkSession.held_on.desc(), KeyworkSession.id.desc())))
     links: dict[int, list[int]] = {}
@@ -217,5 +227,5 @@ def get_session(session_id: int) -> KeyworkSession:
     return session
 
 
-def _id(record) -> int:
+def _id(record: BaseModel | int) -> int:
     return record if isinstance(record, int) else record.id

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -14,6 +15,10 @@ from housing_desk.data.rows import objects
 from housing_desk.services import assessments, audit, permissions, settings, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import BaseModel, Person
+    from housing_desk.services.validation import DateGiven
 
 STAGES = {"verbal": "Verbal warning", "written": "Written warning", "final": "Final warning"}
 LETTER_STAGES = ("written", "final")
@@ -43,7 +48,9 @@ class WarningView:
         return self.stage in LETTER_STAGES
 
 
-def issue_warning(actor: User, licence, *, stage, issued_on, reason) -> TenancyWarning:
+def issue_warning(
+    actor: User, licence: Licence | int, *, stage: str, issued_on: DateGiven, reason: str
+) -> TenancyWarning:
     """Record a warning given to her. It lapses after the months Settings gives for its stage."""
     permissions.require(actor, "issue_warnings")
     licence_id = validation.record_id(licence, Licence, "licence", label="her licence")
@@ -89,7 +96,9 @@ def issue_warning(actor: User, licence, *, stage, issued_on, reason) -> TenancyW
     return warning
 
 
-def warnings_for(actor: User, licence=None, *, person=None) -> list[WarningView]:
+def warnings_for(
+    actor: User, licence: Licence | int | None = None, *, person: Person | int | None = None
+) -> list[WarningView]:
     """Warnings under a licence (or all of hers), newest first; the reason only for staff who
     may read notes."""
     permissions.require(actor, "view")
@@ -101,6 +110,7 @@ def warnings_for(actor: User, licence=None, *, person=None) -> list[WarningView]
     if licence is not None:
         query = query.where(TenancyWarning.licence == _id(licence))
     else:
+        assert person is not None  # one of the two, as checked above
         query = query.where(TenancyWarning.person == _id(person))
     sensitive = permissions.allowed(actor, "view_sensitive")
     return [
@@ -120,7 +130,7 @@ def warnings_for(actor: User, licence=None, *, person=None) -> list[WarningView]
     ]
 
 
-def final_warning_in_force(licence, on: date | None = None) -> bool:
+def final_warning_in_force(licence: Licence | int, on: date | None = None) -> bool:
     """Whether a final warning under this licence is in force on ``on`` (today when None).
 
     Notice from us without one is not refused (an immediate risk is reason enough), but the
@@ -145,5 +155,5 @@ def get_warning(warning_id: int) -> TenancyWarning:
     return warning
 
 
-def _id(record) -> int:
+def _id(record: BaseModel | int) -> int:
     return record if isinstance(record, int) else record.id
