@@ -20,11 +20,13 @@ from housing_desk.data.models import (
     User,
 )
 from housing_desk.data.rows import objects
-from housing_desk.documents import availability_report as report_document
-from housing_desk.documents import licence_agreement as agreement_document
-from housing_desk.documents import notice_to_quit as notice_document
-from housing_desk.documents import signup_pack as pack_document
-from housing_desk.documents import support_plan as plan_document
+from housing_desk.documents import (
+    availability_report as report_document,
+    licence_agreement as agreement_document,
+    notice_to_quit as notice_document,
+    signup_pack as pack_document,
+    support_plan as plan_document,
+)
 from housing_desk.documents.data import (
     AvailabilityReportData,
     BoardLine,
@@ -69,7 +71,7 @@ housing_benefit_status = agreement_wording.housing_benefit_status
 CONFIDENTIAL_BANNER = "This has her address on it. Give it only to her."
 
 
-def address_banner(record) -> str:
+def address_banner(record: Person | Licence | SupportPlan) -> str:
     """The banner shown before anything with a confidential woman's address leaves the building
     (her own documents and her records): '' unless she is marked do not disclose. ``record`` is
     her Person, or a licence or support plan of hers."""
@@ -78,7 +80,7 @@ def address_banner(record) -> str:
     return CONFIDENTIAL_BANNER if hidden else ""
 
 
-def licence_reference(licence) -> str:
+def licence_reference(licence: Licence) -> str:
     return f"LIC-{licence.id:06d}"
 
 
@@ -194,7 +196,7 @@ def record_document(
         )
 
 
-def licence_agreement(actor: User, licence) -> bytes:
+def licence_agreement(actor: User, licence: Licence | int) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
     licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
@@ -205,7 +207,7 @@ def licence_agreement(actor: User, licence) -> bytes:
     return pdf
 
 
-def notice_to_quit(actor: User, licence) -> bytes:
+def notice_to_quit(actor: User, licence: Licence | int) -> bytes:
     """Our notice to quit a licence, with its saving clause and the prescribed information, as
     PDF bytes for her (her own document: her name and the flat); recorded as printed.
 
@@ -219,7 +221,11 @@ def notice_to_quit(actor: User, licence) -> bytes:
             f"A notice to quit is not the way to end {tenure.rule(licence.agreement_type).label.lower()}.",
             None,
         )
-    if licence.notice_by != "licensor" or licence.notice_served_on is None:
+    if (
+        licence.notice_by != "licensor"
+        or licence.notice_served_on is None
+        or licence.end_date is None  # a notice always sets the day she is to leave
+    ):
         raise ValidationError(
             "Record our notice first: there is no notice from us on record.", None
         )
@@ -242,7 +248,7 @@ def notice_to_quit(actor: User, licence) -> bytes:
     return pdf
 
 
-def support_plan(actor: User, plan) -> bytes:
+def support_plan(actor: User, plan: SupportPlan | int) -> bytes:
     permissions.require(actor, "print")
     plan = support_plans.get_plan(validation.record_id(plan, SupportPlan, "plan"))
     pdf = plan_document.build(_plan_data(plan))
@@ -250,7 +256,7 @@ def support_plan(actor: User, plan) -> bytes:
     return pdf
 
 
-def signup_pack(actor: User, licence) -> bytes:
+def signup_pack(actor: User, licence: Licence | int) -> bytes:
     """The licence agreement, the completed checklist, a key receipt, the inventory page and the
     support plan, to sign on the day, in one PDF."""
     permissions.require(actor, "print")
