@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -21,8 +25,10 @@ from housing_desk.services import (
 )
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
-from housing_desk.services.occupancy import check_dates_free as _check_dates_free
-from housing_desk.services.occupancy import lock_licence as _lock
+from housing_desk.services.occupancy import (
+    check_dates_free as _check_dates_free,
+    lock_licence as _lock,
+)
 from housing_desk.services.signup import keys
 from housing_desk.services.tenure import SERVED_HOW
 
@@ -52,7 +58,14 @@ DESTINATIONS = (
 
 
 def give_notice(
-    actor: User, licence, *, served_on, end_date, by, reason="", served_how=""
+    actor: User,
+    licence: Licence | int,
+    *,
+    served_on: DateGiven,
+    end_date: DateGiven,
+    by: str,
+    reason: str = "",
+    served_how: str = "",
 ) -> Licence:
     """Record notice to end the licence on ``end_date`` (the move-out day).
 
@@ -117,14 +130,14 @@ def give_notice(
 
 def end_licence(
     actor: User,
-    licence,
+    licence: Licence | int,
     *,
-    end_date,
-    reason,
-    destination="",
-    notes="",
-    returned_keys=(),
-    possession_order_on=None,
+    end_date: DateGiven,
+    reason: str,
+    destination: str = "",
+    notes: str = "",
+    returned_keys: Iterable[LicenceKey | int] = (),
+    possession_order_on: DateGiven = None,
 ) -> Licence:
     """Record a move-out that has happened. ``returned_keys`` (key ids) came back that day;
     keys still not returned need a note saying why.
@@ -204,7 +217,9 @@ def end_licence(
     return Licence.get_by_id(current.id)
 
 
-def _check_grounds(current: Licence, reason: str, order_on, end_date) -> None:
+def _check_grounds(
+    current: Licence, reason: str, order_on: date | None, end_date: date | None
+) -> None:
     each = tenure.rule(current.agreement_type)
     ours = current.notice_by == "licensor" and current.notice_served_on is not None
     if reason == "evicted":
@@ -220,7 +235,7 @@ def _check_grounds(current: Licence, reason: str, order_on, end_date) -> None:
                 "cannot be evicted: doing so is a criminal offence.",
                 "possession_order_on",
             )
-        if order_on is not None and order_on > end_date:
+        if order_on is not None and end_date is not None and order_on > end_date:
             raise ValidationError(
                 "The possession order must be dated on or before the move-out.",
                 "possession_order_on",
@@ -234,7 +249,9 @@ def _check_grounds(current: Licence, reason: str, order_on, end_date) -> None:
         )
 
 
-def correct_licence(actor: User, licence, *, reason, **changes) -> Licence:
+def correct_licence(
+    actor: User, licence: Licence | int, *, reason: str, **changes: object
+) -> Licence:
     """A manager corrects a mistake on an ended licence; the correction and its reason are audited."""
     permissions.require(actor, "correct_records")
     validation.record_id(licence, Licence, "licence")
