@@ -10,9 +10,18 @@ columns is either.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from peewee import CharField, ForeignKeyField, TextField
 
 from housing_desk.data.models import MODELS, Person
+
+if TYPE_CHECKING:
+    from peewee import Expression, ModelSelect
+
+    from housing_desk.data.models import BaseModel
+
+_M = TypeVar("_M", bound="BaseModel")  # a kind of record
 
 # Text columns that hold a code from a fixed list (kept for the team's statistics), by table.
 CODES: dict[str, frozenset[str]] = {
@@ -54,7 +63,7 @@ CODES: dict[str, frozenset[str]] = {
 }
 
 
-def _link(model):
+def _link(model: type[BaseModel]) -> ForeignKeyField[Any] | None:
     """The foreign key by which ``model``'s rows belong to a woman, or None (her own row: None)."""
     for field in model._meta.fields.values():
         if isinstance(field, ForeignKeyField) and field.rel_model is Person:
@@ -74,20 +83,22 @@ def tables() -> list:
     return [model for model in MODELS if model is not Person and _link(model) is not None]
 
 
-def rows_of(model, person_id: int):
+def rows_of(model: type[_M], person_id: int) -> ModelSelect[_M]:
     """A query of ``model``'s rows that belong to her."""
     return model.select().where(_belongs(model, person_id))
 
 
-def _belongs(model, person_id: int):
+def _belongs(model: type[BaseModel], person_id: int) -> Expression | bool:
     field = _link(model)
+    if field is None:
+        raise ValueError(f"{model.__name__} rows do not belong to a woman")
     if field.rel_model is Person:
         return field == person_id
     parent = field.rel_model
     return field.in_(parent.select(parent.id).where(_belongs(parent, person_id)))
 
 
-def text_columns(model) -> list[str]:
+def text_columns(model: type[BaseModel]) -> list[str]:
     return [
         name
         for name, field in model._meta.fields.items()
@@ -95,7 +106,7 @@ def text_columns(model) -> list[str]:
     ]
 
 
-def free_text(model) -> list[str]:
+def free_text(model: type[BaseModel]) -> list[str]:
     """The text columns that anonymising clears: all but the codes."""
     codes = CODES.get(model._meta.table_name, frozenset())
     return [name for name in text_columns(model) if name not in codes]
