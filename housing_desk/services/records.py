@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from housing_desk.data.models import User
+    from collections.abc import Callable, Iterable
+    from typing import Any
+
+    from housing_desk.data.models import BaseModel, User
 
 from housing_desk.data.fields import utc_now
+from housing_desk.data.rows import first
 from housing_desk.services import audit
 from housing_desk.services.errors import ConflictError, NotFound
+
+_M = TypeVar("_M", bound="BaseModel")  # a kind of record
 
 
 def versioned_update(
     actor: User,
-    model,
+    model: type[Any],  # a model with a version: Flat, Person, Partner, Goal…
     record_id: int,
     expected_version: int,
-    values: dict,
+    values: dict[str, Any],
     *,
     entity: str,
     what: str,
-    audit_values=None,
-    private=(),
-    keep=(),
+    audit_values: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    private: Iterable[str] = (),
+    keep: Iterable[str] = (),
 ) -> None:
     """Save ``values`` only if the record is still at ``expected_version``, and audit the change.
 
@@ -85,7 +91,7 @@ def last_change(entity: str, record_id: int) -> str:
     return f"{event.full_name}, at {local:%H:%M} on {local:%d/%m/%Y},"
 
 
-def lock_row(model, record_id: int, missing: str):
+def lock_row(model: type[_M], record_id: int, missing: str) -> _M:
     """Read a row inside a write transaction, locking it on PostgreSQL (SQLite already holds
     the database's write lock from ``BEGIN IMMEDIATE``)."""
     from housing_desk.data.database import engine
@@ -93,7 +99,7 @@ def lock_row(model, record_id: int, missing: str):
     query = model.select().where(model.id == record_id)
     if engine() == "postgresql":
         query = query.for_update()
-    row = query.first()
+    row = first(query)
     if row is None:
         raise NotFound(missing)
     return row
