@@ -7,12 +7,20 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from peewee import JOIN, fn
 
-from housing_desk.data.models import AuditEvent as AuditRow
-from housing_desk.data.models import User
-from housing_desk.services.audit_words import describe, in_words  # noqa: F401  (public names)
+from housing_desk.data.models import AuditEvent as AuditRow, User
+from housing_desk.services.audit_words import describe as describe, in_words as in_words
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from peewee import Expression, SelectQuery
+
+    from housing_desk.data.models import Person
 
 ACTIONS = ("create", "update", "delete", "print", "export", "login", "view")
 
@@ -68,7 +76,7 @@ class AuditEvent:
     actor_name: str = ""  # the officer's full name; '' for the system itself
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     if isinstance(value, Decimal):
@@ -78,7 +86,7 @@ def _plain(value):
     return value
 
 
-def _safe(field: str, value, keep: frozenset):
+def _safe(field: str, value: object, keep: frozenset) -> object:
     """What the audit row may hold for ``field``: the value itself when it cannot identify anyone
     (a flag, a number, a date, an id, a code), otherwise the word "changed"."""
     if field in PERSONAL_FIELDS:
@@ -102,7 +110,7 @@ def _safe(field: str, value, keep: frozenset):
     return CHANGED
 
 
-def safe_changes(changes: dict | None, keep=()) -> dict:
+def safe_changes(changes: dict | None, keep: Iterable[str] = ()) -> dict:
     """``changes`` as an audit row may hold them (see ``record``)."""
     kept = frozenset(keep)
     return {str(key): _safe(str(key), value, kept) for key, value in (changes or {}).items()}
@@ -113,9 +121,9 @@ def record(
     action: str,
     entity: str,
     entity_id: int | None,
-    changes=None,
+    changes: dict[str, Any] | None = None,
     *,
-    keep=(),
+    keep: Iterable[str] = (),
 ) -> None:
     """Write one audit row. Call it inside the transaction of the change it records.
 
@@ -238,7 +246,7 @@ def search(
     return _as_events(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit))
 
 
-def _about_person(person_id: int):
+def _about_person(person_id: int) -> Expression:
     """Her own record and every record of hers in any table (her_records finds them)."""
     from housing_desk.data.models import Licence
     from housing_desk.services import her_records
@@ -255,7 +263,7 @@ def _about_person(person_id: int):
     return clause
 
 
-def viewed(actor: User, person) -> None:
+def viewed(actor: User, person: Person) -> None:
     """Seeing the record of a woman whose details are not to be disclosed is itself recorded."""
     if getattr(person, "do_not_disclose", False):
         from housing_desk.data.database import write_transaction
@@ -264,7 +272,7 @@ def viewed(actor: User, person) -> None:
             record(actor, "view", "person", person.id, {})
 
 
-def _as_events(query) -> list[AuditEvent]:
+def _as_events(query: SelectQuery) -> list[AuditEvent]:
     rows = query.objects()
     return [
         AuditEvent(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven, MoneyGiven
 
 import re
 from datetime import date
@@ -14,21 +15,26 @@ from peewee import IntegrityError
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Partner, Unavailability
+from housing_desk.data.rows import first
 from housing_desk.services import audit, intervals, permissions, tenure, validation
-from housing_desk.services.availability import FlatStatus, availability, timeline  # noqa: F401
-from housing_desk.services.certificates import (  # noqa: F401  (flats.* are the public names)
-    COPY_KINDS,
-    certificates,
-    copy_given,
-    record_certificate,
+from housing_desk.services.availability import (
+    FlatStatus as FlatStatus,
+    availability as availability,
+    timeline as timeline,
+)
+from housing_desk.services.certificates import (
+    COPY_KINDS as COPY_KINDS,
+    certificates as certificates,
+    copy_given as copy_given,
+    record_certificate as record_certificate,
 )
 from housing_desk.services.errors import NotFound, OverlapError, ValidationError
-from housing_desk.services.partners import (  # noqa: F401  (flats.create_partner is the public name)
-    PARTNER_KINDS,
-    create_partner,
-    get_partner,
-    list_partners,
-    update_partner,
+from housing_desk.services.partners import (
+    PARTNER_KINDS as PARTNER_KINDS,
+    create_partner as create_partner,
+    get_partner as get_partner,
+    list_partners as list_partners,
+    update_partner as update_partner,
 )
 from housing_desk.services.records import lock_row, versioned_update
 
@@ -74,7 +80,7 @@ EDITABLE = (
 )
 
 
-def _reference(value) -> str:
+def _reference(value: object) -> str:
     ref = validation.text(
         value, "reference", label="Reference", required=True, column=Flat.reference
     )
@@ -89,7 +95,7 @@ def _reference(value) -> str:
     )
 
 
-def _partner(value) -> Partner:
+def _partner(value: object) -> Partner:
     if value is None:
         raise ValidationError("Choose the partner who lends this flat.", "partner")
     partner_id = validation.record_id(
@@ -169,20 +175,20 @@ def _audit_values(values: dict) -> dict:
 def create_flat(
     actor: User,
     *,
-    reference,
-    address_line1,
-    town,
-    postcode,
-    partner,
-    bedrooms=1,
-    floor=0,
-    step_free=False,
-    has_gas=True,
-    weekly_rent,
-    eligible_service_charge=0,
-    ineligible_service_charge=0,
-    support_charge=0,
-    **details,
+    reference: str,
+    address_line1: str,
+    town: str,
+    postcode: str,
+    partner: Partner | int,
+    bedrooms: int = 1,
+    floor: int = 0,
+    step_free: bool = False,
+    has_gas: bool = True,
+    weekly_rent: MoneyGiven,
+    eligible_service_charge: MoneyGiven = 0,
+    ineligible_service_charge: MoneyGiven = 0,
+    support_charge: MoneyGiven = 0,
+    **details: object,
 ) -> Flat:
     """Add a flat to the register. References are unique whatever their case."""
     permissions.require(actor, "manage_flats")
@@ -217,7 +223,7 @@ def create_flat(
     return flat
 
 
-def update_flat(actor: User, flat: Flat, **changes) -> Flat:
+def update_flat(actor: User, flat: Flat, **changes: object) -> Flat:
     """Change a flat. ``flat.version`` (or ``version=``) must still be current, else ConflictError."""
     permissions.require(actor, "manage_flats")
     flat = validation.record(flat, Flat, "flat")
@@ -260,7 +266,7 @@ def lock_flat(flat_id: int) -> Flat:
 
 
 def get_flat(flat_id: int) -> Flat:
-    flat = Flat.select(Flat, Partner).join(Partner).where(Flat.id == flat_id).first()
+    flat = first(Flat.select(Flat, Partner).join(Partner).where(Flat.id == flat_id))
     if flat is None:
         raise NotFound("That flat no longer exists.")
     return flat
@@ -271,7 +277,9 @@ def list_flats() -> list[Flat]:
     return list(Flat.select(Flat, Partner).join(Partner).order_by(Flat.reference))
 
 
-def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | None = None):
+def _overlapping(
+    flat_id: int, start: date, end: date | None, exclude_id: int | None = None
+) -> Unavailability | None:
     query = intervals.overlapping(
         Unavailability.select().where(Unavailability.flat == flat_id),
         Unavailability.start,
@@ -281,10 +289,10 @@ def _overlapping(flat_id: int, start: date, end: date | None, exclude_id: int | 
     )
     if exclude_id is not None:
         query = query.where(Unavailability.id != exclude_id)
-    return query.order_by(Unavailability.start).first()
+    return first(query.order_by(Unavailability.start))
 
 
-def _check_period(start, end) -> tuple[date, date | None]:
+def _check_period(start: DateGiven, end: DateGiven) -> tuple[date, date | None]:
     start = validation.a_date(start, "start", label="Start date")
     end = validation.a_date(end, "end", label="End date", required=False)
     if end is not None and end <= start:
@@ -303,13 +311,15 @@ def _clash(other: Unavailability, field: str) -> OverlapError:
 def _check_no_licence(flat_id: int, start: date, end: date | None, field: str) -> None:
     from housing_desk.data.models import Licence
 
-    licence = intervals.overlapping(
-        Licence.select().where(Licence.flat == flat_id),
-        Licence.start_date,
-        Licence.end_date,
-        start,
-        end,
-    ).first()
+    licence = first(
+        intervals.overlapping(
+            Licence.select().where(Licence.flat == flat_id),
+            Licence.start_date,
+            Licence.end_date,
+            start,
+            end,
+        )
+    )
     if licence is not None:
         until = (
             f"until {validation.uk_date(licence.end_date)}"
@@ -323,7 +333,13 @@ def _check_no_licence(flat_id: int, start: date, end: date | None, field: str) -
 
 
 def mark_unavailable(
-    actor: User, flat: Flat, *, start, end=None, reason, notes=""
+    actor: User,
+    flat: Flat,
+    *,
+    start: DateGiven,
+    end: DateGiven = None,
+    reason: str,
+    notes: str = "",
 ) -> Unavailability:
     """Take a flat out of use from ``start`` until ``end`` (the day it is back; None if not known)."""
     permissions.require(actor, "manage_flats")
@@ -357,7 +373,9 @@ def mark_unavailable(
     return row
 
 
-def end_unavailability(actor: User, unavailability: Unavailability, *, end) -> Unavailability:
+def end_unavailability(
+    actor: User, unavailability: Unavailability, *, end: DateGiven
+) -> Unavailability:
     """Set the day a flat is back in use."""
     permissions.require(actor, "manage_flats")
     unavailability = validation.record(unavailability, Unavailability, "unavailability")

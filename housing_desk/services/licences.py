@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven, MoneyGiven
 
 from datetime import date
 
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral, SignupItem
+from housing_desk.data.rows import first
 from housing_desk.services import (
     accounts,
     assessments,
@@ -27,35 +29,37 @@ from housing_desk.services import (
     tenure,
     validation,
 )
-from housing_desk.services.endings import (  # noqa: F401  (licences.give_notice etc. are the public names)
-    DESTINATIONS,
-    END_REASONS,
-    NOTICE_BY,
-    correct_licence,
-    end_licence,
-    give_notice,
+from housing_desk.services.endings import (
+    DESTINATIONS as DESTINATIONS,
+    END_REASONS as END_REASONS,
+    NOTICE_BY as NOTICE_BY,
+    correct_licence as correct_licence,
+    end_licence as end_licence,
+    give_notice as give_notice,
 )
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import CHARGES, lock_flat
-from housing_desk.services.lifecycle import (  # noqa: F401  (licences.allowed_actions is the public name)
-    LICENCE_ACTIONS,
-    allowed_actions,
+from housing_desk.services.lifecycle import (
+    LICENCE_ACTIONS as LICENCE_ACTIONS,
+    allowed_actions as allowed_actions,
 )
-from housing_desk.services.occupancy import check_dates_free as _check_dates_free
-from housing_desk.services.occupancy import lock_licence as _lock  # noqa: F401
+from housing_desk.services.occupancy import (
+    check_dates_free as _check_dates_free,
+    lock_licence as _lock,  # noqa: F401
+)
 from housing_desk.services.records import lock_row
-from housing_desk.services.signup import (  # noqa: F401  (licences.activate etc. are the public names)
-    CHECKLIST_LABELS,
-    SIGNUP_CHECKLIST,
-    activate,
-    add_key,
-    checklist,
-    checklist_labels,
-    complete_signup_item,
-    keys,
-    return_key,
+from housing_desk.services.signup import (
+    CHECKLIST_LABELS as CHECKLIST_LABELS,
+    SIGNUP_CHECKLIST as SIGNUP_CHECKLIST,
+    activate as activate,
+    add_key as add_key,
+    checklist as checklist,
+    checklist_labels as checklist_labels,
+    complete_signup_item as complete_signup_item,
+    keys as keys,
+    return_key as return_key,
 )
-from housing_desk.services.tenure import AGREEMENT_TYPES
+from housing_desk.services.tenure import AGREEMENT_TYPES as AGREEMENT_TYPES
 
 STATUSES = {
     "pending_signup": "Awaiting sign-up",
@@ -75,29 +79,27 @@ HB_STATUSES = {
 record_hb_decision = housing_benefit.record_hb_decision
 
 
-def _uk(day):
+def _uk(day: date | None) -> str:
     return validation.uk_date(day)
 
 
-def current_licence(person) -> Licence | None:
+def current_licence(person: Person) -> Licence | None:
     """Her licence that has not ended, if any."""
-    return (
-        Licence.select()
-        .where((Licence.person == person.id) & Licence.status.in_(NOT_ENDED))
-        .first()
+    return first(
+        Licence.select().where((Licence.person == person.id) & Licence.status.in_(NOT_ENDED))
     )
 
 
 def create_licence(
     actor: User,
-    person,
-    flat,
+    person: Person | int,
+    flat: Flat | int,
     *,
-    start_date,
-    agreement_type="licence",
-    excluded_category="",
-    readiness_override="",
-    **charges,
+    start_date: DateGiven,
+    agreement_type: str = "licence",
+    excluded_category: str = "",
+    readiness_override: str = "",
+    **charges: MoneyGiven,
 ) -> Licence:
     """Let a flat to her from ``start_date``, in ``pending_signup`` until the checklist is done.
 
@@ -152,11 +154,10 @@ def create_licence(
         if not readiness_override:
             _check_ready(person, start_date)
         values = {key: cleaned.get(key, getattr(flat, key)) for key in CHARGES}
-        referral = (
+        referral = first(
             Referral.select()
             .where((Referral.person == person.id) & (Referral.status == "accepted"))
             .order_by(Referral.received_on.desc())
-            .first()
         )
         offer = _accepted_offer(referral, flat) if referral else None
         licence = Licence.create(
@@ -200,7 +201,7 @@ def create_licence(
 
 
 def _check_not_offered_to_another(flat: Flat, person: Person) -> None:
-    offer = occupancy_rules.offers_holding(flat.id, except_person=person.id).first()
+    offer = first(occupancy_rules.offers_holding(flat.id, except_person=person.id))
     if offer is not None:
         raise ValidationError(
             f"Flat {flat.reference} is offered to another woman ({offer.status}, offered on "
@@ -263,7 +264,7 @@ def _check_ready(person: Person, on: date) -> None:
 
 
 def _accepted_offer(referral: Referral, flat: Flat) -> Offer | None:
-    return (
+    return first(
         Offer.select()
         .where(
             (Offer.referral == referral.id)
@@ -271,7 +272,6 @@ def _accepted_offer(referral: Referral, flat: Flat) -> Offer | None:
             & Offer.status.in_(("pending", "accepted"))
         )
         .order_by(Offer.offered_on.desc())
-        .first()
     )
 
 

@@ -11,12 +11,12 @@ from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, User
 from housing_desk.services import audit, names, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
-from housing_desk.services.people_list import (  # noqa: F401  (people.list_people is the public name)
-    STATUS_LABELS,
-    PeopleFilter,
-    PersonRow,
-    list_people,
-    people_page,
+from housing_desk.services.people_list import (
+    STATUS_LABELS as STATUS_LABELS,
+    PeopleFilter as PeopleFilter,
+    PersonRow as PersonRow,
+    list_people as list_people,
+    people_page as people_page,
 )
 from housing_desk.services.records import lock_row, versioned_update
 
@@ -52,7 +52,7 @@ def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def _date_of_birth(value) -> date | None:
+def _date_of_birth(value: object) -> date | None:
     born = validation.a_date(value, "date_of_birth", label="Date of birth", required=False)
     if born is None:
         return None
@@ -70,7 +70,7 @@ def _date_of_birth(value) -> date | None:
     return born
 
 
-def _ni_number(value) -> str:
+def _ni_number(value: object) -> str:
     raw = validation.text(value, "ni_number", label="NI number", max_length=20)  # spaces allowed
     number = re.sub(r"\s+", "", raw).upper()
     if number and not _NI.match(number):
@@ -80,7 +80,7 @@ def _ni_number(value) -> str:
     return number
 
 
-def _areas(value) -> str:
+def _areas(value: object) -> str:
     if isinstance(value, (list, tuple)):
         if not all(isinstance(part, str) for part in value):
             raise ValidationError(
@@ -106,7 +106,7 @@ def _areas(value) -> str:
     )
 
 
-def _keyworker(value) -> User | None:
+def _keyworker(value: object) -> User | None:
     if value is None:
         return None
     user_id = validation.record_id(value, User, "keyworker", label="a keyworker")
@@ -199,7 +199,7 @@ def possible_duplicates(
     return matches
 
 
-def create_person(actor: User, *, given_name, family_name, **details) -> Person:
+def create_person(actor: User, *, given_name: str, family_name: str, **details: object) -> Person:
     """Record a woman's details. Use ``possible_duplicates`` first to avoid a second record."""
     permissions.require(actor, "manage_people")
     values = _clean({"given_name": given_name, "family_name": family_name, **details})
@@ -215,7 +215,7 @@ def create_person(actor: User, *, given_name, family_name, **details) -> Person:
     return person
 
 
-def update_person(actor: User, person: Person, **changes) -> Person:
+def update_person(actor: User, person: Person, **changes: object) -> Person:
     """Change her record. ``person.version`` (or ``version=``) must still be current."""
     permissions.require(actor, "manage_people")
     person = validation.record(person, Person, "person")
@@ -249,7 +249,7 @@ def _audit_for_update(values: dict) -> dict:
     return {k: v for k, v in _audit_values(values).items() if k not in STORED_KEYS}
 
 
-def _load(person_id) -> Person:
+def _load(person_id: int) -> Person:
     person = Person.get_or_none(Person.id == validation.record_id(person_id, Person, "person"))
     if person is None:
         raise NotFound("That person's record no longer exists.")

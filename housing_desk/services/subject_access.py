@@ -4,9 +4,8 @@ information the law says must come with it (UK GDPR Article 15)."""
 from __future__ import annotations
 
 from housing_desk import clock
-from housing_desk.data.models import Licence, Person, Referral, SupportPlan, User
-from housing_desk.documents import appendix
-from housing_desk.documents import subject_access as document
+from housing_desk.data.models import Attachment, Licence, Person, Referral, SupportPlan, User
+from housing_desk.documents import appendix, subject_access as document
 from housing_desk.documents.data import RecordSection, SubjectAccessData
 from housing_desk.documents.page import PageMeta
 from housing_desk.services import (
@@ -18,16 +17,16 @@ from housing_desk.services import (
     paperwork,
     permissions,
     privacy,
+    referrals as referral_service,
     settings,
     tenancy_records,
     validation,
 )
-from housing_desk.services import referrals as referral_service
-from housing_desk.services.access_requests import (  # noqa: F401  (public names)
-    due_date,
-    mark_answered,
-    record_request,
-    requests,
+from housing_desk.services.access_requests import (
+    due_date as due_date,
+    mark_answered as mark_answered,
+    record_request as record_request,
+    requests as requests,
 )
 from housing_desk.services.errors import DomainError, NotFound
 from housing_desk.services.her_records import rows_of
@@ -65,7 +64,7 @@ def _printed(person: Person, her_licences: list[Licence]) -> RecordSection:
 def _files(person: Person) -> list[RecordSection]:
     files = tuple(
         (a.created_at.strftime("%d/%m/%Y"), attachments.KINDS.get(a.kind, a.kind), a.filename)
-        for a in attachments.hers(person.id).order_by(attachments.Attachment.created_at)
+        for a in attachments.hers(person.id).order_by(Attachment.created_at)
     )
     if not files:
         return []
@@ -124,7 +123,7 @@ def gather(actor: User, person: Person) -> SubjectAccessData:
     )
 
 
-def export(actor: User, person) -> bytes:
+def export(actor: User, person: Person | int | None) -> bytes:
     """The PDF of everything held about her; recorded as an export. It holds her address: the
     window warns that it must go only to her before it is saved or printed."""
     permissions.require(actor, "export")
@@ -143,7 +142,7 @@ def _her_own_files(actor: User, person: Person) -> list[appendix.OwnFile]:
     # Files kept with her record and her licences, each read (and its opening audited) as she
     # would have it; one that fails its fingerprint is named, not shown.
     found = []
-    for row in attachments.hers(person.id).order_by(attachments.Attachment.created_at):
+    for row in attachments.hers(person.id).order_by(Attachment.created_at):
         try:
             data = attachments.open(actor, row.id)
         except DomainError:
@@ -159,5 +158,5 @@ def _her_own_files(actor: User, person: Person) -> list[appendix.OwnFile]:
     return found
 
 
-def _meta(data) -> PageMeta:
+def _meta(data: SubjectAccessData) -> PageMeta:
     return PageMeta(data.organisation.name, "Your files", data.reference, document.VERSION)

@@ -4,7 +4,7 @@ superseding the last."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -12,13 +12,16 @@ from housing_desk.data.models import Goal, Licence, SupportPlan, User
 from housing_desk.services import assessments, audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row, versioned_update
-from housing_desk.services.support_plan_care import (  # noqa: F401 - support_plans.* names
-    CRISIS_FIELDS,
-    agencies,
-    record_review,
-    reviews,
-    set_crisis_plan,
+from housing_desk.services.support_plan_care import (
+    CRISIS_FIELDS as CRISIS_FIELDS,
+    agencies as agencies,
+    record_review as record_review,
+    reviews as reviews,
+    set_crisis_plan as set_crisis_plan,
 )
+
+if TYPE_CHECKING:
+    from housing_desk.services.validation import DateGiven
 
 STATUSES = {"draft": "Draft", "agreed": "Agreed", "superseded": "Superseded"}
 GOAL_STATUSES = {"open": "Open", "achieved": "Achieved", "dropped": "Dropped"}
@@ -88,7 +91,13 @@ def _goal_values(values: dict) -> dict:
     return cleaned
 
 
-def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> SupportPlan:
+def create_plan(
+    actor: User,
+    licence: Licence | int,
+    *,
+    start_date: DateGiven = None,
+    review_due: DateGiven = None,
+) -> SupportPlan:
     """A draft plan for a licence, with a goal for each area her latest assessment scored 1 or 2."""
     permissions.require(actor, "plan_support")
     licence_id = validation.record_id(licence, Licence, "licence")
@@ -144,16 +153,16 @@ def create_plan(actor: User, licence, *, start_date=None, review_due=None) -> Su
 
 def add_goal(
     actor: User,
-    plan,
+    plan: SupportPlan | int,
     *,
-    domain,
-    need,
-    action,
-    owner,
-    target_date,
-    her_words="",
-    strengths="",
-    measure="",
+    domain: str,
+    need: str,
+    action: str,
+    owner: str,
+    target_date: DateGiven,
+    her_words: str = "",
+    strengths: str = "",
+    measure: str = "",
 ) -> Goal:
     """A goal in her plan: the need, her own words for it, her strengths, the action, who does it,
     by when, and how we will know it worked."""
@@ -183,7 +192,7 @@ def add_goal(
     return goal
 
 
-def update_goal(actor: User, goal, **changes) -> Goal:
+def update_goal(actor: User, goal: Goal | int, **changes: object) -> Goal:
     """Change a goal. ``goal.version`` (or ``version=``) must still be current, else ConflictError.
     On an agreed plan only its progress changes (status, outcome, achieved_on); a date achieved
     marks it achieved."""
@@ -211,7 +220,7 @@ def update_goal(actor: User, goal, **changes) -> Goal:
     return Goal.get_by_id(current.id)
 
 
-def remove_goal(actor: User, goal) -> None:
+def remove_goal(actor: User, goal: Goal | int) -> None:
     permissions.require(actor, "plan_support")
     goal_id = validation.record_id(goal, Goal, "goal")
     with write_transaction():
@@ -221,7 +230,7 @@ def remove_goal(actor: User, goal) -> None:
         audit.record(actor, "delete", "goal", current.id, {"plan": current.plan_id})
 
 
-def set_risks(actor: User, plan, **notes) -> SupportPlan:
+def set_risks(actor: User, plan: SupportPlan | int, **notes: object) -> SupportPlan:
     """How each risk is managed (to self, to others, from others, to the tenancy)."""
     permissions.require(actor, "plan_support")
     plan = validation.record(plan, SupportPlan, "plan")
@@ -248,7 +257,9 @@ def set_risks(actor: User, plan, **notes) -> SupportPlan:
     return SupportPlan.get_by_id(plan.id)
 
 
-def agree(actor: User, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
+def agree(
+    actor: User, plan: SupportPlan | int, *, agreed_on: DateGiven = None, she_agreed: bool = True
+) -> SupportPlan:
     """She and her keyworker agreed the plan: it is in force, and supersedes the last agreed plan."""
     permissions.require(actor, "plan_support")
     validation.record_id(plan, SupportPlan, "plan")
@@ -277,7 +288,7 @@ def agree(actor: User, plan, *, agreed_on=None, she_agreed=True) -> SupportPlan:
     return SupportPlan.get_by_id(current.id)
 
 
-def start_review(actor: User, plan) -> SupportPlan:
+def start_review(actor: User, plan: SupportPlan | int) -> SupportPlan:
     """A new draft for the review, carrying over the goals still open."""
     permissions.require(actor, "plan_support")
     plan_id = validation.record_id(plan, SupportPlan, "plan")
@@ -311,7 +322,7 @@ def start_review(actor: User, plan) -> SupportPlan:
     return review
 
 
-def _editable(plan, allow_agreed: bool = False) -> SupportPlan:
+def _editable(plan: SupportPlan | int, allow_agreed: bool = False) -> SupportPlan:
     current = lock_row(
         SupportPlan,
         validation.record_id(plan, SupportPlan, "plan"),
@@ -324,7 +335,7 @@ def _editable(plan, allow_agreed: bool = False) -> SupportPlan:
     return current
 
 
-def plans_for(licence) -> list[SupportPlan]:
+def plans_for(licence: Licence) -> list[SupportPlan]:
     return list(
         SupportPlan.select()
         .where(SupportPlan.licence == licence.id)
@@ -332,7 +343,7 @@ def plans_for(licence) -> list[SupportPlan]:
     )
 
 
-def current_plan(licence, actor: User | None = None) -> SupportPlan | None:
+def current_plan(licence: Licence, actor: User | None = None) -> SupportPlan | None:
     """The draft being written, else the agreed plan in force; for an ``actor`` who may not see
     sensitive details (a viewer), how her risks are managed comes back blank."""
     plans = plans_for(licence)
@@ -352,7 +363,7 @@ def _as_seen_by(actor: User | None, plan: _Plan) -> _Plan:
     return plan
 
 
-def review_overdue(plan, on: date | None = None) -> bool:
+def review_overdue(plan: SupportPlan, on: date | None = None) -> bool:
     on = on or clock.today()
     return plan.status != "superseded" and plan.review_due is not None and plan.review_due < on
 

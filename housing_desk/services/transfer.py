@@ -20,6 +20,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # peewee's stubs leave out its exception wrapper (the driver's errors raised as peewee's).
 from peewee import (  # type: ignore[attr-defined]
@@ -31,7 +32,7 @@ from peewee import (  # type: ignore[attr-defined]
 from housing_desk.data.database import engine, is_busy, open_database, write_transaction
 from housing_desk.data.models import MODELS, AuditEvent, User
 from housing_desk.services import backup_file, validation
-from housing_desk.services.backup_file import is_encrypted  # noqa: F401  (for callers)
+from housing_desk.services.backup_file import is_encrypted as is_encrypted
 from housing_desk.services.errors import Busy, Cancelled, ValidationError
 from housing_desk.services.table_checks import (
     CHUNK,
@@ -43,6 +44,15 @@ from housing_desk.services.table_checks import (
     rows,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any
+
+    from peewee import Database, _atomic
+
+    from housing_desk.data.models import BaseModel
+    from housing_desk.services.backup_file import Manifest
+
 NOT_EMPTY = "The target database already holds records: copy only into an empty one."
 STOPPED_BACKUP = "Stopped: no backup was made."
 POSTGRESQL_NOT_EMPTY = (
@@ -52,7 +62,7 @@ POSTGRESQL_NOT_EMPTY = (
 )
 
 
-def passphrase_of(db) -> str | None:
+def passphrase_of(db: Database) -> str | None:
     """The passphrase of an open SQLCipher database; None for any other."""
     return db.connect_params.get("passphrase") if isinstance(db, SqliteDatabase) else None
 
@@ -64,14 +74,14 @@ def open_database_is_encrypted() -> bool:
     return bool(passphrase_of(proxy.obj))
 
 
-def _snapshot(db):
+def _snapshot(db: Database) -> _atomic:
     """One consistent read of a database that others may be writing to."""
     if engine(db) == "postgresql":
         return db.atomic(isolation_level="REPEATABLE READ")
     return db.atomic()
 
 
-def _load(source, target, work: Work) -> None:
+def _load(source: Database, target: Database, work: Work) -> None:
     """Insert every row of ``source`` into the empty ``target``, inside the caller's transaction."""
     for model in MODELS:
         insert = _inserter(model, target)
@@ -102,7 +112,7 @@ def _load(source, target, work: Work) -> None:
             )
 
 
-def _inserter(model, target):
+def _inserter(model: type[BaseModel], target: Database) -> Callable[[list[tuple[Any, ...]]], None]:
     """A fast insert of many rows of ``model`` into ``target``: the statement is built once and the
     values converted by each field, as peewee would, without building SQL for every value."""
     fields = model._meta.sorted_fields
@@ -110,7 +120,7 @@ def _inserter(model, target):
     table = f'"{model._meta.table_name}"'
     postgresql = engine(target) == "postgresql"
 
-    def insert(batch) -> None:
+    def insert(batch: list[tuple[Any, ...]]) -> None:
         values = [tuple(f.db_value(v) for f, v in zip(fields, row, strict=True)) for row in batch]
         with __exception_wrapper__:  # the driver's errors as peewee's, whichever the engine
             cursor = target.cursor()
@@ -127,7 +137,7 @@ def _inserter(model, target):
     return insert
 
 
-def _checked(expected, target, work: Work) -> list[TableCheck]:
+def _checked(expected: Sequence[TableCheck], target: Database, work: Work) -> list[TableCheck]:
     found = checks(target, work)
     for mine, theirs in zip(expected, found, strict=True):
         if mine != theirs:
@@ -139,7 +149,13 @@ def _checked(expected, target, work: Work) -> list[TableCheck]:
     return found
 
 
-def copy(source, target, *, progress=None, cancelled=None) -> list[TableCheck]:
+def copy(
+    source: Database,
+    target: Database,
+    *,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[TableCheck]:
     """Copy every record from ``source`` into the empty, migrated ``target`` in one transaction,
     check every table before committing, and return the checks. Refuses a target that already
     holds records; a failure, a stop or a kill leaves the target as it was."""
@@ -156,13 +172,13 @@ def copy(source, target, *, progress=None, cancelled=None) -> list[TableCheck]:
 
 
 def backup(
-    db,
+    db: Database,
     path: str | Path,
     *,
     passphrase: str | None = None,
     plain: bool = False,
-    progress=None,
-    cancelled=None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[TableCheck]:
     """Write a backup of ``db`` to the new file ``path`` (0600), with its manifest last.
 
@@ -190,7 +206,13 @@ def backup(
     return found
 
 
-def _logical_backup(db, partial: Path, passphrase, progress, cancelled) -> list[TableCheck]:
+def _logical_backup(
+    db: Database,
+    partial: Path,
+    passphrase: str | None,
+    progress: Callable[[int, int], object] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[TableCheck]:
     """Every record copied (and checked) into a new file, encrypted with a passphrase."""
     url = f"sqlcipher:///{partial}" if passphrase else f"sqlite:///{partial}"
     target = open_database(url, passphrase, bind=False)
@@ -207,12 +229,17 @@ def _logical_backup(db, partial: Path, passphrase, progress, cancelled) -> list[
     return found
 
 
-def _online_backup(db, partial: Path, progress, cancelled) -> list[TableCheck]:
+def _online_backup(
+    db: Database,
+    partial: Path,
+    progress: Callable[[int, int], object] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[TableCheck]:
     """SQLite's online backup API (a consistent copy while in use), then the checks: one bar."""
     message = STOPPED_BACKUP
     pages = Work(_share(progress, 0, 2), cancelled, 1, message)
 
-    def step(status, remaining, total):
+    def step(status: int, remaining: int, total: int) -> None:
         pages.total = total
         pages.step(total - remaining - pages.done)
 
@@ -228,7 +255,9 @@ def _online_backup(db, partial: Path, progress, cancelled) -> list[TableCheck]:
     return found
 
 
-def _share(progress, part: int, parts: int):
+def _share(
+    progress: Callable[[int, int], object] | None, part: int, parts: int
+) -> Callable[[int, int], object] | None:
     """Progress of one of ``parts`` equal phases of work, reported as a share of the whole."""
     if progress is None:
         return None
@@ -245,14 +274,14 @@ def verify_backup(path: str | Path, passphrase: str | None = None) -> backup_fil
 
 
 def restore(
-    db,
+    db: Database,
     path: str | Path,
     *,
     force: bool = False,
     passphrase: str | None = None,
     actor: User | None = None,
-    progress=None,
-    cancelled=None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[TableCheck]:
     """Restore a backup into ``db``, all or nothing, and audit it in the same transaction.
 
@@ -272,7 +301,9 @@ def restore(
         source.close()
 
 
-def _restore_into_empty(db, source, manifest, path, actor: User | None, work) -> list[TableCheck]:
+def _restore_into_empty(
+    db: Database, source: Database, manifest: Manifest, path: Path, actor: User | None, work: Work
+) -> list[TableCheck]:
     if not is_empty(db):
         raise ValidationError(POSTGRESQL_NOT_EMPTY, None)
     with write_transaction(db):
@@ -285,7 +316,13 @@ def _restore_into_empty(db, source, manifest, path, actor: User | None, work) ->
 
 
 def _restore_sqlite(
-    db, source, manifest, path, actor: User | None, work, force
+    db: Database,
+    source: Database,
+    manifest: Manifest,
+    path: Path,
+    actor: User | None,
+    work: Work,
+    force: bool,
 ) -> list[TableCheck]:
     replaced = counts(db)
     if replaced and not force:
@@ -318,13 +355,15 @@ def _restore_sqlite(
     return found
 
 
-def _refuse_busy(status, remaining, total) -> None:
+def _refuse_busy(status: int, remaining: int, total: int) -> None:
     # Python retries a busy backup for ever; after busy_timeout, say so instead.
     if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         raise Busy()
 
 
-def _audit_restore(db, actor: User | None, manifest, path: Path, *, replaced: int) -> None:
+def _audit_restore(
+    db: Database, actor: User | None, manifest: Manifest, path: Path, *, replaced: int
+) -> None:
     """The restore's own audit row, in the restored records: ids, counts, dates and a digest."""
     actor_id = None
     if actor is not None:  # the same account in the restored records, if it is there
@@ -354,8 +393,8 @@ def back_up_in_use(
     *,
     passphrase: str | None = None,
     plain: bool = False,
-    progress=None,
-    cancelled=None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
     from housing_desk.data.models import database as proxy
@@ -382,7 +421,12 @@ def back_up_in_use(
 
 
 def restore_in_use(
-    actor: User, path: str | Path, *, passphrase: str | None = None, progress=None, cancelled=None
+    actor: User,
+    path: str | Path,
+    *,
+    passphrase: str | None = None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
     from housing_desk.data.models import database as proxy

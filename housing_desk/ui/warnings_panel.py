@@ -6,8 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from housing_desk import clock
-from housing_desk.services import assessments, licences, paperwork, permissions, settings
-from housing_desk.services import tenancy_warnings as warnings_service
+from housing_desk.services import (
+    assessments,
+    licences,
+    paperwork,
+    permissions,
+    settings,
+    tenancy_warnings as warnings_service,
+)
 from housing_desk.ui import dates, forms, viewers
 from housing_desk.ui.form_dialog import FormDialog
 from housing_desk.ui.operations import Operation

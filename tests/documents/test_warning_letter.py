@@ -10,8 +10,7 @@ from housing_desk import clock
 from housing_desk.data.models import Document
 from housing_desk.documents import warning_letter
 from housing_desk.documents.template import TemplateError
-from housing_desk.services import licences, paperwork
-from housing_desk.services import warnings as tenancy_warnings
+from housing_desk.services import licences, paperwork, warnings as tenancy_warnings
 from housing_desk.services.errors import ValidationError
 from tests import factories
 

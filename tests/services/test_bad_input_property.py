@@ -14,8 +14,7 @@ import string
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from housing_desk.services.errors import ValidationError
 from tests.databases import on_postgresql

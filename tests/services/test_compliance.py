@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from housing_desk.services.compliance import CertificateDates as C
-from housing_desk.services.compliance import add_years, assess
+from housing_desk.services.compliance import CertificateDates as C, add_years, assess
 
 D = date(2026, 11, 25)
 

@@ -14,8 +14,8 @@ from housing_desk.services import (
     licences,
     paperwork,
     support_plans,
+    warnings as tenancy_warnings,
 )
-from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import PermissionDenied
 from tests import factories
 

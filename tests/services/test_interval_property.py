@@ -3,8 +3,7 @@
 from datetime import date, timedelta
 from itertools import count
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from housing_desk.data.models import Licence, Unavailability
 from housing_desk.services import flats, licences

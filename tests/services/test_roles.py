@@ -31,8 +31,8 @@ from housing_desk.services import (
     tenancy_reports,
     transfer,
     users,
+    warnings as tenancy_warnings,
 )
-from housing_desk.services import warnings as tenancy_warnings
 from housing_desk.services.errors import DomainError, PermissionDenied
 from tests import factories
 

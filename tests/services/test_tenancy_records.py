@@ -24,8 +24,8 @@ from housing_desk.services import (
     retention,
     subject_access,
     support_plans,
+    warnings as tenancy_warnings,
 )
-from housing_desk.services import warnings as tenancy_warnings
 from tests import factories
 
 WORDS = (

@@ -6,8 +6,7 @@ import pytest
 
 from housing_desk import clock
 from housing_desk.data.models import AuditEvent, TenancyWarning
-from housing_desk.services import assessments, licences, settings
-from housing_desk.services import warnings as tenancy_warnings
+from housing_desk.services import assessments, licences, settings, warnings as tenancy_warnings
 from housing_desk.services.errors import ValidationError
 from tests import factories
 

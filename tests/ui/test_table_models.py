@@ -61,8 +61,10 @@ def test_people_and_referral_models(qapp, qtmodeltester, admin):
     from housing_desk.services import assessments, people, referral_list, referrals, waiting_list
     from housing_desk.ui.people_page import PEOPLE_COLUMNS
     from housing_desk.ui.person_panel import ASSESSMENT_COLUMNS, REFERRAL_COLUMNS
-    from housing_desk.ui.referrals_page import REFERRAL_COLUMNS as ALL_REFERRAL_COLUMNS
-    from housing_desk.ui.referrals_page import WAITING_COLUMNS
+    from housing_desk.ui.referrals_page import (
+        REFERRAL_COLUMNS as ALL_REFERRAL_COLUMNS,
+        WAITING_COLUMNS,
+    )
     from tests import factories
 
     woman = factories.person(admin, do_not_disclose=True)
