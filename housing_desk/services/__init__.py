@@ -1,7 +1,9 @@
 """Business rules: plain functions, no Qt. Every write in Housing Desk goes through here."""
 
+from types import ModuleType
 
-def __getattr__(name: str):
+
+def __getattr__(name: str) -> ModuleType:
     # ``from housing_desk.services import warnings`` reaches the warnings procedure; the module
     # itself is tenancy_warnings, so that it never hides Python's own ``warnings`` module.
     if name == "warnings":
