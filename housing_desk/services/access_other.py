@@ -44,7 +44,7 @@ WORDED = frozenset(
 _SKIPPED = ("version",)
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
