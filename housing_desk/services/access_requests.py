@@ -4,6 +4,7 @@ calendar month (UK GDPR Article 12(3)), and listed in the reminders until they a
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -12,6 +13,11 @@ from housing_desk.services import audit, permissions, validation
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from housing_desk.services.validation import DateGiven
 
 STATUSES = {"open": "Waiting for an answer", "answered": "Answered"}
 
@@ -22,7 +28,9 @@ def due_date(received_on: date) -> date:
     return add_months(received_on, 1)
 
 
-def record_request(actor: User, person, *, received_on, notes="") -> SubjectAccessRequest:
+def record_request(
+    actor: User, person: Person | int, *, received_on: DateGiven, notes: str = ""
+) -> SubjectAccessRequest:
     """A woman has asked for a copy of what we hold about her (in any words, by any means)."""
     permissions.require(actor, "manage_people")
     person_id = validation.record_id(person, Person, "person")
@@ -51,7 +59,9 @@ def record_request(actor: User, person, *, received_on, notes="") -> SubjectAcce
     return request
 
 
-def mark_answered(actor: User, request, *, answered_on=None) -> SubjectAccessRequest:
+def mark_answered(
+    actor: User, request: SubjectAccessRequest | int, *, answered_on: DateGiven = None
+) -> SubjectAccessRequest:
     """Her copy has gone to her: the request leaves the reminders."""
     permissions.require(actor, "export")
     request_id = validation.record_id(request, SubjectAccessRequest, "request")
@@ -80,7 +90,7 @@ def mark_answered(actor: User, request, *, answered_on=None) -> SubjectAccessReq
     return SubjectAccessRequest.get_by_id(current.id)
 
 
-def requests(status: str | None = None, person=None) -> list[SubjectAccessRequest]:
+def requests(status: str | None = None, person: Person | None = None) -> list[SubjectAccessRequest]:
     """Requests (open or answered, or all), the soonest due first."""
     query = SubjectAccessRequest.select()
     if status is not None:
@@ -99,7 +109,7 @@ def get_request(request_id: int) -> SubjectAccessRequest:
     return request
 
 
-def reminders(on: date, name) -> list:
+def reminders(on: date, name: Callable[..., str]) -> list:
     """Each open request, due (or overdue) from the day it was received until it is answered.
     ``name(given, family, preferred, hidden)`` words her name as the board may show it."""
     from housing_desk.data.rows import plain_rows, to_date
