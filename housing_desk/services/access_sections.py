@@ -6,6 +6,8 @@ printed whole, exactly as it was written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from housing_desk.data.models import (
     Licence,
     LicenceKey,
@@ -32,16 +34,26 @@ from housing_desk.services import (
 )
 from housing_desk.services.validation import uk_date
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from peewee import ColumnBase
+
+    from housing_desk.data.models import BaseModel
+
+
+_M = TypeVar("_M", bound="BaseModel")  # a kind of record
+
 
 def _yes(flag: bool) -> str:
     return "Yes" if flag else "No"
 
 
-def _money(amount) -> str:
+def _money(amount: Decimal) -> str:
     return "" if amount is None else f"£{amount:,.2f}"
 
 
-def _hers(model, person: Person, *order):
+def _hers(model: type[_M], person: Person, *order: ColumnBase) -> list[_M]:
     return list(her_records.rows_of(model, person.id).order_by(*order, model.id))
 
 
