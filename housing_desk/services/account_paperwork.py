@@ -46,7 +46,7 @@ LETTER_PLACEHOLDERS = {
 }
 
 
-def _licence(licence) -> Licence:
+def _licence(licence: Licence | int) -> Licence:
     return licences.get_licence(validation.record_id(licence, Licence, "licence"))
 
 
@@ -55,7 +55,7 @@ def _name(licence: Licence) -> str:
     return f"{person.given_name} {person.family_name}"
 
 
-def statement(actor: User, licence, *, start: date | None = None) -> bytes:
+def statement(actor: User, licence: Licence | int, *, start: date | None = None) -> bytes:
     """Her account statement as PDF bytes (her own document); recorded as printed."""
     from housing_desk.services import paperwork  # which offers this function as its own
 
@@ -87,7 +87,7 @@ def statement(actor: User, licence, *, start: date | None = None) -> bytes:
     return pdf
 
 
-def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
+def arrears_letter(actor: User, licence: Licence | int, *, stage: str = "first") -> bytes:
     """A letter to her about arrears: the first letter, or 'let's agree a plan'."""
     from housing_desk.services import paperwork
 
@@ -138,7 +138,7 @@ def arrears_letter(actor: User, licence, *, stage: str = "first") -> bytes:
     return pdf
 
 
-def move_out_letter(actor: User, licence) -> bytes:
+def move_out_letter(actor: User, licence: Licence | int) -> bytes:
     """The letter that closes her account after she has moved out: its final balance."""
     from housing_desk.services import paperwork
 
