@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from peewee import ModelSelect
+
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven, MoneyGiven
 
 from collections import defaultdict
 from datetime import date
@@ -44,7 +49,7 @@ _COLUMNS = (*charging.KINDS, "housing_benefit")
 _POSTING_LOCK = 7_202_611
 
 
-def _licence_id(licence) -> int:
+def _licence_id(licence: Licence | int) -> int:
     return validation.record_id(licence, Licence, "licence")
 
 
@@ -138,7 +143,7 @@ def _posted_up_to() -> date | None:
     return date.fromisoformat(row.value) if row and row.value else None
 
 
-def settle(licence, *, up_to: date | None = None) -> int:
+def settle(licence: Licence | int, *, up_to: date | None = None) -> int:
     """Bring one licence's posted charges into line with what is now due, up to the day charges
     have been posted to (or its last posted period): a move-out part-way through a week, a change
     of charges or a backdated Housing Benefit decision is corrected at once. Posting new periods
@@ -165,7 +170,7 @@ def weekly_charge(licence: Licence) -> Decimal:
     return sum((getattr(in_force, kind) for kind in kinds), charging.ZERO)
 
 
-def post_charges(actor: User, *, up_to) -> int:
+def post_charges(actor: User, *, up_to: DateGiven) -> int:
     """Post every charge that has fallen due by ``up_to`` and is not posted yet; return how many
     rows were posted. Safe to run twice, and from two PCs at once. Run at start-up for the days
     since it last ran; a licence let, ended or changed in between is settled by that change."""
@@ -204,7 +209,9 @@ def mark_posted(up_to: date) -> None:
         settings.put(POSTED_KEY, up_to.isoformat())
 
 
-def change_charges(actor: User, licence, *, effective_from, **charges) -> ChargeChange:
+def change_charges(
+    actor: User, licence: Licence | int, *, effective_from: DateGiven, **charges: MoneyGiven
+) -> ChargeChange:
     """New weekly charges for her licence from ``effective_from`` (the first night they apply);
     periods already posted are corrected by the night."""
     permissions.require(actor, "correct_records")
@@ -251,7 +258,14 @@ def change_charges(actor: User, licence, *, effective_from, **charges) -> Charge
 
 
 def record_payment(
-    actor: User, licence, *, received_on, amount, source, reference="", period_start=None
+    actor: User,
+    licence: Licence | int,
+    *,
+    received_on: DateGiven,
+    amount: MoneyGiven,
+    source: str,
+    reference: str = "",
+    period_start: DateGiven = None,
 ) -> Payment:
     """Money received towards her account (amount more than 0)."""
     permissions.require(actor, "allocate")
@@ -290,7 +304,9 @@ def record_payment(
     return payment
 
 
-def reverse_payment(actor: User, payment, *, reversed_on, reason="") -> Payment:
+def reverse_payment(
+    actor: User, payment: Payment | int, *, reversed_on: DateGiven, reason: str = ""
+) -> Payment:
     """A refund or a correction: a payment of the opposite amount, never an edit."""
     permissions.require(actor, "correct_records")
     payment_id = validation.record_id(payment, Payment, "payment")
@@ -333,7 +349,9 @@ def payment(payment_id: int) -> Payment:
     return found
 
 
-def balances(licence_ids=None, on: date | None = None) -> dict[int, dict[str, Decimal]]:
+def balances(
+    licence_ids: Iterable[int] | ModelSelect[Licence] | None = None, on: date | None = None
+) -> dict[int, dict[str, Decimal]]:
     """Per licence: charged, Housing Benefit expected, paid by Housing Benefit, paid by her or
     others, each summed up to ``on``."""
     found: dict[int, dict[str, Decimal]] = defaultdict(
