@@ -9,12 +9,16 @@ setting says (our own funding, or she pays it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import Licence, Person
 from housing_desk.documents.data import Charge
 from housing_desk.services import settings
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
+
+if TYPE_CHECKING:
+    from housing_desk.documents.template import Template
 
 _BENEFIT = "Housing Benefit, if your claim is awarded"
 _HERS = "You (Housing Benefit does not cover it)"
@@ -145,7 +149,7 @@ def money_wording(licence: Licence) -> MoneyWording:
     )
 
 
-def check_wording(wording, licence: Licence) -> None:
+def check_wording(wording: Template, licence: Licence) -> None:
     """Refuse, before anything is printed, a team's wording that says Housing Benefit meets the
     rent of a woman with no recourse to public funds."""
     if not no_recourse(licence):
