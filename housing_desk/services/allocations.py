@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +14,7 @@ from datetime import date
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
-from housing_desk.data.rows import objects, tuples
+from housing_desk.data.rows import first, objects, tuples
 from housing_desk.services import (
     assessments,
     audit,
@@ -67,7 +68,7 @@ def _district(postcode: str) -> str:
     return postcode.split(" ")[0]
 
 
-def candidates(flat, on: date | None = None) -> list[Candidate]:
+def candidates(flat: Flat | int, on: date | None = None) -> list[Candidate]:
     """Every accepted referral whose person holds no licence that has not ended, suitable or not.
 
     Each comes with reasons for and against in plain words. Suitable first, then by
@@ -96,7 +97,13 @@ def candidates(flat, on: date | None = None) -> list[Candidate]:
     return sorted(found, key=lambda c: (not c.suitable, c.priority, -c.days_waiting, c.name))
 
 
-def candidate_for(referral, flat: Flat, on: date, latest, pending_reference) -> Candidate:
+def candidate_for(
+    referral: Referral,
+    flat: Flat,
+    on: date,
+    latest: tuple[str, date] | None,
+    pending_reference: str | None,
+) -> Candidate:
     """Whether one accepted referral suits one flat, and why, in plain words."""
     person = referral.person
     reasons, suitable = [], True
@@ -144,7 +151,14 @@ def candidate_for(referral, flat: Flat, on: date, latest, pending_reference) -> 
     )
 
 
-def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Offer:
+def make_offer(
+    actor: User,
+    referral: Referral | int,
+    flat: Flat | int,
+    *,
+    offered_on: DateGiven = None,
+    notes: str = "",
+) -> Offer:
     """Offer a flat to a woman on the waiting list. One pending offer per flat and per woman;
     refused (field 'flat') for a flat that cannot be let on ``offered_on`` (certificates
     lapsed), or whose accepted offer has not yet become a licence."""
@@ -164,7 +178,7 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
             )
         if flat.retired:
             raise ValidationError(f"Flat {flat.reference} is retired.", "flat")
-        holding = occupancy_rules.offers_holding(flat.id).first()
+        holding = first(occupancy_rules.offers_holding(flat.id))
         if holding is not None and holding.status == "pending":
             raise ValidationError(f"Flat {flat.reference} already has a pending offer.", "flat")
         if holding is not None:
@@ -209,7 +223,15 @@ def make_offer(actor: User, referral, flat, *, offered_on=None, notes="") -> Off
     return offer
 
 
-def respond(actor: User, offer, *, accepted, reason="", responded_on=None, notes="") -> Offer:
+def respond(
+    actor: User,
+    offer: Offer | int,
+    *,
+    accepted: bool,
+    reason: str = "",
+    responded_on: DateGiven = None,
+    notes: str = "",
+) -> Offer:
     """Record her answer. A refusal needs one of ``REFUSAL_REASONS`` (other text becomes 'other')."""
     permissions.require(actor, "allocate")
     offer_id = validation.record_id(offer, Offer, "offer")
@@ -256,7 +278,9 @@ def respond(actor: User, offer, *, accepted, reason="", responded_on=None, notes
     return Offer.get_by_id(current.id)
 
 
-def withdraw_offer(actor: User, offer, *, reason="", expired=False) -> Offer:
+def withdraw_offer(
+    actor: User, offer: Offer | int, *, reason: str = "", expired: bool = False
+) -> Offer:
     """Take back a pending offer (``expired=True`` when it lapsed without an answer), or an
     accepted one that has not become a licence (she is not moving in after all)."""
     permissions.require(actor, "allocate")
@@ -303,7 +327,9 @@ class OfferRow:
         return "Overdue" if self.overdue else OFFER_STATUSES[self.status]
 
 
-def offers(status: str | None = None, on: date | None = None, flat=None) -> list[OfferRow]:
+def offers(
+    status: str | None = None, on: date | None = None, flat: Flat | int | None = None
+) -> list[OfferRow]:
     """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
     on = on or clock.today()
     query = (
@@ -355,7 +381,7 @@ def get_offer(offer_id: int) -> Offer:
     return offer
 
 
-def move_in_choices(flat, on: date | None = None) -> list[tuple[int, str]]:
+def move_in_choices(flat: Flat | int, on: date | None = None) -> list[tuple[int, str]]:
     """Who may move in: women offered this flat first, then the other suitable candidates."""
     flat_id = flat.id if isinstance(flat, Flat) else flat
     waiting = candidates(flat, on)  # only women not already housed
@@ -368,4 +394,4 @@ def move_in_choices(flat, on: date | None = None) -> list[tuple[int, str]]:
 
 
 def pending_offer_of_flat(flat_id: int) -> Offer | None:
-    return Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")).first()
+    return first(Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")))
