@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from peewee import ModelSelect
+
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven, MoneyGiven
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -104,7 +107,9 @@ def _payment_line(row: Payment) -> str:
     return f"Payment: {source}" + (f", {row.reference}" if row.reference else "")
 
 
-def statement(licence, *, start: date | None = None, end: date | None = None) -> Statement:
+def statement(
+    licence: Licence | int, *, start: date | None = None, end: date | None = None
+) -> Statement:
     """Her account line by line with a running balance, from ``start`` to ``end``."""
     licence = Licence.get_by_id(licence.id if isinstance(licence, Licence) else licence)
     # (on, charges before payments, line, charged, paid, the record)
@@ -249,14 +254,14 @@ def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
         ),
         ZERO,
     )
-    return paid >= share + plan.weekly_amount * weeks
+    return bool(paid >= share + plan.weekly_amount * weeks)
 
 
 def arrears(on: date | None = None, *, include_ended: bool = True) -> list[ArrearsRow]:
     """Every licence whose account is in debit on ``on``, most weeks in arrears first; an ended
     licence with a debt stays on the list unless ``include_ended`` is False."""
     on = on or clock.today()
-    open_ones = (
+    open_ones: ModelSelect[Licence] | None = (
         None if include_ended else Licence.select(Licence.id).where(Licence.status != "ended")
     )
     sums = accounts.balances(open_ones, on=on)
@@ -317,7 +322,9 @@ def arrears(on: date | None = None, *, include_ended: bool = True) -> list[Arrea
     return sorted(rows, key=lambda r: (-r.weeks_in_arrears, -r.balance, r.reference))
 
 
-def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> RepaymentPlan:
+def set_repayment_plan(
+    actor: User, licence: Licence | int, *, weekly_amount: MoneyGiven, start_on: DateGiven
+) -> RepaymentPlan:
     """An amount a week towards her arrears, agreed with her; it replaces any plan in force."""
     permissions.require(actor, "allocate")
     licence_id = validation.record_id(licence, Licence, "licence")
@@ -343,5 +350,5 @@ def set_repayment_plan(actor: User, licence, *, weekly_amount, start_on) -> Repa
     return plan
 
 
-def repayment_plan(licence, on: date | None = None) -> RepaymentPlan | None:
+def repayment_plan(licence: Licence, on: date | None = None) -> RepaymentPlan | None:
     return _plans_in_force([licence.id], on or clock.today()).get(licence.id)
