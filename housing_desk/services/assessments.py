@@ -10,16 +10,23 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock, paths
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Person, User
-from housing_desk.data.rows import objects, tuples
+from housing_desk.data.rows import first, objects, tuples
 from housing_desk.services import audit, permissions, referrals, validation
 from housing_desk.services.errors import NotFound, ValidationError
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any
 
-def _load_domains():
+    from housing_desk.services.validation import DateGiven
+
+
+def _load_domains() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     with open(paths.resource("assessment_domains.json"), encoding="utf-8") as file:
         data = json.load(file)
     return data, [d for d in data["domains"] if not d.get("retired")]
@@ -74,7 +81,7 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)
 
 
-def _scores(scores) -> dict[str, int]:
+def _scores(scores: object) -> dict[str, int]:
     if not isinstance(scores, dict):
         raise ValidationError("Score every domain from 1 to 5.", "scores")
     unknown = sorted(str(key) for key in set(scores) - _ASSESSED)
@@ -93,7 +100,7 @@ def _scores(scores) -> dict[str, int]:
     return cleaned
 
 
-def _evidence(evidence) -> dict[str, str]:
+def _evidence(evidence: object) -> dict[str, str]:
     evidence = {} if evidence is None else evidence
     if not isinstance(evidence, dict):
         raise ValidationError("Evidence is given per domain.", "evidence")
@@ -112,7 +119,7 @@ def _evidence(evidence) -> dict[str, str]:
     }
 
 
-def _risks(risks) -> dict[str, tuple[str, str]]:
+def _risks(risks: object) -> dict[str, tuple[str, str]]:
     """``{kind: level}``, ``{kind: (level, notes)}`` or ``{kind: {"level":…, "notes":…}}``."""
     risks = {} if risks is None else risks
     if not isinstance(risks, dict):
@@ -140,7 +147,7 @@ def _risks(risks) -> dict[str, tuple[str, str]]:
     return cleaned
 
 
-def _markers(markers) -> list[str]:
+def _markers(markers: object) -> list[str]:
     if isinstance(markers, (str, bytes)) or not hasattr(markers, "__iter__"):
         raise ValidationError("Risk markers are chosen from the list.", "risk_markers")
     chosen = []
@@ -158,18 +165,18 @@ def marker_keys(stored: str) -> tuple[str, ...]:
 
 def record_assessment(
     actor: User,
-    person,
+    person: Person | int,
     *,
-    assessed_on,
-    scores,
-    outcome,
-    evidence=None,
-    risks=None,
-    notes="",
-    next_review_on=None,
-    tool_used="",
-    tool_scores="",
-    risk_markers=(),
+    assessed_on: DateGiven,
+    scores: Mapping[str, int],
+    outcome: str,
+    evidence: Mapping[str, str] | None = None,
+    risks: Mapping[str, object] | None = None,
+    notes: str = "",
+    next_review_on: DateGiven = None,
+    tool_used: str = "",
+    tool_scores: str = "",
+    risk_markers: Iterable[str] = (),
 ) -> Assessment:
     """Record a readiness assessment of every domain. A received referral moves to 'assessing'."""
     permissions.require(actor, "assess")
@@ -204,16 +211,16 @@ def record_assessment(
     )
     notes = validation.text(notes, "notes", label="Notes", column=Assessment.notes, strip=False)
     with write_transaction():
-        person = Person.get_or_none(Person.id == person_id)
-        if person is None:
+        her = Person.get_or_none(Person.id == person_id)
+        if her is None:
             raise NotFound("That person's record no longer exists.")
-        referral = referrals.open_referral(person)
+        referral = referrals.open_referral(her)
         risk_columns = {}
         for kind, (level, risk_notes) in cleaned_risks.items():
             risk_columns[f"risk_{kind}"] = level
             risk_columns[f"risk_{kind}_notes"] = risk_notes
         assessment = Assessment.create(
-            person=person.id,
+            person=her.id,
             referral=referral.id if referral else None,
             assessed_on=assessed_on,
             assessor=actor.id,
@@ -244,7 +251,7 @@ def record_assessment(
             "assessment",
             assessment.id,
             {
-                "person": person.id,
+                "person": her.id,
                 "assessed_on": assessed_on,
                 "outcome": outcome,
                 "scores": cleaned_scores,
@@ -277,7 +284,7 @@ class AssessmentView:
         return OUTCOMES[self.outcome]
 
 
-def history(actor: User, person) -> list[AssessmentView]:
+def history(actor: User, person: Person) -> list[AssessmentView]:
     """Her assessments, oldest first, with every score (three queries)."""
     permissions.require(actor, "view_sensitive")
     rows = list(
@@ -316,15 +323,15 @@ def history(actor: User, person) -> list[AssessmentView]:
     ]
 
 
-def latest(person, on: date | None = None) -> Assessment | None:
+def latest(person: Person, on: date | None = None) -> Assessment | None:
     """Her latest assessment dated on or before ``on`` (any date when None)."""
     query = Assessment.select().where(Assessment.person == person.id)
     if on is not None:
         query = query.where(Assessment.assessed_on <= on)
-    return query.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()).first()
+    return first(query.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))
 
 
-def latest_outcomes(person_ids=None) -> dict[int, tuple[str, date]]:
+def latest_outcomes(person_ids: Iterable[int] | None = None) -> dict[int, tuple[str, date]]:
     """Each person's latest outcome and its date, in one query."""
     query = Assessment.select(
         Assessment.person, Assessment.outcome, Assessment.assessed_on
