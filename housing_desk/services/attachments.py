@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from peewee import ModelSelect
+
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 import hashlib
 from dataclasses import dataclass
@@ -26,6 +31,7 @@ from housing_desk.data.models import (
     Person,
     Repair,
 )
+from housing_desk.data.rows import first
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import DomainError, NotFound, ValidationError
 
@@ -69,7 +75,7 @@ class AttachmentInfo:
         return self.filename.lower().endswith(IMAGE_TYPES)
 
 
-def _filename(value) -> str:
+def _filename(value: object) -> str:
     name = validation.text(
         value, "filename", label="File name", required=True, column=Attachment.filename
     )
@@ -80,7 +86,14 @@ def _filename(value) -> str:
 
 
 def attach(
-    actor: User, entity, entity_id, *, filename, data: bytes, kind, expires_on=None
+    actor: User,
+    entity: str,
+    entity_id: int,
+    *,
+    filename: str,
+    data: bytes,
+    kind: str,
+    expires_on: DateGiven = None,
 ) -> Attachment:
     """Keep ``data`` with a record (at most 20 MB)."""
     permissions.require(actor, "allocate")
@@ -125,7 +138,7 @@ def attach(
     return row
 
 
-def _listed():
+def _listed() -> ModelSelect[Attachment]:
     from housing_desk.data.models import User
 
     return Attachment.select(
@@ -141,7 +154,7 @@ def _listed():
     ).join(User)
 
 
-def _info(row) -> AttachmentInfo:
+def _info(row: Attachment) -> AttachmentInfo:
     return AttachmentInfo(
         row.id,
         row.entity,
@@ -162,7 +175,7 @@ def attachments_for(actor: User, entity: str, entity_id: int) -> list[Attachment
     return [_info(a) for a in query.order_by(Attachment.created_at.desc(), Attachment.id.desc())]
 
 
-def open(actor: User, attachment) -> bytes:  # the API names it attachments.open
+def open(actor: User, attachment: Attachment | int) -> bytes:  # the API names it attachments.open
     """The file's bytes, checked against its SHA-256; the opening is audited."""
     permissions.require(actor, "view_sensitive")
     attachment_id = validation.record_id(attachment, Attachment, "attachment")
@@ -183,13 +196,13 @@ def open(actor: User, attachment) -> bytes:  # the API names it attachments.open
 
 
 def filename_of(attachment_id: int) -> str:
-    row = Attachment.select(Attachment.filename).where(Attachment.id == attachment_id).first()
+    row = first(Attachment.select(Attachment.filename).where(Attachment.id == attachment_id))
     if row is None:
         raise NotFound("That file no longer exists.")
     return row.filename
 
 
-def hers(person_id: int):
+def hers(person_id: int) -> ModelSelect[Attachment]:
     """Her attachments: on her record and on her licences."""
     licence_ids = Licence.select(Licence.id).where(Licence.person == person_id)
     return Attachment.select().where(
@@ -213,7 +226,7 @@ def expiring(on: date, within_days: int = 30) -> list[AttachmentInfo]:
     return [_info(a) for a in query.order_by(Attachment.expires_on)]
 
 
-def filed_for(entity: str, entity_ids) -> set[int]:
+def filed_for(entity: str, entity_ids: Iterable[int]) -> set[int]:
     """Which of these records have a file kept with them."""
     ids = list(entity_ids)
     if not ids:
