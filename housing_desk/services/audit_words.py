@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from housing_desk.services.audit import AuditEvent
 
 # entity -> (what it is, with an article; what "its" reads as before a field)
 RECORDS: dict[str, tuple[str, str]] = {
@@ -131,7 +135,7 @@ def _field(name: str) -> str:
     return FIELDS.get(name, name.replace("_", " ").replace(".", " "))
 
 
-def _value(value) -> str:
+def _value(value: object) -> str:
     if value is None or value == "":
         return "nothing"
     if isinstance(value, bool):
@@ -147,13 +151,13 @@ def _value(value) -> str:
     return str(value)
 
 
-def _money(name: str, value) -> str:
+def _money(name: str, value: object) -> str:
     if name in MONEY_FIELDS and isinstance(value, str) and _PENCE.match(value):
         return f"£{Decimal(value):,.2f}"
     return _value(value)
 
 
-def _change(name: str, value) -> str:
+def _change(name: str, value: object) -> str:
     if value == "changed":
         return _field(name)
     if isinstance(value, list) and len(value) == 2:
@@ -167,7 +171,7 @@ def _joined(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def describe(event) -> str:
+def describe(event: AuditEvent) -> str:
     """What happened, in words, without when or who: "changed her phone number and notes"."""
     what, its = RECORDS.get(event.entity, (f"a {event.entity.replace('_', ' ')}", "its"))
     changes = event.changes or {}
@@ -195,7 +199,7 @@ def describe(event) -> str:
     return f"changed {its} {_joined(parts)}"
 
 
-def in_words(event) -> str:
+def in_words(event: AuditEvent) -> str:
     """One line of the trail: "12/03/2026 — Priya Shah — changed her phone number"."""
     local = event.at.astimezone()
     who = getattr(event, "actor_name", "") or event.actor or "Housing Desk"
