@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from peewee import SelectQuery, Value, fn
 
@@ -28,6 +29,9 @@ from housing_desk.data.models import (
 from housing_desk.data.rows import objects, to_date, tuples
 from housing_desk.services import compliance, intervals, names
 from housing_desk.services.validation import uk_date
+
+if TYPE_CHECKING:
+    from peewee import ModelSelect
 
 STATES = ("available", "offered", "occupied", "notice", "unavailable", "retired")
 STATE_LABELS = {
@@ -100,7 +104,14 @@ def initials(given: str, family: str, preferred: str = "") -> str:
 
 
 def _licence_intervals(
-    flat_id, start, end, served, given, family, preferred, hidden
+    flat_id: int,
+    start: date,
+    end: date | None,
+    served: date | None,
+    given: str,
+    family: str,
+    preferred: str,
+    hidden: bool,
 ) -> list[Interval]:
     """Occupied from the start; under notice from the day notice was served."""
     name = "" if hidden else names.display_name(given, family, preferred)
@@ -114,7 +125,7 @@ def _licence_intervals(
     return [Interval(flat_id, kind, start, end, label, name)]
 
 
-def _licences(query) -> list[Interval]:
+def _licences(query: ModelSelect[Licence]) -> list[Interval]:
     rows = tuples(
         query.select(
             Licence.flat,
@@ -165,7 +176,7 @@ def _offers(on: date | None = None) -> list[Interval]:
     ]
 
 
-def _unavailability(query) -> list[Interval]:
+def _unavailability(query: ModelSelect[Unavailability]) -> list[Interval]:
     return [
         Interval(flat_id, "unavailable", start, end, reason)
         for flat_id, start, end, reason in tuples(
