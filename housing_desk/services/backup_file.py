@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import DatabaseError, SqliteDatabase
 
@@ -25,6 +26,11 @@ from housing_desk.private_files import SQLITE_COMPANIONS
 from housing_desk.services import validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.services.table_checks import TableCheck, Work, checks
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from peewee import Database
 
 FORMAT = "housing-desk-backup/1"
 MANIFEST_TABLE = "backup_manifest"
@@ -50,14 +56,14 @@ def current_schema() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in MIGRATIONS.glob("[0-9]*.py")))
 
 
-def schema_of(db) -> tuple[str, ...]:
+def schema_of(db: Database) -> tuple[str, ...]:
     if not db.table_exists(HISTORY_TABLE):
         return ()
     found = db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}").fetchall()
     return tuple(sorted(row[0] for row in found))
 
 
-def write_manifest(db, found: list[TableCheck]) -> Manifest:
+def write_manifest(db: Database, found: list[TableCheck]) -> Manifest:
     """Write the manifest into the finished backup ``db``, in one transaction: the last thing done."""
     manifest = Manifest(
         FORMAT, schema_of(db), datetime.now(UTC).isoformat(timespec="seconds"), tuple(found)
@@ -77,7 +83,7 @@ def write_manifest(db, found: list[TableCheck]) -> Manifest:
     return manifest
 
 
-def read_manifest(db, path) -> Manifest:
+def read_manifest(db: Database, path: str | Path) -> Manifest:
     try:
         values = {
             name: json.loads(value)
@@ -106,11 +112,11 @@ def kind_of(path: Path) -> str:
     return "other"
 
 
-def not_a_backup(path) -> ValidationError:
+def not_a_backup(path: str | Path) -> ValidationError:
     return ValidationError(f"{path} is not a Housing Desk backup. Nothing was changed.", "file")
 
 
-def open_backup(path: str | Path, passphrase: str | None = None):
+def open_backup(path: str | Path, passphrase: str | None = None) -> Database:
     """Open a backup file read-only, after a look at what kind of file it is."""
     path = validation.file_path(path)
     passphrase = validation.passphrase(passphrase)
@@ -120,7 +126,7 @@ def open_backup(path: str | Path, passphrase: str | None = None):
     if kind == "other":
         raise not_a_backup(path)
     if kind == "sqlite":
-        db = SqliteDatabase(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        db: Database = SqliteDatabase(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             db.connect()
             db.execute_sql("SELECT count(*) FROM sqlite_master")
@@ -148,7 +154,7 @@ def open_backup(path: str | Path, passphrase: str | None = None):
     return db
 
 
-def verify(db, path, work: Work | None = None) -> Manifest:
+def verify(db: Database, path: str | Path, work: Work | None = None) -> Manifest:
     """Check an open backup whole: intact file, a manifest, this schema, every table as recorded."""
     status = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
     if status != "ok":
@@ -205,7 +211,7 @@ def verify(db, path, work: Work | None = None) -> Manifest:
 
 
 @contextlib.contextmanager
-def partial_file(beside: Path, label: str):
+def partial_file(beside: Path, label: str) -> Iterator[Path]:
     """A new, empty file (0600) beside ``beside``, removed with its -wal/-shm unless moved away."""
     descriptor, name = tempfile.mkstemp(
         dir=beside.absolute().parent, prefix=f"{beside.name}.", suffix=f".{label}"
@@ -219,7 +225,7 @@ def partial_file(beside: Path, label: str):
                 os.remove(f"{name}{suffix}")
 
 
-def seal(db) -> None:
+def seal(db: Database) -> None:
     """Make a finished file self-contained (no -wal beside it) and closed."""
     db.execute_sql("PRAGMA journal_mode=DELETE")
     db.close()
