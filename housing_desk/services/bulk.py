@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
+    from typing import Any
 
-    from housing_desk.data.models import User
+    from housing_desk.data.models import BaseModel, User
 
 import itertools
 from collections import defaultdict
@@ -78,19 +80,19 @@ class Batch:
     """Rows to load, by model. ``new_id(Model)`` hands out the id a new row will have."""
 
     rows: dict = field(default_factory=lambda: defaultdict(list))
-    _next: dict = field(default_factory=dict)
+    _next: dict[type[BaseModel], int] = field(default_factory=dict)
 
-    def new_id(self, model) -> int:
+    def new_id(self, model: type[BaseModel]) -> int:
         if model not in self._next:
             self._next[model] = (model.select(fn.MAX(model.id)).scalar() or 0) + 1
         value = self._next[model]
         self._next[model] += 1
         return value
 
-    def add(self, model, **values) -> int:
-        values.setdefault("id", self.new_id(model))
+    def add(self, model: type[BaseModel], **values: Any) -> int:
+        new_id: int = values.setdefault("id", self.new_id(model))
         self.rows[model].append(values)
-        return values["id"]
+        return new_id
 
 
 def _stored_periods(flat_ids: set[int]) -> dict[int, list[tuple[date, date | None, str]]]:
@@ -154,7 +156,9 @@ def check_intervals(batch: Batch) -> None:
         )
 
 
-def load(actor: User, batch: Batch, *, progress=None) -> dict[str, int]:
+def load(
+    actor: User, batch: Batch, *, progress: Callable[[int, int], object] | None = None
+) -> dict[str, int]:
     """Check and write a batch in one transaction; returns how many rows of each kind."""
     permissions.require(actor, "manage_users")
     total = sum(len(batch.rows[m]) for m in ORDER) or 1
