@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -11,6 +12,9 @@ from housing_desk.services import audit, intervals, permissions, validation
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from housing_desk.services.validation import DateGiven
 
 
 def lock_flat(flat_id: int) -> Flat:
@@ -25,7 +29,14 @@ COPY_DAYS = 28
 
 
 def record_certificate(
-    actor: User, flat: Flat, *, kind, issued_on, expires_on=None, reference="", satisfactory=True
+    actor: User,
+    flat: Flat,
+    *,
+    kind: str,
+    issued_on: DateGiven,
+    expires_on: DateGiven = None,
+    reference: str = "",
+    satisfactory: bool = True,
 ) -> Certificate:
     """Record a safety certificate. Without ``expires_on`` it runs for the kind's usual term.
 
@@ -91,7 +102,9 @@ def _lived_in(flat_id: int, on: date) -> bool:
     ).exists()
 
 
-def copy_given(actor: User, certificate, *, given_on=None) -> Certificate:
+def copy_given(
+    actor: User, certificate: Certificate | int, *, given_on: DateGiven = None
+) -> Certificate:
     """She has been given her copy of a gas safety record or EICR: its reminder is done."""
     permissions.require(actor, "allocate")
     cert_id = validation.record_id(certificate, Certificate, "certificate")
