@@ -10,9 +10,11 @@ decision likewise, so each period also carries the part Housing Benefit is expec
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
 
 PENNY = Decimal("0.01")
 WEEK = timedelta(days=7)
@@ -43,6 +45,9 @@ class Award:
 
     start: date
     weekly: Decimal
+
+
+_Entry = TypeVar("_Entry", Rates, Award)  # an entry of a timeline: rates, or an award
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def periods(start: date, end: date | None, up_to: date) -> list[tuple[date, date
     return found
 
 
-def _in_force(timeline, night: date):
+def _in_force(timeline: Sequence[_Entry], night: date) -> _Entry | None:
     # The last entry starting on or before ``night`` (timelines are sorted by their start).
     current = None
     for entry in timeline:
