@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk.services.validation import uk_date
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # kind: (plain name, default validity in calendar years)
 CERTIFICATE_KINDS = {
@@ -58,7 +62,9 @@ def required_kinds(has_gas: bool) -> tuple[str, ...]:
     return ("gas_safety", "eicr", "epc") if has_gas else ("eicr", "epc")
 
 
-def latest_by_kind(certificates, on: date) -> dict[str, CertificateDates]:
+def latest_by_kind(
+    certificates: Iterable[CertificateDates], on: date
+) -> dict[str, CertificateDates]:
     """The latest certificate of each kind issued on or before ``on``."""
     latest: dict[str, CertificateDates] = {}
     for cert in certificates:
@@ -71,7 +77,7 @@ def latest_by_kind(certificates, on: date) -> dict[str, CertificateDates]:
     return latest
 
 
-def missing(certificates, has_gas: bool, on: date) -> str:
+def missing(certificates: Iterable[CertificateDates], has_gas: bool, on: date) -> str:
     """Why a flat cannot be let on ``on``, in a few words ('gas safety expired, no EPC on file');
     empty when every required certificate covers the day."""
     latest = latest_by_kind(certificates, on)
@@ -88,11 +94,11 @@ def missing(certificates, has_gas: bool, on: date) -> str:
     return ", ".join(reasons)
 
 
-def _order(cert) -> tuple:
+def _order(cert: CertificateDates) -> tuple:
     return (cert.issued_on, cert.satisfactory, cert.expires_on)
 
 
-def _lapsed(cert, on: date) -> str:
+def _lapsed(cert: CertificateDates, on: date) -> str:
     """Why ``cert`` does not cover ``on`` ('' when it does)."""
     if not cert.satisfactory:
         return f"{SHORT_NAMES[cert.kind]} of {uk_date(cert.issued_on)} was unsatisfactory."
@@ -101,7 +107,7 @@ def _lapsed(cert, on: date) -> str:
     return ""
 
 
-def assess(certificates, has_gas: bool, on: date) -> tuple[str, str]:
+def assess(certificates: Iterable[CertificateDates], has_gas: bool, on: date) -> tuple[str, str]:
     """``(state, notes)`` for a flat on ``on`` from its certificates.
 
     ``expired`` when a required kind has no certificate covering the day (an unsatisfactory
