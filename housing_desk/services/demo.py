@@ -9,10 +9,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.services import demo_people, demo_tenancies, flats, settings, users
 from housing_desk.services.compliance import CERTIFICATE_KINDS, add_years
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from housing_desk.data.models import Flat, User
 
 DEMO_USERNAME = "demo"
 
@@ -64,7 +70,12 @@ class DemoData:
     licences: int
 
 
-def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
+def build(
+    today: date | None = None,
+    *,
+    progress: Callable[[int, int], object] | None = None,
+    admin: User | None = None,
+) -> DemoData:
     """Fill an empty database with the demo's partners, flats, women and lettings.
 
     Without ``admin``, a demo administrator with an unguessable password is created.
@@ -171,7 +182,7 @@ def build(today: date | None = None, *, progress=None, admin=None) -> DemoData:
     )
 
 
-def _certify(admin, flat, today: date, index: int) -> None:
+def _certify(admin: User, flat: Flat, today: date, index: int) -> None:
     """Current certificates, but one due soon (2nd flat), one lapsed EICR (5th) and one missing EPC (8th)."""
     issued = today - timedelta(days=100 + 17 * index)
     kinds = ["alarms", "fire_risk"] + (["gas_safety"] if flat.has_gas else [])
