@@ -7,13 +7,17 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import Charge, HousingBenefitDecision, Payment
 from housing_desk.services import bulk, charging
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
 
 def add_account(
-    batch: bulk.Batch, rng: random.Random, licence: dict, *, today: date, actor: int, now
+    batch: bulk.Batch, rng: random.Random, licence: dict, *, today: date, actor: int, now: datetime
 ) -> None:
     """Rows of one licence's account, posted up to ``today``: the same arithmetic as posting."""
     start, end = licence["start_date"], licence.get("end_date")
