@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.fields import utc_now
@@ -31,6 +32,11 @@ from housing_desk.services import (
     names,
 )
 from housing_desk.services.compliance import add_years
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from housing_desk.data.models import User
 
 GIVEN = [
     "Agnieszka",
@@ -153,7 +159,12 @@ YEARS = 20
 
 
 def build(
-    admin, today: date | None = None, *, flats: int = 200, waiting: int = 500, progress=None
+    admin: User,
+    today: date | None = None,
+    *,
+    flats: int = 200,
+    waiting: int = 500,
+    progress: Callable[[int, int], object] | None = None,
 ) -> dict:
     """Fill a database with ``flats`` flats, twenty years of lettings (about a hundred a flat, each
     to a different woman) and ``waiting`` women on the waiting list now."""
@@ -171,7 +182,7 @@ def build(
 class _Maker:
     """Makes the rows; the administrator loading them is recorded as assessor and decision maker."""
 
-    def __init__(self, actor_id: int, today: date, keyworkers: list[int]):
+    def __init__(self, actor_id: int, today: date, keyworkers: list[int]) -> None:
         self.actor, self.today, self.keyworkers = actor_id, today, keyworkers
         self.rng = random.Random(20061125)
         self.batch = bulk.Batch()
