@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk.services import assessments, people, referrals, users
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from housing_desk.data.models import Person, User
 
 STAFF = (
     ("grace", "Grace Adeyemi", "officer"),
@@ -62,7 +68,7 @@ REFERRERS = (
 )
 
 
-def build(admin, today: date, *, progress=None) -> int:
+def build(admin: User, today: date, *, progress: Callable[[int, int], object] | None = None) -> int:
     """Create the team's staff and the fictional women; returns how many women."""
     rng = random.Random(20261125)
     staff = {
@@ -107,7 +113,15 @@ def build(admin, today: date, *, progress=None) -> int:
     return len(WOMEN)
 
 
-def _journey(officer, manager, person, stage, today: date, rng: random.Random, index: int) -> None:
+def _journey(
+    officer: User,
+    manager: User,
+    person: Person,
+    stage: str,
+    today: date,
+    rng: random.Random,
+    index: int,
+) -> None:
     if stage in ("not_referred", "archived"):
         return
     received = today - timedelta(days=rng.randint(20, 260))
