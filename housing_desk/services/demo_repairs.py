@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import Repair
 from housing_desk.services import bulk, repairs, settings
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 JOBS = (
     ("routine", "Dripping kitchen tap"),
@@ -29,7 +33,7 @@ def add_repairs(
     *,
     today: date,
     actor: int,
-    now,
+    now: datetime,
 ) -> None:
     days = settings.REPAIR_KEYS
     reported = begin + timedelta(days=rng.randint(0, 120))
