@@ -4,6 +4,7 @@ under notice, one awaiting sign-up and a pending offer. Every person and date is
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk.services import (
     accounts,
@@ -17,6 +18,9 @@ from housing_desk.services import (
     tenure,
     waiting_list,
 )
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import Flat, Licence, SupportPlan, User
 
 # flat reference -> lettings, oldest first: (given, family, start days ago, end days ago | None,
 #                                            how it ended or "notice:<days to go>" | "active" | "pending")
@@ -50,7 +54,7 @@ DESTINATIONS = {
 }
 
 
-def build(admin, manager, officer, flats_by_reference: dict, today: date) -> int:
+def build(admin: User, manager: User, officer: User, flats_by_reference: dict, today: date) -> int:
     """Let the demo flats; returns the number of licences made."""
     made = 0
     for reference, lettings in LETTINGS.items():
@@ -77,7 +81,7 @@ def build(admin, manager, officer, flats_by_reference: dict, today: date) -> int
 BEHIND = {"Zofia": 5}  # weeks of her own share she has not paid
 
 
-def _accounts(officer, today: date) -> None:
+def _accounts(officer: User, today: date) -> None:
     """Charges posted to today, the council's decisions, and what came in every four weeks:
     Housing Benefit four weeks in arrears, her own share when due (one woman behind)."""
     from housing_desk.data.database import write_transaction
@@ -117,7 +121,18 @@ def _accounts(officer, today: date) -> None:
         Payment.insert_many(payments).execute()
 
 
-def _letting(admin, manager, officer, flat, given, family, start, end, how, today) -> None:
+def _letting(
+    admin: User,
+    manager: User,
+    officer: User,
+    flat: Flat,
+    given: str,
+    family: str,
+    start: date,
+    end: date | None,
+    how: str,
+    today: date,
+) -> None:
     woman = people.create_person(
         admin,
         given_name=given,
@@ -197,7 +212,7 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
             by="licensee",
             reason="Moving on to a housing association flat.",
         )
-    elif how != "active":
+    elif how != "active" and end is not None:  # every ended letting has its end
         order_on = None
         if how == "evicted":
             # Notice to quit, ending on a period day four weeks or more later, then a court order.
@@ -224,7 +239,7 @@ def _letting(admin, manager, officer, flat, given, family, start, end, how, toda
         )
 
 
-def _pending_offer(officer, flat, today: date) -> None:
+def _pending_offer(officer: User, flat: Flat, today: date) -> None:
     entries = waiting_list.waiting_list(today)
     if entries:
         allocations.make_offer(
@@ -240,7 +255,9 @@ _SESSIONS = (
 )
 
 
-def _keywork(officer, licence, plan, start: date, end: date | None, today: date) -> None:
+def _keywork(
+    officer: User, licence: Licence, plan: SupportPlan, start: date, end: date | None, today: date
+) -> None:
     """A few weekly sessions before her last day in the flat (or today), one of them missed."""
     last = min(end - timedelta(days=1), today) if end else today
     goal = plan.goals[0] if plan.goals else None
