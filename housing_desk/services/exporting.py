@@ -5,6 +5,8 @@ and the export is audited either way."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Person, User
 from housing_desk.services import (
@@ -16,6 +18,9 @@ from housing_desk.services import (
     validation,
 )
 from housing_desk.services.licences import NOT_ENDED
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 WITHHELD = "(confidential)"
 
@@ -103,7 +108,9 @@ def _licences(names: bool) -> list[list]:
     return rows
 
 
-def export_list(actor: User, kind: str, path, *, include_confidential: bool = False) -> int:
+def export_list(
+    actor: User, kind: str, path: str | Path, *, include_confidential: bool = False
+) -> int:
     """Write the list of ``kind`` to ``path`` (.csv or .xlsx); returns how many rows."""
     permissions.require(actor, "export")
     kind = importing._kind(kind)
