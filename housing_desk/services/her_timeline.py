@@ -27,8 +27,8 @@ from housing_desk.services import (
     licences,
     permissions,
     referrals,
+    tenancy_warnings as warnings_service,
 )
-from housing_desk.services import tenancy_warnings as warnings_service
 from housing_desk.services.validation import uk_date
 
 KINDS = {
@@ -45,7 +45,9 @@ KINDS = {
 }
 
 if TYPE_CHECKING:
-    from housing_desk.data.models import User
+    from collections.abc import Iterable
+
+    from housing_desk.data.models import Person, User
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Entry:
         return KINDS[self.kind]
 
 
-def timeline(actor: User, person, kinds=None) -> list[Entry]:
+def timeline(actor: User, person: Person | int, kinds: Iterable[str] | None = None) -> list[Entry]:
     """Everything in her record as dated entries, newest first; ``kinds`` keeps only some."""
     permissions.require(actor, "view_sensitive")
     person_id = person if isinstance(person, int) else person.id
