@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven, MoneyGiven
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,7 +48,14 @@ def absence_limit_weeks(reason: str) -> int:
 
 
 def record_hb_decision(
-    actor: User, licence, *, decision, decided_on, weekly_award=None, award_from=None, notes=""
+    actor: User,
+    licence: Licence | int,
+    *,
+    decision: str,
+    decided_on: DateGiven,
+    weekly_award: MoneyGiven | None = None,
+    award_from: DateGiven = None,
+    notes: str = "",
 ) -> HousingBenefitDecision:
     """The council's decision on her claim. Confirmed needs the weekly award; it may be backdated
     (``award_from``, at the earliest her first night). Her account follows at once: what Housing
@@ -106,7 +114,7 @@ def record_hb_decision(
     return row
 
 
-def decisions(licence) -> list[HousingBenefitDecision]:
+def decisions(licence: Licence) -> list[HousingBenefitDecision]:
     return list(
         HousingBenefitDecision.select()
         .where(HousingBenefitDecision.licence == licence.id)
@@ -121,7 +129,7 @@ class Shortfall:
     shortfall: object  # what she pays of the eligible charges each week
 
 
-def shortfall(licence) -> Shortfall:
+def shortfall(licence: Licence) -> Shortfall:
     """This week's eligible charges, the award and the part she pays herself."""
     in_force = accounts.rates(licence)[-1]
     latest = decisions(licence)
@@ -130,7 +138,9 @@ def shortfall(licence) -> Shortfall:
     return Shortfall(in_force.eligible, award, max(gap, charging.ZERO))
 
 
-def request_evidence(actor: User, licence, *, requested_on, what) -> HousingBenefitEvidence:
+def request_evidence(
+    actor: User, licence: Licence | int, *, requested_on: DateGiven, what: str
+) -> HousingBenefitEvidence:
     """The council asked for evidence (payslips, ID, a tenancy form …)."""
     permissions.require(actor, "allocate")
     validation.record_id(licence, Licence, "licence")
@@ -154,7 +164,11 @@ def request_evidence(actor: User, licence, *, requested_on, what) -> HousingBene
 
 
 def update_evidence(
-    actor: User, evidence, *, chased_on=None, sent_on=None
+    actor: User,
+    evidence: HousingBenefitEvidence | int,
+    *,
+    chased_on: DateGiven = None,
+    sent_on: DateGiven = None,
 ) -> HousingBenefitEvidence:
     """We chased it, or it went in."""
     permissions.require(actor, "allocate")
@@ -181,7 +195,9 @@ def update_evidence(
     return HousingBenefitEvidence.get_by_id(row.id)
 
 
-def record_absence(actor: User, licence, *, start, reason, end=None) -> Absence:
+def record_absence(
+    actor: User, licence: Licence | int, *, start: DateGiven, reason: str, end: DateGiven = None
+) -> Absence:
     """She told us she will be away from ``start`` (and back on ``end`` when known)."""
     permissions.require(actor, "allocate")
     validation.record_id(licence, Licence, "licence")
@@ -211,7 +227,7 @@ def record_absence(actor: User, licence, *, start, reason, end=None) -> Absence:
     return row
 
 
-def end_absence(actor: User, absence, *, end) -> Absence:
+def end_absence(actor: User, absence: Absence | int, *, end: DateGiven) -> Absence:
     """She is back."""
     permissions.require(actor, "allocate")
     absence_id = validation.record_id(absence, Absence, "absence")
@@ -230,11 +246,11 @@ def absence_limit(absence: Absence) -> date:
     return absence.start + timedelta(weeks=absence_limit_weeks(absence.reason))
 
 
-def absences(licence) -> list[Absence]:
+def absences(licence: Licence) -> list[Absence]:
     return list(Absence.select().where(Absence.licence == licence.id).order_by(Absence.start))
 
 
-def evidence(licence) -> list[HousingBenefitEvidence]:
+def evidence(licence: Licence) -> list[HousingBenefitEvidence]:
     return list(
         HousingBenefitEvidence.select()
         .where(HousingBenefitEvidence.licence == licence.id)
