@@ -136,7 +136,7 @@ _YES = {"yes", "y", "true", "1", "x", "✓"}
 _NO = {"no", "n", "false", "0", ""}
 
 
-def convert(field: ImportField, value):
+def convert(field: ImportField, value: str) -> object:
     """A cell's value as the service takes it; ValidationError naming the field if it cannot be."""
     if field.kind == "date":
         return _date(field, value)
@@ -155,7 +155,7 @@ def convert(field: ImportField, value):
     return value if isinstance(value, str) else str(value)
 
 
-def _date(field: ImportField, value) -> date:
+def _date(field: ImportField, value: str) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
