@@ -9,6 +9,7 @@ transaction too: if any row has a problem, nothing is imported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -28,6 +29,15 @@ from housing_desk.services import (
     validation,
 )
 from housing_desk.services.errors import DomainError, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
+    from pathlib import Path
+    from typing import Any
+
+    from housing_desk.data.models import Licence, Person
+    from housing_desk.services.spreadsheets import Table
 
 IMPORTED = "Recorded before Housing Desk (imported)"
 
@@ -65,7 +75,14 @@ def template(kind: str) -> list[str]:
 
 
 def import_file(
-    actor: User, kind: str, path, *, dry_run=False, mapping=None, progress=None, cancelled=None
+    actor: User,
+    kind: str,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import ``path`` (.csv or .xlsx) as ``kind`` ('flats', 'people' or 'licences')."""
     permissions.require(actor, "import")
@@ -78,14 +95,21 @@ def import_file(
     )
 
 
-def _kind(kind) -> str:
+def _kind(kind: object) -> str:
     if not isinstance(kind, str) or kind not in import_fields.FIELDS:
         raise ValidationError("Choose flats, people or licences to import.", "kind")
     return kind
 
 
 def import_table(
-    actor: User, kind: str, table, *, dry_run=False, mapping=None, progress=None, cancelled=None
+    actor: User,
+    kind: str,
+    table: Table,
+    *,
+    dry_run: bool = False,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     permissions.require(actor, "import")
     kind = _kind(kind)
@@ -127,8 +151,8 @@ def import_table(
                             if add(actor, values, report, number) is not None:
                                 report.imported += 1
                     except DomainError as error:
-                        column = heading_of.get(getattr(error, "field", None) or "", "")
-                        bad.append(Problem(number, column, error.message))
+                        heading = heading_of.get(getattr(error, "field", None) or "", "")
+                        bad.append(Problem(number, heading, error.message))
                 report.problems.extend(bad)
                 if progress is not None:
                     progress(done, len(table.rows))
@@ -155,12 +179,14 @@ def _partner(name: str) -> Partner:
     return found
 
 
-def _flat(actor: User, values: dict, report, number):
+def _flat(actor: User, values: dict[str, Any], report: ImportReport, number: int) -> Flat:
     values["partner"] = _partner(values["partner"])
     return flats.create_flat(actor, **values)
 
 
-def _person(actor: User, values: dict, report, number):
+def _person(
+    actor: User, values: dict[str, Any], report: ImportReport, number: int
+) -> Person | None:
     alike = people.possible_duplicates(
         values["given_name"],
         values["family_name"],
@@ -179,7 +205,7 @@ def _person(actor: User, values: dict, report, number):
     return people.create_person(actor, **values)
 
 
-def _woman(values: dict):
+def _woman(values: dict[str, Any]) -> Person:
     born = values.get("date_of_birth")
     alike = [
         p
@@ -198,7 +224,7 @@ def _woman(values: dict):
     return alike[0]
 
 
-def _licence(actor: User, values: dict, report, number):
+def _licence(actor: User, values: dict[str, Any], report: ImportReport, number: int) -> Licence:
     reference = values.pop("flat").strip().upper()
     flat = Flat.get_or_none(Flat.reference == reference)
     if flat is None:
@@ -221,7 +247,7 @@ def _licence(actor: User, values: dict, report, number):
     return licence
 
 
-def _opening_balance(actor: User, licence, balance) -> None:
+def _opening_balance(actor: User, licence: Licence, balance: Decimal) -> None:
     # Her earlier charges and payments were kept elsewhere: what she owes today is carried over,
     # as one entry, instead of years of charges with no payments against them.
     owed = charging.ZERO if balance in (None, "") else _money(balance)
@@ -244,5 +270,5 @@ def _opening_balance(actor: User, licence, balance) -> None:
         )
 
 
-def _money(value):
+def _money(value: object) -> Decimal:
     return validation.money(value, "balance", label="Balance owed today")
