@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
@@ -17,6 +18,13 @@ from housing_desk.data.models import Flat, Incident, Person, User
 from housing_desk.services import audit, names, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from housing_desk.data.models import BaseModel
+    from housing_desk.services.validation import DateGiven
 
 KINDS = {
     "exploitation": "Exploitation",
@@ -76,7 +84,7 @@ class IncidentView:
         return ", ".join(REFERRED_TO[key] for key in self.referred_to)
 
 
-def _referred_to(value, referral: bool) -> list[str]:
+def _referred_to(value: object, referral: bool) -> list[str]:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
         raise ValidationError("Choose whom the safeguarding referral went to.", "referred_to")
     value = list(value)
@@ -97,16 +105,16 @@ def _referred_to(value, referral: bool) -> list[str]:
 def record_incident(
     actor: User,
     *,
-    person,
-    occurred_on,
-    kind,
-    description,
-    flat=None,
-    severity="medium",
-    police_reference="",
-    safeguarding_referral=False,
-    referred_to=(),
-    follow_up="",
+    person: Person | int,
+    occurred_on: DateGiven,
+    kind: str,
+    description: str,
+    flat: Flat | int | None = None,
+    severity: str = "medium",
+    police_reference: str = "",
+    safeguarding_referral: bool = False,
+    referred_to: Iterable[str] = (),
+    follow_up: str = "",
 ) -> Incident:
     """Record an incident in her life or at her flat. A high-severity one shows on the board
     until a manager has reviewed it."""
@@ -169,7 +177,9 @@ def record_incident(
     return incident
 
 
-def review_incident(actor: User, incident, *, reviewed_on=None, notes="") -> Incident:
+def review_incident(
+    actor: User, incident: Incident | int, *, reviewed_on: DateGiven = None, notes: str = ""
+) -> Incident:
     """A manager has looked at the incident and what was done; it leaves the board's panel."""
     permissions.require(actor, "review_incidents")
     reviewed_on = validation.a_date(
@@ -201,7 +211,13 @@ def review_incident(actor: User, incident, *, reviewed_on=None, notes="") -> Inc
     return Incident.get_by_id(current.id)
 
 
-def incidents(actor: User, *, person=None, flat=None, unreviewed_high=False) -> list[IncidentView]:
+def incidents(
+    actor: User,
+    *,
+    person: Person | int | None = None,
+    flat: Flat | int | None = None,
+    unreviewed_high: bool = False,
+) -> list[IncidentView]:
     """Incidents, newest first: hers (named, in her own record), a flat's, or the high-severity
     ones not yet reviewed (for the board). Outside her own record a confidential woman is not
     named; without the right to read notes, what happened is blank."""
@@ -238,7 +254,7 @@ def incidents(actor: User, *, person=None, flat=None, unreviewed_high=False) -> 
     return [_view(row, own_record, sensitive) for row in rows]
 
 
-def _view(row, own_record: bool, sensitive: bool) -> IncidentView:
+def _view(row: Any, own_record: bool, sensitive: bool) -> IncidentView:
     if row.do_not_disclose and not own_record:
         name = CONFIDENTIAL
     else:
@@ -270,5 +286,5 @@ def get_incident(incident_id: int) -> Incident:
     return incident
 
 
-def _id(record) -> int:
+def _id(record: BaseModel | int) -> int:
     return record if isinstance(record, int) else record.id
