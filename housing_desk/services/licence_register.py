@@ -10,7 +10,7 @@ from peewee import JOIN, fn
 
 from housing_desk import clock
 from housing_desk.data.models import Flat, Licence, LicenceKey, Person
-from housing_desk.data.rows import objects
+from housing_desk.data.rows import first, objects
 from housing_desk.services import names
 from housing_desk.services.licences import END_REASONS, NOT_ENDED, STATUSES
 
@@ -104,14 +104,12 @@ def list_licences(view: str = "current") -> list[LicenceRow]:
 def current_licence_of_flat(flat_id: int, on: date | None = None) -> Licence | None:
     """The licence whose dates cover ``on`` (today when None), or that is awaiting sign-up."""
     on = on or clock.today()
-    return (
-        Licence.select()
-        .where(
+    return first(
+        Licence.select().where(
             (Licence.flat == flat_id)
             & (Licence.start_date <= on)
             & (Licence.end_date.is_null() | (Licence.end_date > on))
         )
-        .first()
     )
 
 
@@ -138,10 +136,9 @@ def licence_to_act_on(flat_id: int, on: date | None = None) -> Licence | None:
 
 def home_of(person_id: int) -> Licence | None:
     """Her licence that is not ended (the flat she lives in, or is signing up for), with its flat."""
-    return (
+    return first(
         Licence.select(Licence, Flat)
         .join(Flat)
         .where((Licence.person == person_id) & (Licence.status != "ended"))
         .order_by(Licence.start_date.desc())
-        .first()
     )
