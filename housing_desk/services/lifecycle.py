@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from housing_desk.data.models import User
+    from housing_desk.data.models import Licence, User
 
 from housing_desk.services import permissions
 
@@ -29,7 +29,7 @@ def licence_allows(status: str, action: str) -> bool:
     return status in LICENCE_ACTIONS[action]
 
 
-def allowed_actions(licence, actor: User | None = None) -> dict[str, bool]:
+def allowed_actions(licence: Licence, actor: User | None = None) -> dict[str, bool]:
     """Each action of ``LICENCE_ACTIONS`` and whether this licence allows it now (and, when
     ``actor`` is given, whether her role may do it)."""
     can = actor is None or permissions.allowed(actor, "allocate")
