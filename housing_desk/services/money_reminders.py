@@ -4,11 +4,15 @@ nearing the end of Housing Benefit's cover, and arrears older than four weeks.""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import Absence, HousingBenefitEvidence, Licence, Person
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import arrears, housing_benefit
 from housing_desk.services.validation import uk_date
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EVIDENCE_DAYS = 14  # evidence not sent a fortnight after it was asked for (or chased) is chased
 ABSENCE_WARNING_DAYS = 28  # four weeks before Housing Benefit's cover of an absence runs out
@@ -16,7 +20,7 @@ ABSENCE_WARNING_DAYS = 28  # four weeks before Housing Benefit's cover of an abs
 _WHO = (Person.given_name, Person.family_name, Person.preferred_name, Person.do_not_disclose)
 
 
-def money_reminders(on: date, name) -> list:
+def money_reminders(on: date, name: Callable[..., str]) -> list:
     """``name(given, family, preferred, hidden)`` words her name as the board may show it."""
     from housing_desk.services.reminders import Reminder
 
