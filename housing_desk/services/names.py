@@ -29,7 +29,7 @@ _FOLD = str.maketrans(
 )
 
 
-def person_name(value, field: str, *, label: str, required: bool = True) -> str:
+def person_name(value: object, field: str, *, label: str, required: bool = True) -> str:
     """A name in any alphabet, kept exactly as typed (surrounding spaces aside)."""
     from housing_desk.data.models import Person
 
@@ -70,7 +70,7 @@ def display_name(given: str, family: str, preferred: str = "") -> str:
 CONFIDENTIAL_NAME = "a resident (confidential)"
 
 
-def board_name(given: str, family: str, preferred: str, hidden) -> str:
+def board_name(given: str, family: str, preferred: str, hidden: bool) -> str:
     """Her name as the board and its side lists show it (the board may be on a shared screen):
     never the name of a woman whose details are not to be disclosed."""
     return CONFIDENTIAL_NAME if hidden else display_name(given, family, preferred)
