@@ -9,11 +9,17 @@ reaches the officer as the same plain error the check gives, never as a raw data
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from peewee import IntegrityError
 
 from housing_desk.data.models import Licence, Offer, Referral
 from housing_desk.services.errors import OverlapError, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from peewee import ModelSelect
 
 # The names migration 0008 gives the rules (SQLite names a unique index by its column).
 ONE_PER_WOMAN = ("licence_one_not_ended_per_person", "licence.person_id")
@@ -21,7 +27,7 @@ NO_OVERLAP = ("licence_no_overlap",)
 
 
 @contextlib.contextmanager
-def refusals():
+def refusals() -> Iterator[None]:
     """Turn the database's refusal of a licence into ValidationError or OverlapError.
 
     Put it outside ``write_transaction()``, so the transaction has been rolled back first.
@@ -43,12 +49,12 @@ def refusals():
         raise
 
 
-def licensed_offers():
+def licensed_offers() -> ModelSelect[Licence]:
     """The ids of offers that became a licence."""
     return Licence.select(Licence.offer).where(Licence.offer.is_null(False))
 
 
-def offers_holding(flat_id: int, *, except_person: int | None = None):
+def offers_holding(flat_id: int, *, except_person: int | None = None) -> ModelSelect[Offer]:
     """The offers that hold a flat: pending, or accepted and not yet turned into a licence
     (those made to ``except_person`` left out)."""
     query = Offer.select().where(
