@@ -66,7 +66,7 @@ def _taken(name: str) -> ValidationError:
     return ValidationError(f"There is already a partner called '{name}'.", "name")
 
 
-def create_partner(actor: User, *, name, **details) -> Partner:
+def create_partner(actor: User, *, name: str, **details: object) -> Partner:
     """Add a partner organisation."""
     permissions.require(actor, "manage_partners")
     values = _clean({"name": name, **details})
@@ -82,7 +82,7 @@ def create_partner(actor: User, *, name, **details) -> Partner:
     return partner
 
 
-def update_partner(actor: User, partner: Partner, **changes) -> Partner:
+def update_partner(actor: User, partner: Partner, **changes: object) -> Partner:
     """Change a partner's details; ConflictError if someone saved a newer version first."""
     permissions.require(actor, "manage_partners")
     partner = validation.record(partner, Partner, "partner")
