@@ -27,13 +27,13 @@ def support_charge_payer() -> str:
     return value if value in SUPPORT_PAYERS else "service"
 
 
-def support_payer_choice(payer) -> str:
+def support_payer_choice(payer: object) -> str:
     return validation.choice(
         payer, "payer", label="Who pays the support charge", choices=tuple(SUPPORT_PAYERS)
     )
 
 
-def set_support_charge_payer(actor: User, payer) -> str:
+def set_support_charge_payer(actor: User, payer: object) -> str:
     permissions.require(actor, "manage_settings")
     payer = support_payer_choice(payer)
     with write_transaction():
@@ -56,7 +56,7 @@ def nrpf_rent_payer() -> str:
     return value if value in NRPF_RENT_PAYERS else "service"
 
 
-def nrpf_payer_choice(payer) -> str:
+def nrpf_payer_choice(payer: object) -> str:
     return validation.choice(
         payer,
         "nrpf_rent_payer",
@@ -65,7 +65,7 @@ def nrpf_payer_choice(payer) -> str:
     )
 
 
-def set_nrpf_rent_payer(actor: User, payer) -> str:
+def set_nrpf_rent_payer(actor: User, payer: object) -> str:
     permissions.require(actor, "manage_settings")
     payer = nrpf_payer_choice(payer)
     with write_transaction():
