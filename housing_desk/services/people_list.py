@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, Case, ModelSelect, fn
 
 from housing_desk.data.models import Person, Referral, User
 from housing_desk.data.rows import plain_rows, to_date
 from housing_desk.services import names
 from housing_desk.services.listing import ascending, by_name
+
+if TYPE_CHECKING:
+    from peewee import ColumnBase
 
 STATUS_LABELS = {
     "": "Not referred",
@@ -58,7 +61,7 @@ class PeopleFilter:
     include_archived: bool = False
 
 
-def _latest_status():
+def _latest_status() -> ModelSelect[Referral]:
     """Her latest referral's status (by date received, then entry), as a column of the list."""
     latest = Referral.alias()
     return (
@@ -104,7 +107,7 @@ def people_page(
         query = query.where(status == filters.status)
     if filters.keyworker_id is not None:
         query = query.where(Person.keyworker == filters.keyworker_id)
-    sort = {
+    by_order: dict[str, list[ColumnBase]] = {
         "name": [],
         "date_of_birth": [Person.date_of_birth],
         "status": [
@@ -115,7 +118,8 @@ def people_page(
             )
         ],
         "keyworker": [User.full_name],
-    }[order]
+    }
+    sort = by_order[order]
     query = query.order_by(
         *ascending(sort, descending), *by_name(Person.sort_name, descending), Person.id
     )
