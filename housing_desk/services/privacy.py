@@ -29,7 +29,7 @@ def privacy_settings() -> dict[str, str]:
     return {key: stored.get(_PREFIX + key, "") for key in FIELDS}
 
 
-def save_privacy(actor: User, **values) -> dict[str, str]:
+def save_privacy(actor: User, **values: object) -> dict[str, str]:
     """Save the privacy officer and the retention wording printed in every subject access copy."""
     permissions.require(actor, "manage_settings")
     validation.no_unknown(values, FIELDS, "Privacy settings")
