@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from peewee import ColumnBase, Field
+
     from housing_desk.data.models import User
 
 from dataclasses import dataclass
@@ -52,7 +54,7 @@ class ReferralFilter:
     text: str = ""
 
 
-def _labels(column, labels: dict[str, str]):
+def _labels(column: Field, labels: dict[str, str]) -> Case:
     """A coded column as the words the list shows, for ordering by what people read."""
     return Case(column, list(labels.items()), column)
 
@@ -64,7 +66,7 @@ def referrals_page(
     limit: int | None = 500,
     order: str = "received",
     descending: bool = True,
-    actor=None,
+    actor: User | None = None,
 ) -> list[ReferralRow]:
     """``limit`` referrals from ``offset`` in ``order`` (one of ORDERS), with her name; one query.
 
@@ -98,14 +100,15 @@ def referrals_page(
             | Referral.referrer.contains(text)
             | Referral.referrer_organisation.contains(text)
         )
-    sort = {
+    by_order: dict[str, list[ColumnBase]] = {
         "received": [Referral.received_on],
         "name": [],
         "source": [_labels(Referral.source, SOURCES)],
         "referrer": [Referral.referrer, Referral.referrer_organisation],
         "status": [_labels(Referral.status, STATUS_LABELS)],
         "decided": [Referral.decided_on],
-    }[order]
+    }
+    sort = by_order[order]
     query = query.order_by(
         *ascending(sort, descending),
         *by_name(Person.sort_name, descending),
