@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, Referral
+from housing_desk.data.rows import first
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
@@ -54,26 +56,25 @@ def _lock(referral_id: int) -> Referral:
     return lock_row(Referral, referral_id, "That referral no longer exists.")
 
 
-def open_referral(person) -> Referral | None:
+def open_referral(person: Person) -> Referral | None:
     """Her referral that is received, being assessed or accepted, if there is one."""
-    return (
+    return first(
         Referral.select()
         .where((Referral.person == person.id) & Referral.status.in_(OPEN_STATUSES))
         .order_by(Referral.received_on.desc())
-        .first()
     )
 
 
 def create_referral(
     actor: User,
-    person,
+    person: Person | int,
     *,
-    received_on,
-    source,
-    referrer="",
-    notes="",
-    referrer_organisation="",
-    priority=3,
+    received_on: DateGiven,
+    source: str,
+    referrer: str = "",
+    notes: str = "",
+    referrer_organisation: str = "",
+    priority: int = 3,
 ) -> Referral:
     """Record a referral. A woman has at most one open referral at a time."""
     permissions.require(actor, "refer")
@@ -123,7 +124,15 @@ def create_referral(
     return referral
 
 
-def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=None) -> Referral:
+def decide(
+    actor: User,
+    referral: Referral | int,
+    *,
+    decision: str,
+    reason: str = "",
+    notes: str = "",
+    decided_on: DateGiven = None,
+) -> Referral:
     """Accept her onto the waiting list, or decline or withdraw the referral, with a reason.
 
     ``reason`` is one of ``REASONS[decision]``; any other text is kept as the
@@ -179,7 +188,14 @@ def decide(actor: User, referral, *, decision, reason="", notes="", decided_on=N
     return Referral.get_by_id(current.id)
 
 
-def close(actor: User, referral, *, reason, notes="", closed_on=None) -> Referral:
+def close(
+    actor: User,
+    referral: Referral | int,
+    *,
+    reason: str,
+    notes: str = "",
+    closed_on: DateGiven = None,
+) -> Referral:
     """Take an accepted referral off the waiting list (she moved away, was housed elsewhere…)."""
     permissions.require(actor, "decide_referrals")
     referral_id = validation.record_id(referral, Referral, "referral")
@@ -216,7 +232,7 @@ def mark_assessing(referral_id: int) -> None:
     ).execute()
 
 
-def for_person(actor: User, person) -> list[Referral]:
+def for_person(actor: User, person: Person) -> list[Referral]:
     """Her referrals, newest first; for someone who may not see sensitive details (a viewer), the
     notes and decision notes come back blank."""
     permissions.require(actor, "view")
