@@ -14,7 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from peewee import SelectQuery
+
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,7 +49,9 @@ def add_working_days(day: date, days: int) -> date:
     return day
 
 
-def target(priority: str, reported_on: date, *, hazard: bool, investigated_on=None) -> date:
+def target(
+    priority: str, reported_on: date, *, hazard: bool, investigated_on: date | None = None
+) -> date:
     """The day a repair should be done by (for a hazard, the next step of its clock)."""
     if hazard and priority != "emergency":
         if investigated_on is None:
@@ -55,7 +60,7 @@ def target(priority: str, reported_on: date, *, hazard: bool, investigated_on=No
     return reported_on + timedelta(days=settings.repair_target_days()[priority])
 
 
-def _lock(repair) -> Repair:
+def _lock(repair: Repair | int) -> Repair:
     return lock_row(
         Repair, validation.record_id(repair, Repair, "repair"), "That repair no longer exists."
     )
@@ -63,14 +68,14 @@ def _lock(repair) -> Repair:
 
 def report_repair(
     actor: User,
-    flat,
+    flat: Flat | int,
     *,
-    reported_on,
-    description,
-    priority,
-    reported_by="",
-    hazard=False,
-    out_of_use=False,
+    reported_on: DateGiven,
+    description: str,
+    priority: str,
+    reported_by: str = "",
+    hazard: bool = False,
+    out_of_use: bool = False,
 ) -> Repair:
     """Record a repair reported for ``flat``. ``hazard``: damp and mould. ``out_of_use``: the
     flat cannot be let until it is done (a manager's decision)."""
@@ -126,7 +131,7 @@ def report_repair(
     return repair
 
 
-def pass_on(actor: User, repair, *, passed_to, passed_on) -> Repair:
+def pass_on(actor: User, repair: Repair | int, *, passed_to: str, passed_on: DateGiven) -> Repair:
     """It went to the partner or a contractor."""
     permissions.require(actor, "allocate")
     validation.record_id(repair, Repair, "repair")
@@ -147,7 +152,9 @@ def pass_on(actor: User, repair, *, passed_to, passed_on) -> Repair:
     return Repair.get_by_id(current.id)
 
 
-def record_investigation(actor: User, repair, *, investigated_on) -> Repair:
+def record_investigation(
+    actor: User, repair: Repair | int, *, investigated_on: DateGiven
+) -> Repair:
     """A hazard was looked into: the clock moves on to making it safe."""
     permissions.require(actor, "allocate")
     validation.record_id(repair, Repair, "repair")
@@ -168,7 +175,9 @@ def record_investigation(actor: User, repair, *, investigated_on) -> Repair:
     return Repair.get_by_id(current.id)
 
 
-def complete_repair(actor: User, repair, *, completed_on, notes="") -> Repair:
+def complete_repair(
+    actor: User, repair: Repair | int, *, completed_on: DateGiven, notes: str = ""
+) -> Repair:
     """It is done. A flat taken out of use for it is back in use that day."""
     permissions.require(actor, "allocate")
     validation.record_id(repair, Repair, "repair")
@@ -210,7 +219,7 @@ class RepairRow:
     overdue: bool
 
 
-def _rows(query, on: date) -> list[RepairRow]:
+def _rows(query: SelectQuery, on: date) -> list[RepairRow]:
     found = []
     for rid, flat_id, ref, reported, text, priority, hazard, target_on, passed, done in plain_rows(
         query
@@ -234,7 +243,7 @@ def _rows(query, on: date) -> list[RepairRow]:
     return found
 
 
-def _select():
+def _select() -> SelectQuery:
     return Repair.select(
         Repair.id,
         Repair.flat,
@@ -256,7 +265,7 @@ def open_repairs(on: date | None = None) -> list[RepairRow]:
     return sorted(rows, key=lambda r: (not r.overdue, r.target_on, r.reference))
 
 
-def repairs_for(flat, on: date | None = None) -> list[RepairRow]:
+def repairs_for(flat: Flat | int, on: date | None = None) -> list[RepairRow]:
     """A flat's repairs, newest first."""
     query = _select().where(Repair.flat == (flat.id if isinstance(flat, Flat) else flat))
     return sorted(_rows(query, on or clock.today()), key=lambda r: r.reported_on, reverse=True)
