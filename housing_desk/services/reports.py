@@ -9,6 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from peewee import Field
+
     from housing_desk.data.models import User
 
 import statistics
@@ -53,7 +57,11 @@ def _clipped(start: date, end: date, first: date, last: date | None) -> int:
 
 
 def _periods(
-    model, start_field, end_field, start: date, end: date
+    model: type[Licence] | type[Unavailability],
+    start_field: Field,
+    end_field: Field,
+    start: date,
+    end: date,
 ) -> dict[int, list[tuple[date, date | None]]]:
     by_flat = defaultdict(list)
     query = intervals.overlapping(
@@ -159,7 +167,9 @@ def voids(start: date, end: date) -> list[VoidPeriod]:
     return sorted(found, key=lambda v: (v.start, v.reference))
 
 
-def _empty_spells(lets, start: date, end: date) -> list[tuple[date, date]]:
+def _empty_spells(
+    lets: Iterable[tuple[date, date | None]], start: date, end: date
+) -> list[tuple[date, date]]:
     """The parts of [start, end) that no let covers."""
     spells, cursor = [], start
     for first, last in sorted((max(a, start), min(b, end) if b else end) for a, b in lets):
@@ -180,7 +190,7 @@ def void_words(figures: dict) -> str:
     return f"{spells} averaging {figures['average_void']:.0f} nights"
 
 
-def average(values) -> float:
+def average(values: Iterable[float]) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
 
@@ -268,7 +278,7 @@ def refusals(start: date, end: date) -> Counter:
     return Counter(REFUSAL_REASONS.get(reason, reason) for (reason,) in tuples(query))
 
 
-def _range(start, end) -> tuple[date, date]:
+def _range(start: object, end: object) -> tuple[date, date]:
     """The half-open range [start, end) a report covers."""
     start = validation.a_date(start, "start", label="From")
     end = validation.a_date(end, "end", label="To")
