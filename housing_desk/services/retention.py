@@ -54,7 +54,7 @@ def _closed_before(cutoff: date, person_id: int | None = None) -> dict[int, date
     """Each woman's latest closing date of a referral or a licence, for those whose latest is before
     ``cutoff`` and who have nothing open (everyone, or one woman). One grouped read of both tables."""
 
-    def hers(query, model):
+    def hers(query: Select, model: type[Referral] | type[Licence]) -> Select:
         return query if person_id is None else query.where(model.person == person_id)
 
     closings = (
@@ -151,7 +151,7 @@ def is_due(person_id: int, on: date | None = None) -> bool:
     return person_id in _closed_before(_cutoff(on), person_id)
 
 
-def anonymise(actor: User, person) -> Person:
+def anonymise(actor: User, person: Person | int) -> Person:
     """Replace every personal detail of a woman whose records are due; statistics are kept.
 
     Her own row keeps only the year of her birth; every other table's rows of hers lose all
