@@ -14,8 +14,7 @@ from housing_desk.documents import template as templates
 from housing_desk.documents.data import Organisation
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import ValidationError
-from housing_desk.services.setting_store import put as _put
-from housing_desk.services.setting_store import values as _values
+from housing_desk.services.setting_store import put as _put, values as _values
 
 ORGANISATION_FIELDS = {
     "name": ("Organisation name", 200),
@@ -55,7 +54,7 @@ def organisation_for_documents() -> Organisation:
     return organisation()
 
 
-def save_organisation(actor: User, **values) -> Organisation:
+def save_organisation(actor: User, **values: object) -> Organisation:
     """Save the organisation's details printed on every document."""
     permissions.require(actor, "manage_settings")
     unknown = sorted(set(values) - set(ORGANISATION_FIELDS))
@@ -200,18 +199,18 @@ def _check_notice(days: int, field: str) -> None:
         )
 
 
-def _set_whole_number(actor: User, key: str, value) -> int:
+def _set_whole_number(actor: User, key: str, value: object) -> int:
     return _set_whole_numbers(actor, {key: value})[key]
 
 
 def save_security(
     actor: User,
     *,
-    idle_lock_minutes,
-    retention_years,
-    notice_days,
-    support_charge_payer=None,
-    nrpf_rent_payer=None,
+    idle_lock_minutes: object,
+    retention_years: object,
+    notice_days: object,
+    support_charge_payer: object = None,
+    nrpf_rent_payer: object = None,
 ) -> None:
     """Save the idle lock, how long closed records are kept, the notice we give and (when
     given) who pays the support charge and how the rent of a woman with no recourse to public
@@ -237,7 +236,7 @@ def idle_lock_minutes() -> int:
     return _whole_number(IDLE_KEY, DEFAULT_IDLE_MINUTES)
 
 
-def set_idle_lock_minutes(actor: User, minutes) -> int:
+def set_idle_lock_minutes(actor: User, minutes: object) -> int:
     return _set_whole_number(actor, IDLE_KEY, minutes)
 
 
@@ -245,7 +244,7 @@ def retention_years() -> int:
     return _whole_number(RETENTION_KEY, DEFAULT_RETENTION_YEARS)
 
 
-def set_retention_years(actor: User, years) -> int:
+def set_retention_years(actor: User, years: object) -> int:
     return _set_whole_number(actor, RETENTION_KEY, years)
 
 
@@ -255,7 +254,7 @@ def notice_days() -> int:
     return max(LEAST_NOTICE_DAYS, _whole_number(NOTICE_KEY, DEFAULT_NOTICE_DAYS))
 
 
-def set_notice_days(actor: User, days) -> int:
+def set_notice_days(actor: User, days: object) -> int:
     """Refused (field 'days') below 28 days: a licence cannot be ended with less."""
     permissions.require(actor, "manage_settings")
     days = validation.whole_number(
@@ -286,7 +285,7 @@ def repair_target_days() -> dict[str, int]:
     return found
 
 
-def set_repair_target_days(actor: User, **days) -> dict[str, int]:
+def set_repair_target_days(actor: User, **days: object) -> dict[str, int]:
     permissions.require(actor, "manage_settings")
     validation.no_unknown(days, REPAIR_KEYS, "Repair priorities")
     cleaned = {
@@ -322,7 +321,7 @@ def keywork_overdue_days() -> int:
     return _whole_number(KEYWORK_KEY, DEFAULT_KEYWORK_DAYS)
 
 
-def set_keywork_overdue_days(actor: User, days) -> int:
+def set_keywork_overdue_days(actor: User, days: object) -> int:
     return _set_whole_number(actor, KEYWORK_KEY, days)
 
 
@@ -331,14 +330,14 @@ def warning_lapse_months(stage: str) -> int:
     return _whole_number(WARNING_KEY.format(stage=stage), DEFAULT_WARNING_MONTHS[stage])
 
 
-def set_warning_lapse_months(actor: User, stage, months) -> int:
+def set_warning_lapse_months(actor: User, stage: object, months: object) -> int:
     stage = validation.choice(
         stage, "stage", label="Warning stage", choices=tuple(DEFAULT_WARNING_MONTHS)
     )
     return _set_whole_number(actor, WARNING_KEY.format(stage=stage), months)
 
 
-def save_tenancy_life(actor: User, *, keywork_overdue_days, warning_months) -> None:
+def save_tenancy_life(actor: User, *, keywork_overdue_days: object, warning_months: object) -> None:
     """Save the keywork interval and each stage's lapse period together: all or none."""
     values = {KEYWORK_KEY: keywork_overdue_days}
     if not isinstance(warning_months, dict):
