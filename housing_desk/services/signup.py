@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.data.models import User
+    from housing_desk.services.validation import DateGiven
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -43,7 +44,7 @@ NRPF_HB_LABEL = (
 )
 
 
-def no_recourse(licence) -> bool:
+def no_recourse(licence: Licence | int) -> bool:
     return bool(
         Person.select(Person.no_recourse_to_public_funds)
         .join(Licence, on=Licence.person == Person.id)
@@ -52,20 +53,22 @@ def no_recourse(licence) -> bool:
     )
 
 
-def checklist_labels(licence) -> dict[str, str]:
+def checklist_labels(licence: Licence) -> dict[str, str]:
     """Each checklist item's words for this licence's woman."""
     if not no_recourse(licence):
         return dict(CHECKLIST_LABELS)
     return {**CHECKLIST_LABELS, "hb_claim": NRPF_HB_LABEL}
 
 
-def checklist(licence) -> list[SignupItem]:
+def checklist(licence: Licence) -> list[SignupItem]:
     """The sign-up checklist of a licence, in the order of ``SIGNUP_CHECKLIST``."""
     items = {i.key: i for i in SignupItem.select().where(SignupItem.licence == licence.id)}
     return [items[key] for key, _label in SIGNUP_CHECKLIST if key in items]
 
 
-def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> None:
+def complete_signup_item(
+    actor: User, licence: Licence | int, key: str, *, done: bool = True, note: str = ""
+) -> None:
     """Tick (or untick) one sign-up item. The Housing Benefit item needs the claim's reference,
     unless she has no recourse to public funds: then no claim is made, and nothing about a claim
     is recorded on her licence."""
@@ -104,7 +107,7 @@ def complete_signup_item(actor: User, licence, key, *, done=True, note="") -> No
         audit.record(actor, "update", "signup_item", current.id, {"key": key, "done": done})
 
 
-def activate(actor: User, licence) -> Licence:
+def activate(actor: User, licence: Licence | int) -> Licence:
     """She has signed up: the licence becomes active. Refused while any checklist item is open."""
     permissions.require(actor, "allocate")
     with write_transaction():
@@ -127,7 +130,9 @@ def activate(actor: User, licence) -> Licence:
     return Licence.get_by_id(current.id)
 
 
-def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> LicenceKey:
+def add_key(
+    actor: User, licence: Licence | int, *, label: str, issued_on: DateGiven = None, notes: str = ""
+) -> LicenceKey:
     """Record a key or fob given to her, by its number. During sign-up this ticks "Keys and fobs
     issued, each by number": the key recorded by its number is that item done."""
     permissions.require(actor, "allocate")
@@ -164,7 +169,7 @@ def add_key(actor: User, licence, *, label, issued_on=None, notes="") -> Licence
     return key
 
 
-def return_key(actor: User, key, *, returned_on=None) -> LicenceKey:
+def return_key(actor: User, key: LicenceKey | int, *, returned_on: DateGiven = None) -> LicenceKey:
     permissions.require(actor, "allocate")
     key_id = validation.record_id(key, LicenceKey, "key")
     returned_on = validation.a_date(
@@ -179,5 +184,5 @@ def return_key(actor: User, key, *, returned_on=None) -> LicenceKey:
     return LicenceKey.get_by_id(current.id)
 
 
-def keys(licence) -> list[LicenceKey]:
+def keys(licence: Licence) -> list[LicenceKey]:
     return list(LicenceKey.select().where(LicenceKey.licence == licence.id).order_by(LicenceKey.id))
