@@ -12,8 +12,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from housing_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 MAX_ROWS = 50_000
 
@@ -24,7 +29,7 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)  # (row number, values)
 
 
-def _cell(value):
+def _cell(value: object) -> str | date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date) or value is None:
@@ -69,7 +74,7 @@ def read(path: str | Path) -> Table:
     return table
 
 
-def _csv_lines(path: Path):
+def _csv_lines(path: Path) -> Iterable[tuple[int, list[Any]]]:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -80,7 +85,7 @@ def _csv_lines(path: Path):
     return enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)
 
 
-def _xlsx_lines(path: Path):
+def _xlsx_lines(path: Path) -> Iterable[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -129,7 +134,7 @@ def write(path: str | Path, headings: list[str], rows: list[list]) -> None:
             )
 
 
-def _safe(value):
+def _safe(value: object) -> object:
     # Text that starts like a formula would run as one when the file is opened in a spreadsheet.
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
