@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
@@ -13,6 +14,11 @@ from housing_desk.data.rows import objects
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.records import lock_row
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from housing_desk.services.validation import DateGiven
 
 CRISIS_FIELDS = {
     "crisis_triggers": "What can set things off",
@@ -45,7 +51,7 @@ class Review:
     recorded_by: str
 
 
-def _agencies(value) -> str:
+def _agencies(value: object) -> str:
     if isinstance(value, str) or not hasattr(value, "__iter__"):
         raise ValidationError("Name each agency she agrees we may share with.", "consent_to_share")
     names: list[str] = []
@@ -58,13 +64,19 @@ def _agencies(value) -> str:
     return "\n".join(names)
 
 
-def agencies(plan) -> list[str]:
+def agencies(plan: SupportPlan) -> list[str]:
     """The agencies she agreed we may share her plan with, as she named them."""
     return [name for name in plan.consent_to_share.split("\n") if name]
 
 
 def set_crisis_plan(
-    actor: User, plan, *, triggers, actions, contacts, consent_to_share=()
+    actor: User,
+    plan: SupportPlan | int,
+    *,
+    triggers: str,
+    actions: str,
+    contacts: str,
+    consent_to_share: Iterable[str] | str = (),
 ) -> SupportPlan:
     """Her crisis (contingency) plan. Consent to share is given agency by agency, by name;
     nothing is shared with an agency she has not named."""
@@ -94,7 +106,9 @@ def set_crisis_plan(
     return SupportPlan.get_by_id(current.id)
 
 
-def record_review(actor: User, plan, *, reviewed_on, attended, summary) -> SupportReview:
+def record_review(
+    actor: User, plan: SupportPlan | int, *, reviewed_on: DateGiven, attended: str, summary: str
+) -> SupportReview:
     """A review of her plan: when, who came, and what changed."""
     permissions.require(actor, "plan_support")
     validation.record_id(plan, SupportPlan, "plan", label="her support plan")
@@ -134,7 +148,7 @@ def record_review(actor: User, plan, *, reviewed_on, attended, summary) -> Suppo
     return review
 
 
-def reviews(actor: User, plan) -> list[Review]:
+def reviews(actor: User, plan: SupportPlan | int) -> list[Review]:
     """The reviews of a plan, newest first."""
     permissions.require(actor, "view_sensitive")
     query = objects(
@@ -149,7 +163,7 @@ def reviews(actor: User, plan) -> list[Review]:
     ]
 
 
-def _plan(plan) -> SupportPlan:
+def _plan(plan: SupportPlan | int) -> SupportPlan:
     return lock_row(
         SupportPlan,
         validation.record_id(plan, SupportPlan, "plan", label="her support plan"),
