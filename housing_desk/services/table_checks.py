@@ -9,9 +9,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import MODELS
 from housing_desk.services.errors import Cancelled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from peewee import Database
+
+    from housing_desk.data.models import BaseModel
 
 CHUNK = 1000
 
@@ -34,7 +43,7 @@ class Work:
         cancelled: Callable[[], bool] | None = None,
         total: int = 0,
         message: str = "Stopped: nothing was changed.",
-    ):
+    ) -> None:
         self.progress, self.cancelled = progress, cancelled
         self.total, self.done, self.message = max(total, 1), 0, message
 
@@ -49,18 +58,18 @@ class Work:
             self.progress(min(self.done, self.total), self.total)
 
 
-def rows(db, model):
+def rows(db: Database, model: type[BaseModel]) -> Iterator[tuple[Any, ...]]:
     """Every row of a table of ``db`` (whatever database the models are bound to), in id order."""
     query = model.select(*model._meta.sorted_fields).order_by(model._meta.primary_key).tuples()
     yield from query.bind(db).iterator()
 
 
-def counts(db) -> int:
+def counts(db: Database) -> int:
     """How many rows there are in all, to size the progress bar."""
     return sum(model.select().bind(db).count() for model in MODELS)
 
 
-def checks(db, work: Work | None = None) -> list[TableCheck]:
+def checks(db: Database, work: Work | None = None) -> list[TableCheck]:
     """Rows and a SHA-256 of the contents of every table, in a form that does not depend on the engine."""
     found = []
     for model in MODELS:
@@ -77,5 +86,5 @@ def checks(db, work: Work | None = None) -> list[TableCheck]:
     return found
 
 
-def is_empty(db) -> bool:
+def is_empty(db: Database) -> bool:
     return not any(model.select().exists(db) for model in MODELS)
