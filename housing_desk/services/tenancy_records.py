@@ -17,8 +17,7 @@ from housing_desk.data.models import (
 )
 from housing_desk.data.rows import objects
 from housing_desk.documents.data import RecordSection
-from housing_desk.services import incidents, keywork
-from housing_desk.services import tenancy_warnings as warnings_service
+from housing_desk.services import incidents, keywork, tenancy_warnings as warnings_service
 from housing_desk.services.validation import uk_date
 
 
