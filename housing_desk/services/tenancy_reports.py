@@ -51,7 +51,7 @@ class IncidentRow:
         return incidents.KINDS[self.kind]
 
 
-def _period(start, end) -> tuple[date, date]:
+def _period(start: object, end: object) -> tuple[date, date]:
     start = validation.a_date(start, "start", label="From")
     end = validation.a_date(end, "end", label="To")
     if end <= start:
@@ -59,7 +59,7 @@ def _period(start, end) -> tuple[date, date]:
     return start, end
 
 
-def keywork_by_month(actor: User, start, end) -> list[KeyworkRow]:
+def keywork_by_month(actor: User, start: object, end: object) -> list[KeyworkRow]:
     """Sessions held in [start, end), per month and keyworker: attended and attempted."""
     permissions.require(actor, "reports")
     start, end = _period(start, end)
@@ -83,7 +83,7 @@ def quarter_of(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
-def incidents_by_quarter(actor: User, start, end) -> list[IncidentRow]:
+def incidents_by_quarter(actor: User, start: object, end: object) -> list[IncidentRow]:
     """Incidents that happened in [start, end), counted by quarter and kind."""
     permissions.require(actor, "reports")
     start, end = _period(start, end)
@@ -98,7 +98,9 @@ def incidents_by_quarter(actor: User, start, end) -> list[IncidentRow]:
     ]
 
 
-def tables(actor: User, start, end) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+def tables(
+    actor: User, start: object, end: object
+) -> dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The two reports as text tables, title -> (headers, rows); counts and staff names only."""
     keywork_rows: list[tuple[str, ...]] = [
         (r.month_label, r.keyworker, str(r.attended), str(r.attempted))
