@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from housing_desk.data.models import Licence
 from housing_desk.services import settings, validation
 from housing_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import Flat, Person
 
 # Protection from Eviction Act 1977 s.3A: the kinds of excluded licence that can fit a partner
 # flat. None fits a self-contained flat.
@@ -123,7 +127,7 @@ def rule(agreement_type: str) -> Rule:
     return RULES[agreement_type]
 
 
-def allowed_types(flat) -> list[str]:
+def allowed_types(flat: Flat) -> list[str]:
     """The agreement types this flat can be let on (an excluded licence only where it fits)."""
     return [
         key
@@ -132,7 +136,7 @@ def allowed_types(flat) -> list[str]:
     ]
 
 
-def clean_category(value, field: str = "excluded_category") -> str:
+def clean_category(value: object, field: str = "excluded_category") -> str:
     value = validation.text(value, field, label="Excluded category", max_length=40)
     if value and value not in EXCLUDED_CATEGORIES:
         raise ValidationError(
@@ -141,7 +145,7 @@ def clean_category(value, field: str = "excluded_category") -> str:
     return value
 
 
-def check_agreement(agreement_type: str, flat, excluded_category: str) -> str:
+def check_agreement(agreement_type: str, flat: Flat, excluded_category: str) -> str:
     """The excluded category the licence records ('' unless excluded); refused (field
     'agreement_type') where an excluded licence does not fit the flat."""
     if RULES[agreement_type].self_contained_allowed:
@@ -168,7 +172,7 @@ def check_agreement(agreement_type: str, flat, excluded_category: str) -> str:
     return category
 
 
-def check_flat_still_fits(flat, self_contained: bool, category: str) -> None:
+def check_flat_still_fits(flat: Flat, self_contained: bool, category: str) -> None:
     """Refuse a change that would make ``flat`` (locked by the caller) stop fitting the excluded
     licence she holds there now: made self-contained (field 'self_contained') or left with no
     excluded category (field 'excluded_category'). Her licence stays excluded on paper, so the
@@ -211,7 +215,9 @@ def period_days_from(start_date: date, earliest: date) -> date:
     return earliest + timedelta(days=(start_date.weekday() - earliest.weekday()) % 7)
 
 
-def check_our_notice(agreement_type: str, start_date: date, served_on: date, end_date: date):
+def check_our_notice(
+    agreement_type: str, start_date: date, served_on: date, end_date: date
+) -> None:
     """Refuse notice from us that the agreement type does not allow (fields 'by', 'end_date')."""
     each = RULES[agreement_type]
     if each.our_notice == "no_effect":
@@ -244,7 +250,7 @@ def check_our_notice(agreement_type: str, start_date: date, served_on: date, end
         )
 
 
-def check_age(person, on: date) -> None:
+def check_age(person: Person, on: date) -> None:
     """A girl under 18 is a child to protect, not a licence applicant (field 'person')."""
     born = person.date_of_birth
     if born is None:
@@ -273,7 +279,7 @@ def weekday(day: date) -> str:
     ]
 
 
-def notice_to_quit_due(licence) -> bool:
+def notice_to_quit_due(licence: Licence) -> bool:
     """Whether this licence is under our notice to quit (so the notice can be printed)."""
     return (
         RULES[licence.agreement_type].our_notice == "notice_to_quit"
