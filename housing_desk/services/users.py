@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from housing_desk.data.database import engine, write_transaction
 from housing_desk.data.fields import utc_now
 from housing_desk.data.models import User
+from housing_desk.data.rows import first
 from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import NotFound, PermissionDenied, ValidationError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from argon2 import PasswordHasher
 
 ROLES = ("admin", "manager", "officer", "viewer")
 ROLE_LABELS = {
@@ -37,7 +43,7 @@ def use_password_hashing(**parameters: int) -> None:
     _hasher = None
 
 
-def _password_hasher():
+def _password_hasher() -> PasswordHasher:
     global _hasher
     if _hasher is None:
         from argon2 import PasswordHasher
@@ -54,7 +60,7 @@ def any_users() -> bool:
     return User.select().exists()
 
 
-def check_password(password) -> str:
+def check_password(password: object) -> str:
     field = "password"  # whichever argument it came in, the form shows it by the password box
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
@@ -69,7 +75,9 @@ def check_password(password) -> str:
     return password
 
 
-def create_user(actor: User | None, *, username, full_name, role, password) -> User:
+def create_user(
+    actor: User | None, *, username: str, full_name: str, role: str, password: str
+) -> User:
     """Create an account. ``actor`` is None only for the very first administrator."""
     username = validation.text(
         username, "username", label="Username", required=True, column=User.username
@@ -111,7 +119,7 @@ def create_user(actor: User | None, *, username, full_name, role, password) -> U
 WRONG_PASSWORD = "That username and password do not match an account."
 
 
-def authenticate(username, password) -> User:
+def authenticate(username: str, password: str) -> User:
     """The active user with this username and password; PermissionDenied otherwise.
 
     Five wrong passwords in a row lock the account for 15 minutes, however many attempts
@@ -160,7 +168,7 @@ def authenticate(username, password) -> User:
     return user
 
 
-def _take_a_turn(user: User, now) -> None:
+def _take_a_turn(user: User, now: datetime) -> None:
     """Count this attempt as failed until its password proves right; refuse it, unchecked,
     while the account is locked or five attempts are already counted."""
     with write_transaction():
@@ -183,11 +191,11 @@ def _take_a_turn(user: User, now) -> None:
         )
 
 
-def _is_locked(account: User, now) -> bool:
+def _is_locked(account: User, now: datetime) -> bool:
     return account.locked_until is not None and account.locked_until > now
 
 
-def _matches(hasher, password_hash: str, password: str) -> bool:
+def _matches(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
@@ -211,7 +219,7 @@ def _stand_in_hash() -> str:
     return _stand_in[1]
 
 
-def change_password(actor: User, *, current_password, new_password) -> None:
+def change_password(actor: User, *, current_password: str, new_password: str) -> None:
     """She changes her own password, giving the current one first."""
     from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -234,7 +242,7 @@ def change_password(actor: User, *, current_password, new_password) -> None:
         audit.record(actor, "update", "user", actor.id, {"password": "changed"})
 
 
-def reset_password(actor: User, user, *, new_password) -> None:
+def reset_password(actor: User, user: User | int, *, new_password: str) -> None:
     """An administrator sets a new password (and unlocks the account)."""
     permissions.require(actor, "manage_users")
     user_id = validation.record_id(user, User, "user")
@@ -249,7 +257,7 @@ def reset_password(actor: User, user, *, new_password) -> None:
         audit.record(actor, "update", "user", user_id, {"password": "reset"}, keep=("password",))
 
 
-def set_active(actor: User, user, *, active: bool) -> User:
+def set_active(actor: User, user: User | int, *, active: bool) -> User:
     """Deactivate an account (never delete it: the audit trail keeps pointing at it), or restore it."""
     permissions.require(actor, "manage_users")
     user = validation.record(user, User, "user")
@@ -265,7 +273,7 @@ def set_active(actor: User, user, *, active: bool) -> User:
     return User.get_by_id(user.id)
 
 
-def set_role(actor: User, user, *, role) -> User:
+def set_role(actor: User, user: User | int, *, role: str) -> User:
     permissions.require(actor, "manage_users")
     user = validation.record(user, User, "user")
     role = validation.choice(role, "role", label="Role", choices=ROLES)
@@ -282,7 +290,7 @@ def set_role(actor: User, user, *, role) -> User:
 NO_KEY_UPDATE: Any = "FOR NO KEY UPDATE"
 
 
-def _lock_with_administrators(actor: User, user) -> User:
+def _lock_with_administrators(actor: User, user: User) -> User:
     """Lock every administrator's account and this one, then check the actor's rights again.
 
     Two administrators deactivating or demoting each other at once queue here: the second
@@ -302,7 +310,7 @@ def _locked_account(user_id: int) -> User:
     query = User.select().where(User.id == user_id)
     if engine() == "postgresql":
         query = query.for_update(NO_KEY_UPDATE)
-    current = query.first()
+    current = first(query)
     if current is None:
         raise NotFound("That account no longer exists.")
     return current
