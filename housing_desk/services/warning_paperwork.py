@@ -9,7 +9,7 @@ from housing_desk.services import permissions, settings, tenancy_warnings, valid
 from housing_desk.services.errors import ValidationError
 
 
-def warning_letter(actor: User, warning) -> bytes:
+def warning_letter(actor: User, warning: TenancyWarning | int) -> bytes:
     """The letter for a written or final warning, to her, from the team's template; recorded as
     printed."""
     from housing_desk.services import paperwork
