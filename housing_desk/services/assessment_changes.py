@@ -29,7 +29,8 @@ def score_words(key: str, score: int | None) -> str:
     """What a score of an area means, in the words officers scored it by."""
     if score is None:
         return ""
-    return assessments.SCORE_DESCRIPTIONS.get(key, {}).get(score, "")
+    words: str = assessments.SCORE_DESCRIPTIONS.get(key, {}).get(score, "")
+    return words
 
 
 def area_keys(*views: AssessmentView | None) -> list[str]:
@@ -127,7 +128,7 @@ def compare(later: AssessmentView, earlier: AssessmentView | None) -> Comparison
     )
 
 
-def _her_history(actor: User, assessment_id) -> tuple[list[AssessmentView], int]:
+def _her_history(actor: User, assessment_id: Assessment | int) -> tuple[list[AssessmentView], int]:
     permissions.require(actor, "view_sensitive")
     assessment_id = validation.record_id(assessment_id, Assessment, "assessment")
     found = (
@@ -139,13 +140,13 @@ def _her_history(actor: User, assessment_id) -> tuple[list[AssessmentView], int]
     return her, next(i for i, view in enumerate(her) if view.assessment_id == assessment_id)
 
 
-def get_assessment(actor: User, assessment_id) -> AssessmentView:
+def get_assessment(actor: User, assessment_id: Assessment | int) -> AssessmentView:
     """One past assessment with its scores, evidence, risks and notes, as ``actor`` may see it."""
     her, index = _her_history(actor, assessment_id)
     return her[index]
 
 
-def with_previous(actor: User, assessment_id) -> Comparison:
+def with_previous(actor: User, assessment_id: Assessment | int) -> Comparison:
     """The assessment beside the one of hers before it (by date; None for her first)."""
     her, index = _her_history(actor, assessment_id)
     return compare(her[index], her[index - 1] if index else None)
