@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from peewee import ForeignKeyField
 
@@ -18,6 +19,13 @@ from housing_desk.data import rows
 from housing_desk.data.models import MODELS, Attachment, Flat, Partner, Person, User
 from housing_desk.services import audit, her_records
 from housing_desk.services.audit_words import describe
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from peewee import Field
+
+    from housing_desk.data.models import BaseModel
 
 CONFIDENTIAL = "a confidential record"
 SYSTEM = "Housing Desk"
@@ -89,7 +97,7 @@ def _sentence(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def record_names(pairs) -> dict[tuple[str, int | None], str]:
+def record_names(pairs: Iterable[tuple[str, int | None]]) -> dict[tuple[str, int | None], str]:
     """``{(entity, entity_id): name}`` for audit events' records, looked up kind by kind."""
     by_entity: dict[str, set[int]] = defaultdict(set)
     names: dict[tuple[str, int | None], str] = {}
@@ -116,7 +124,7 @@ def record_names(pairs) -> dict[tuple[str, int | None], str]:
     return names
 
 
-def _names(model, ids: set[int]) -> dict[int, str]:
+def _names(model: type[BaseModel], ids: set[int]) -> dict[int, str]:
     ids = set(ids)
     if model is Person:
         return _women(ids)
@@ -148,11 +156,11 @@ def _names(model, ids: set[int]) -> dict[int, str]:
     return named
 
 
-def _column(model, field, ids) -> dict[int, str]:
+def _column(model: type[BaseModel], field: Field, ids: Iterable[int]) -> dict[int, str]:
     return dict(rows.tuples(model.select(model.id, field).where(model.id.in_(list(ids)))))
 
 
-def _women(ids) -> dict[int, str]:
+def _women(ids: Iterable[int]) -> dict[int, str]:
     query = Person.select(
         Person.id,
         Person.given_name,
@@ -166,7 +174,7 @@ def _women(ids) -> dict[int, str]:
     }
 
 
-def _women_of(model, ids) -> dict[int, str]:
+def _women_of(model: type[BaseModel], ids: Iterable[int]) -> dict[int, str]:
     """Her name for each row of ``model``, following its link to her (a payment's licence's woman)."""
     owners = {row_id: row_id for row_id in ids}  # row id -> id in the table reached so far
     while model is not Person:
@@ -181,7 +189,7 @@ def _women_of(model, ids) -> dict[int, str]:
     return {row_id: women[o] for row_id, o in owners.items() if o in women}
 
 
-def _flats_of(model, field, ids) -> dict[int, str]:
+def _flats_of(model: type[BaseModel], field: Field, ids: Iterable[int]) -> dict[int, str]:
     query = (
         model.select(model.id, Flat.reference)
         .join(Flat, on=(field == Flat.id))
