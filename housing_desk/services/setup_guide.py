@@ -9,12 +9,17 @@ then on it is never offered again, even if a certificate later lapses (the board
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Certificate, Flat, Partner, Setting, User
+from housing_desk.data.rows import first
 from housing_desk.services import audit, compliance, permissions
 from housing_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from housing_desk.documents.data import Organisation
 
 FINISHED_KEY = "setup_guide"
 STEPS = {
@@ -34,7 +39,7 @@ class Step:
 
 def first_flat() -> Flat | None:
     """The flat the guide's certificates step is about: the first one added and still in use."""
-    return Flat.select().where(~Flat.retired).order_by(Flat.id).first()
+    return first(Flat.select().where(~Flat.retired).order_by(Flat.id))
 
 
 def uncovered_kinds(flat: Flat) -> list[str]:
@@ -104,7 +109,7 @@ def finish(actor: User) -> None:
             )
 
 
-def save_organisation(actor: User, **values):
+def save_organisation(actor: User, **values: object) -> Organisation:
     """The guide's first step: the organisation's details, saved as Settings saves them, with the
     address asked for too (printing a licence is refused without the licensor's address)."""
     from housing_desk.services import settings, validation
