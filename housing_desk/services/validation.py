@@ -34,6 +34,7 @@ _TWO_PLACES = Decimal("0.01")
 _AMOUNT = re.compile(r"^(-?)\s*£?\s*(-?)\s*((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]*)?)$")
 _WHOLE = re.compile(r"^[+-]?[0-9]{1,18}$")
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_UK_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 
 # Free text in a column with no length of its own (notes) is still kept to a sane size.
 LONG_TEXT = 20_000
@@ -259,6 +260,34 @@ def _typed_date(value: str, wrong: ValidationError) -> date:
         return date(*(int(part) for part in iso.groups()))
     except ValueError:
         raise wrong from None
+
+
+def from_uk_date(value: object) -> object:
+    """A date typed into a table's cell as every page shows dates (dd/mm/yyyy), as the ISO 8601
+    text services take ('25/11/2026' gives '2026-11-25'); blank gives None. Anything else is given
+    back as it is, for the service's ``a_date`` to accept or refuse by name."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    uk = _UK_DATE.match(text)
+    if uk is None:
+        return text
+    day, month, year = uk.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def money_total(values: Iterable[object]) -> Decimal | None:
+    """The sum of amounts as typed (a form's total, shown as she types), or None while one of
+    them is not a sum of money."""
+    total = Decimal(0)
+    for value in values:
+        try:
+            total += money(value, "", label="")
+        except ValidationError:
+            return None
+    return total
 
 
 def choice(value: object, field: str, *, label: str, choices: Iterable[_C]) -> _C:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from housing_desk.services import validation
-from housing_desk.services.errors import DomainError
 
 # service field -> the line edit's name in the forms that hold charges
 CHARGE_EDITS = {
@@ -18,12 +15,9 @@ CHARGE_EDITS = {
 
 def total_text(ui) -> str:
     """'Weekly total: £175.45', or a prompt to check the amounts while one is not a sum of money."""
-    total = Decimal(0)
-    for edit in CHARGE_EDITS.values():
-        try:
-            total += validation.money(getattr(ui, edit).text(), "", label="")
-        except DomainError:
-            return "Weekly total: check the amounts above"
+    total = validation.money_total(getattr(ui, edit).text() for edit in CHARGE_EDITS.values())
+    if total is None:
+        return "Weekly total: check the amounts above"
     return f"Weekly total: £{total:,.2f}"
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from housing_desk.services import assessments, paperwork, permissions, support_plans
+from housing_desk.services import assessments, paperwork, permissions, support_plans, validation
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
@@ -119,7 +117,7 @@ class GoalsModel(QAbstractTableModel):
             return False
         goal, field = self.goals[index.row()], GOAL_FIELDS[index.column()]
         if field in _DATES:
-            value = _parse_uk_date(value)
+            value = validation.from_uk_date(value)
         elif field == "status":
             value = _status_key(value)
 
@@ -135,17 +133,6 @@ class GoalsModel(QAbstractTableModel):
         if self.errors is not None:
             operation.errors(self.errors)
         return operation.success(saved).run()
-
-
-def _parse_uk_date(value):
-    text = str(value or "").strip()
-    if not text:
-        return None
-    try:
-        day, month, year = (int(part) for part in text.split("/"))
-        return date(year, month, day)
-    except ValueError:
-        return text  # the service names it as not a date
 
 
 def _status_key(value) -> str:

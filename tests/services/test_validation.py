@@ -145,3 +145,31 @@ def test_unknown_keyword_arguments_are_named():
         validation.no_unknown({"a": 1, "zeta": 2, "colour": 3}, ("a",), "Things")
     assert caught.value.field == "colour"
     assert "Things have no field called colour" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "given"),
+    [
+        ("5/1/2027", "2027-01-05"),
+        (" 25/11/2026 ", "2026-11-25"),
+        ("31/02/2026", "2026-02-31"),  # left for a_date to refuse: not a date
+        ("2026-11-25", "2026-11-25"),
+        ("next week", "next week"),
+        (date(2026, 11, 25), date(2026, 11, 25)),
+        ("  ", None),
+        (None, None),
+    ],
+)
+def test_a_date_typed_in_a_table_is_given_to_the_service_as_iso_text(typed, given):
+    assert validation.from_uk_date(typed) == given
+
+
+def test_a_date_typed_in_a_table_that_is_no_date_is_still_refused_by_the_service():
+    message = refuses(validation.a_date, validation.from_uk_date("31/02/2026"), label="Target date")
+    assert message == "Target date must be a date."
+
+
+def test_a_forms_total_is_the_sum_of_its_amounts_or_none_while_one_is_not_money():
+    assert validation.money_total(["175.00", "£21.40", "0", "1,000.05"]) == Decimal("1196.45")
+    assert validation.money_total(["175.00", "twenty", "0", "0"]) is None
+    assert validation.money_total(["175.00", "", "0", "0"]) is None
