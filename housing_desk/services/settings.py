@@ -116,6 +116,19 @@ def licence_template(agreement_type: str = "licence") -> templates.Template:
         raise ValidationError(f"The agreement template cannot be used. {error}", key) from None
 
 
+def licence_template_status(agreement_type: str = "licence") -> str:
+    """How the wording in use for an agreement type reads on Settings: its title, version and
+    sections, or why it cannot be used."""
+    try:
+        wording = licence_template(agreement_type)
+    except ValidationError as refused:
+        return refused.message
+    return (
+        f"In use: '{wording.title}', wording version {wording.version}, "
+        f"{len(wording.sections)} sections."
+    )
+
+
 def set_licence_template(
     actor: User, path: str, agreement_type: str = "licence"
 ) -> templates.Template | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import licences, permissions, privacy, settings, setup_guide
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
@@ -102,14 +101,7 @@ class SettingsPage(QWidget):
             ui.supportPayerCombo.findData(settings.support_charge_payer())
         )
         ui.nrpfRentCombo.setCurrentIndex(ui.nrpfRentCombo.findData(settings.nrpf_rent_payer()))
-        try:
-            wording = settings.licence_template(kind)
-            ui.templateStatus.setText(
-                f"In use: '{wording.title}', wording version {wording.version}, "
-                f"{len(wording.sections)} sections."
-            )
-        except DomainError as error:
-            ui.templateStatus.setText(error.message)
+        ui.templateStatus.setText(settings.licence_template_status(kind))
 
     def save_organisation(self) -> None:
         ui = self.ui

@@ -27,3 +27,24 @@ def test_one_refused_setting_saves_none_of_them(admin):
         settings.DEFAULT_NOTICE_DAYS,
     )
     assert audit.events(entity="setting") == []
+
+
+def test_the_wording_in_use_is_described_or_why_it_cannot_be_used(admin, tmp_path):
+    from housing_desk.documents import template
+
+    assert settings.licence_template_status("licence").startswith("In use: '")
+    own = tmp_path / "our_licence.txt"
+    own.write_text(
+        template.default_path("licence_agreement.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    settings.set_licence_template(admin, str(own))
+    wording = settings.licence_template("licence")
+    assert settings.licence_template_status("licence") == (
+        f"In use: '{wording.title}', wording version {wording.version}, "
+        f"{len(wording.sections)} sections."
+    )
+    own.unlink()  # the team's file went missing after it was chosen
+    assert settings.licence_template_status("licence").startswith(
+        "The agreement template cannot be used. The template file"
+    )
