@@ -168,6 +168,19 @@ def authenticate(username: str, password: str) -> User:
     return user
 
 
+def unlock(user: User, password: str) -> User:
+    """Carry on after the idle lock: her own password again (as ``authenticate``, attempts counted
+    alike). She was asked only for her password, so a wrong one is named as that, on its field."""
+    try:
+        return authenticate(user.username, password)
+    except PermissionDenied as refused:
+        if refused.message == WRONG_PASSWORD:
+            raise ValidationError(
+                "That is not your password. Type it again, or quit and sign in later.", "password"
+            ) from None
+        raise
+
+
 def _take_a_turn(user: User, now: datetime) -> None:
     """Count this attempt as failed until its password proves right; refuse it, unchecked,
     while the account is locked or five attempts are already counted."""

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from housing_desk.services import users
-from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.ui.form_dialog import FormDialog
 
 _ACTIVITY = {
@@ -40,15 +39,7 @@ class LockDialog(FormDialog):
 
     def save(self):
         try:
-            return users.authenticate(self.user.username, self.ui.passwordEdit.text())
-        except PermissionDenied as refused:
-            if refused.message == users.WRONG_PASSWORD:
-                # She was asked only for her password: a message about a username would puzzle her.
-                raise ValidationError(
-                    "That is not your password. Type it again, or quit and sign in later.",
-                    "password",
-                ) from None
-            raise
+            return users.unlock(self.user, self.ui.passwordEdit.text())
         finally:
             self.ui.passwordEdit.clear()
 

@@ -153,3 +153,12 @@ def test_a_password_made_with_other_settings_is_upgraded_at_sign_in(admin, shipp
     assert "m=8,t=1,p=1" in User.get_by_id(admin.id).password_hash  # made by the cheap setting
     users.authenticate(admin.username, factories.PASSWORD)
     assert "$argon2id$v=19$m=19456,t=2,p=1$" in User.get_by_id(admin.id).password_hash
+
+
+def test_unlocking_names_a_wrong_password_on_its_field_and_counts_it(admin):
+    with pytest.raises(ValidationError) as refused:
+        users.unlock(admin, "wrong password")
+    assert refused.value.field == "password"
+    assert "not your password" in refused.value.message
+    assert User.get_by_id(admin.id).failed_attempts == 1
+    assert users.unlock(admin, factories.PASSWORD).id == admin.id
