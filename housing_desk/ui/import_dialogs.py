@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
 from housing_desk.services import exporting, import_fields, importing, spreadsheets
-from housing_desk.services.errors import DomainError
 from housing_desk.ui import forms, messages, window_fit
 from housing_desk.ui.form_dialog import FormDialog
 from housing_desk.ui.operations import Operation
@@ -73,11 +72,12 @@ class ImportDialog(QDialog):
             self.open_file(name)
 
     def open_file(self, name: str) -> None:
-        try:
-            self.table = spreadsheets.read(name)
-        except DomainError as error:
-            messages.warning(self, "Import", error.message)
-            return
+        Operation(self, lambda: spreadsheets.read(name), title="Import").success(
+            lambda table: self._opened(name, table)
+        ).run()
+
+    def _opened(self, name: str, table: spreadsheets.Table) -> None:
+        self.table = table
         self.path = name
         self.ui.fileEdit.setText(Path(name).name)
         self._show_columns()
