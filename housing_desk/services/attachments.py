@@ -75,6 +75,16 @@ class AttachmentInfo:
         return self.filename.lower().endswith(IMAGE_TYPES)
 
 
+def read_file(path: str) -> bytes:
+    """The bytes of a file she chose to attach, read from her PC; a file that cannot be read is
+    refused by name."""
+    name = validation.file_path(path)
+    try:
+        return name.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"That file cannot be read: {error.strerror}.", "file") from None
+
+
 def _filename(value: object) -> str:
     name = validation.text(
         value, "filename", label="File name", required=True, column=Attachment.filename

@@ -86,12 +86,12 @@ class AttachmentsPanel(QWidget):
         )
         if not name:
             return
-        try:
-            data = Path(name).read_bytes()
-        except OSError as error:
-            messages.warning(self, "Attach a file", f"That file cannot be read: {error.strerror}.")
-            return
-        if AttachDialog.ask(self, self.actor, Path(name).name, data, self.targets()) is not None:
+        Operation(self, lambda: attachments.read_file(name), title="Attach a file").success(
+            lambda data: self._attach(Path(name).name, data)
+        ).run()
+
+    def _attach(self, filename: str, data: bytes) -> None:
+        if AttachDialog.ask(self, self.actor, filename, data, self.targets()) is not None:
             self.show_for(self.targets)
 
     def open_selected(self) -> None:

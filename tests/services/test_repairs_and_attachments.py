@@ -181,3 +181,13 @@ def test_the_reports_count_repairs_per_flat_and_their_average_days(admin, partne
         ("NHT-02", "1", "0", ""),
         ("All flats", "3", "2", "4.5"),
     ]
+
+
+def test_a_file_to_attach_is_read_or_refused_by_name(tmp_path):
+    chosen = tmp_path / "letter.pdf"
+    chosen.write_bytes(b"%PDF-1.4 her letter")
+    assert attachments.read_file(str(chosen)) == b"%PDF-1.4 her letter"
+    with pytest.raises(ValidationError) as refused:
+        attachments.read_file(str(tmp_path / "gone.pdf"))
+    assert refused.value.field == "file"
+    assert refused.value.message.startswith("That file cannot be read: ")

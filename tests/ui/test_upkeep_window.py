@@ -88,6 +88,21 @@ def test_attach_and_open_a_flats_photo(qtbot, page, admin, flat, tmp_path, monke
     page.grab().save("/tmp/m/files-tab.png")
 
 
+def test_a_file_that_cannot_be_read_is_said_so_and_nothing_is_attached(
+    qtbot, page, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(messages, "open_file_name", lambda *a: str(tmp_path / "gone.pdf"))
+    asked = []
+    monkeypatch.setattr(
+        upkeep_dialogs.AttachDialog, "ask", classmethod(lambda cls, *a: asked.append(a))
+    )
+    warned = []
+    monkeypatch.setattr(messages, "warning", lambda parent, title, text: warned.append(text))
+    page.files_panel.attach()
+    assert warned and warned[0].startswith("That file cannot be read: ")
+    assert asked == [] and Attachment.select().count() == 0
+
+
 def test_a_viewer_sees_the_list_but_cannot_open(qtbot, admin, flat):
     attachments.attach(admin, "flat", flat.id, filename="hall.jpg", data=b"jpg", kind="photo")
     viewer = factories.user(admin, "viewer")
