@@ -189,7 +189,7 @@ def changed_since(mark: ChangeMark) -> bool:
     return any(row_id not in mark.recent for row_id in _ids(in_flight))
 
 
-def _ids(query) -> list[int]:
+def _ids(query: SelectQuery) -> list[int]:
     return [row[0] for row in query.tuples()]
 
 

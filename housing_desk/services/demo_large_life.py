@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import random
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from housing_desk.data.models import Goal, KeyworkSession, SupportPlan, SupportReview, User
 from housing_desk.services import assessments, tenure, users
+
+if TYPE_CHECKING:
+    from housing_desk.services import bulk
 
 # The team's keyworkers: accounts of their own (no one signs in as them: their passwords are
 # random and never shown), each working with the women of some of the flats.
@@ -85,7 +89,7 @@ NOT_ENDED = {
 }
 
 
-def keyworkers(admin) -> list[int]:
+def keyworkers(admin: User) -> list[int]:
     """The large demo's keyworkers, made once for each database it is built in."""
     found = []
     for n, name in enumerate(KEYWORKERS, start=1):
@@ -102,7 +106,7 @@ def keyworkers(admin) -> list[int]:
     return found
 
 
-def ending(rng: random.Random, start: date, end: date, reason: str) -> dict:
+def ending(rng: random.Random, start: date, end: date, reason: str) -> dict[str, Any]:
     """The licence's columns for how a stay ended, obeying ``end_licence``'s rules: an eviction
     with our notice to quit and the date of the possession order, an abandonment with our notice
     on record. A stay too short for either ends as 'left_unplanned'."""
@@ -111,7 +115,7 @@ def ending(rng: random.Random, start: date, end: date, reason: str) -> dict:
         reason = "left_unplanned"
     if reason == "abandoned" and days < LEAST_DAYS_FOR_ABANDONMENT:
         reason = "left_unplanned"
-    columns = {**NOT_ENDED, "end_reason": reason}
+    columns: dict[str, Any] = {**NOT_ENDED, "end_reason": reason}
     if reason == "evicted":
         # Our notice to quit ends on a period day at least 28 days after it was served; the
         # court's possession order comes after that, and she leaves on or after the order.
@@ -136,14 +140,14 @@ def ending(rng: random.Random, start: date, end: date, reason: str) -> dict:
 
 
 def add_tenancy_life(
-    batch,
+    batch: bulk.Batch,
     rng: random.Random,
-    licence: dict,
+    licence: dict[str, Any],
     *,
     today: date,
     actor: int,
     keyworker: int,
-    now,
+    now: datetime,
     scores: dict[str, int],
 ) -> None:
     """Keywork and a support plan for a stay overlapping the last year (``licence`` is its row)."""
@@ -174,7 +178,17 @@ def add_tenancy_life(
         held = following if attended else held + timedelta(days=rng.randint(2, 4))
 
 
-def _plan(batch, rng, licence, start, last, *, actor, now, scores) -> int:
+def _plan(
+    batch: bulk.Batch,
+    rng: random.Random,
+    licence: dict[str, Any],
+    start: date,
+    last: date,
+    *,
+    actor: int,
+    now: datetime,
+    scores: dict[str, int],
+) -> int:
     made = start + timedelta(days=rng.randint(0, 2))  # within 48 hours of moving in
     review_due = assessments.add_months(made, 3)
     plan_id = batch.add(
