@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.models import Flat, Offer, Unavailability
 from housing_desk.data.rows import to_date, tuples
 from housing_desk.services import allocations, assessments, flats, occupancy_rules, referrals
 from housing_desk.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from housing_desk.data.models import Person
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class FlatChoice:
     reasons: list[str] = field(default_factory=list)
 
 
-def flats_for(person, on: date | None = None) -> list[FlatChoice]:
+def flats_for(person: Person, on: date | None = None) -> list[FlatChoice]:
     """Every flat that can be offered to her on ``on`` (today when None): free on its dates, its
     certificates in date, no offer of it waiting, no works booked ahead (a licence has no end date
     to stop before them). Each says whether it suits her and why; suitable first, then by

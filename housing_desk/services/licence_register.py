@@ -121,7 +121,7 @@ def licence_to_act_on(flat_id: int, on: date | None = None) -> Licence | None:
     covering = current_licence_of_flat(flat_id, on)
     if covering is not None:
         return covering
-    return (
+    return first(
         Licence.select()
         .where(
             (Licence.flat == flat_id)
@@ -130,7 +130,6 @@ def licence_to_act_on(flat_id: int, on: date | None = None) -> Licence | None:
             & (Licence.end_date <= on)
         )
         .order_by(Licence.end_date.desc())
-        .first()
     )
 
 
