@@ -75,7 +75,7 @@ class AreaChange:
             return f"No longer assessed (was {self.before})"
         if change == SAME:
             return f"The same, {self.after}"
-        steps = abs(self.after - self.before)  # type: ignore[operator]
+        steps = abs(self.after - self.before)  # type: ignore[operator]  # both set: not new, not dropped
         return f"{'Up' if change == UP else 'Down'} {steps}, from {self.before} to {self.after}"
 
 
