@@ -305,10 +305,12 @@ def availability_report(
     """The board for partners and the council: every flat and its state, and no woman's name.
 
     ``include_names`` makes the team's own copy, marked as not for sharing, with the occupants'
-    names, still never the name of a woman whose details are not to be disclosed."""
+    names, still never the name of a woman whose details are not to be disclosed. Refused while
+    the organisation's name or address is missing: the partners must know whose board it is."""
     permissions.require(actor, "print")
     on = validation.a_date(on, "on", label="Date", default=clock.today())
     validation.flag(include_names, "include_names", label="Include names")
+    organisation = settings.organisation_for_documents()
     lines = tuple(
         BoardLine(
             reference=s.reference,
@@ -323,7 +325,7 @@ def availability_report(
         for s in availability.availability(on)
     )
     data = AvailabilityReportData(
-        organisation=settings.organisation(),
+        organisation=organisation,
         on=on,
         lines=lines,
         reference=f"AV-{on:%Y%m%d}",

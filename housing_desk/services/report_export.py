@@ -18,11 +18,13 @@ _LIFE_TITLES = {
 
 
 def report_pdf(actor: User, start: date, end: date) -> bytes:
-    """The reports for the range as a PDF for funders and the council; recorded as printed."""
+    """The reports for the range as a PDF for funders and the council; recorded as printed.
+    Refused while the organisation's name or address is missing, as every printed paper is."""
     from housing_desk.services import paperwork, reports, settings, tenancy_reports
 
     permissions.require(actor, "reports")
     start, end = reports._range(start, end)
+    organisation = settings.organisation_for_documents()
     figures = reports.summary(actor, start, end)
     last_day = date.fromordinal(end.toordinal() - 1)
     # The tenancy's life after the housing figures: counts only, no woman named.
@@ -45,11 +47,11 @@ def report_pdf(actor: User, start: date, end: date) -> bytes:
         "",
         tuple(built),
         PageMeta(
-            settings.organisation().name,
+            organisation.name,
             "Housing report",
             reference,
             "report-1",
-            logo_path=settings.organisation().logo_path,
+            logo_path=organisation.logo_path,
         ),
     )
     paperwork.record_document(actor, "report", "report", 0, "report-1", pdf)

@@ -197,7 +197,9 @@ def test_the_availability_report_never_names_a_confidential_woman(admin, partner
     assert [e.changes["with_names"] for e in audit.events("board", 0)] == [False, True]
 
 
-def test_the_availability_report_never_breaks_a_reference_date_or_state(admin, partner):
+def test_the_availability_report_never_breaks_a_reference_date_or_state(
+    admin, partner, organisation
+):
     from reportlab.lib.pagesizes import A4, landscape
 
     from housing_desk.documents import availability_report

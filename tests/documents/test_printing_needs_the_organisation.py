@@ -1,6 +1,6 @@
-"""Every paper that goes to her or binds the team names who lets the flat: each is refused while
-the organisation's name or address is missing, saying where to set them, and nothing is recorded
-as printed."""
+"""Every paper that goes to her, binds the team or goes to partners and funders names the
+organisation: each is refused while the organisation's name or address is missing, saying where
+to set them, and nothing is recorded as printed."""
 
 from datetime import timedelta
 
@@ -12,6 +12,7 @@ from housing_desk.services import (
     accounts,
     licences,
     paperwork,
+    report_export,
     settings,
     subject_access,
     support_plans,
@@ -30,6 +31,14 @@ PAPERS = {
     "arrears letter": lambda a, w: paperwork.arrears_letter(a, w["licence"]),
     "move-out letter": lambda a, w: paperwork.move_out_letter(a, w["ended"]),
     "her records": lambda a, w: subject_access.export(a, w["woman"]),
+    # Papers that leave the team: the partners and funders must know whose they are.
+    "availability report": lambda a, w: paperwork.availability_report(a),
+    "availability report, team's copy": lambda a, w: paperwork.availability_report(
+        a, include_names=True
+    ),
+    "housing report": lambda a, w: report_export.report_pdf(
+        a, clock.today() - timedelta(days=90), clock.today() + timedelta(days=1)
+    ),
 }
 
 

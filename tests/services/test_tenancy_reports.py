@@ -62,6 +62,7 @@ def test_incidents_by_kind_per_quarter_hold_no_names(admin, licence):
 def test_the_reports_pdf_carries_keywork_and_incidents_as_counts_with_no_woman_named(
     admin, licence
 ):
+    factories.organisation(admin)
     officer = factories.user(admin, "officer")
     for held_on, kind, who in (
         (date(2025, 2, 3), "in_person", admin),

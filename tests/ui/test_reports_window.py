@@ -6,6 +6,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from housing_desk import clock
+from housing_desk.data.models import Document
 from housing_desk.services import audit, licences, tenure
 from housing_desk.ui import messages
 from housing_desk.ui.main_window import MainWindow
@@ -19,6 +20,7 @@ def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
         admin, given_name="Hodan", family_name="Warsame", do_not_disclose=True
     )
     licences.create_licence(admin, hidden, home, start_date=date(2025, 1, 10))
+    factories.organisation(admin)
     window = MainWindow(admin)
     qtbot.addWidget(window)
     page = window.show_page("reports")
@@ -43,6 +45,30 @@ def test_the_quarter_for_funders(qtbot, admin, partner, tmp_path, monkeypatch):
     assert "Housing report" in text and "Hodan" not in text and "Warsame" not in text
     for path in (csv_path,):
         assert "Hodan" not in path.read_text(encoding="utf-8")
+
+
+def test_the_pdf_is_refused_with_where_to_set_the_organisation_and_nothing_is_saved(
+    qtbot, admin, partner, tmp_path, monkeypatch
+):
+    factories.certified_flat(admin, partner, since=date(2025, 1, 1))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("reports")
+    warned, asked = [], []
+    monkeypatch.setattr(messages, "warning", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: asked.append(args) or "")
+    printed = Document.select().count()
+    page.export_pdf()
+    assert warned == [
+        "The organisation's name and address must be set before printing: set them in "
+        "Settings, under Organisation."
+    ]
+    assert asked == [] and Document.select().count() == printed
+    factories.organisation(admin)
+    pdf_path = tmp_path / "report.pdf"
+    monkeypatch.setattr(messages, "save_file_name", lambda *args: str(pdf_path))
+    page.export_pdf()
+    assert len(warned) == 1 and pdf_path.read_bytes().startswith(b"%PDF")
 
 
 def test_reminders_on_the_board_open_their_record(qtbot, admin, partner):
