@@ -2,7 +2,8 @@
 
 The audit log page and her subject access export both read the trail through ``describe`` and
 ``in_words``. A feature that audits a new kind of record names it in ``RECORDS`` and its fields
-in ``FIELDS``; anything not named reads as its field name with spaces.
+in ``FIELDS``; anything not named reads as its field name with spaces. A coded value (a status, a
+kind, a reason) reads as the label the rest of the program shows for it (``audit_codes``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from housing_desk.services.audit import AuditEvent
+
+from housing_desk.services import audit_codes
 
 # entity -> (what it is, with an article; what "its" reads as before a field)
 RECORDS: dict[str, tuple[str, str]] = {
@@ -120,14 +123,6 @@ _ACTIONS = {
     "print": "printed",
     "export": "exported",
 }
-_DOCUMENTS = {
-    "licence_agreement": "the licence agreement",
-    "support_plan": "the support plan",
-    "signup_pack": "the sign-up pack",
-    "availability_report": "the availability report",
-    "subject_access": "her records (subject access)",
-    "notice_to_quit": "a notice to quit",
-}
 _LOGINS = {"signed in": "signed in", "failed": "tried to sign in", "locked": "was locked out"}
 
 
@@ -151,18 +146,46 @@ def _value(value: object) -> str:
     return str(value)
 
 
-def _money(name: str, value: object) -> str:
+def _shown(entity: str, name: str, value: object) -> str:
+    """A value as the program shows it: a code by its label, a sum as pounds and pence."""
+    label = audit_codes.label(entity, name, value)
+    if label is not None:
+        return label
     if name in MONEY_FIELDS and isinstance(value, str) and _PENCE.match(value):
         return f"£{Decimal(value):,.2f}"
     return _value(value)
 
 
-def _change(name: str, value: object) -> str:
+def _change(entity: str, name: str, value: object) -> str:
     if value == "changed":
         return _field(name)
     if isinstance(value, list) and len(value) == 2:
-        return f"{_field(name)} from {_money(name, value[0])} to {_money(name, value[1])}"
-    return f"{_field(name)} to {_money(name, value)}"
+        old, new = _shown(entity, name, value[0]), _shown(entity, name, value[1])
+        return f"{_field(name)} from {old} to {new}"
+    return f"{_field(name)} to {_shown(entity, name, value)}"
+
+
+def _printed(event, document: str, what: str) -> str:
+    """ "printed the licence agreement", "made the subject access export" (not "exported the …
+    export"), by the names the list of printed documents uses."""
+    verb = _ACTIONS[event.action]
+    label = audit_codes.label(event.entity, "document", document)
+    if label is None:
+        return f"{verb} {what}"
+    words = f"{label[:1].lower()}{label[1:]}" if label[1:2].islower() else label
+    if words.endswith(f" {event.action}"):
+        verb = "made"
+    return f"{verb} the {words}"
+
+
+def _coded(entity: str, changes: dict) -> str:
+    """A new record's coded values in words: ": kind Gas safety record"; "" when it has none."""
+    parts = [
+        f"{_field(name)} {label}"
+        for name, value in changes.items()
+        if (label := audit_codes.label(entity, name, value)) is not None
+    ]
+    return f": {', '.join(parts)}" if parts else ""
 
 
 def _joined(parts: list[str]) -> str:
@@ -181,17 +204,22 @@ def describe(event: AuditEvent) -> str:
         return _LOGINS.get(changes.get("result", ""), "signed in")
     if event.action in ("print", "export"):
         document = changes.get("document", "")
-        return f"{_ACTIONS[event.action]} {_DOCUMENTS.get(document, what)}"
+        return _printed(event, document, what)
+    if event.action == "create":
+        return f"created {what}{_coded(event.entity, changes)}"
     if event.action in _ACTIONS:
         return f"{_ACTIONS[event.action]} {what}"
     if event.entity == "signup_item" and "key" in changes:
-        from housing_desk.services.signup import CHECKLIST_LABELS
-
-        label = CHECKLIST_LABELS.get(changes["key"], _value(changes["key"]))
+        key = changes["key"]
+        label = audit_codes.label("signup_item", "key", key) or _value(key)
         ticked = "ticked" if changes.get("done", True) else "unticked"
         return f"{ticked} the sign-up checklist item “{label}”"
     # a value left blank says nothing worth reading ("reason to nothing")
-    parts = [_change(name, value) for name, value in changes.items() if value not in ("", None)]
+    parts = [
+        _change(event.entity, name, value)
+        for name, value in changes.items()
+        if value not in ("", None)
+    ]
     if not parts:
         return f"changed {what}"
     if event.entity == "person":

@@ -64,6 +64,7 @@ KINDS = {
     "arrears_letter": "Letter about arrears",
     "move_out_letter": "Letter closing her account",
     "warning_letter": "Warning letter",
+    "report": "Housing report",
 }
 # Her claim's real status, as the agreement prints it (or why she has none).
 housing_benefit_status = agreement_wording.housing_benefit_status

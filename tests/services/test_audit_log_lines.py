@@ -38,7 +38,7 @@ def test_each_event_reads_in_words_with_who_did_it_and_the_record_named(admin, p
     assert changed.record == "Annie Lopes"
     assert changed.who == officer.full_name
     made = _line(lines, "licence", licence.id, "create")
-    assert made.what == "Created a licence"
+    assert made.what == "Created a licence: agreement type Licence to occupy"
     assert made.record == "Annie Lopes, flat NHT-07"
     certificate = next(line for line in lines if line.entity == "certificate")
     assert certificate.record == "Flat NHT-07"
@@ -88,7 +88,7 @@ def test_records_reached_through_her_licence_name_her(admin, partner):
         admin, licence, received_on=clock.today(), amount=Decimal("20.00"), source="resident"
     )
     line = _line(audit_log.lines(admin), "payment", payment.id)
-    assert line.what == "Created a payment"
+    assert line.what == "Created a payment: source Her own payment"
     assert line.record == "Ewa Nowak"
 
 
