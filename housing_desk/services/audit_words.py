@@ -101,6 +101,8 @@ FIELDS: dict[str, str] = {
     "end": "last day",
     "offered_on": "date offered",
     "assessed_on": "date assessed",
+    "domain": "area",
+    "served_how": "how it was served",
 }
 # Sums of money, written as pounds and pence ("£98.50").
 MONEY_FIELDS = frozenset(
@@ -178,10 +180,11 @@ def _printed(event, document: str, what: str) -> str:
     return f"{verb} the {words}"
 
 
-def _coded(entity: str, changes: dict) -> str:
-    """A new record's coded values in words: ": kind Gas safety record"; "" when it has none."""
+def _coded(entity: str, what: str, changes: dict) -> str:
+    """A new record's coded values in words: ": kind Gas safety record", or ": Confirmed" where
+    the record already names the field ("a Housing Benefit decision"); "" when it has none."""
     parts = [
-        f"{_field(name)} {label}"
+        label if what.endswith(f" {_field(name)}") else f"{_field(name)} {label}"
         for name, value in changes.items()
         if (label := audit_codes.label(entity, name, value)) is not None
     ]
@@ -206,7 +209,7 @@ def describe(event: AuditEvent) -> str:
         document = changes.get("document", "")
         return _printed(event, document, what)
     if event.action == "create":
-        return f"created {what}{_coded(event.entity, changes)}"
+        return f"created {what}{_coded(event.entity, what, changes)}"
     if event.action in _ACTIONS:
         return f"{_ACTIONS[event.action]} {what}"
     if event.entity == "signup_item" and "key" in changes:
