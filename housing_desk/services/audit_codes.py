@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
+from typing import Any
+
+Table = Mapping[Any, str]
 
 
-def _tables() -> dict[tuple[str, str], Callable[[], Mapping]]:
+def _tables() -> dict[tuple[str, str], Callable[[], Table]]:
     # Imported here: these services import the audit module, which reads this one.
     from housing_desk.services import (
         access_requests,
@@ -22,6 +25,7 @@ def _tables() -> dict[tuple[str, str], Callable[[], Mapping]]:
         attachments,
         compliance,
         endings,
+        flats,
         housing_benefit,
         incidents,
         keywork,
@@ -36,16 +40,19 @@ def _tables() -> dict[tuple[str, str], Callable[[], Mapping]]:
         tenure,
         users,
     )
-    from housing_desk.services import flats as flat_service
 
-    def certificate_kinds():
+    def certificate_kinds() -> Table:
         return {key: label for key, (label, _years) in compliance.CERTIFICATE_KINDS.items()}
 
-    def referral_reasons():
+    def referral_reasons() -> Table:
         return {k: v for reasons in referrals.REASONS.values() for k, v in reasons.items()}
 
-    documents = lambda: paperwork.KINDS  # noqa: E731
-    excluded = lambda: tenure.EXCLUDED_SHORT  # noqa: E731
+    def documents() -> Table:
+        return paperwork.KINDS
+
+    def excluded() -> Table:
+        return tenure.EXCLUDED_SHORT
+
     return {
         ("absence", "reason"): lambda: housing_benefit.ABSENCE_REASONS,
         ("assessment", "outcome"): lambda: assessments.OUTCOMES,
@@ -81,7 +88,7 @@ def _tables() -> dict[tuple[str, str], Callable[[], Mapping]]:
         ("subject_access_request", "status"): lambda: access_requests.STATUSES,
         ("support_plan", "status"): lambda: support_plans.STATUSES,
         ("tenancy_warning", "stage"): lambda: tenancy_warnings.STAGES,
-        ("unavailability", "reason"): lambda: flat_service.UNAVAILABILITY_REASONS,
+        ("unavailability", "reason"): lambda: flats.UNAVAILABILITY_REASONS,
         ("user", "role"): lambda: users.ROLE_LABELS,
         # what was printed: the same names as the record of printed documents
         **{(entity, "document"): documents for entity in _PRINTED_ON},
@@ -93,12 +100,12 @@ _PRINTED_ON = ("licence", "support_plan", "board", "person", "report", "tenancy_
 
 
 @cache
-def coded_fields() -> dict[tuple[str, str], Mapping]:
+def coded_fields() -> dict[tuple[str, str], Table]:
     """``{(entity, field): {code: label}}`` for every coded field the audit shows in words."""
     return {key: table() for key, table in _tables().items()}
 
 
-def label(entity: str, field: str, value) -> str | None:
+def label(entity: str, field: str, value: object) -> str | None:
     """The label the program shows for ``value`` of ``entity``'s ``field``; None when the field
     holds no code of a known table (or ``value`` is not one of its codes)."""
     table = coded_fields().get((entity, field))

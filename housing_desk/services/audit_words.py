@@ -167,7 +167,7 @@ def _change(entity: str, name: str, value: object) -> str:
     return f"{_field(name)} to {_shown(entity, name, value)}"
 
 
-def _printed(event, document: str, what: str) -> str:
+def _printed(event: AuditEvent, document: str, what: str) -> str:
     """ "printed the licence agreement", "made the subject access export" (not "exported the …
     export"), by the names the list of printed documents uses."""
     verb = _ACTIONS[event.action]
