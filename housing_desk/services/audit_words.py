@@ -128,6 +128,18 @@ _ACTIONS = {
 _LOGINS = {"signed in": "signed in", "failed": "tried to sign in", "locked": "was locked out"}
 
 
+def record_kinds() -> list[tuple[str, str]]:
+    """Each kind of record the log can hold and its name for a list ("Flat", "Warning"), in
+    alphabetical order of the names."""
+    kinds = []
+    for entity, (what, _its) in RECORDS.items():
+        noun = re.sub(r"^(a|an|the) ", "", what)
+        kinds.append(
+            (entity, "A woman's record" if entity == "person" else noun[:1].upper() + noun[1:])
+        )
+    return sorted(kinds, key=lambda kind: kind[1])
+
+
 def _field(name: str) -> str:
     return FIELDS.get(name, name.replace("_", " ").replace(".", " "))
 

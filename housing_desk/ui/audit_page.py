@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtWidgets import QCompleter, QHeaderView, QWidget
 
 from housing_desk import clock
-from housing_desk.services import audit_log, people, users
+from housing_desk.services import audit_log, audit_words, people, users
 from housing_desk.ui import dates, forms, messages
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
@@ -16,24 +16,12 @@ from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prep
 EVENT_COLUMNS = (
     Column("When", lambda line: line.when, sort_key=lambda line: line.at),
     Column("Who", lambda line: line.who),
+    Column("Record", lambda line: line.record, tooltip=lambda line: line.record),
+    # last, so that it takes the width left and a long change is cut at the edge, not the record
     Column("What", lambda line: line.what, tooltip=lambda line: line.what),
-    Column("Record", lambda line: line.record),
 )
+RECORD, WHAT = 2, 3
 MATCHES = 20
-ENTITIES = (
-    "person",
-    "referral",
-    "assessment",
-    "offer",
-    "licence",
-    "support_plan",
-    "flat",
-    "certificate",
-    "unavailability",
-    "partner",
-    "user",
-    "setting",
-)
 
 
 class AuditPage(QWidget):
@@ -44,12 +32,15 @@ class AuditPage(QWidget):
         ui = self.ui
         self.model = RowTableModel(EVENT_COLUMNS, self)
         prepare_table(ui.eventsTable, FilterProxy(self.model, self), presorted=True)
+        # the change in words takes the width that is left, however long: its tooltip reads it
+        # whole, and the page never needs scrolling sideways
+        ui.eventsTable.horizontalHeader().setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         ui.userCombo.addItem("Anyone", None)
         for user in users.list_users():
             ui.userCombo.addItem(f"{user.full_name} ({user.username})", user.username)
         ui.entityCombo.addItem("Any record", None)
-        for entity in ENTITIES:
-            ui.entityCombo.addItem(entity.replace("_", " ").capitalize(), entity)
+        for entity, label in audit_words.record_kinds():
+            ui.entityCombo.addItem(label, entity)
         # Twenty thousand women do not fit a drop-down: her name is typed, and the first matches offered.
         self.person_id: int | None = None
         self._matches: dict[str, int] = {}
@@ -114,7 +105,10 @@ class AuditPage(QWidget):
             title="Audit log",
         ).success(found.extend).run()
         self.model.set_rows(found)
-        ui.eventsTable.resizeColumnsToContents()
+        table = ui.eventsTable
+        table.resizeColumnsToContents()
+        # the record's name may be long ("Ana Lopes, flat NHT-07"): its tooltip reads it whole
+        table.setColumnWidth(RECORD, min(table.columnWidth(RECORD), 260))
         ui.summaryLabel.setText(
             f"{len(found)} events" + (" (the latest 2,000)" if len(found) >= 2000 else "")
         )
