@@ -249,6 +249,12 @@ class PersonPanel(QWidget):
             and not permissions.allowed(self.actor, "decide_referrals")
         ):
             text += " A manager decides referrals: ask one to accept or decline it."
+        elif open_one is not None and open_one.status in referrals.UNDECIDED:
+            # The step that comes next, for whoever may take it.
+            if not self.history and permissions.allowed(self.actor, "assess"):
+                text += " Next: her readiness assessment (Assess)."
+            elif self.history and permissions.allowed(self.actor, "decide_referrals"):
+                text += " Next: the decision on her referral (Decide)."
         ui.statusSummary.setText(text)
         ui.referButton.setEnabled(open_one is None and not self.person.archived)
         ui.decideButton.setEnabled(open_one is not None and open_one.status in referrals.UNDECIDED)

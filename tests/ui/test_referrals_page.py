@@ -134,3 +134,20 @@ def test_after_she_accepts_her_page_offers_her_move_in(qtbot, admin, partner, mo
     monkeypatch.setattr(MoveInWizard, "run", classmethod(run))
     panel.ui.moveInButton.click()
     assert opened == [(home.id, [(woman.id, "Ioana Popescu")])]  # her, chosen first
+
+
+def test_her_page_names_the_next_step_of_her_referral(qtbot, admin):
+    from housing_desk.services import referrals
+
+    woman = factories.person(admin)
+    referrals.create_referral(admin, woman, received_on=clock.today(), source="self")
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    page = window.show_page("people")
+    page.select_person(woman.id)
+    assert page.panel.ui.statusSummary.text().endswith("Next: her readiness assessment (Assess).")
+    factories.assess(admin, woman, on=clock.today())
+    page.panel.show_person(woman.id)
+    assert page.panel.ui.statusSummary.text().endswith(
+        "Next: the decision on her referral (Decide)."
+    )
