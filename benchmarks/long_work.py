@@ -161,7 +161,7 @@ def _measure(scratch: Path, packs: int) -> None:
         longest_gc_ms=pauses.take(),
     )
 
-    ids = [r.licence_id for r in licence_register.list_licences("all")][:packs]
+    ids = [r.licence_id for r in licence_register.list_licences(user, "all")][:packs]
     blocked, seconds = watch.run(app, lambda: batch_print.print_signup_packs(window, user, ids))
     emit(
         "long_work.batch_print.longest_block",

@@ -180,7 +180,7 @@ def build(admin, partner, *, closed=True) -> HerRecord:
             destination=WRITTEN["destination"],
             notes=WRITTEN["move_out_notes"],
         )
-    return HerRecord(woman, referral, assessment, offer, licences.get_licence(licence.id), plan)
+    return HerRecord(woman, referral, assessment, offer, licences.stored_licence(licence.id), plan)
 
 
 def _tenancy_life(admin, licence, plan, home) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, SubjectAccessRequest, User
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, permissions, validation, viewing
 from housing_desk.services.assessments import add_months
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
@@ -90,8 +90,13 @@ def mark_answered(
     return SubjectAccessRequest.get_by_id(current.id)
 
 
-def requests(status: str | None = None, person: Person | None = None) -> list[SubjectAccessRequest]:
-    """Requests (open or answered, or all), the soonest due first."""
+def requests(
+    status: str | None = None, person: Person | None = None, *, actor: User | None = None
+) -> list[SubjectAccessRequest]:
+    """Requests (open or answered, or all), the soonest due first. Their notes are for a role
+    that reads notes (``actor``); without an actor they come blank."""
+    if actor is not None:
+        viewing.require(actor)
     query = SubjectAccessRequest.select()
     if status is not None:
         if status not in STATUSES:
@@ -99,10 +104,18 @@ def requests(status: str | None = None, person: Person | None = None) -> list[Su
         query = query.where(SubjectAccessRequest.status == status)
     if person is not None:
         query = query.where(SubjectAccessRequest.person == getattr(person, "id", person))
-    return list(query.order_by(SubjectAccessRequest.due_on, SubjectAccessRequest.id))
+    return viewing.all_as_seen_by(
+        actor, query.order_by(SubjectAccessRequest.due_on, SubjectAccessRequest.id)
+    )
 
 
-def get_request(request_id: int) -> SubjectAccessRequest:
+def get_request(actor: User, request_id: int) -> SubjectAccessRequest:
+    """One request, as ``actor`` may see it."""
+    viewing.require(actor)
+    return viewing.as_seen_by(actor, _request(request_id))
+
+
+def _request(request_id: int) -> SubjectAccessRequest:
     request = SubjectAccessRequest.get_or_none(SubjectAccessRequest.id == request_id)
     if request is None:
         raise NotFound("That request no longer exists.")

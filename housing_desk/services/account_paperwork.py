@@ -47,7 +47,7 @@ LETTER_PLACEHOLDERS = {
 
 
 def _licence(licence: Licence | int) -> Licence:
-    return licences.get_licence(validation.record_id(licence, Licence, "licence"))
+    return licences.stored_licence(validation.record_id(licence, Licence, "licence"))
 
 
 def _name(licence: Licence) -> str:
@@ -104,7 +104,7 @@ def arrears_letter(actor: User, licence: Licence | int, *, stage: str = "first")
         raise ValidationError("Her own share of the account is not in arrears.", None)
     person = licence.person
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
-    plan = arrears.repayment_plan(licence, today)
+    plan = arrears.plan_in_force(licence, today)
     organisation = settings.organisation_for_documents()
     values = {
         "flat_address": licence.flat.address,

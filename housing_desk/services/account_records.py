@@ -7,17 +7,18 @@ from __future__ import annotations
 from housing_desk.data.models import (
     Licence,
     RepaymentPlan,
+    User,
 )
 from housing_desk.documents.data import RecordSection
 from housing_desk.services import arrears, housing_benefit
 from housing_desk.services.validation import uk_date
 
 
-def sections(person_id: int) -> list[RecordSection]:
+def sections(actor: User, person_id: int) -> list[RecordSection]:
     """Her statements, the council's decisions, evidence, absences and repayment plans."""
     found = []
     for licence in Licence.select().where(Licence.person == person_id).order_by(Licence.start_date):
-        account = arrears.statement(licence)
+        account = arrears.statement(licence, actor=actor)
         rows = tuple(
             (
                 uk_date(line.on),
@@ -49,7 +50,7 @@ def sections(person_id: int) -> list[RecordSection]:
                 ),
                 d.notes,
             )
-            for d in housing_benefit.decisions(licence)
+            for d in housing_benefit.decisions(actor, licence)
         ]
         claim += [
             (
@@ -57,7 +58,7 @@ def sections(person_id: int) -> list[RecordSection]:
                 f"Evidence asked for: {e.what}",
                 f"sent {uk_date(e.sent_on)}" if e.sent_on else "not sent yet",
             )
-            for e in housing_benefit.evidence(licence)
+            for e in housing_benefit.evidence(actor, licence)
         ]
         claim += [
             (
@@ -65,7 +66,7 @@ def sections(person_id: int) -> list[RecordSection]:
                 f"Away: {housing_benefit.ABSENCE_REASONS[a.reason]}",
                 f"back {uk_date(a.end)}" if a.end else "",
             )
-            for a in housing_benefit.absences(licence)
+            for a in housing_benefit.absences(actor, licence)
         ]
         claim += [
             (

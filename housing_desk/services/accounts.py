@@ -35,7 +35,7 @@ from housing_desk.data.models import (
     Setting,
 )
 from housing_desk.data.rows import tuples
-from housing_desk.services import audit, charging, permissions, settings, validation
+from housing_desk.services import audit, charging, permissions, settings, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import lock_licence
@@ -342,7 +342,9 @@ def reverse_payment(
     return reversal
 
 
-def payment(payment_id: int) -> Payment:
+def payment(actor: User, payment_id: int) -> Payment:
+    """One payment into her account."""
+    viewing.require(actor)
     found = Payment.get_or_none(Payment.id == payment_id)
     if found is None:
         raise NotFound("That payment no longer exists.")

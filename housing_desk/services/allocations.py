@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from housing_desk.data.models import User
     from housing_desk.services.validation import DateGiven
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from housing_desk import clock
@@ -23,6 +23,7 @@ from housing_desk.services import (
     occupancy_rules,
     permissions,
     validation,
+    viewing,
 )
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.flats import lock_flat
@@ -68,12 +69,18 @@ def _district(postcode: str) -> str:
     return postcode.split(" ")[0]
 
 
-def candidates(flat: Flat | int, on: date | None = None) -> list[Candidate]:
+def candidates(
+    flat: Flat | int, on: date | None = None, *, actor: User | None = None
+) -> list[Candidate]:
     """Every accepted referral whose person holds no licence that has not ended, suitable or not.
 
     Each comes with reasons for and against in plain words. Suitable first, then by
-    priority and days waiting. A fixed number of queries, whatever the list's length.
+    priority and days waiting. A fixed number of queries, whatever the list's length. The
+    team (``actor``) reads every name; without an actor no woman whose details are not to be
+    disclosed is named.
     """
+    if actor is not None:
+        viewing.require(actor)
     on = on or clock.today()
     flat = flat if isinstance(flat, Flat) else Flat.get_by_id(flat)
     housed = Licence.select(Licence.person).where(
@@ -93,7 +100,10 @@ def candidates(flat: Flat | int, on: date | None = None) -> list[Candidate]:
     )
     for referral_id, reference in tuples(query):
         pending[referral_id] = reference
-    found = [candidate_for(r, flat, on, outcomes.get(r.person_id), pending.get(r.id)) for r in rows]
+    found = [
+        candidate_for(r, flat, on, outcomes.get(r.person_id), pending.get(r.id), actor)
+        for r in rows
+    ]
     return sorted(found, key=lambda c: (not c.suitable, c.priority, -c.days_waiting, c.name))
 
 
@@ -103,8 +113,10 @@ def candidate_for(
     on: date,
     latest: tuple[str, date] | None,
     pending_reference: str | None,
+    actor: User | None = None,
 ) -> Candidate:
-    """Whether one accepted referral suits one flat, and why, in plain words."""
+    """Whether one accepted referral suits one flat, and why, in plain words; named for
+    ``actor`` as ``candidates`` names her."""
     person = referral.person
     reasons, suitable = [], True
     if latest is None:
@@ -141,7 +153,13 @@ def candidate_for(
     return Candidate(
         person_id=person.id,
         referral_id=referral.id,
-        name=person.display_name,
+        name=viewing.name_for(
+            actor,
+            person.given_name,
+            person.family_name,
+            person.preferred_name,
+            person.do_not_disclose,
+        ),
         suitable=suitable,
         reasons=reasons,
         waiting_since=since,
@@ -248,7 +266,7 @@ def respond(
             notes, reason = (f"{reason}\n{notes}".strip(), "other")
     with write_transaction():
         # The flat first, as every write about who lives there locks it first.
-        lock_flat(get_offer(offer_id).flat_id)
+        lock_flat(_offer(offer_id).flat_id)
         current = lock_row(Offer, offer_id, "That offer no longer exists.")
         if current.status != "pending":
             raise ValidationError(f"This offer is already {current.status}.", "accepted")
@@ -328,9 +346,19 @@ class OfferRow:
 
 
 def offers(
-    status: str | None = None, on: date | None = None, flat: Flat | int | None = None
+    actor: User,
+    status: str | None = None,
+    on: date | None = None,
+    flat: Flat | int | None = None,
 ) -> list[OfferRow]:
     """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
+    viewing.require(actor)
+    return _offer_rows(actor, status=status, on=on, flat=flat)
+
+
+def _offer_rows(
+    actor: User | None, *, status: str | None, on: date | None, flat: Flat | int | None
+) -> list[OfferRow]:
     on = on or clock.today()
     query = (
         Offer.select(
@@ -359,7 +387,9 @@ def offers(
             reference=o.reference,
             referral_id=o.referral_id,
             person_id=o.person,
-            name=names.display_name(o.given_name, o.family_name, o.preferred_name),
+            name=viewing.name_for(
+                actor, o.given_name, o.family_name, o.preferred_name, o.do_not_disclose
+            ),
             do_not_disclose=o.do_not_disclose,
             offered_on=o.offered_on,
             status=o.status,
@@ -374,24 +404,49 @@ def offers(
     ]
 
 
-def get_offer(offer_id: int) -> Offer:
+def pending_offers(on: date | None = None, *, actor: User | None = None) -> list[OfferRow]:
+    """The offers waiting for an answer, as the board lists them: named only as the board may
+    name a woman (never one whose details are not to be disclosed). Read before anyone has
+    signed in too (the board is read while the password is typed); ``actor``, when given, must
+    be signed in with an active account."""
+    if actor is not None:
+        viewing.require(actor)
+    return [
+        replace(row, name=row.board_name)
+        for row in _offer_rows(None, status="pending", on=on, flat=None)
+    ]
+
+
+def get_offer(actor: User, offer_id: int) -> Offer:
+    """One offer, as ``actor`` may see it (a viewer: without its notes)."""
+    viewing.require(actor)
+    return viewing.as_seen_by(actor, _offer(offer_id))
+
+
+def _offer(offer_id: int) -> Offer:
     offer = Offer.get_or_none(Offer.id == offer_id)
     if offer is None:
         raise NotFound("That offer no longer exists.")
     return offer
 
 
-def move_in_choices(flat: Flat | int, on: date | None = None) -> list[tuple[int, str]]:
+def move_in_choices(actor: User, flat: Flat | int, on: date | None = None) -> list[tuple[int, str]]:
     """Who may move in: women offered this flat first, then the other suitable candidates."""
     flat_id = flat.id if isinstance(flat, Flat) else flat
-    waiting = candidates(flat, on)  # only women not already housed
+    waiting = candidates(flat, on, actor=actor)  # only women not already housed
     offered = {
-        row.person_id for row in offers(flat=flat_id) if row.status in ("pending", "accepted")
+        row.person_id
+        for row in offers(actor, flat=flat_id)
+        if row.status in ("pending", "accepted")
     }
     first = [(c.person_id, c.name) for c in waiting if c.person_id in offered]
     rest = [(c.person_id, c.name) for c in waiting if c.suitable and c.person_id not in offered]
     return first + rest
 
 
-def pending_offer_of_flat(flat_id: int) -> Offer | None:
-    return first(Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")))
+def pending_offer_of_flat(actor: User, flat_id: int) -> Offer | None:
+    """The flat's offer waiting for an answer, if any, as ``actor`` may see it."""
+    viewing.require(actor)
+    return viewing.as_seen_by(
+        actor, first(Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")))
+    )

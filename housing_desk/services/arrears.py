@@ -41,6 +41,7 @@ from housing_desk.services import (
     permissions,
     settings,
     validation,
+    viewing,
 )
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence
@@ -108,9 +109,16 @@ def _payment_line(row: Payment) -> str:
 
 
 def statement(
-    licence: Licence | int, *, start: date | None = None, end: date | None = None
+    licence: Licence | int,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    actor: User | None = None,
 ) -> Statement:
-    """Her account line by line with a running balance, from ``start`` to ``end``."""
+    """Her account line by line with a running balance, from ``start`` to ``end``. ``actor``,
+    when given (every window gives it), must be signed in with an active account."""
+    if actor is not None:
+        viewing.require(actor)
     licence = Licence.get_by_id(licence.id if isinstance(licence, Licence) else licence)
     # (on, charges before payments, line, charged, paid, the record)
     entries: list[tuple[date, int, str, Decimal | None, Decimal | None, Charge | Payment]] = []
@@ -257,9 +265,15 @@ def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
     return bool(paid >= share + plan.weekly_amount * weeks)
 
 
-def arrears(on: date | None = None, *, include_ended: bool = True) -> list[ArrearsRow]:
+def arrears(
+    on: date | None = None, *, include_ended: bool = True, actor: User | None = None
+) -> list[ArrearsRow]:
     """Every licence whose account is in debit on ``on``, most weeks in arrears first; an ended
-    licence with a debt stays on the list unless ``include_ended`` is False."""
+    licence with a debt stays on the list unless ``include_ended`` is False. A woman whose
+    details are not to be disclosed is not named, whoever asks; ``actor``, when given, must be
+    signed in with an active account."""
+    if actor is not None:
+        viewing.require(actor)
     on = on or clock.today()
     open_ones: ModelSelect[Licence] | None = (
         None if include_ended else Licence.select(Licence.id).where(Licence.status != "ended")
@@ -350,5 +364,13 @@ def set_repayment_plan(
     return plan
 
 
-def repayment_plan(licence: Licence, on: date | None = None) -> RepaymentPlan | None:
+def repayment_plan(actor: User, licence: Licence, on: date | None = None) -> RepaymentPlan | None:
+    """The repayment plan in force on ``on`` (today when None), if any."""
+    viewing.require(actor)
+    return plan_in_force(licence, on)
+
+
+def plan_in_force(licence: Licence, on: date | None = None) -> RepaymentPlan | None:
+    """The plan in force, for the services that print or check it (windows use
+    ``repayment_plan``)."""
     return _plans_in_force([licence.id], on or clock.today()).get(licence.id)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from housing_desk import clock, paths
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Assessment, AssessmentScore, Person, User
-from housing_desk.data.rows import first, objects, tuples
+from housing_desk.data.rows import first, objects, to_date, tuples
 from housing_desk.services import audit, permissions, referrals, validation
 from housing_desk.services.errors import NotFound, ValidationError
 
@@ -214,7 +214,7 @@ def record_assessment(
         her = Person.get_or_none(Person.id == person_id)
         if her is None:
             raise NotFound("That person's record no longer exists.")
-        referral = referrals.open_referral(her)
+        referral = referrals.current_open(her.id)
         risk_columns = {}
         for kind, (level, risk_notes) in cleaned_risks.items():
             risk_columns[f"risk_{kind}"] = level
@@ -323,12 +323,29 @@ def history(actor: User, person: Person) -> list[AssessmentView]:
     ]
 
 
-def latest(person: Person, on: date | None = None) -> Assessment | None:
-    """Her latest assessment dated on or before ``on`` (any date when None)."""
+def latest(actor: User, person: Person, on: date | None = None) -> Assessment | None:
+    """Her latest assessment dated on or before ``on`` (any date when None); like her history,
+    only for a role that may read assessments."""
+    permissions.require(actor, "view_sensitive")
     query = Assessment.select().where(Assessment.person == person.id)
     if on is not None:
         query = query.where(Assessment.assessed_on <= on)
     return first(query.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))
+
+
+def latest_outcome(person: Person | int, on: date | None = None) -> tuple[str, date] | None:
+    """Her latest assessment's outcome and date (on or before ``on``), for the rules that ask
+    whether she is ready; nothing else of the assessment."""
+    query = Assessment.select(Assessment.outcome, Assessment.assessed_on).where(
+        Assessment.person == (person if isinstance(person, int) else person.id)
+    )
+    if on is not None:
+        query = query.where(Assessment.assessed_on <= on)
+    for outcome, assessed_on in tuples(
+        query.order_by(Assessment.assessed_on.desc(), Assessment.id.desc()).limit(1)
+    ):
+        return outcome, to_date(assessed_on)
+    return None
 
 
 def latest_outcomes(person_ids: Iterable[int] | None = None) -> dict[int, tuple[str, date]]:

@@ -205,15 +205,23 @@ def open(actor: User, attachment: Attachment | int) -> bytes:  # the API names i
     return data
 
 
-def filename_of(attachment_id: int) -> str:
+def filename_of(actor: User, attachment_id: int) -> str:
+    """A kept file's name, for a role that may open it."""
+    permissions.require(actor, "view_sensitive")
     row = first(Attachment.select(Attachment.filename).where(Attachment.id == attachment_id))
     if row is None:
         raise NotFound("That file no longer exists.")
     return row.filename
 
 
-def hers(person_id: int) -> ModelSelect[Attachment]:
-    """Her attachments: on her record and on her licences."""
+def hers(actor: User, person_id: int) -> ModelSelect[Attachment]:
+    """Her attachments (a query, without opening them): on her record and on her licences; for a
+    role that may open them."""
+    permissions.require(actor, "view_sensitive")
+    return _hers(person_id)
+
+
+def _hers(person_id: int) -> ModelSelect[Attachment]:
     licence_ids = Licence.select(Licence.id).where(Licence.person == person_id)
     return Attachment.select().where(
         ((Attachment.entity == "person") & (Attachment.entity_id == person_id))
@@ -223,7 +231,7 @@ def hers(person_id: int) -> ModelSelect[Attachment]:
 
 def forget(person_id: int) -> int:
     """Delete her attachments; call inside the anonymising transaction."""
-    ids = [a.id for a in hers(person_id).select(Attachment.id)]
+    ids = [a.id for a in _hers(person_id).select(Attachment.id)]
     if ids:
         Attachment.delete().where(Attachment.id.in_(ids)).execute()
     return len(ids)

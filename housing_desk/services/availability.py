@@ -25,9 +25,10 @@ from housing_desk.data.models import (
     Person,
     Referral,
     Unavailability,
+    User,
 )
 from housing_desk.data.rows import objects, to_date, tuples
-from housing_desk.services import compliance, intervals, names
+from housing_desk.services import compliance, intervals, names, viewing
 from housing_desk.services.validation import uk_date
 
 if TYPE_CHECKING:
@@ -277,8 +278,14 @@ def _certificates(on: date) -> dict[int, list[compliance.CertificateDates]]:
     return by_flat
 
 
-def availability(on: date | None = None) -> list[FlatStatus]:
-    """Every flat's state, since/until, occupant and compliance on ``on`` (today when None)."""
+def availability(on: date | None = None, *, actor: User | None = None) -> list[FlatStatus]:
+    """Every flat's state, since/until, occupant and compliance on ``on`` (today when None).
+
+    The board may be on a shared screen: a woman whose details are not to be disclosed is never
+    its occupant, whoever asks. ``actor``, when given, must be signed in with an active account.
+    """
+    if actor is not None:
+        viewing.require(actor)
     on = on or clock.today()
     flats = objects(
         Flat.select(
@@ -336,8 +343,11 @@ def availability(on: date | None = None) -> list[FlatStatus]:
     return board
 
 
-def timeline(start: date, end: date) -> list[TimelineRow]:
-    """Each flat in use and the intervals that touch [start, end), for the board's timeline."""
+def timeline(start: date, end: date, *, actor: User | None = None) -> list[TimelineRow]:
+    """Each flat in use and the intervals that touch [start, end), for the board's timeline
+    (named as the board names: never a woman whose details are not to be disclosed)."""
+    if actor is not None:
+        viewing.require(actor)
     by_flat: dict[int, list[Interval]] = defaultdict(list)
     found = _licences(
         intervals.overlapping(Licence.select(), Licence.start_date, Licence.end_date, start, end)
@@ -368,7 +378,11 @@ class ComingFree:
 
 
 def coming_free(
-    on: date | None = None, within_days: int = 60, board: list[FlatStatus] | None = None
+    on: date | None = None,
+    within_days: int = 60,
+    board: list[FlatStatus] | None = None,
+    *,
+    actor: User | None = None,
 ) -> list[ComingFree]:
     """Flats that are let or out of use now and free again within ``within_days``, soonest first.
 
@@ -376,7 +390,7 @@ def coming_free(
     """
     on = on or clock.today()
     found = []
-    for status in availability(on) if board is None else board:
+    for status in availability(on, actor=actor) if board is None else board:
         if (
             status.state in ("occupied", "notice", "unavailable")
             and status.until is not None

@@ -240,7 +240,7 @@ def _letting(
 
 
 def _pending_offer(officer: User, flat: Flat, today: date) -> None:
-    entries = waiting_list.waiting_list(today)
+    entries = waiting_list.waiting_list(officer, today)
     if entries:
         allocations.make_offer(
             officer, entries[0].referral_id, flat, offered_on=today - timedelta(days=3)

@@ -29,7 +29,7 @@ from housing_desk.services.occupancy import (
     check_dates_free as _check_dates_free,
     lock_licence as _lock,
 )
-from housing_desk.services.signup import keys
+from housing_desk.services.signup import stored_keys
 from housing_desk.services.tenure import SERVED_HOW
 
 NOTICE_BY = {"licensee": "She gave notice", "licensor": "We gave notice"}
@@ -178,7 +178,7 @@ def end_licence(
             raise ValidationError("The move-out date must be after the start date.", "end_date")
         _check_grounds(current, reason, possession_order_on, end_date)
         unreturned = [
-            k.label for k in keys(current) if k.returned_on is None and k.id not in returned
+            k.label for k in stored_keys(current) if k.returned_on is None and k.id not in returned
         ]
         if unreturned and not notes:
             raise ValidationError(

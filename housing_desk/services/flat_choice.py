@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from housing_desk import clock
-from housing_desk.data.models import Flat, Offer, Unavailability
+from housing_desk.data.models import Flat, Offer, Unavailability, User
 from housing_desk.data.rows import to_date, tuples
 from housing_desk.services import allocations, assessments, flats, occupancy_rules, referrals
 from housing_desk.services.errors import ValidationError
@@ -29,20 +29,20 @@ class FlatChoice:
     reasons: list[str] = field(default_factory=list)
 
 
-def flats_for(person: Person, on: date | None = None) -> list[FlatChoice]:
+def flats_for(actor: User, person: Person, on: date | None = None) -> list[FlatChoice]:
     """Every flat that can be offered to her on ``on`` (today when None): free on its dates, its
     certificates in date, no offer of it waiting, no works booked ahead (a licence has no end date
     to stop before them). Each says whether it suits her and why; suitable first, then by
     reference. ``ValidationError`` (field 'person') when she is not on the waiting list."""
     on = on or clock.today()
-    referral = referrals.open_referral(person)
+    referral = referrals.open_referral(actor, person)
     if referral is None or referral.status != "accepted":
         raise ValidationError(
             "She is not on the waiting list: a manager accepts her referral first.", "person"
         )
     free = [
         s
-        for s in flats.availability(on)
+        for s in flats.availability(on, actor=actor)
         if s.state == "available" and s.compliance != "expired" and not s.cannot_let
     ]
     ids = [s.flat_id for s in free]
@@ -63,7 +63,7 @@ def flats_for(person: Person, on: date | None = None) -> list[FlatChoice]:
     latest = assessments.latest_outcomes([person.id]).get(person.id)
     found = []
     for flat in Flat.select().where(Flat.id.in_([i for i in ids if i not in taken])):
-        judged = allocations.candidate_for(referral, flat, on, latest, pending)
+        judged = allocations.candidate_for(referral, flat, on, latest, pending, actor)
         reasons, suitable = list(judged.reasons), judged.suitable
         if flat.id in booked:
             reasons.append(f"Works booked from {booked[flat.id]:%d/%m/%Y}: it cannot be let now")

@@ -23,7 +23,7 @@ from housing_desk.data.models import (
     HousingBenefitEvidence,
     Licence,
 )
-from housing_desk.services import accounts, audit, charging, permissions, validation
+from housing_desk.services import accounts, audit, charging, permissions, validation, viewing
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
@@ -114,7 +114,13 @@ def record_hb_decision(
     return row
 
 
-def decisions(licence: Licence) -> list[HousingBenefitDecision]:
+def decisions(actor: User, licence: Licence) -> list[HousingBenefitDecision]:
+    """The council's decisions on her claim, oldest first; a viewer reads them without notes."""
+    viewing.require(actor)
+    return viewing.all_as_seen_by(actor, _decisions(licence))
+
+
+def _decisions(licence: Licence) -> list[HousingBenefitDecision]:
     return list(
         HousingBenefitDecision.select()
         .where(HousingBenefitDecision.licence == licence.id)
@@ -129,10 +135,11 @@ class Shortfall:
     shortfall: object  # what she pays of the eligible charges each week
 
 
-def shortfall(licence: Licence) -> Shortfall:
+def shortfall(actor: User, licence: Licence) -> Shortfall:
     """This week's eligible charges, the award and the part she pays herself."""
+    viewing.require(actor)
     in_force = accounts.rates(licence)[-1]
-    latest = decisions(licence)
+    latest = _decisions(licence)
     award = latest[-1].weekly_award if latest and latest[-1].decision == "confirmed" else None
     gap = in_force.eligible - (award or 0)
     return Shortfall(in_force.eligible, award, max(gap, charging.ZERO))
@@ -246,11 +253,15 @@ def absence_limit(absence: Absence) -> date:
     return absence.start + timedelta(weeks=absence_limit_weeks(absence.reason))
 
 
-def absences(licence: Licence) -> list[Absence]:
+def absences(actor: User, licence: Licence) -> list[Absence]:
+    """Her times away from the flat, as Housing Benefit counts them."""
+    viewing.require(actor)
     return list(Absence.select().where(Absence.licence == licence.id).order_by(Absence.start))
 
 
-def evidence(licence: Licence) -> list[HousingBenefitEvidence]:
+def evidence(actor: User, licence: Licence) -> list[HousingBenefitEvidence]:
+    """What the council asked for about her claim, and when it was sent."""
+    viewing.require(actor)
     return list(
         HousingBenefitEvidence.select()
         .where(HousingBenefitEvidence.licence == licence.id)

@@ -188,6 +188,7 @@ def _person(
     actor: User, values: dict[str, Any], report: ImportReport, number: int
 ) -> Person | None:
     alike = people.possible_duplicates(
+        actor,
         values["given_name"],
         values["family_name"],
         values.get("date_of_birth"),
@@ -205,11 +206,13 @@ def _person(
     return people.create_person(actor, **values)
 
 
-def _woman(values: dict[str, Any]) -> Person:
+def _woman(actor: User, values: dict[str, Any]) -> Person:
     born = values.get("date_of_birth")
     alike = [
         p
-        for p in people.possible_duplicates(values["given_name"], values["family_name"], born)
+        for p in people.possible_duplicates(
+            actor, values["given_name"], values["family_name"], born
+        )
         if born is None or p.date_of_birth == born
     ]
     who = f"{values['given_name']} {values['family_name']}"
@@ -229,13 +232,13 @@ def _licence(actor: User, values: dict[str, Any], report: ImportReport, number: 
     flat = Flat.get_or_none(Flat.reference == reference)
     if flat is None:
         raise ValidationError(f"No flat {reference} is recorded: import flats first.", "flat")
-    woman = _woman(values)
+    woman = _woman(actor, values)
     start = values.pop("start_date")
     balance = values.pop("balance", None)
     for key in ("given_name", "family_name", "date_of_birth"):
         values.pop(key, None)
-    latest = assessments.latest(woman, start)
-    if latest is None or latest.outcome not in assessments.READY:
+    latest = assessments.latest_outcome(woman, start)
+    if latest is None or latest[0] not in assessments.READY:
         values["readiness_override"] = IMPORTED
     licence = licences.create_licence(actor, woman, flat, start_date=start, **values)
     if start <= clock.today():

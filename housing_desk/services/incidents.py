@@ -15,7 +15,7 @@ from peewee import JOIN
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Incident, Person, User
-from housing_desk.services import audit, names, permissions, validation
+from housing_desk.services import audit, names, permissions, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
 
@@ -279,11 +279,13 @@ def _view(row: Any, own_record: bool, sensitive: bool) -> IncidentView:
     )
 
 
-def get_incident(incident_id: int) -> Incident:
+def get_incident(actor: User, incident_id: int) -> Incident:
+    """One incident; a viewer reads its kind and date, not what happened."""
+    viewing.require(actor)
     incident = Incident.get_or_none(Incident.id == incident_id)
     if incident is None:
         raise NotFound("That incident no longer exists.")
-    return incident
+    return viewing.as_seen_by(actor, incident)
 
 
 def _id(record: BaseModel | int) -> int:

@@ -13,7 +13,7 @@ from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Goal, KeyworkGoal, KeyworkSession, Licence, SupportPlan, User
 from housing_desk.data.rows import objects, tuples
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, permissions, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
 
@@ -220,11 +220,13 @@ def sessions(
     ]
 
 
-def get_session(session_id: int) -> KeyworkSession:
+def get_session(actor: User, session_id: int) -> KeyworkSession:
+    """One keywork session; a viewer reads that it happened, not what was said."""
+    viewing.require(actor)
     session = KeyworkSession.get_or_none(KeyworkSession.id == session_id)
     if session is None:
         raise NotFound("That keywork session no longer exists.")
-    return session
+    return viewing.as_seen_by(actor, session)
 
 
 def _id(record: BaseModel | int) -> int:

@@ -28,6 +28,7 @@ from housing_desk.services import (
     permissions,
     tenure,
     validation,
+    viewing,
 )
 from housing_desk.services.endings import (
     DESTINATIONS as DESTINATIONS,
@@ -83,8 +84,13 @@ def _uk(day: date | None) -> str:
     return validation.uk_date(day)
 
 
-def current_licence(person: Person) -> Licence | None:
-    """Her licence that has not ended, if any."""
+def current_licence(actor: User, person: Person) -> Licence | None:
+    """Her licence that has not ended, if any, as ``actor`` may see it."""
+    viewing.require(actor)
+    return viewing.as_seen_by(actor, _current_licence(person))
+
+
+def _current_licence(person: Person) -> Licence | None:
     return first(
         Licence.select().where((Licence.person == person.id) & Licence.status.in_(NOT_ENDED))
     )
@@ -146,7 +152,7 @@ def create_licence(
             raise ValidationError(f"Flat {flat.reference} is retired and cannot be let.", "flat")
         _check_not_offered_to_another(flat, person)
         _check_dates_free(flat.id, start_date, None, "start_date")
-        if current_licence(person) is not None:
+        if _current_licence(person) is not None:
             raise ValidationError("She already holds a licence that has not ended.", "person")
         tenure.check_age(person, start_date)
         excluded_category = tenure.check_agreement(agreement_type, flat, excluded_category)
@@ -247,7 +253,7 @@ def check_compliance(flat: Flat, on: date) -> None:
 
 
 def _check_ready(person: Person, on: date) -> None:
-    latest = assessments.latest(person, on)
+    latest = assessments.latest_outcome(person, on)
     # The assessment informs the match and the support; a manager may let anyway (Housing
     # First), with a reason, through ``readiness_override``.
     override = " A manager can let the flat anyway, recording why."
@@ -255,10 +261,10 @@ def _check_ready(person: Person, on: date) -> None:
         raise ValidationError(
             f"She has no readiness assessment dated on or before {_uk(on)}.{override}", "person"
         )
-    if latest.outcome not in assessments.READY:
+    outcome, assessed_on = latest
+    if outcome not in assessments.READY:
         raise ValidationError(
-            f"Her latest assessment ({_uk(latest.assessed_on)}) says she is not ready yet."
-            f"{override}",
+            f"Her latest assessment ({_uk(assessed_on)}) says she is not ready yet.{override}",
             "person",
         )
 
@@ -289,7 +295,17 @@ def _settle_offers(person: Person, flat: Flat, licence: Licence) -> None:
     ).execute()
 
 
-def get_licence(licence_id: int) -> Licence:
+def get_licence(actor: User, licence_id: int) -> Licence:
+    """One licence with her record, as ``actor`` may see them: the way a window reads a licence.
+    Reading a licence of a woman whose details are not to be disclosed is audited as a view of
+    her record."""
+    viewing.require(actor)
+    return viewing.with_her_record(actor, stored_licence(licence_id))
+
+
+def stored_licence(licence_id: int) -> Licence:
+    """A licence as stored, for the services that print or change it (windows use
+    ``get_licence``)."""
     licence = Licence.get_or_none(Licence.id == licence_id)
     if licence is None:
         raise NotFound("That licence no longer exists.")

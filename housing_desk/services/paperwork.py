@@ -200,7 +200,7 @@ def record_document(
 def licence_agreement(actor: User, licence: Licence | int) -> bytes:
     """Her licence agreement in the team's wording, as PDF bytes; recorded as printed."""
     permissions.require(actor, "print")
-    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
+    licence = licences.stored_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
     agreement_wording.check_wording(wording, licence)
     pdf = agreement_document.build(_agreement_data(actor, licence), wording)
@@ -216,7 +216,7 @@ def notice_to_quit(actor: User, licence: Licence | int) -> bytes:
     quit (``services.tenure``).
     """
     permissions.require(actor, "print")
-    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
+    licence = licences.stored_licence(validation.record_id(licence, Licence, "licence"))
     if tenure.rule(licence.agreement_type).our_notice != "notice_to_quit":
         raise ValidationError(
             f"A notice to quit is not the way to end {tenure.rule(licence.agreement_type).label.lower()}.",
@@ -251,7 +251,7 @@ def notice_to_quit(actor: User, licence: Licence | int) -> bytes:
 
 def support_plan(actor: User, plan: SupportPlan | int) -> bytes:
     permissions.require(actor, "print")
-    plan = support_plans.get_plan(validation.record_id(plan, SupportPlan, "plan"))
+    plan = support_plans.get_plan(actor, validation.record_id(plan, SupportPlan, "plan"))
     pdf = plan_document.build(_plan_data(plan))
     record_document(actor, "support_plan", "support_plan", plan.id, plan_document.VERSION, pdf)
     return pdf
@@ -261,18 +261,18 @@ def signup_pack(actor: User, licence: Licence | int) -> bytes:
     """The licence agreement, the completed checklist, a key receipt, the inventory page and the
     support plan, to sign on the day, in one PDF."""
     permissions.require(actor, "print")
-    licence = licences.get_licence(validation.record_id(licence, Licence, "licence"))
+    licence = licences.stored_licence(validation.record_id(licence, Licence, "licence"))
     wording = settings.licence_template(licence.agreement_type)
     agreement_wording.check_wording(wording, licence)
-    plan = support_plans.current_plan(licence)
+    plan = support_plans.current_plan(actor, licence)
     labels = signup.checklist_labels(licence)
     data = SignupPackData(
         agreement=_agreement_data(actor, licence),
         checklist=tuple(
             ChecklistLine(labels[i.key], i.done, i.done_on, i.note)
-            for i in licences.checklist(licence)
+            for i in signup.stored_checklist(licence)
         ),
-        keys=tuple(KeyLine(k.label, k.issued_on) for k in licences.keys(licence)),
+        keys=tuple(KeyLine(k.label, k.issued_on) for k in signup.stored_keys(licence)),
         support_plan=_plan_data(plan) if plan is not None else None,
     )
     pdf = pack_document.build(data, wording)
@@ -323,7 +323,7 @@ def availability_report(
             occupant=s.occupant if include_names else "",
             compliance=compliance_label(s.compliance),
         )
-        for s in availability.availability(on)
+        for s in availability.availability(on, actor=actor)
     )
     data = AvailabilityReportData(
         organisation=organisation,

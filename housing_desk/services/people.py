@@ -9,7 +9,7 @@ from typing import Any
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, User
-from housing_desk.services import audit, names, permissions, validation
+from housing_desk.services import audit, names, permissions, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.people_list import (
     STATUS_LABELS as STATUS_LABELS,
@@ -173,6 +173,7 @@ def _audit_values(values: dict) -> dict:
 
 
 def possible_duplicates(
+    actor: User,
     given_name: str,
     family_name: str,
     date_of_birth: date | None = None,
@@ -181,8 +182,11 @@ def possible_duplicates(
 ) -> list[Person]:
     """People whose name (accents and case ignored) and date of birth look like these.
 
-    Without a date of birth on either side, the name alone decides.
+    Without a date of birth on either side, the name alone decides. Asked before a record is
+    added or changed, so only by a role that may do that; the records come without their notes
+    for anyone who may not read them.
     """
+    permissions.require(actor, "manage_people")
     wanted = {k for k in names.search_key(given_name, family_name, preferred_name).split("|") if k}
     query = Person.select()
     if exclude_id is not None:
@@ -196,7 +200,7 @@ def possible_duplicates(
         keys = {k for k in person.search_name.split("|") if k}
         if keys & wanted:
             matches.append(person)
-    return matches
+    return viewing.all_as_seen_by(actor, matches)
 
 
 def create_person(actor: User, *, given_name: str, family_name: str, **details: object) -> Person:
@@ -266,18 +270,9 @@ def get_person(actor: User, person_id: int) -> Person:
     if isinstance(actor, (int, Person)):
         raise TypeError("get_person(actor, person_id): the acting user comes first")
     permissions.require(actor, "view")
-    person = _load(person_id)
-    if not permissions.allowed(actor, "view_sensitive"):
-        blank_sensitive(person)
+    person = viewing.as_seen_by(actor, _load(person_id))
     if person.do_not_disclose:
         audit.viewed(actor, person)
-    return person
-
-
-def blank_sensitive(person: Person) -> Person:
-    """Her notes and safe contact removed from a copy read for someone who may not see them."""
-    person.notes = ""
-    person.safe_contact = ""
     return person
 
 

@@ -14,7 +14,7 @@ from peewee import JOIN, Case, ModelSelect, fn
 
 from housing_desk.data.models import Person, Referral, User
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import names
+from housing_desk.services import names, viewing
 from housing_desk.services.listing import ascending, by_name
 
 if TYPE_CHECKING:
@@ -73,6 +73,7 @@ def _latest_status() -> ModelSelect[Referral]:
 
 
 def people_page(
+    actor: User,
     filters: PeopleFilter = PeopleFilter(),
     *,
     offset: int = 0,
@@ -80,7 +81,11 @@ def people_page(
     order: str = "name",
     descending: bool = False,
 ) -> list[PersonRow]:
-    """``limit`` rows from ``offset`` of the filtered list in ``order`` (one of ORDERS); one query."""
+    """``limit`` rows from ``offset`` of the filtered list in ``order`` (one of ORDERS); one query.
+
+    The team's own list: names, dates of birth and keyworkers, never notes.
+    """
+    viewing.require(actor)
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
     status = _latest_status()
@@ -142,6 +147,6 @@ def people_page(
     ]
 
 
-def list_people(include_archived: bool = False) -> list[PersonRow]:
+def list_people(actor: User, include_archived: bool = False) -> list[PersonRow]:
     """Everyone, by family name then first name (accents and case ignored)."""
-    return people_page(PeopleFilter(include_archived=include_archived), limit=None)
+    return people_page(actor, PeopleFilter(include_archived=include_archived), limit=None)

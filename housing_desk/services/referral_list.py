@@ -17,7 +17,7 @@ from peewee import Case
 
 from housing_desk.data.models import Person, Referral
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import names, permissions
+from housing_desk.services import names, viewing
 from housing_desk.services.listing import ascending, by_name
 from housing_desk.services.referrals import SOURCES, STATUS_LABELS, reason_text
 
@@ -60,18 +60,19 @@ def _labels(column: Field, labels: dict[str, str]) -> Case:
 
 
 def referrals_page(
+    actor: User,
     filters: ReferralFilter = ReferralFilter(),
     *,
     offset: int = 0,
     limit: int | None = 500,
     order: str = "received",
     descending: bool = True,
-    actor: User | None = None,
 ) -> list[ReferralRow]:
     """``limit`` referrals from ``offset`` in ``order`` (one of ORDERS), with her name; one query.
 
     The first line of an 'other' decision's notes is shown only to an ``actor`` who may see
-    sensitive details; without one, the reason is its plain label."""
+    sensitive details; for a viewer, the reason is its plain label."""
+    viewing.require(actor)
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}")
     query = Referral.select(
@@ -116,7 +117,7 @@ def referrals_page(
     )
     query = query.offset(offset) if offset else query
     query = query.limit(limit) if limit is not None else query
-    show_notes = permissions.allowed(actor, "view_sensitive")
+    show_notes = viewing.reads_notes(actor)
     return [
         ReferralRow(
             rid,
@@ -151,7 +152,7 @@ def referrals_page(
     ]
 
 
-def list_referrals(status: str | None = None, actor: User | None = None) -> list[ReferralRow]:
+def list_referrals(actor: User, status: str | None = None) -> list[ReferralRow]:
     """Every referral (or those with ``status``), newest first, with her name (see
     ``referrals_page`` for what ``actor`` may see)."""
-    return referrals_page(ReferralFilter(status=status), limit=None, actor=actor)
+    return referrals_page(actor, ReferralFilter(status=status), limit=None)

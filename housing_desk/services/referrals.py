@@ -12,7 +12,7 @@ from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Person, Referral
 from housing_desk.data.rows import first
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, permissions, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
 
@@ -56,11 +56,18 @@ def _lock(referral_id: int) -> Referral:
     return lock_row(Referral, referral_id, "That referral no longer exists.")
 
 
-def open_referral(person: Person) -> Referral | None:
-    """Her referral that is received, being assessed or accepted, if there is one."""
+def open_referral(actor: User, person: Person | int) -> Referral | None:
+    """Her referral that is received, being assessed or accepted, if there is one, as ``actor``
+    may see it (a viewer: without its notes)."""
+    viewing.require(actor)
+    return viewing.as_seen_by(actor, current_open(person if isinstance(person, int) else person.id))
+
+
+def current_open(person_id: int) -> Referral | None:
+    """Her open referral as stored, for the services that change it (never shown as it is)."""
     return first(
         Referral.select()
-        .where((Referral.person == person.id) & Referral.status.in_(OPEN_STATUSES))
+        .where((Referral.person == person_id) & Referral.status.in_(OPEN_STATUSES))
         .order_by(Referral.received_on.desc())
     )
 
@@ -96,7 +103,7 @@ def create_referral(
         person = _person(person_id)
         if person.archived:
             raise ValidationError("Her record is archived: restore it before referring her.", None)
-        if open_referral(person) is not None:
+        if current_open(person.id) is not None:
             raise ValidationError(
                 "She already has an open referral. Decide or close it first.", None
             )
@@ -235,16 +242,13 @@ def mark_assessing(referral_id: int) -> None:
 def for_person(actor: User, person: Person) -> list[Referral]:
     """Her referrals, newest first; for someone who may not see sensitive details (a viewer), the
     notes and decision notes come back blank."""
-    permissions.require(actor, "view")
-    found = list(
+    viewing.require(actor)
+    return viewing.all_as_seen_by(
+        actor,
         Referral.select()
         .where(Referral.person == getattr(person, "id", person))
-        .order_by(Referral.received_on.desc(), Referral.id.desc())
+        .order_by(Referral.received_on.desc(), Referral.id.desc()),
     )
-    if not permissions.allowed(actor, "view_sensitive"):
-        for referral in found:
-            referral.notes = referral.decision_notes = ""
-    return found
 
 
 def reason_label(referral: Referral, actor: User | None = None) -> str:

@@ -15,9 +15,10 @@ from housing_desk.data.models import (
     Person,
     Referral,
     SupportPlan,
+    User,
 )
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import access_requests, attachments, availability, names
+from housing_desk.services import access_requests, attachments, availability, names, viewing
 from housing_desk.services.compliance import noun
 from housing_desk.services.money_reminders import money_reminders
 from housing_desk.services.upkeep_reminders import upkeep_reminders
@@ -46,9 +47,17 @@ _WHO = (Person.given_name, Person.family_name, Person.preferred_name, Person.do_
 _name = names.board_name
 
 
-def due(on: date | None = None, board: list | None = None) -> list[Reminder]:
+def due(
+    on: date | None = None, board: list | None = None, *, actor: User | None = None
+) -> list[Reminder]:
     """Everything due or overdue on ``on``, overdue first, then by date. ``board`` is the day's
-    availability when the caller already has it (its compliance is reused)."""
+    availability when the caller already has it (its compliance is reused).
+
+    Reminders name women as the board does (never one whose details are not to be disclosed)
+    and carry no notes, whoever asks; ``actor``, when given, must be signed in and active.
+    """
+    if actor is not None:
+        viewing.require(actor)
     on = on or clock.today()
     found: list[Reminder] = []
     for status in availability.availability(on) if board is None else board:

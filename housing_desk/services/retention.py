@@ -119,8 +119,9 @@ def due(actor: User, on: date | None = None) -> list[tuple[int, date]]:
     )
 
 
-def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
+def named(actor: User, entries: list[tuple[int, date]]) -> list[RetentionRow]:
     """Rows of ``due``'s list with their names, in the same order (read 500 at a time)."""
+    permissions.require(actor, "retention")
     years = settings.retention_years()
     names_by_id = {}
     for start in range(0, len(entries), 500):
@@ -143,7 +144,7 @@ def named(entries: list[tuple[int, date]]) -> list[RetentionRow]:
 
 def report(actor: User, on: date | None = None) -> list[RetentionRow]:
     """People whose records closed more than the retention period ago, oldest first."""
-    return named(due(actor, on))
+    return named(actor, due(actor, on))
 
 
 def is_due(person_id: int, on: date | None = None) -> bool:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, LicenceKey, Person, SignupItem
-from housing_desk.services import audit, lifecycle, permissions, validation
+from housing_desk.services import audit, lifecycle, permissions, validation, viewing
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
@@ -60,8 +60,15 @@ def checklist_labels(licence: Licence) -> dict[str, str]:
     return {**CHECKLIST_LABELS, "hb_claim": NRPF_HB_LABEL}
 
 
-def checklist(licence: Licence) -> list[SignupItem]:
-    """The sign-up checklist of a licence, in the order of ``SIGNUP_CHECKLIST``."""
+def checklist(actor: User, licence: Licence) -> list[SignupItem]:
+    """The sign-up checklist of a licence, in the order of ``SIGNUP_CHECKLIST``, as ``actor``
+    may see it (a viewer: without the notes)."""
+    viewing.require(actor)
+    return viewing.all_as_seen_by(actor, stored_checklist(licence))
+
+
+def stored_checklist(licence: Licence) -> list[SignupItem]:
+    """The checklist as stored, for the services that print it or act on it."""
     items = {i.key: i for i in SignupItem.select().where(SignupItem.licence == licence.id)}
     return [items[key] for key, _label in SIGNUP_CHECKLIST if key in items]
 
@@ -115,7 +122,7 @@ def activate(actor: User, licence: Licence | int) -> Licence:
         if not lifecycle.licence_allows(current.status, "sign_up"):
             raise ValidationError("Only a licence awaiting sign-up can be activated.", None)
         labels = checklist_labels(current)
-        open_items = [labels[i.key] for i in checklist(current) if not i.done]
+        open_items = [labels[i.key] for i in stored_checklist(current) if not i.done]
         if open_items:
             raise ValidationError(
                 f"The sign-up checklist is not complete. Still to do: {'; '.join(open_items)}.",
@@ -184,5 +191,12 @@ def return_key(actor: User, key: LicenceKey | int, *, returned_on: DateGiven = N
     return LicenceKey.get_by_id(current.id)
 
 
-def keys(licence: Licence) -> list[LicenceKey]:
+def keys(actor: User, licence: Licence) -> list[LicenceKey]:
+    """The keys and fobs issued under a licence, as ``actor`` may see them."""
+    viewing.require(actor)
+    return viewing.all_as_seen_by(actor, stored_keys(licence))
+
+
+def stored_keys(licence: Licence) -> list[LicenceKey]:
+    """The keys as stored, for the services that print them or act on them."""
     return list(LicenceKey.select().where(LicenceKey.licence == licence.id).order_by(LicenceKey.id))

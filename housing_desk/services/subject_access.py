@@ -61,10 +61,10 @@ def _printed(person: Person, her_licences: list[Licence]) -> RecordSection:
     )
 
 
-def _files(person: Person) -> list[RecordSection]:
+def _files(actor: User, person: Person) -> list[RecordSection]:
     files = tuple(
         (a.created_at.strftime("%d/%m/%Y"), attachments.KINDS.get(a.kind, a.kind), a.filename)
-        for a in attachments.hers(person.id).order_by(Attachment.created_at)
+        for a in attachments.hers(actor, person.id).order_by(Attachment.created_at)
     )
     if not files:
         return []
@@ -98,8 +98,10 @@ def _sources(person: Person) -> list[str]:
 
 
 def gather(actor: User, person: Person) -> SubjectAccessData:
-    """Every table that holds something of hers, each as a readable section; refused while the
-    organisation's name or address is missing (Article 15 asks who holds her data)."""
+    """Every table that holds something of hers, each as a readable section, for a role that
+    may export her records; refused while the organisation's name or address is missing
+    (Article 15 asks who holds her data)."""
+    permissions.require(actor, "export")
     organisation = settings.organisation_for_documents()
     her_licences = list(rows_of(Licence, person.id).order_by(Licence.start_date, Licence.id))
     sections = [access_sections.profile(person)]
@@ -109,10 +111,10 @@ def gather(actor: User, person: Person) -> SubjectAccessData:
     sections += access_sections.licence_sections(person, her_licences)
     sections += access_sections.plan_sections(person)
     sections += tenancy_records.subject_access_sections(person.id)
-    sections += account_records.sections(person.id)
+    sections += account_records.sections(actor, person.id)
     sections += access_sections.request_sections(person)
     sections += access_other.other_sections(person.id)
-    sections += [_printed(person, her_licences), *_files(person), _trail(actor, person)]
+    sections += [_printed(person, her_licences), *_files(actor, person), _trail(actor, person)]
     return SubjectAccessData(
         organisation,
         f"SAR-{person.id:06d}-{clock.today():%Y%m%d}",
@@ -142,7 +144,7 @@ def _her_own_files(actor: User, person: Person) -> list[appendix.OwnFile]:
     # Files kept with her record and her licences, each read (and its opening audited) as she
     # would have it; one that fails its fingerprint is named, not shown.
     found = []
-    for row in attachments.hers(person.id).order_by(Attachment.created_at):
+    for row in attachments.hers(actor, person.id).order_by(Attachment.created_at):
         try:
             data = attachments.open(actor, row.id)
         except DomainError:

@@ -4,12 +4,12 @@ superseding the last."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Goal, Licence, SupportPlan, User
-from housing_desk.services import assessments, audit, permissions, validation
+from housing_desk.services import assessments, audit, permissions, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row, versioned_update
 from housing_desk.services.support_plan_care import (
@@ -127,7 +127,7 @@ def create_plan(
             review_due=review_due,
             created_by=actor.id,
         )
-        latest = assessments.latest(licence.person, start_date)
+        latest = assessments.latest(actor, licence.person, start_date)
         seeded = 0
         if latest is not None:
             scores = {s.domain: s.score for s in latest.scores}
@@ -335,32 +335,40 @@ def _editable(plan: SupportPlan | int, allow_agreed: bool = False) -> SupportPla
     return current
 
 
-def plans_for(licence: Licence) -> list[SupportPlan]:
+def plans_for(actor: User, licence: Licence) -> list[SupportPlan]:
+    """Every support plan of a licence, newest first, as ``actor`` may see them (a viewer:
+    without her risks or crisis plan)."""
+    viewing.require(actor)
+    return viewing.all_as_seen_by(actor, _plans(licence))
+
+
+def _plans(licence: Licence) -> list[SupportPlan]:
     return list(
         SupportPlan.select()
-        .where(SupportPlan.licence == licence.id)
+        .where(SupportPlan.licence == getattr(licence, "id", licence))
         .order_by(SupportPlan.start_date.desc(), SupportPlan.id.desc())
     )
 
 
-def current_plan(licence: Licence, actor: User | None = None) -> SupportPlan | None:
+def goals(actor: User, plan: SupportPlan) -> list[Goal]:
+    """A plan's goals in order, as ``actor`` may see them (a viewer: without her own words, her
+    strengths or the outcome)."""
+    viewing.require(actor)
+    return viewing.all_as_seen_by(
+        actor,
+        Goal.select().where(Goal.plan == plan.id).order_by(Goal.position, Goal.id),
+    )
+
+
+def current_plan(actor: User, licence: Licence) -> SupportPlan | None:
     """The draft being written, else the agreed plan in force; for an ``actor`` who may not see
     sensitive details (a viewer), how her risks are managed comes back blank."""
-    plans = plans_for(licence)
+    viewing.require(actor)
+    plans = _plans(licence)
     plan = next((p for p in plans if p.status == "draft"), None) or next(
         (p for p in plans if p.status == "agreed"), None
     )
-    return _as_seen_by(actor, plan)
-
-
-_Plan = TypeVar("_Plan", bound=SupportPlan | None)
-
-
-def _as_seen_by(actor: User | None, plan: _Plan) -> _Plan:
-    if plan is not None and actor is not None and not permissions.allowed(actor, "view_sensitive"):
-        for key in RISK_FIELDS:
-            setattr(plan, key, "")
-    return plan
+    return viewing.as_seen_by(actor, plan)
 
 
 def review_overdue(plan: SupportPlan, on: date | None = None) -> bool:
@@ -368,9 +376,10 @@ def review_overdue(plan: SupportPlan, on: date | None = None) -> bool:
     return plan.status != "superseded" and plan.review_due is not None and plan.review_due < on
 
 
-def get_plan(plan_id: int, actor: User | None = None) -> SupportPlan:
-    """The plan; for a viewer (``actor``), without her risk notes."""
+def get_plan(actor: User, plan_id: int) -> SupportPlan:
+    """The plan; for a viewer (``actor``), without her risk notes or crisis plan."""
+    viewing.require(actor)
     plan = SupportPlan.get_or_none(SupportPlan.id == plan_id)
     if plan is None:
         raise NotFound("That support plan no longer exists.")
-    return _as_seen_by(actor, plan)
+    return viewing.as_seen_by(actor, plan)

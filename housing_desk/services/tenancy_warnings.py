@@ -12,7 +12,7 @@ from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Licence, TenancyWarning, User
 from housing_desk.data.rows import objects
-from housing_desk.services import assessments, audit, permissions, settings, validation
+from housing_desk.services import assessments, audit, permissions, settings, validation, viewing
 from housing_desk.services.errors import NotFound, ValidationError
 from housing_desk.services.records import lock_row
 
@@ -148,11 +148,13 @@ def final_warning_in_force(licence: Licence | int, on: date | None = None) -> bo
     )
 
 
-def get_warning(warning_id: int) -> TenancyWarning:
+def get_warning(actor: User, warning_id: int) -> TenancyWarning:
+    """One warning; a viewer reads its stage and date, not the reason."""
+    viewing.require(actor)
     warning = TenancyWarning.get_or_none(TenancyWarning.id == warning_id)
     if warning is None:
         raise NotFound("That warning no longer exists.")
-    return warning
+    return viewing.as_seen_by(actor, warning)
 
 
 def _id(record: BaseModel | int) -> int:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from housing_desk import clock
-from housing_desk.data.models import Person, Referral
+from housing_desk.data.models import Person, Referral, User
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import assessments, names
+from housing_desk.services import assessments, names, viewing
 from housing_desk.services.referrals import PRIORITIES
 
 
@@ -37,8 +37,9 @@ class WaitingEntry:
         return assessments.OUTCOMES.get(self.latest_outcome, "Not assessed")
 
 
-def waiting_list(on: date | None = None) -> list[WaitingEntry]:
+def waiting_list(actor: User, on: date | None = None) -> list[WaitingEntry]:
     """Everyone waiting for a flat, in the order the team offers flats (two queries)."""
+    viewing.require(actor)
     on = on or clock.today()
     query = (
         Referral.select(
@@ -96,9 +97,9 @@ def waiting_list(on: date | None = None) -> list[WaitingEntry]:
     return entries
 
 
-def position_of(person_id: int, on: date | None = None) -> int | None:
+def position_of(actor: User, person_id: int, on: date | None = None) -> int | None:
     """Her place on the waiting list, or None when she is not on it."""
-    for entry in waiting_list(on):
+    for entry in waiting_list(actor, on):
         if entry.person_id == person_id:
             return entry.position
     return None

@@ -16,7 +16,7 @@ def warning_letter(actor: User, warning: TenancyWarning | int) -> bytes:
 
     permissions.require(actor, "print")
     warning = tenancy_warnings.get_warning(
-        validation.record_id(warning, TenancyWarning, "warning", label="the warning")
+        actor, validation.record_id(warning, TenancyWarning, "warning", label="the warning")
     )
     if warning.stage not in tenancy_warnings.LETTER_STAGES:
         raise ValidationError(

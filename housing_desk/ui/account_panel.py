@@ -36,10 +36,10 @@ STATEMENT_COLUMNS = (
 )
 
 
-def summary(licence) -> str:
+def summary(actor, licence) -> str:
     """Her account in a few plain lines, for the panel and the move-out dialog."""
-    account = arrears.statement(licence)
-    gap = housing_benefit.shortfall(licence)
+    account = arrears.statement(licence, actor=actor)
+    gap = housing_benefit.shortfall(actor, licence)
     claim = licences.HB_STATUSES.get(licence.hb_status, licence.hb_status)
     lines = [
         f"<b>Balance: {arrears.owed_words(account.balance)}</b> · her own share: {arrears.owed_words(account.her_balance)}"
@@ -54,12 +54,12 @@ def summary(licence) -> str:
             "eligible charges to pay herself."
         ),
     ]
-    plan = arrears.repayment_plan(licence)
+    plan = arrears.repayment_plan(actor, licence)
     if plan is not None:
         lines.append(
             f"Repayment plan: £{plan.weekly_amount:,.2f} a week from {dates.uk(plan.start_on)}."
         )
-    away = [a for a in housing_benefit.absences(licence) if a.end is None]
+    away = [a for a in housing_benefit.absences(actor, licence) if a.end is None]
     if away:
         lines.append(
             f"Away since {dates.uk(away[0].start)}; Housing Benefit usually stops if she is still "
@@ -119,8 +119,8 @@ class AccountPanel(QWidget):
             self.model.set_rows([])
             self.ui.summaryLabel.setText("Choose a licence to see her account.")
         else:
-            self.model.set_rows(arrears.statement(licence).lines)
-            self.ui.summaryLabel.setText(summary(licence))
+            self.model.set_rows(arrears.statement(licence, actor=self.actor).lines)
+            self.ui.summaryLabel.setText(summary(self.actor, licence))
             self.ui.statementTable.scrollToBottom()
         self._buttons()
 
@@ -138,11 +138,11 @@ class AccountPanel(QWidget):
         )
         self.back_action.setEnabled(
             self.licence is not None
-            and any(a.end is None for a in housing_benefit.absences(self.licence))
+            and any(a.end is None for a in housing_benefit.absences(self.actor, self.licence))
         )
         self.evidence_menu.clear()
         waiting = (
-            [e for e in housing_benefit.evidence(self.licence) if e.sent_on is None]
+            [e for e in housing_benefit.evidence(self.actor, self.licence) if e.sent_on is None]
             if self.licence is not None
             else []
         )
@@ -163,10 +163,10 @@ class AccountPanel(QWidget):
         line = self.proxy.source_row(indexes[0])
         if line is None or line.payment_id is None or line.payment is None or line.payment < 0:
             return None
-        return accounts.payment(line.payment_id)
+        return accounts.payment(self.actor, line.payment_id)
 
     def _refresh(self, *_args) -> None:
-        self.show_licence(licences.get_licence(self.licence.id))
+        self.show_licence(licences.get_licence(self.actor, self.licence.id))
         self.changed.emit()
 
     def _ask(self, dialog) -> None:
@@ -183,7 +183,7 @@ class AccountPanel(QWidget):
             self._refresh()
 
     def back_home(self) -> None:
-        away = [a for a in housing_benefit.absences(self.licence) if a.end is None]
+        away = [a for a in housing_benefit.absences(self.actor, self.licence) if a.end is None]
         if not away:
             return
         saved = DateDialog.ask(

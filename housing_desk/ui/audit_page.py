@@ -61,7 +61,9 @@ class AuditPage(QWidget):
     def _offer_people(self, text: str) -> None:
         self.person_id = self._matches.get(text)
         rows = (
-            people.people_page(people.PeopleFilter(text=text, include_archived=True), limit=MATCHES)
+            people.people_page(
+                self.actor, people.PeopleFilter(text=text, include_archived=True), limit=MATCHES
+            )
             if text
             else []
         )

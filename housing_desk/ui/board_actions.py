@@ -21,8 +21,12 @@ class FlatActions:
 
     def select(self, status) -> None:
         self.status = status
-        self.offer = allocations.pending_offer_of_flat(status.flat_id) if status else None
-        self.licence = licence_register.licence_to_act_on(status.flat_id) if status else None
+        self.offer = (
+            allocations.pending_offer_of_flat(self.actor, status.flat_id) if status else None
+        )
+        self.licence = (
+            licence_register.licence_to_act_on(self.actor, status.flat_id) if status else None
+        )
 
     def allowed(self) -> dict[str, bool]:
         return lifecycle.flat_actions(
@@ -69,7 +73,7 @@ class FlatActions:
             wizard = MoveInWizard.run(self.parent, self.actor, flat, licence=self.licence)
         else:
             wizard = MoveInWizard.run(
-                self.parent, self.actor, flat, allocations.move_in_choices(flat)
+                self.parent, self.actor, flat, allocations.move_in_choices(self.actor, flat)
             )
         self.started_plan = wizard.plan
         return wizard.licence

@@ -179,7 +179,9 @@ class BoardPage(QWidget):
         add_flat.setVisible(permissions.allowed(self.actor, "manage_flats"))
 
     def refresh(self, *, side_lists_when_painted: bool = False) -> None:
-        self.show_read(read_board(self.on()), side_lists_when_painted=side_lists_when_painted)
+        self.show_read(
+            read_board(self.on(), actor=self.actor), side_lists_when_painted=side_lists_when_painted
+        )
 
     def show_read(self, read: BoardRead, *, side_lists_when_painted: bool = False) -> None:
         """Show what ``read_board`` read; side lists it did not read are read a moment later."""
@@ -220,7 +222,7 @@ class BoardPage(QWidget):
 
     def _side_lists(self, on: date, statuses, lists: SideLists | None = None) -> None:
         """The side lists on ``on``: as read with the rows, else read now."""
-        lists = lists or read_side_lists(on, statuses)
+        lists = lists or read_side_lists(on, statuses, actor=self.actor)
         ui = self.ui
         ui.comingFreeList.clear()
         for item in lists.coming_free:

@@ -35,10 +35,12 @@ class BoardRead:
     side_lists: SideLists | None = None
 
 
-def read_board(on: date, *, with_side_lists: bool = False) -> BoardRead:
-    """Read everything the board shows on ``on`` but the incidents (read for whoever signs in)."""
+def read_board(on: date, *, with_side_lists: bool = False, actor=None) -> BoardRead:
+    """Read everything the board shows on ``on`` but the incidents (read for whoever signs in).
+    Read before anyone signs in too (no ``actor``): the board names no confidential woman and
+    shows no notes, whoever reads it."""
     mark, read_on = audit.change_mark(), clock.today()
-    statuses = flats.availability(on)
+    statuses = flats.availability(on, actor=actor)
     start, end = month_window(on)
     return BoardRead(
         on=on,
@@ -47,14 +49,14 @@ def read_board(on: date, *, with_side_lists: bool = False) -> BoardRead:
         statuses=statuses,
         start=start,
         end=end,
-        timeline=flats.timeline(start, end),
-        side_lists=read_side_lists(on, statuses) if with_side_lists else None,
+        timeline=flats.timeline(start, end, actor=actor),
+        side_lists=read_side_lists(on, statuses, actor=actor) if with_side_lists else None,
     )
 
 
-def read_side_lists(on: date, statuses: list) -> SideLists:
+def read_side_lists(on: date, statuses: list, *, actor=None) -> SideLists:
     return SideLists(
-        coming_free=coming_free(on, board=statuses),
-        offers=allocations.offers(status="pending", on=on),
-        reminders=reminders.due(on, board=statuses),
+        coming_free=coming_free(on, board=statuses, actor=actor),
+        offers=allocations.pending_offers(on, actor=actor),
+        reminders=reminders.due(on, board=statuses, actor=actor),
     )

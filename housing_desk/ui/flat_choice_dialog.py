@@ -43,7 +43,7 @@ class FlatChoiceDialog(QDialog):
         self.model = RowTableModel(FLAT_COLUMNS, self)
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.flatsTable, self.proxy)
-        self.model.set_rows(flat_choice.flats_for(person))
+        self.model.set_rows(flat_choice.flats_for(actor, person))
         self.proxy.sort(-1)  # keep the service's order: suitable first
         ui.flatsTable.resizeColumnsToContents()
         ui.flatsTable.selectionModel().selectionChanged.connect(lambda *_: self._selected())

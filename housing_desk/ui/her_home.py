@@ -45,7 +45,7 @@ class HerHome:
         """Her licence not ended (the flat she lives in or is signing up for), the offer waiting
         for her answer, the flat she accepted, and the buttons for what comes next."""
         ui = self.panel.ui
-        licence = licence_register.home_of(person.id)
+        licence = licence_register.home_of(self.panel.actor, person.id)
         if licence is None:
             home = "No flat with us."
         elif licence.status == "pending_signup":
@@ -59,7 +59,11 @@ class HerHome:
                 f"since {dates.uk(licence.start_date)}"
                 + (f"; moving out {dates.uk(licence.end_date)}." if licence.end_date else ".")
             )
-        pending = [o for o in allocations.offers(status="pending") if o.person_id == person.id]
+        pending = [
+            o
+            for o in allocations.offers(self.panel.actor, status="pending")
+            if o.person_id == person.id
+        ]
         self.offer = pending[0] if pending else None
         if self.offer is not None:
             home += (
@@ -71,7 +75,7 @@ class HerHome:
         self.accepted = next(
             (
                 o
-                for o in allocations.offers(status="accepted")
+                for o in allocations.offers(self.panel.actor, status="accepted")
                 if waiting and licence is None and o.referral_id == open_referral.id
             ),
             None,
@@ -111,7 +115,7 @@ class HerHome:
         panel = self.panel
         if self.offer is None:
             return
-        offer = allocations.get_offer(self.offer.offer_id)
+        offer = allocations.get_offer(panel.actor, self.offer.offer_id)
         answered, _wizard = answer_offer(
             panel, panel.actor, offer, panel.person.display_name, self.offer.reference
         )
@@ -129,7 +133,7 @@ class HerHome:
         panel = self.panel
         if self.offer is None:
             return
-        offer = allocations.get_offer(self.offer.offer_id)
+        offer = allocations.get_offer(panel.actor, self.offer.offer_id)
         self.after(
             WithdrawOfferDialog.ask(
                 panel, panel.actor, offer, panel.person.display_name, self.offer.reference

@@ -42,7 +42,7 @@ def export_records(panel) -> None:
 
 
 def _offer_to_close_requests(panel, person) -> None:
-    waiting = subject_access.requests("open", person)
+    waiting = subject_access.requests("open", person, actor=panel.actor)
     if not waiting:
         return
     received = ", ".join(uk_date(r.received_on) for r in waiting)

@@ -60,7 +60,7 @@ class IncidentDialog(FormDialog):
             ui.severityCombo.addItem(label, key)
         ui.severityCombo.setCurrentIndex(1)
         ui.flatCombo.addItem("Not at a flat of ours", None)
-        current = licences.current_licence(person)
+        current = licences.current_licence(self.actor, person)
         if current is not None:
             ui.flatCombo.addItem(f"At her flat, {current.flat.reference}", current.flat_id)
             ui.flatCombo.setCurrentIndex(1)

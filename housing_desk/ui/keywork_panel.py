@@ -49,8 +49,12 @@ class KeyworkDialog(FormDialog):
 
     def __init__(self, actor, licence, name: str, parent: QWidget | None = None):
         self.actor, self.licence = actor, licence
-        plan = support_plans.current_plan(licence)
-        self.goals = [g for g in plan.goals if g.achieved_on is None] if plan else []
+        plan = support_plans.current_plan(self.actor, licence)
+        self.goals = (
+            [g for g in support_plans.goals(self.actor, plan) if g.achieved_on is None]
+            if plan
+            else []
+        )
         super().__init__(parent)
         ui = self.ui
         ui.introLabel.setText(f"A keywork session with {name}.")
@@ -161,7 +165,7 @@ class KeyworkPanel(QWidget):
         self.person, self.name = person, name
         self.licence = licence
         if licence is None and person is not None:
-            self.licence = licences.current_licence(person)
+            self.licence = licences.current_licence(self.actor, person)
         if licence is not None:
             rows = keywork.sessions(self.actor, licence)
         elif person is not None:

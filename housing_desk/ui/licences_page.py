@@ -131,7 +131,9 @@ class LicencesPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(licence_register.list_licences(self.ui.viewCombo.currentData()))
+        self.model.set_rows(
+            licence_register.list_licences(self.actor, self.ui.viewCombo.currentData())
+        )
         self.ui.licencesTable.resizeColumnsToContents()
         self._buttons()
 
@@ -162,7 +164,7 @@ class LicencesPage(QWidget):
     def selected(self):
         indexes = self.ui.licencesTable.selectionModel().selectedRows()
         row = self.proxy.source_row(indexes[0]) if indexes else None
-        return licences.get_licence(row.licence_id) if row else None
+        return licences.get_licence(self.actor, row.licence_id) if row else None
 
     def _buttons(self) -> None:
         licence = self.selected()
@@ -211,7 +213,7 @@ class LicencesPage(QWidget):
         rows = []
         if licence is not None:
             rows = paperwork.documents_for("licence", licence.id)
-            for plan in support_plans.plans_for(licence):
+            for plan in support_plans.plans_for(self.actor, licence):
                 rows += paperwork.documents_for("support_plan", plan.id)
         self.documents.set_rows(sorted(rows, key=lambda d: d.generated_at, reverse=True))
         self.ui.documentsTable.resizeColumnsToContents()
@@ -234,7 +236,7 @@ class LicencesPage(QWidget):
 
         waiting = [
             r.licence_id
-            for r in licence_register.list_licences("current")
+            for r in licence_register.list_licences(self.actor, "current")
             if r.status == "pending_signup"
         ]
         if not waiting:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from housing_desk import clock
-from housing_desk.services import allocations
+from housing_desk.services import allocations, permissions
 from housing_desk.ui import dates, forms, window_fit
 from housing_desk.ui.field_errors import FieldErrors
 from housing_desk.ui.operations import Operation
@@ -49,7 +49,7 @@ class MatchDialog(QDialog):
         self.model = RowTableModel(CANDIDATE_COLUMNS, self)
         self.proxy = FilterProxy(self.model, self)
         prepare_table(ui.candidatesTable, self.proxy)
-        self.model.set_rows(allocations.candidates(flat))
+        self.model.set_rows(allocations.candidates(flat, actor=self.actor))
         self.proxy.sort(-1)  # keep the service's order: suitable, priority, days waiting
         ui.candidatesTable.resizeColumnsToContents()
         ui.candidatesTable.selectionModel().selectionChanged.connect(lambda *_: self._selected())
@@ -61,6 +61,10 @@ class MatchDialog(QDialog):
             ui.candidatesTable.selectRow(0)
         self._selected()
         ui.offerButton.setDefault(True)
+        # Someone who may look but not offer (a viewer) sees the list without the offer form.
+        offers = permissions.allowed(actor, "allocate")
+        for widget in (ui.offerButton, ui.offeredEdit, ui.offeredEditLabel):
+            widget.setVisible(offers)
         window_fit.fit(self, 900, 520)
 
     def selected(self):

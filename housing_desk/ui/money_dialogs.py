@@ -83,7 +83,7 @@ class HousingBenefitDecisionDialog(FormDialog):
         dates.set_date(ui.decidedEdit, clock.today())
         dates.set_date(ui.awardFromEdit, licence.start_date)
         ui.awardEdit.setPlaceholderText(
-            f"Her eligible charges are £{housing_benefit.shortfall(licence).eligible:,.2f} a week"
+            f"Her eligible charges are £{housing_benefit.shortfall(actor, licence).eligible:,.2f} a week"
         )
         ui.decisionCombo.currentIndexChanged.connect(self._confirmed)
         self._confirmed()
@@ -128,7 +128,7 @@ class RepaymentPlanDialog(FormDialog):
         super().__init__(parent)
         self.actor, self.licence = actor, licence
         dates.set_date(self.ui.startEdit, clock.today())
-        plan = arrears.repayment_plan(licence)
+        plan = arrears.repayment_plan(actor, licence)
         if plan is not None:
             self.ui.introLabel.setText(
                 f"{self.ui.introLabel.text()} The plan now in force is £{plan.weekly_amount:,.2f} "

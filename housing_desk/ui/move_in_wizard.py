@@ -154,13 +154,13 @@ class ChecklistPage(FormPage):
         for key, box in self.boxes.items():
             box.setText(labels[key] + (KEYS_TICK if key == "keys_issued" else ""))
         self.hb_reference.setVisible(labels["hb_claim"] == licences.CHECKLIST_LABELS["hb_claim"])
-        for item in licences.checklist(self.wizard_.licence):
+        for item in licences.checklist(self.wizard_.actor, self.wizard_.licence):
             self.boxes[item.key].setChecked(item.done)
             if item.key == "hb_claim":
                 self.hb_reference.setText(item.note)
 
     def validatePage(self) -> bool:
-        stored = {i.key: i for i in licences.checklist(self.wizard_.licence)}
+        stored = {i.key: i for i in licences.checklist(self.wizard_.actor, self.wizard_.licence)}
 
         def save_changed_items() -> None:
             for key, box in self.boxes.items():
@@ -193,7 +193,7 @@ class KeysPage(FormPage):
 
     def _list(self) -> None:
         self.ui.keysList.clear()
-        for key in licences.keys(self.wizard_.licence):
+        for key in licences.keys(self.wizard_.actor, self.wizard_.licence):
             self.ui.keysList.addItem(f"{key.label} — issued {dates.uk(key.issued_on)}")
 
     def add_key(self) -> None:

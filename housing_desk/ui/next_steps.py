@@ -25,7 +25,7 @@ def move_in(parent: QWidget, actor, flat_id: int):
     from housing_desk.ui.move_in_wizard import MoveInWizard
 
     flat = flats.get_flat(flat_id)
-    return MoveInWizard.run(parent, actor, flat, allocations.move_in_choices(flat))
+    return MoveInWizard.run(parent, actor, flat, allocations.move_in_choices(actor, flat))
 
 
 def new_woman_referred(parent: QWidget, actor):

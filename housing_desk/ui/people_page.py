@@ -72,7 +72,7 @@ class PeoplePage(QWidget):
 
     def _fetch(self, offset: int, limit: int, order: str, descending: bool):
         return people.people_page(
-            self.filters, offset=offset, limit=limit, order=order, descending=descending
+            self.actor, self.filters, offset=offset, limit=limit, order=order, descending=descending
         )
 
     def _filter(self, *_args) -> None:

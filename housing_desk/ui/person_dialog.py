@@ -106,6 +106,7 @@ class PersonDialog(FormDialog):
 
     def _confirm_not_a_duplicate(self, values: dict) -> bool:
         matches = people.possible_duplicates(
+            self.actor,
             values["given_name"],
             values["family_name"],
             values["date_of_birth"],

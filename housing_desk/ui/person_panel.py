@@ -236,7 +236,7 @@ class PersonPanel(QWidget):
         if open_one is None:
             text = "No open referral."
         elif open_one.status == "accepted":
-            position = waiting_list.position_of(self.person.id)
+            position = waiting_list.position_of(self.actor, self.person.id)
             text = f"On the waiting list, number {position}." if position else "Accepted."
         else:
             text = f"Referral {referrals.STATUS_LABELS[open_one.status].lower()} since {dates.uk(open_one.received_on)}."

@@ -123,7 +123,7 @@ class ReferralsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        entries = waiting_list.waiting_list()
+        entries = waiting_list.waiting_list(self.actor)
         self.waiting.set_rows(entries)
         self.ui.waitingTable.resizeColumnsToContents()
         urgent = sum(1 for e in entries if e.priority == 1)
@@ -143,12 +143,12 @@ class ReferralsPage(QWidget):
             status=self.ui.statusCombo.currentData(), text=self.ui.filterEdit.text()
         )
         return referral_list.referrals_page(
+            self.actor,
             filters,
             offset=offset,
             limit=limit,
             order=order,
             descending=descending,
-            actor=self.actor,
         )
 
     def _reload_all(self) -> None:
@@ -209,7 +209,7 @@ class ReferralsPage(QWidget):
         from housing_desk.ui.referral_dialogs import DecisionDialog
 
         person = self._person()
-        referral = referrals.open_referral(person) if person is not None else None
+        referral = referrals.open_referral(self.actor, person) if person is not None else None
         if referral is not None and referral.status in referrals.UNDECIDED:
             self._after(DecisionDialog.ask(self, self.actor, referral, person))
 

@@ -29,7 +29,7 @@ class RetentionPage(QWidget):
     def _fetch(self, offset: int, limit: int, _order: str, descending: bool):
         """Names are read only for the rows shown; the list itself is read once, at refresh."""
         entries = self.due[::-1] if descending else self.due
-        return retention.named(entries[offset : offset + limit])
+        return retention.named(self.actor, entries[offset : offset + limit])
 
     def refresh(self) -> None:
         self.due = []

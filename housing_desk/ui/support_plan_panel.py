@@ -195,13 +195,14 @@ class SupportPlanPanel(QWidget):
 
     def show_licence(self, licence) -> None:
         self.licence = licence
-        self.plan = support_plans.current_plan(licence, self.actor) if licence else None
+        self.plan = support_plans.current_plan(self.actor, licence) if licence else None
         self._show()
 
     def _show(self) -> None:
         ui, plan = self.ui, self.plan
         draft = plan is not None and plan.status == "draft"
-        self.model.set_goals(plan.goals if plan else [], editable=draft and self.can_edit)
+        goals = support_plans.goals(self.actor, plan) if plan else []
+        self.model.set_goals(goals, editable=draft and self.can_edit)
         ui.goalsTable.resizeColumnsToContents()
         for key, edit in _RISK_EDITS.items():
             getattr(ui, edit).setText(getattr(plan, key) if plan else "")
@@ -223,7 +224,7 @@ class SupportPlanPanel(QWidget):
         ui.newPlanButton.setEnabled(self.can_edit and ongoing and not draft)
         ui.addGoalButton.setEnabled(self.can_edit and draft)
         ui.removeGoalButton.setEnabled(self.can_edit and draft)
-        ui.editGoalButton.setEnabled(self.can_edit and plan is not None and bool(plan.goals))
+        ui.editGoalButton.setEnabled(self.can_edit and bool(goals))
         ui.saveRisksButton.setEnabled(self.can_edit and draft)
         ui.agreeButton.setEnabled(self.can_edit and draft)
         ui.reviewButton.setEnabled(
@@ -243,9 +244,9 @@ class SupportPlanPanel(QWidget):
 
     def _done(self, result) -> None:
         if result is not None and hasattr(result, "licence_id"):
-            self.plan = support_plans.get_plan(result.id, self.actor)
+            self.plan = support_plans.get_plan(self.actor, result.id)
         elif self.plan is not None:
-            self.plan = support_plans.get_plan(self.plan.id, self.actor)
+            self.plan = support_plans.get_plan(self.actor, self.plan.id)
         self._show()
         self.changed.emit()
 

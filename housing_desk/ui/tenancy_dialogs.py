@@ -13,11 +13,11 @@ from housing_desk.ui.form_dialog import FormDialog
 from housing_desk.ui.operations import Operation
 
 
-def account_words(licence) -> str:
+def account_words(actor, licence) -> str:
     """Her account as the move-out dialog states it."""
     from housing_desk.services import arrears
 
-    owed = arrears.owed_words(arrears.statement(licence).balance)
+    owed = arrears.owed_words(arrears.statement(licence, actor=actor).balance)
     return (
         f"Her account today: {owed}. Her last week is charged by the night up to the "
         "move-out day; anything she still owes stays on her record after she leaves."
@@ -199,9 +199,8 @@ class MoveOutDialog(FormDialog):
 
     def __init__(self, actor, licence, name: str, parent: QWidget | None = None):
         self.key_boxes: dict[int, QCheckBox] = {}
-        self.licence = licence
+        self.actor, self.licence = actor, licence  # build() reads both
         super().__init__(parent)
-        self.actor = actor
         ui = self.ui
         ui.introLabel.setText(
             f"{name} is moving out of the flat she has lived in since "
@@ -216,12 +215,12 @@ class MoveOutDialog(FormDialog):
         dates.set_date(ui.endEdit, day)
         dates.set_date(ui.orderEdit, day)
         self._reason()
-        ui.introLabel.setText(f"{ui.introLabel.text()} {account_words(licence)}")
+        ui.introLabel.setText(f"{ui.introLabel.text()} {account_words(self.actor, licence)}")
         self.resize(520, self.sizeHint().height())
 
     def build(self) -> None:
         layout = self.ui.keysLayout
-        outstanding = [k for k in licences.keys(self.licence) if k.returned_on is None]
+        outstanding = [k for k in licences.keys(self.actor, self.licence) if k.returned_on is None]
         for key in outstanding:
             box = QCheckBox(f"{key.label} (issued {dates.uk(key.issued_on)})")
             box.setChecked(True)

@@ -112,7 +112,7 @@ class WarningsPanel(QWidget):
 
     def show_for(self, *, licence=None, person=None, name: str = "") -> None:
         self.person, self.name = person, name
-        self.licence = licence or (licences.current_licence(person) if person else None)
+        self.licence = licence or (licences.current_licence(self.actor, person) if person else None)
         if licence is not None:
             rows = warnings_service.warnings_for(self.actor, licence)
         elif person is not None:

@@ -128,7 +128,7 @@ def test_housing_benefit_backdated_leaves_her_own_share(admin, licence):
     assert account.hb_expected == 3 * D("100.00")
     assert account.her_balance == 3 * (WEEK - D("100.00"))  # her shortfall: 30.45 a week
     assert len([line for line in account.lines if line.charge is not None]) == 3
-    assert licences.get_licence(licence.id).hb_status == "confirmed"
+    assert licences.get_licence(admin, licence.id).hb_status == "confirmed"
     with pytest.raises(ValidationError) as error:
         licences.record_hb_decision(
             admin, licence, decision="confirmed", decided_on=date(2026, 1, 20)

@@ -109,7 +109,7 @@ def test_accepting_then_signing_up_settles_the_offer(admin, home):
 def test_offers_pending_fourteen_days_are_overdue(admin, home):
     _, referral = waiting(admin, "Ana")
     allocations.make_offer(admin, referral, home, offered_on=TODAY - timedelta(days=14))
-    (row,) = allocations.offers()
+    (row,) = allocations.offers(admin)
     assert row.overdue and row.status_label == "Overdue"
 
 

@@ -101,9 +101,9 @@ def test_each_refusal_names_its_field_and_saves_nothing(admin, woman, field, ove
 def test_latest_assessment_on_a_date(admin, woman):
     first = factories.assess(admin, woman, on=ON - timedelta(days=60), outcome="not_ready")
     second = factories.assess(admin, woman, on=ON, outcome="ready")
-    assert assessments.latest(woman).id == second.id
-    assert assessments.latest(woman, on=ON - timedelta(days=1)).id == first.id
-    assert assessments.latest(woman, on=ON - timedelta(days=61)) is None
+    assert assessments.latest(admin, woman).id == second.id
+    assert assessments.latest(admin, woman, on=ON - timedelta(days=1)).id == first.id
+    assert assessments.latest(admin, woman, on=ON - timedelta(days=61)) is None
     assert assessments.latest_outcomes() == {woman.id: ("ready", ON)}
 
 

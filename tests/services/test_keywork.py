@@ -30,7 +30,7 @@ def plan(admin, licence):
     support_plans.add_goal(
         admin, plan, domain="safety", need="Safety", action="", owner="", target_date=None
     )
-    return support_plans.get_plan(plan.id)
+    return support_plans.get_plan(admin, plan.id)
 
 
 def test_sessions_are_listed_newest_first_with_the_goals_worked_on(admin, licence, plan):

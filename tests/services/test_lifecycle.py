@@ -36,7 +36,7 @@ def _licence_in(admin, partner, status):
         licence = licences.end_licence(
             admin, licence, end_date=date(2025, 7, 7), reason="planned_move_on"
         )
-    return licences.get_licence(licence.id)
+    return licences.get_licence(admin, licence.id)
 
 
 @pytest.mark.parametrize("status", ["pending_signup", "active", "notice", "ended"])
@@ -48,7 +48,7 @@ def test_allowed_actions_say_what_the_services_accept(admin, partner, status):
     for action, attempt in ATTEMPTS.items():
         with factories.rolled_back():
             try:
-                attempt(admin, licences.get_licence(licence.id))
+                attempt(admin, licences.get_licence(admin, licence.id))
                 accepted = True
             except ValidationError as refused:
                 assert refused.field is None, refused.message  # refused for its status

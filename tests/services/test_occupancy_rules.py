@@ -66,7 +66,7 @@ def test_when_the_checks_miss_a_clash_the_database_refusal_is_a_plain_error(
     ana, bea = (factories.ready_woman(admin, given_name=n) for n in ("Ana", "Bea"))
     licences.create_licence(admin, ana, home, start_date=START)
     monkeypatch.setattr(licences, "_check_dates_free", lambda *args, **kwargs: None)
-    monkeypatch.setattr(licences, "current_licence", lambda person: None)
+    monkeypatch.setattr(licences, "_current_licence", lambda person: None)
     with pytest.raises(ConflictError) as error:
         licences.create_licence(admin, bea, home, start_date=START + timedelta(days=30))
     assert error.value.field == "start_date"

@@ -29,7 +29,7 @@ def _goal(admin, partner):
 
 
 def _plan(admin, partner):
-    return support_plans.plans_for(_goal(admin, partner).plan)[0]
+    return support_plans.plans_for(admin, _goal(admin, partner).plan)[0]
 
 
 # record maker, model, table, the two edits (field, value), how a service saves one

@@ -77,7 +77,7 @@ def test_agreeing_supersedes_the_last_agreed_plan_and_locks_goals(admin, licence
     assert review.status == "draft" and len(review.goals) == 2
     support_plans.agree(admin, review)
     assert SupportPlan.get_by_id(first.id).status == "superseded"
-    assert support_plans.current_plan(licence).id == review.id
+    assert support_plans.current_plan(admin, licence).id == review.id
 
 
 def test_a_plan_is_agreed_only_with_her(admin, licence):

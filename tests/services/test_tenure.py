@@ -430,7 +430,7 @@ def test_the_sign_up_checklist_has_what_sign_up_day_needs(admin, home):
     for key in ("id_seen", "council_tax_utilities", "safety_plan", "privacy_notice"):
         assert key in keys
     licence = licences.create_licence(admin, factories.ready_woman(admin), home, start_date=START)
-    assert len(licences.checklist(licence)) == len(keys)
+    assert len(licences.checklist(admin, licence)) == len(keys)
 
 
 def test_the_nearest_period_day(admin):

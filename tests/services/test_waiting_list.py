@@ -23,7 +23,7 @@ def test_order_is_priority_then_days_waiting(admin):
             admin, person, received_on=TODAY - timedelta(days=days_ago), priority=priority
         )
         names[given] = person
-    entries = waiting_list.waiting_list(TODAY)
+    entries = waiting_list.waiting_list(admin, TODAY)
     assert [e.name for e in entries] == [
         "Bea Test",
         "Dana Test",
@@ -39,7 +39,7 @@ def test_order_is_priority_then_days_waiting(admin):
         "Ready",
         39,
     )
-    assert waiting_list.position_of(names["Cara"].id, TODAY) == 4
+    assert waiting_list.position_of(admin, names["Cara"].id, TODAY) == 4
 
 
 def test_only_accepted_referrals_wait(admin):
@@ -52,15 +52,15 @@ def test_only_accepted_referrals_wait(admin):
     referrals.decide(admin, referral, decision="declined", reason="other")
     closed = factories.person(admin, given_name="Closed", family_name="Four")
     referrals.close(admin, factories.accepted(admin, closed), reason="housed_elsewhere")
-    assert [e.name for e in waiting_list.waiting_list()] == ["Waiting One"]
-    assert waiting_list.position_of(received.id) is None
+    assert [e.name for e in waiting_list.waiting_list(admin)] == ["Waiting One"]
+    assert waiting_list.position_of(admin, received.id) is None
 
 
 def test_not_yet_assessed_shows_plainly(admin):
     person = factories.person(admin)
     referral = referrals.create_referral(admin, person, received_on=TODAY, source="self")
     referrals.decide(admin, referral, decision="accepted")
-    (entry,) = waiting_list.waiting_list()
+    (entry,) = waiting_list.waiting_list(admin)
     assert (entry.latest_outcome, entry.outcome_label, entry.days_since_assessment) == (
         "",
         "Not assessed",

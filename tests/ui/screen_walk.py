@@ -209,7 +209,7 @@ def tenancy_life_windows(user, person, licence):
     from housing_desk.ui.support_plan_care_dialogs import CrisisPlanDialog, PlanReviewDialog
     from housing_desk.ui.warnings_panel import WarningDialog
 
-    plan = support_plans.current_plan(licence)
+    plan = support_plans.current_plan(user, licence)
     seen = incidents.incidents(user, person=person)
     return [
         ("Keywork session", lambda: KeyworkDialog(user, licence, "Ioana")),

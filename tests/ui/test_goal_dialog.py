@@ -63,7 +63,7 @@ def test_after_agreeing_only_status_and_outcome_change(qtbot, admin, partner):
         target_date=None,
     )
     support_plans.agree(admin, plan)
-    plan = support_plans.get_plan(plan.id)
+    plan = support_plans.get_plan(admin, plan.id)
     dialog = GoalDialog(admin, plan, Goal.get_by_id(goal.id))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -145,7 +145,7 @@ def test_every_field_of_a_goal_is_filled_in_the_form_and_stored(qtbot, admin, pa
     assert (goal.status, goal.outcome, goal.achieved_on) == ("open", "", None)
     # Later, on the agreed plan, her progress: status, outcome and the date achieved.
     support_plans.agree(admin, plan)
-    later = GoalDialog(admin, support_plans.get_plan(plan.id), Goal.get_by_id(goal.id))
+    later = GoalDialog(admin, support_plans.get_plan(admin, plan.id), Goal.get_by_id(goal.id))
     qtbot.addWidget(later)
     later.show()
     qtbot.waitExposed(later)

@@ -76,7 +76,7 @@ def test_enter_in_the_keys_box_adds_a_key_and_does_not_finish(qtbot, admin, part
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert wizard.isVisible() and wizard.result() != QDialog.DialogCode.Accepted
     assert [k.label for k in LicenceKey.select()] == ["Front door"]
-    assert licences.get_licence(licence.id).status == "pending_signup"
+    assert licences.get_licence(admin, licence.id).status == "pending_signup"
 
 
 def test_a_date_can_be_typed_after_a_click_anywhere_in_it(qtbot, admin):

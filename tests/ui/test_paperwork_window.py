@@ -127,7 +127,7 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     panel = page.plan_panel
     assert "No support plan yet" in panel.ui.planSummary.text()
     panel.ui.newPlanButton.click()
-    plan = support_plans.current_plan(licence)
+    plan = support_plans.current_plan(admin, licence)
     assert panel.model.rowCount() == 1 and panel.model.goals[0].domain == "safety"
     need = panel.model.index(0, 1)
     assert panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
@@ -151,9 +151,9 @@ def test_support_plan_editor(qtbot, qtmodeltester, admin, partner, shown_message
     assert panel.model.rowCount() == 2
     panel.ui.riskFromOthersEdit.setText("Panic alarm fitted")
     panel.ui.saveRisksButton.click()
-    assert support_plans.get_plan(plan.id).risk_from_others == "Panic alarm fitted"
+    assert support_plans.get_plan(admin, plan.id).risk_from_others == "Panic alarm fitted"
     panel.ui.agreeButton.click()
-    assert support_plans.get_plan(plan.id).status == "agreed"
+    assert support_plans.get_plan(admin, plan.id).status == "agreed"
     assert not panel.model.flags(need) & Qt.ItemFlag.ItemIsEditable
     assert (
         panel.model.flags(panel.model.index(0, GOAL_FIELDS.index("status")))

@@ -72,7 +72,7 @@ def test_people_and_referral_models(qapp, qtmodeltester, admin):
     model = PagedTableModel(
         PEOPLE_COLUMNS,
         lambda offset, limit, order, descending: people.people_page(
-            offset=offset, limit=limit, order=order, descending=descending
+            admin, offset=offset, limit=limit, order=order, descending=descending
         ),
     )
     model.reload()
@@ -80,8 +80,8 @@ def test_people_and_referral_models(qapp, qtmodeltester, admin):
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None  # the lock
     check(qtmodeltester, REFERRAL_COLUMNS, referrals.for_person(admin, woman))
     check(qtmodeltester, ASSESSMENT_COLUMNS, assessments.history(admin, woman))
-    check(qtmodeltester, WAITING_COLUMNS, waiting_list.waiting_list())
-    check(qtmodeltester, ALL_REFERRAL_COLUMNS, referral_list.list_referrals())
+    check(qtmodeltester, WAITING_COLUMNS, waiting_list.waiting_list(admin))
+    check(qtmodeltester, ALL_REFERRAL_COLUMNS, referral_list.list_referrals(admin))
 
 
 def test_tenancy_models(qtmodeltester, admin, partner):
@@ -98,7 +98,7 @@ def test_tenancy_models(qtmodeltester, admin, partner):
     check(qtmodeltester, CANDIDATE_COLUMNS, allocations.candidates(home))
     other = factories.ready_woman(admin, given_name="Bea", family_name="Nowak")
     licences.create_licence(admin, other, home, start_date=day(2025, 1, 1))
-    model, _ = check(qtmodeltester, LICENCE_COLUMNS, licence_register.list_licences("all"))
+    model, _ = check(qtmodeltester, LICENCE_COLUMNS, licence_register.list_licences(admin, "all"))
     assert model.data(model.index(0, 5)) == "£175.45"
 
 
@@ -121,7 +121,9 @@ def test_a_paged_model_reads_on_as_it_scrolls_and_orders_in_the_database(
 
     def fetch(offset, limit, order, descending):
         reads.append((offset, limit, order, descending))
-        return people.people_page(offset=offset, limit=limit, order=order, descending=descending)
+        return people.people_page(
+            admin, offset=offset, limit=limit, order=order, descending=descending
+        )
 
     model = PagedTableModel(PEOPLE_COLUMNS, fetch)
     model.page_size = 2

@@ -164,7 +164,7 @@ def test_finishing_with_items_open_says_which(qtbot, admin, partner):
     wizard.accept()
     assert "Still to do" in wizard.keys_page.ui.errorLabel.text()
     assert Licence.get().status == "pending_signup"
-    assert [i.key for i in licences.checklist(licence) if i.done] == ["licence_signed"]
+    assert [i.key for i in licences.checklist(admin, licence) if i.done] == ["licence_signed"]
 
 
 def test_refusing_an_offer_needs_a_reason(qtbot, admin, partner):
@@ -220,3 +220,16 @@ def test_the_boards_offers_list_never_names_a_confidential_woman(qtbot, admin, p
     text = window.board.ui.offersList.item(0).text()
     assert text.startswith("NVT-05: a resident (confidential)")
     assert "Chi" not in text and "Eze" not in text
+
+
+def test_a_viewer_sees_who_is_waiting_without_the_offer_form(qtbot, admin, partner):
+    home, _woman = setup_flat_and_waiting_woman(admin, partner)
+    dialog = MatchDialog(factories.user(admin, "viewer"), home)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1
+    assert not dialog.ui.offerButton.isVisible() and not dialog.ui.offeredEdit.isVisible()
+    officer = MatchDialog(factories.user(admin, "officer"), home)
+    qtbot.addWidget(officer)
+    officer.show()
+    assert officer.ui.offerButton.isVisible()
