@@ -345,7 +345,7 @@ NOT_HERS: dict[str, object] = {
     "accounts.balances": "sums per licence id",
     "arrears": {"pounds", "owed_words"},
     "assessments": {"add_months", "marker_keys"},
-    "attachments": {"filed_for"},  # which record ids have a file
+    "attachments": {"filed_for", "read_file"},  # ids with a file; a file on her PC to attach
     # audit rows hold no personal values; a mark is ids only
     "audit": {"safe_changes", "diff", "events", "change_mark", "changed_since"},
     "audit_words": {"describe", "in_words"},  # an audit row in words: no personal values
@@ -374,7 +374,14 @@ NOT_HERS: dict[str, object] = {
     "signup": {"no_recourse", "checklist_labels"},  # the checklist's words for a licence held
     "tenancy_reports": {"quarter_of"},
     "tenancy_warnings": {"final_warning_in_force"},
-    "users": {"use_password_hashing", "any_users", "check_password", "authenticate", "list_users"},
+    "users": {
+        "use_password_hashing",
+        "any_users",
+        "check_password",
+        "authenticate",
+        "list_users",
+        "unlock",
+    },
 }
 
 
