@@ -348,7 +348,9 @@ NOT_HERS: dict[str, object] = {
     "attachments": {"filed_for", "read_file"},  # ids with a file; a file on her PC to attach
     # audit rows hold no personal values; a mark is ids only
     "audit": {"safe_changes", "diff", "events", "change_mark", "changed_since"},
-    "audit_words": {"describe", "in_words"},  # an audit row in words: no personal values
+    # an audit row in words, and the labels of its codes: no personal values
+    "audit_words": {"describe", "in_words", "record_kinds"},
+    "audit_codes": "the labels of the codes audit rows hold",
     "availability": {"initials", "describe"},
     "certificates": {"lock_flat", "certificates"},
     "flats": {"lock_flat", "get_flat", "list_flats", "unavailabilities"},
