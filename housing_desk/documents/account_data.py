@@ -31,7 +31,12 @@ class StatementData:
     balance: Decimal = Decimal("0.00")
     her_balance: Decimal = Decimal("0.00")
     hb_balance: Decimal = Decimal("0.00")
-    hb_status: str = ""
+    # How her rent is met, worded by the service: her Housing Benefit claim's status, or, for a
+    # woman with no recourse to public funds, who meets it (never Housing Benefit).
+    rent_label: str = "Housing Benefit"
+    rent_line: str = ""
+    rent_note: str = ""
+    no_recourse_to_public_funds: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from housing_desk.documents.page import PageMeta, render
 if TYPE_CHECKING:
     from decimal import Decimal
 
-VERSION = "statement-1"
+VERSION = "statement-2"
 
 
 def _owed(amount: Decimal) -> str:
@@ -22,6 +22,14 @@ def _owed(amount: Decimal) -> str:
     if amount < 0:
         return f"{blocks.money(-amount)} in credit"
     return "Nothing owed"
+
+
+def _rent_line(data: StatementData) -> str:
+    """The claim's status and what Housing Benefit has still to pay; for a woman with no recourse
+    to public funds, only who meets her rent (there is no claim)."""
+    if data.no_recourse_to_public_funds:
+        return data.rent_line
+    return f"{data.rent_line}; {_owed(data.hb_balance).lower()} by Housing Benefit"
 
 
 def story(data: StatementData) -> list:
@@ -39,22 +47,12 @@ def story(data: StatementData) -> list:
         [
             blocks.text("Your own share", styles.CELL_BOLD),
             blocks.text(_owed(data.her_balance), styles.CELL),
-            blocks.text("Housing Benefit", styles.CELL_BOLD),
-            blocks.text(
-                f"{data.hb_status}; {_owed(data.hb_balance).lower()} by Housing Benefit",
-                styles.CELL,
-            ),
+            blocks.text(data.rent_label, styles.CELL_BOLD),
+            blocks.text(_rent_line(data), styles.CELL),
         ],
     ]
     flowables.append(blocks.table(summary, [30 * mm, 52 * mm, 30 * mm, 62 * mm], header_rows=0))
-    flowables.append(
-        blocks.text(
-            "Charges fall due each week in advance. Housing Benefit is usually paid to us every "
-            "four weeks, after the weeks it covers, so part of the balance may be waiting for it. "
-            "Your own share is what Housing Benefit does not cover.",
-            styles.SMALL,
-        )
-    )
+    flowables.append(blocks.text(data.rent_note, styles.SMALL))
     flowables.extend(blocks.heading("Charges and payments"))
     rows = [blocks.header_cells("Date", "What", "Charge", "Paid", "Balance")]
     if data.start is not None:

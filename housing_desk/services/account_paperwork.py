@@ -17,6 +17,7 @@ from housing_desk.services import (
     settings,
     validation,
 )
+from housing_desk.services.account_wording import account_wording
 from housing_desk.services.errors import ValidationError
 
 LETTERS = {
@@ -30,6 +31,7 @@ MOVE_OUT_PLACEHOLDERS = {
     "end_date",
     "final_balance",
     "balance_sentence",
+    "benefit_ending",
     "organisation_phone",
 }
 LETTER_PLACEHOLDERS = {
@@ -43,6 +45,7 @@ LETTER_PLACEHOLDERS = {
     "organisation_phone",
     "plan_sentence",
     "agreement_word",
+    "benefit_sentence",
 }
 
 
@@ -63,6 +66,7 @@ def statement(actor: User, licence: Licence | int, *, start: date | None = None)
     licence = _licence(licence)
     start = validation.a_date(start, "start", label="From", required=False)
     account = arrears.statement(licence, start=start)
+    wording = account_wording(licence)
     data = StatementData(
         organisation=settings.organisation_for_documents(),
         reference=f"{paperwork.licence_reference(licence)}-ST",
@@ -78,7 +82,10 @@ def statement(actor: User, licence: Licence | int, *, start: date | None = None)
         balance=account.balance,
         her_balance=account.her_balance,
         hb_balance=account.hb_balance,
-        hb_status=licences.HB_STATUSES.get(licence.hb_status, licence.hb_status),
+        rent_label=wording.rent_label,
+        rent_line=wording.rent_line,
+        rent_note=wording.rent_note,
+        no_recourse_to_public_funds=wording.no_recourse_to_public_funds,
     )
     pdf = account_statement.build(data)
     paperwork.record_document(
@@ -106,13 +113,15 @@ def arrears_letter(actor: User, licence: Licence | int, *, stage: str = "first")
     keyworker = User.get_or_none(User.id == person.keyworker_id) if person.keyworker_id else None
     plan = arrears.plan_in_force(licence, today)
     organisation = settings.organisation_for_documents()
+    cover = account_wording(licence)
     values = {
         "flat_address": licence.flat.address,
         "her_balance": f"£{row.her_balance:,.2f}",
         "dated": validation.uk_date(today),
         "age": row.age.replace("+", " or more").replace("–", " to "),
         "weekly_charge": f"£{accounts.weekly_charge(licence):,.2f}",
-        "hb_status": licences.HB_STATUSES.get(licence.hb_status, licence.hb_status).lower(),
+        "hb_status": cover.hb_status,
+        "benefit_sentence": cover.benefit_sentence,
         "keyworker": f"your keyworker, {keyworker.full_name}," if keyworker else "your keyworker",
         "organisation_phone": organisation.phone or "the number above",
         "plan_sentence": (
@@ -152,6 +161,7 @@ def move_out_letter(actor: User, licence: Licence | int) -> bytes:
         raise ValidationError(str(error), None) from None
     balance = arrears.statement(licence).balance
     organisation = settings.organisation_for_documents()
+    cover = account_wording(licence)
     if balance > 0:
         sentence = (
             f"You still owe £{balance:,.2f}. We would like to agree with you a way to pay it that "
@@ -159,8 +169,8 @@ def move_out_letter(actor: User, licence: Licence | int) -> bytes:
         )
     elif balance < 0:
         sentence = (
-            f"You are £{-balance:,.2f} in credit. Tell us how you would like it paid back to you "
-            "(or, if Housing Benefit overpaid, we will tell you what goes back to the council)."
+            f"You are £{-balance:,.2f} in credit. Tell us how you would like it paid back to you"
+            f"{cover.credit_words}."
         )
     else:
         sentence = "There is nothing to pay, and nothing owed to you: your account is closed."
@@ -171,6 +181,7 @@ def move_out_letter(actor: User, licence: Licence | int) -> bytes:
         "end_date": validation.uk_date(licence.end_date),
         "final_balance": arrears.owed_words(balance),
         "balance_sentence": sentence,
+        "benefit_ending": cover.ending,
         "organisation_phone": organisation.phone or "the number above",
     }
     data = LetterData(
