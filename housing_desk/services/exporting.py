@@ -74,6 +74,8 @@ def _people(names: bool) -> list[list]:
                 "" if hidden else person.safe_contact,
                 "yes" if person.do_not_disclose else "no",
                 "yes" if person.needs_step_free else "no",
+                # Her immigration status is hers: withheld with her details when they are.
+                "" if hidden else ("yes" if person.no_recourse_to_public_funds else "no"),
                 "" if hidden else person.areas_to_avoid,
                 "",  # notes stay in Housing Desk
             ]

@@ -15,7 +15,7 @@ from housing_desk.services.errors import ValidationError
 class ImportField:
     key: str  # the service's keyword argument
     label: str  # the heading of the template
-    kind: str = "text"  # text | date | money | flag | number
+    kind: str = "text"  # text | date | money | flag | yes_no | number
     required: bool = False
     synonyms: tuple[str, ...] = ()
 
@@ -79,6 +79,14 @@ FIELDS = {
         ImportField("safe_contact", "Safe contact", synonyms=("how to contact",)),
         ImportField("do_not_disclose", "Do not disclose", "flag", synonyms=("confidential",)),
         ImportField("needs_step_free", "Needs step-free access", "flag", synonyms=("step free",)),
+        # What it says of her immigration status is too weighty for a guess: only yes, no, true,
+        # false or blank (blank: no) are read, and anything else is refused.
+        ImportField(
+            "no_recourse_to_public_funds",
+            "No recourse to public funds",
+            "yes_no",
+            synonyms=("nrpf", "no recourse"),
+        ),
         ImportField("areas_to_avoid", "Areas to avoid", synonyms=("avoid",)),
         ImportField("notes", "Notes"),
     ),
@@ -134,6 +142,7 @@ _UK_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _YES = {"yes", "y", "true", "1", "x", "✓"}
 _NO = {"no", "n", "false", "0", ""}
+_STRICT = {"yes": True, "true": True, "no": False, "false": False, "": False}
 
 
 def convert(field: ImportField, value: str) -> object:
@@ -147,6 +156,15 @@ def convert(field: ImportField, value: str) -> object:
         if text in _NO:
             return False
         raise ValidationError(f"{field.label} must be yes or no.", field.key)
+    if field.kind == "yes_no":
+        text = str(value).strip().lower()
+        if text in _STRICT:
+            return _STRICT[text]
+        raise ValidationError(
+            f"{field.label} must be yes, no, true, false or left blank (this says "
+            f"'{str(value).strip()[:20]}').",
+            field.key,
+        )
     if field.kind == "number":
         try:
             return int(str(value).strip())
