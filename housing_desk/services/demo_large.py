@@ -32,115 +32,13 @@ from housing_desk.services import (
     names,
 )
 from housing_desk.services.compliance import add_years
+from housing_desk.services.demo_large_names import FAMILY, GIVEN, STREETS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from housing_desk.data.models import User
 
-GIVEN = [
-    "Agnieszka",
-    "Ioana",
-    "Erzsébet",
-    "Ayşe",
-    "Siobhán",
-    "Kateřina",
-    "Rūta",
-    "Hodan",
-    "Chiamaka",
-    "Abena",
-    "Ayesha",
-    "Ilze",
-    "Radostina",
-    "Conceição",
-    "Eilidh",
-    "Ffion",
-    "Shannon",
-    "Jade",
-    "Kayleigh",
-    "Chantelle",
-    "Danielle",
-    "Stacey",
-    "Gemma",
-    "Tanisha",
-    "Roxana",
-    "Magdalena",
-    "Gráinne",
-    "Samira",
-    "Leanne",
-    "Naomi",
-    "Zofia",
-    "Precious",
-    "Oana",
-    "Tracey",
-    "Becky",
-    "Jolene",
-    "Amira",
-    "Claire",
-    "Tina",
-    "Kerry",
-    "Lisa",
-    "Marie",
-]
-FAMILY = [
-    "Wójcik",
-    "Popescu",
-    "Kovács",
-    "Yılmaz",
-    "Ní",
-    "Bhriain",
-    "Dvořáková",
-    "Kazlauskienė",
-    "Warsame",
-    "Eze",
-    "Mensah",
-    "Iqbal",
-    "Bērziņa",
-    "Petrova",
-    "Ferreira",
-    "MacLeod",
-    "Llywelyn",
-    "Kelly",
-    "Thompson",
-    "Marsh",
-    "Robinson",
-    "Hughes",
-    "Cartwright",
-    "Wilkins",
-    "Campbell",
-    "Lăcătuș",
-    "Zielińska",
-    "O'Sullivan",
-    "Haddad",
-    "Doherty",
-    "Osei",
-    "Mazur",
-    "Ndlovu",
-    "Rusu",
-    "Dunn",
-    "Ward",
-    "Barker",
-    "Saleh",
-    "Bishop",
-    "Wright",
-    "Flynn",
-    "Hartley",
-    "Okonkwo",
-]
-STREETS = (
-    "Abington Grove",
-    "Lorne Road",
-    "Cowper Street",
-    "Hester Street",
-    "Kettering Road",
-    "Wellingborough Road",
-    "St Michael's Road",
-    "Colwyn Road",
-    "Adnitt Road",
-    "Derby Road",
-    "Stimpson Avenue",
-    "Ashburnham Road",
-)
 DISTRICTS = ("NN1", "NN2", "NN3", "NN4", "NN5")
 # How stays end, roughly as a service like ours sees it: most women move on as planned.
 END_WEIGHTS = {
@@ -156,6 +54,7 @@ END_WEIGHTS = {
 }
 DESTINATION_WEIGHTS = (22, 26, 14, 10, 10, 6, 3, 3, 6)  # in the order of licences.DESTINATIONS
 YEARS = 20
+SLIPPED_REVIEW = 0.03  # the share of a waiting woman's reassessments not done when due
 
 
 def build(
@@ -400,9 +299,13 @@ class _Maker:
             priority=rng.choice((1, 2, 3)),
             created_at=self.now,
         )
-        self.assess(
-            person_id,
-            referral_id,
-            received + timedelta(days=5),
-            rng.choice(("ready", "ready_with_support", "not_ready")),
-        )
+        outcome = rng.choice(("ready", "ready_with_support", "not_ready"))
+        on = received + timedelta(days=5)
+        # Reassessed every three months while she waits, within a week before it falls due; now
+        # and then a review slips, and that one is on today's reminders.
+        while True:
+            self.assess(person_id, referral_id, on, outcome)
+            due = assessments.add_months(on, 3)
+            if due >= self.today or rng.random() < SLIPPED_REVIEW:
+                return
+            on = due - timedelta(days=rng.randint(0, 7))
