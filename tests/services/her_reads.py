@@ -330,6 +330,7 @@ NOT_HERS: dict[str, object] = {
     "setting_store": "the team's settings",
     "setup_guide": "the first set-up: the organisation, the first partner and flat",
     "agreement_wording": "the agreement's words, from a licence the caller holds",
+    "account_wording": "her account papers' words, from a licence the caller holds",
     "spreadsheets": "reads and writes spreadsheet files",
     "table_checks": "counts and checksums of tables",
     "tenure": "the rules of each agreement type",
