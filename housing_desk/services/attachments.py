@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from housing_desk.services.validation import DateGiven
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import PurePath
 
@@ -51,6 +51,8 @@ ENTITIES = {
     "certificate": Certificate,
     "repair": Repair,
 }
+# The records whose files are hers (a flat's, a certificate's or a repair's are the building's).
+HER_RECORDS = frozenset({"person", "licence"})
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 
 
@@ -182,7 +184,12 @@ def attachments_for(actor: User, entity: str, entity_id: int) -> list[Attachment
     """What is kept with a record, newest first (without the files themselves)."""
     permissions.require(actor, "view")
     query = _listed().where((Attachment.entity == entity) & (Attachment.entity_id == entity_id))
-    return [_info(a) for a in query.order_by(Attachment.created_at.desc(), Attachment.id.desc())]
+    found = [_info(a) for a in query.order_by(Attachment.created_at.desc(), Attachment.id.desc())]
+    if entity in HER_RECORDS and not permissions.allowed(actor, "view_sensitive"):
+        # the name of a file of hers may say what it is ("Ana Lopes - probation letter.pdf"): a
+        # viewer, who cannot open it, reads that a file is kept, not its name
+        found = [replace(info, filename="") for info in found]
+    return found
 
 
 def open(actor: User, attachment: Attachment | int) -> bytes:  # the API names it attachments.open

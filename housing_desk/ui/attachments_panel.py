@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from housing_desk.services import attachments, permissions
-from housing_desk.ui import dates, forms, messages
+from housing_desk.ui import dates, forms, messages, viewers
 from housing_desk.ui.operations import Operation
 from housing_desk.ui.table_model import Column, FilterProxy, RowTableModel, prepare_table
 from housing_desk.ui.upkeep_dialogs import AttachDialog, ImageViewerDialog
@@ -26,7 +26,7 @@ FILE_COLUMNS = (
     Column("Added", lambda r: dates.uk(r[1].added_on), sort_key=lambda r: r[1].added_on),
     Column("For", lambda r: r[0]),
     Column("Kind", lambda r: attachments.KINDS.get(r[1].kind, r[1].kind)),
-    Column("File", lambda r: r[1].filename),
+    Column("File", lambda r: r[1].filename or viewers.HIDDEN),
     Column("Size", lambda r: _size(r[1].size), sort_key=lambda r: r[1].size, align_right=True),
     Column("Runs out", lambda r: dates.uk(r[1].expires_on)),
     Column("Added by", lambda r: r[1].added_by),

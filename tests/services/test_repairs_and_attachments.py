@@ -119,9 +119,14 @@ def test_attachments_are_checked_audited_and_kept_from_viewers(admin, flat):
     viewer = factories.user(admin, "viewer")
     with pytest.raises(PermissionDenied):
         attachments.open(viewer, kept)
-    assert [a.filename for a in attachments.attachments_for(viewer, "person", woman.id)] == [
+    # a viewer reads that her file is kept, not its name; a flat's files are the building's
+    listed = attachments.attachments_for(viewer, "person", woman.id)
+    assert [(a.kind, a.filename) for a in listed] == [("id", "")]
+    assert [a.filename for a in attachments.attachments_for(admin, "person", woman.id)] == [
         "passport.pdf"
     ]
+    attachments.attach(admin, "flat", flat.id, filename="gas.pdf", data=b"%PDF-1.4", kind="other")
+    assert [a.filename for a in attachments.attachments_for(viewer, "flat", flat.id)] == ["gas.pdf"]
     assert any(r.kind == "attachment" for r in reminders.due())
     Attachment.update(data=b"%PDF-1.4 altered").where(Attachment.id == kept.id).execute()
     with pytest.raises(DomainError):
@@ -139,7 +144,7 @@ def test_attachments_are_checked_audited_and_kept_from_viewers(admin, flat):
     with pytest.raises(ValidationError) as error:
         attachments.attach(admin, "flat", flat.id, filename="a.jpg", data=b"x", kind="selfie")
     assert error.value.field == "kind"
-    assert Attachment.select().count() == 1
+    assert Attachment.select().count() == 2  # her ID and the flat's file; nothing refused was kept
 
 
 def test_anonymising_deletes_her_files(admin, partner):
