@@ -82,6 +82,7 @@ def _partners_page(window):
     return PartnersPage(window.user)
 
 
+SIDEBAR_PADDING = 14
 # (key, sidebar label, shortcut, factory, who may open it); the board is built at once, the rest
 # when first opened.
 ALL_PAGES = (
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
             self.ui.navigation.addItem(item)
+        # as wide as its longest label, so that a scaled laptop screen is left to the page
+        navigation = self.ui.navigation
+        navigation.setFixedWidth(min(200, navigation.sizeHintForColumn(0) + 2 * SIDEBAR_PADDING))
         self.board.sign_in(user)
         self._build_menus()
         role = users.ROLE_LABELS.get(user.role, user.role)

@@ -262,3 +262,19 @@ def test_two_assessments_on_one_day_list_the_later_recorded_first(qtbot, admin, 
     _choose(panel, 1)
     assert panel.chosen_assessment().assessment_id == morning.id
     assert not panel.ui.compareAssessmentButton.isEnabled()  # the first of hers
+
+
+def test_her_tabs_keep_room_for_a_list_on_a_scaled_laptop_and_the_page_scrolls(
+    qtbot, admin, woman, two
+):
+    # 1366×768 less a taskbar at 150 %: the window has 911×485 to lay her page out in
+    window, panel = _her_page(qtbot, admin, woman)
+    window.resize(911, 485)
+    window.show()
+    qtbot.waitExposed(window)
+    panel.ui.detailTabs.setCurrentWidget(panel.ui.assessmentsTab)
+    qtbot.wait(20)
+    table = panel.ui.assessmentsTable
+    assert table.viewport().height() >= 120, "her list is squeezed to a sliver"
+    scroller = window.ui.pages.currentWidget()
+    assert scroller.verticalScrollBar().maximum() > 0, "the page scrolls, not her tabs"
