@@ -97,6 +97,9 @@ FIELDS: dict[str, str] = {
     "password": "password",
     "correction": "reason for the correction",
     "by": "notice given by",
+    "notice_by": "notice given by",
+    "support_charge_payer": "support charge's payer",
+    "nrpf_rent_payer": "way the rent is met for a woman with no recourse to public funds",
     "start": "first day",
     "end": "last day",
     "offered_on": "date offered",
@@ -176,7 +179,10 @@ def _change(entity: str, name: str, value: object) -> str:
     if isinstance(value, list) and len(value) == 2:
         old, new = _shown(entity, name, value[0]), _shown(entity, name, value[1])
         return f"{_field(name)} from {old} to {new}"
-    return f"{_field(name)} to {_shown(entity, name, value)}"
+    field = _field(name)
+    # "notice given by us", not "notice given by to us"
+    joined = " " if field.endswith(" by") else " to "
+    return f"{field}{joined}{_shown(entity, name, value)}"
 
 
 def _printed(event: AuditEvent, document: str, what: str) -> str:

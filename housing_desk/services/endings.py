@@ -33,6 +33,8 @@ from housing_desk.services.signup import stored_keys
 from housing_desk.services.tenure import SERVED_HOW
 
 NOTICE_BY = {"licensee": "She gave notice", "licensor": "We gave notice"}
+# who gave it, as the words after "notice given by" (the audit log's "notice given by us")
+NOTICE_GIVEN_BY = {"licensee": "her", "licensor": "us"}
 END_REASONS = {
     "planned_move_on": "Planned move-on",
     "evicted": "Evicted",

@@ -38,7 +38,7 @@ def set_support_charge_payer(actor: User, payer: object) -> str:
     payer = support_payer_choice(payer)
     with write_transaction():
         put(SUPPORT_PAYER_KEY, payer)
-        audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
+        audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer}, keep=PAYER_KEYS)
     return payer
 
 
@@ -47,6 +47,10 @@ NRPF_RENT_PAYERS = {
     "service": "Met from our own funding (not charged to her)",
     "resident": "Paid by her",
 }
+
+
+# Both settings hold a code about no one ('service' or 'resident'): the audit log keeps it.
+PAYER_KEYS = (SUPPORT_PAYER_KEY, NRPF_RENT_KEY)
 
 
 def nrpf_rent_payer() -> str:
@@ -70,5 +74,5 @@ def set_nrpf_rent_payer(actor: User, payer: object) -> str:
     payer = nrpf_payer_choice(payer)
     with write_transaction():
         put(NRPF_RENT_KEY, payer)
-        audit.record(actor, "update", "setting", None, {NRPF_RENT_KEY: payer})
+        audit.record(actor, "update", "setting", None, {NRPF_RENT_KEY: payer}, keep=PAYER_KEYS)
     return payer

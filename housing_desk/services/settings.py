@@ -239,10 +239,24 @@ def save_security(
         )
         if payer is not None:
             _put(SUPPORT_PAYER_KEY, payer)
-            audit.record(actor, "update", "setting", None, {SUPPORT_PAYER_KEY: payer})
+            audit.record(
+                actor,
+                "update",
+                "setting",
+                None,
+                {SUPPORT_PAYER_KEY: payer},
+                keep=_payers.PAYER_KEYS,
+            )
         if rent_payer is not None:
             _put(NRPF_RENT_KEY, rent_payer)
-            audit.record(actor, "update", "setting", None, {NRPF_RENT_KEY: rent_payer})
+            audit.record(
+                actor,
+                "update",
+                "setting",
+                None,
+                {NRPF_RENT_KEY: rent_payer},
+                keep=_payers.PAYER_KEYS,
+            )
 
 
 def idle_lock_minutes() -> int:

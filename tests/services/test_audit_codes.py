@@ -132,3 +132,19 @@ def test_her_licence_reads_in_labels_on_the_audit_page_and_in_her_records(admin,
     assert any("from Awaiting sign-up to Active" in line for line in said), said
     assert any("agreement type Licence to occupy" in line for line in said), said
     assert not any("pending signup" in line or "pending_signup" in line for line in said)
+
+
+def test_notice_and_who_pays_read_as_sentences(admin):
+    from housing_desk.services import settings
+
+    notice = describe(_event("licence", "update", {"by": "licensor", "served_on": "2026-12-01"}))
+    assert notice == "changed the licence's notice given by us and notice date to 01/12/2026"
+    assert " by to " not in notice
+    settings.set_support_charge_payer(admin, "resident")
+    settings.set_nrpf_rent_payer(admin, "resident")
+    lines = [describe(e) for e in audit.events("setting")]
+    assert "changed the support charge's payer to Paid by her" in lines
+    assert (
+        "changed the way the rent is met for a woman with no recourse to public funds to "
+        "Paid by her"
+    ) in lines
