@@ -35,8 +35,20 @@ if TYPE_CHECKING:
 FORMAT = "housing-desk-backup/1"
 MANIFEST_TABLE = "backup_manifest"
 SQLITE_HEADER = b"SQLite format 3\x00"
-# Beginnings of files people pick by mistake: a PDF, a zip (or .xlsx/.docx), a picture, text.
-OTHER_FORMATS = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{", b"<")
+# Beginnings of files people pick by mistake: a PDF, a zip (or .xlsx/.docx), a picture. Whole
+# signatures only: an encrypted file begins with 16 random bytes (its salt), and a short prefix
+# such as "{" or "<" would turn one encrypted backup in a hundred into "not a backup". Text is
+# told by its first 16 bytes all being printable.
+OTHER_FORMATS = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff\xe0",
+    b"\xff\xd8\xff\xe1",
+    b"\xff\xd8\xff\xdb",
+    b"GIF87a",
+    b"GIF89a",
+)
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,23 @@ def test_a_backup_of_an_encrypted_database_is_encrypted_unless_plain_is_asked(tm
     encrypted.close()
 
 
+def test_an_encrypted_backup_is_known_whatever_its_salt_begins_with(db, tmp_path):
+    # An encrypted file begins with 16 random bytes. Each possible first byte (the "<" and "{"
+    # of one backup in a hundred made this flaky) must still read as encrypted, so that the
+    # passphrase is asked and the backup restores.
+    path = tmp_path / "backup.housingdesk"
+    transfer.backup(db, path, passphrase="a long passphrase")
+    original = path.read_bytes()
+    assert transfer.is_encrypted(path)
+    for first in range(256):
+        path.write_bytes(bytes([first]) + original[1:])
+        assert transfer.is_encrypted(path), f"salt beginning {first:#04x}"
+    # Files picked by mistake keep being told apart by their whole signatures.
+    for other in (b"%PDF-1.7\n", b"PK\x03\x04\x14\x00", b"\x89PNG\r\n\x1a\n", b"GIF89a"):
+        path.write_bytes(other + original[len(other) :])
+        assert not transfer.is_encrypted(path)
+
+
 def test_restore_into_an_encrypted_database_keeps_it_encrypted(tmp_path):
     path = helpers.backup_of_records(tmp_path)
     target_path = tmp_path / "enc.db"
