@@ -148,6 +148,10 @@ def open_database(
         raise
     if bind:
         database_proxy.initialize(db)
+        if engine(db) == "sqlite" and db.database != ":memory:":
+            from housing_desk.data.partial_files import remove_stale
+
+            remove_stale(Path(db.database).parent)  # what a killed restore or backup left
     return db
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,14 +21,12 @@ from peewee import DatabaseError, SqliteDatabase
 
 from housing_desk.data.database import HISTORY_TABLE, MIGRATIONS
 from housing_desk.data.models import MODELS, User
-from housing_desk.private_files import SQLITE_COMPANIONS
+from housing_desk.data.partial_files import partial_file  # noqa: F401  (for callers)
 from housing_desk.services import validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.services.table_checks import TableCheck, Work, checks
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from peewee import Database
 
 FORMAT = "housing-desk-backup/1"
@@ -220,21 +217,6 @@ def verify(db: Database, path: str | Path, work: Work | None = None) -> Manifest
             "file",
         )
     return manifest
-
-
-@contextlib.contextmanager
-def partial_file(beside: Path, label: str) -> Iterator[Path]:
-    """A new, empty file (0600) beside ``beside``, removed with its -wal/-shm unless moved away."""
-    descriptor, name = tempfile.mkstemp(
-        dir=beside.absolute().parent, prefix=f"{beside.name}.", suffix=f".{label}"
-    )
-    os.close(descriptor)
-    try:
-        yield Path(name)
-    finally:
-        for suffix in ("", *SQLITE_COMPANIONS):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(f"{name}{suffix}")
 
 
 def seal(db: Database) -> None:

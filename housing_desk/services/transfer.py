@@ -29,6 +29,7 @@ from peewee import (  # type: ignore[attr-defined]
     __exception_wrapper__,
 )
 
+from housing_desk.data import partial_files
 from housing_desk.data.database import engine, is_busy, open_database, write_transaction
 from housing_desk.data.models import MODELS, AuditEvent, User
 from housing_desk.services import backup_file, validation
@@ -191,6 +192,7 @@ def backup(
     validation.flag(plain, "plain", label="A plain backup")
     if path.exists():
         raise ValidationError(f"{path} already exists: choose a new file for the backup.", "file")
+    partial_files.remove_stale(path.parent)  # what a killed backup left there
     if passphrase_of(db) and not passphrase and not plain:
         raise ValidationError(
             "This database is encrypted, so its backup is encrypted too: give a passphrase for "
@@ -289,6 +291,9 @@ def restore(
     SQLite: a database that already holds records is refused unless ``force``, which replaces the
     file's contents whole. ``actor`` is None from the command line."""
     path = validation.file_path(path)
+    partial_files.remove_stale(path.parent)  # what a killed backup or restore left behind
+    if engine(db) == "sqlite" and db.database != ":memory:":
+        partial_files.remove_stale(Path(db.database).parent)
     source = backup_file.open_backup(path, passphrase)
     try:
         with source.atomic():
