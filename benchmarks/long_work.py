@@ -1,7 +1,7 @@
 """The longest time the window cannot answer while long work runs: backing up, restoring and
 printing a batch of sign-up packs on the large database (200 flats, twenty years, 21,500 women).
 
-    python benchmarks/long_work.py [--packs 40]
+    python benchmarks/long_work.py [--packs 40] [--database sqlite:////path/large.db]
 
 Each runs as the window runs it (ui.backup_dialogs, ui.batch_print: an Operation off the window's
 thread, with its progress dialog), while a 10 ms timer on the window's thread notes when it
@@ -68,14 +68,20 @@ class Watch:
         self.last = now
 
     def run(self, app, start) -> tuple[float, float]:
-        """Start the work, turn the event loop until it is done; (longest block ms, seconds)."""
+        """Start the work, run the event loop until it is done; (longest block ms, seconds)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
         self.longest, began = 0.0, time.perf_counter()
         self.last = began
         self.timer.start()
         operation = start()
-        while not operation.done:
-            app.processEvents()
-            time.sleep(0.001)
+        loop = QEventLoop()
+        poll = QTimer()  # the loop itself stops once the work is done, as the window's would go on
+        poll.setInterval(20)
+        poll.timeout.connect(lambda: operation.done and loop.quit())
+        poll.start()
+        loop.exec()
+        poll.stop()
         self.timer.stop()
         return max(0.0, self.longest * 1000 - TICK_MS), time.perf_counter() - began
 
@@ -94,34 +100,36 @@ class _Idle:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", type=int, default=40)
+    parser.add_argument("--database", default=DEFAULT_URL, help="a sqlite:/// URL")
     args = parser.parse_args()
-    ensure(DEFAULT_URL).close()
+    ensure(args.database).close()
     scratch = Path(tempfile.mkdtemp(prefix="housing-desk-long-work-"))
     try:
-        _measure(scratch, args.packs)
+        _measure(scratch, args.packs, Path(args.database.removeprefix("sqlite:///")))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _measure(scratch: Path, packs: int) -> None:
-    source = Path(DEFAULT_URL.removeprefix("sqlite:///"))
+def _measure(scratch: Path, packs: int, source: Path) -> None:
     database = scratch / "large.db"
     shutil.copyfile(source, database)
 
     from housing_desk.app import create_application
     from housing_desk.data.database import open_database
-    from housing_desk.services import licence_register, users
+    from housing_desk.services import licence_register, settings, users
     from housing_desk.ui import backup_dialogs, batch_print, messages
+    from housing_desk.ui.main_window import MainWindow
 
     open_database(f"sqlite:///{database}")
     app = create_application()
     user = users.authenticate(USERNAME, PASSWORD)
-    from PySide6.QtWidgets import QWidget
-
-    window = QWidget()  # the main window, as far as the dialogs need it
+    # Printing needs the team's own details, as the set-up guide records them.
+    settings.save_organisation(
+        user, name="Benchmark Outreach Housing", address="1 Test Street\nNorthampton NN1 1AA"
+    )
+    window = MainWindow(user)  # signed in, on the board, as she would be
     window.resize(1366, 768)
     window.show()
-    window.user = user
     backup = scratch / "large.housingdesk"
     # The questions the window would ask, answered as an administrator would.
     messages.save_file_name = lambda *_: str(backup)
@@ -132,6 +140,7 @@ def _measure(scratch: Path, packs: int) -> None:
     messages.choose_folder = lambda *_: str(scratch)
     watch, pauses = Watch(), Pauses()
 
+    watch.run(app, lambda: _Idle(1.5))  # the board finishes its first paint and side lists
     # The machine's own noise: the same watch over three idle seconds.
     blocked, _seconds = watch.run(app, lambda: _Idle(3.0))
     emit("long_work.idle.longest_block", blocked, "ms")
@@ -162,7 +171,12 @@ def _measure(scratch: Path, packs: int) -> None:
     )
 
     ids = [r.licence_id for r in licence_register.list_licences(user, "all")][:packs]
-    blocked, seconds = watch.run(app, lambda: batch_print.print_signup_packs(window, user, ids))
+    printed = []
+    blocked, seconds = watch.run(
+        app, lambda: batch_print.print_signup_packs(window, user, ids, then=printed.append)
+    )
+    if printed != [len(ids)]:
+        raise SystemExit(f"The batch did not make every pack ({printed} of {len(ids)})")
     emit(
         "long_work.batch_print.longest_block",
         blocked,
