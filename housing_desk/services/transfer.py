@@ -392,58 +392,9 @@ def _audit_restore(
     ).as_rowcount().execute(db)  # the models may be bound to another engine: no RETURNING
 
 
-def back_up_in_use(
-    actor: User,
-    path: str | Path,
-    *,
-    passphrase: str | None = None,
-    plain: bool = False,
-    progress: Callable[[int, int], object] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[TableCheck]:
-    """An administrator backs up the database Housing Desk has open."""
-    from housing_desk.data.models import database as proxy
-    from housing_desk.services import audit, permissions
-
-    permissions.require(actor, "manage_users")
-    found = backup(
-        proxy.obj,
-        path,
-        passphrase=passphrase,
-        plain=plain,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    with write_transaction():
-        audit.record(
-            actor,
-            "export",
-            "backup",
-            None,
-            {"rows": sum(c.rows for c in found), "encrypted": bool(passphrase)},
-        )
-    return found
-
-
-def restore_in_use(
-    actor: User,
-    path: str | Path,
-    *,
-    passphrase: str | None = None,
-    progress: Callable[[int, int], object] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[TableCheck]:
-    """An administrator replaces everything in the open database with a backup (checked first)."""
-    from housing_desk.data.models import database as proxy
-    from housing_desk.services import permissions
-
-    permissions.require(actor, "manage_users")
-    return restore(
-        proxy.obj,
-        path,
-        force=True,
-        passphrase=passphrase,
-        actor=actor,
-        progress=progress,
-        cancelled=cancelled,
-    )
+# What the window calls: an administrator backing up, restoring or copying the open database.
+from housing_desk.services.transfer_in_use import (  # noqa: E402, F401
+    back_up_in_use,
+    copy_in_use,
+    restore_in_use,
+)

@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
         can_back_up = "manage_users" in self.rights
         self._action(file_menu, "&Back up…", self.back_up, enabled=can_back_up)
         self._action(file_menu, "R&estore…", self.restore, enabled=can_back_up)
+        self._action(
+            file_menu, "&Copy to another database…", self.copy_database, enabled=can_back_up
+        )
         can_import = "import" in self.rights
         self._action(
             file_menu, "&Import from a spreadsheet…", self.import_lists, enabled=can_import
@@ -333,6 +336,11 @@ class MainWindow(QMainWindow):
         from housing_desk.ui.backup_dialogs import back_up
 
         back_up(self)
+
+    def copy_database(self) -> None:
+        from housing_desk.ui.backup_dialogs import copy_to_database
+
+        copy_to_database(self)
 
     def import_lists(self) -> None:
         from housing_desk.ui.import_dialogs import ImportDialog

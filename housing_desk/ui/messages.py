@@ -77,3 +77,11 @@ def ask_secret(parent: QWidget | None, title: str, label: str) -> str | None:
 
     text, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return text if accepted else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text typed in a plain field, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    typed, accepted = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return typed if accepted else None

@@ -1066,6 +1066,13 @@ CALLS = [
         fields={"path": "file"},
     ),
     Call(
+        "transfer.copy_in_use",
+        transfer.copy_in_use,
+        lambda w: {"target": f"sqlite:///{w.folder}/copy.db", "passphrase": None, "plain": False},
+        {"target": PATHS, "passphrase": PASSPHRASES, "plain": Flag()},
+        positional=("target",),
+    ),
+    Call(
         "transfer.restore_in_use",
         transfer.restore_in_use,
         lambda w: {"path": f"{w.folder}/no-such-backup.hdb", "passphrase": None},
