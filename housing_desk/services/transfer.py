@@ -366,6 +366,11 @@ def _refuse_busy(status: int, remaining: int, total: int) -> None:
         raise Busy()
 
 
+def _sha256_of(path: Path) -> str:
+    with open(path, "rb") as file:  # read in pieces: a backup may be hundreds of megabytes
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
 def _audit_restore(
     db: Database, actor: User | None, manifest: Manifest, path: Path, *, replaced: int
 ) -> None:
@@ -376,7 +381,7 @@ def _audit_restore(
     changes = {
         "restored": "backup",
         "backup_made_at": manifest.created_at,
-        "backup_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "backup_sha256": _sha256_of(path),
         "schema": manifest.schema[-1],
         "rows": manifest.rows,
         "replaced_rows": replaced,
