@@ -21,10 +21,13 @@ import re
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 from housing_desk.private_files import SQLITE_COMPANIONS
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows
@@ -66,23 +69,24 @@ def _remove_with_companions(name: str) -> None:
 
 
 @contextlib.contextmanager
-def partial_file(beside: Path, label: str):
+def partial_file(beside: Path, label: str) -> Iterator[Path]:
     """A new, empty file (0600) beside ``beside``, held (locked) while in use, and removed with
     its -wal/-shm/-journal afterwards unless it was moved away."""
     if label not in LABELS:
         raise ValueError(f"unknown partial file label {label!r}")
     folder = Path(beside).absolute().parent
     while True:
-        descriptor, name = tempfile.mkstemp(
+        made, name = tempfile.mkstemp(
             dir=folder, prefix=f"{Path(beside).name}.", suffix=f".{label}"
         )
         if fcntl is None:  # nothing to hold it by: SQLite's own open handle protects it
-            os.close(descriptor)
-            descriptor = None
+            os.close(made)
+            descriptor: int | None = None
             break
-        if _lock(descriptor) and _same_file(descriptor, name):
+        if _lock(made) and _same_file(made, name):
+            descriptor = made
             break
-        os.close(descriptor)  # a clean-up elsewhere took it between creation and lock: anew
+        os.close(made)  # a clean-up elsewhere took it between creation and lock: anew
     with _GUARD:
         _IN_USE.add(name)
     try:
@@ -110,7 +114,8 @@ def remove_stale(folder: str | Path) -> list[str]:
         if not entry.is_file(follow_symlinks=False):
             continue
         name = os.path.join(folder, entry.name)
-        companion = _NAME.match(entry.name).group("companion")
+        match = _NAME.match(entry.name)
+        companion = match.group("companion") if match else None
         if companion:
             # A -wal or -shm whose own file is gone: nothing can be using it any longer.
             owner = name.removesuffix(companion)

@@ -21,7 +21,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from housing_desk.data.database import HISTORY_TABLE, MIGRATIONS
 from housing_desk.data.models import MODELS, User
-from housing_desk.data.partial_files import partial_file  # noqa: F401  (for callers)
+from housing_desk.data.partial_files import partial_file as partial_file  # for callers
 from housing_desk.services import validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.services.table_checks import TableCheck, Work, checks

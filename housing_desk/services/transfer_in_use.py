@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from peewee import DatabaseError, InterfaceError, OperationalError
+from peewee import Database, DatabaseError, InterfaceError, OperationalError
 
 from housing_desk.data.database import (
     DatabaseUrlError,
@@ -23,15 +24,20 @@ from housing_desk.data.models import User
 from housing_desk.private_files import SQLITE_COMPANIONS
 from housing_desk.services import audit, permissions, transfer, validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
+from housing_desk.services.table_checks import TableCheck
+
+Progress = Callable[[int, int], object] | None
+Cancelled = Callable[[], bool] | None
 
 FILE_SCHEMES = ("sqlite", "sqlcipher")
 SERVER_SCHEMES = ("postgresql", "postgres")
 
 
-def _open_database():
+def _open_database() -> Database:
     from housing_desk.data.models import database as proxy
 
-    return proxy.obj
+    opened: Database = proxy.obj
+    return opened
 
 
 def back_up_in_use(
@@ -40,9 +46,9 @@ def back_up_in_use(
     *,
     passphrase: str | None = None,
     plain: bool = False,
-    progress=None,
-    cancelled=None,
-) -> list[transfer.TableCheck]:
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
     permissions.require(actor, "manage_users")
     found = transfer.backup(
@@ -65,8 +71,13 @@ def back_up_in_use(
 
 
 def restore_in_use(
-    actor: User, path: str | Path, *, passphrase: str | None = None, progress=None, cancelled=None
-) -> list[transfer.TableCheck]:
+    actor: User,
+    path: str | Path,
+    *,
+    passphrase: str | None = None,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
     permissions.require(actor, "manage_users")
     return transfer.restore(
@@ -86,9 +97,9 @@ def copy_in_use(
     *,
     passphrase: str | None = None,
     plain: bool = False,
-    progress=None,
-    cancelled=None,
-) -> list[transfer.TableCheck]:
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> list[TableCheck]:
     """An administrator copies every record of the open database into ``target``, checked table by
     table, in one transaction: ``sqlite:///new-file.db``, ``sqlcipher:///new-file.db`` (with its
     ``passphrase``) or ``postgresql://user@host/dbname`` (a new, empty database; its password in
@@ -155,21 +166,21 @@ def _new_file(url: str, scheme: str) -> Path:
     path = url.split(":", 1)[1]
     if not path.startswith("///") or len(path) <= 3:
         raise ValidationError(f"A file is given as {scheme}:///path/to/new-file.db.", "target")
-    path = validation.file_path(path[3:], "target").expanduser()
-    if path.exists():
+    chosen = validation.file_path(path[3:], "target").expanduser()
+    if chosen.exists():
         raise ValidationError(
-            f"{path} already exists: copy only into a new file (choose another name).", "target"
+            f"{chosen} already exists: copy only into a new file (choose another name).", "target"
         )
-    return path
+    return chosen
 
 
-def _same_file(source, path: Path) -> bool:
+def _same_file(source: Database, path: Path) -> bool:
     if engine(source) != "sqlite":
         return False
     return Path(source.database).absolute() == path.absolute()
 
 
-def _same_server_database(source, url: str) -> bool:
+def _same_server_database(source: Database, url: str) -> bool:
     if engine(source) != "postgresql":
         return False
     try:
@@ -178,13 +189,13 @@ def _same_server_database(source, url: str) -> bool:
         raise ValidationError(str(error), "target") from None
     mine = source.connect_params
 
-    def where(parameters, database) -> tuple:
+    def where(parameters: dict, database: object) -> tuple:
         return (parameters.get("host"), str(parameters.get("port") or 5432), database)
 
     return where(mine, source.database) == where(theirs, theirs.get("database"))
 
 
-def _connect(url: str, passphrase: str | None):
+def _connect(url: str, passphrase: str | None) -> Database:
     """The other database, opened and migrated; its driver's own message is never shown (a
     server's may quote a password or a user's name)."""
     try:
