@@ -35,13 +35,26 @@ from housing_desk.data.models import (
     Setting,
 )
 from housing_desk.data.rows import tuples
-from housing_desk.services import audit, charging, permissions, settings, validation, viewing
-from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services import (
+    audit,
+    charging,
+    permissions,
+    rent_funding,
+    settings,
+    validation,
+)
+from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import CHARGES
 from housing_desk.services.occupancy import lock_licence
-from housing_desk.services.records import lock_row
 
-SOURCES = {"housing_benefit": "Housing Benefit", "resident": "Her own payment", "other": "Other"}
+# Payments live in their own module; their names stay here, where callers find them.
+from housing_desk.services.payments import (
+    SOURCES as SOURCES,
+    payment as payment,
+    record_payment as record_payment,
+    reverse_payment as reverse_payment,
+)
+
 POSTED_KEY = "accounts.posted_up_to"
 _COLUMNS = (*charging.KINDS, "housing_benefit")
 # A PostgreSQL advisory lock taken for the length of a posting transaction: two PCs posting at
@@ -108,15 +121,22 @@ def _posted(licence_id: int) -> dict[date, tuple[int, dict[str, Decimal]]]:
     return found
 
 
-def _rows_to_post(licence: Licence, up_to: date) -> list[dict]:
+def _rows_to_post(licence: Licence, up_to: date, actor_id: int) -> tuple[list[dict], list[dict]]:
+    # The charge rows, and the credits from our funding (see rent_funding), still to post.
     posted = _posted(licence.id)
-    rows = []
+    funding = rent_funding.posted(licence.id)
+    funded_now = rent_funding.funded_now(licence)
+    rows, credits = [], []
     due = {period.due_on: period for period in expected(licence, up_to)}
     for due_on in sorted(set(due) | set(posted)):
         if due_on > up_to:
             continue
         sequence, sums = posted.get(due_on, (0, dict.fromkeys(_COLUMNS, charging.ZERO)))
+        # A period keeps the rule it was first posted under.
+        funded = bool(funding.get(due_on)) if due_on in posted else funded_now
         period = due.get(due_on)
+        if period is not None and funded:
+            period = rent_funding.funded_part(period)
         wanted = period.values() if period else dict.fromkeys(_COLUMNS, charging.ZERO)
         difference = {c: wanted[c] - sums[c] for c in _COLUMNS}
         if any(difference.values()):
@@ -130,7 +150,20 @@ def _rows_to_post(licence: Licence, up_to: date) -> list[dict]:
                     **difference,
                 }
             )
-    return rows
+        credit = (wanted["housing_benefit"] if funded else charging.ZERO) - funding.get(
+            due_on, charging.ZERO
+        )
+        if credit:
+            credits.append(rent_funding.credit_row(licence, due_on, credit, actor_id))
+    return rows, credits
+
+
+def _insert(rows: list[dict], credits: list[dict]) -> int:
+    if rows:
+        Charge.insert_many(rows).execute()
+    if credits:
+        Payment.insert_many(credits).execute()
+    return len(rows)
 
 
 def _lock_posting() -> None:
@@ -143,13 +176,14 @@ def _posted_up_to() -> date | None:
     return date.fromisoformat(row.value) if row and row.value else None
 
 
-def settle(licence: Licence | int, *, up_to: date | None = None) -> int:
+def settle(licence: Licence | int, *, up_to: date | None = None, actor: User | None = None) -> int:
     """Bring one licence's posted charges into line with what is now due, up to the day charges
     have been posted to (or its last posted period): a move-out part-way through a week, a change
     of charges or a backdated Housing Benefit decision is corrected at once. Posting new periods
     as they fall due is ``post_charges``' work.
 
-    Call it inside the transaction of the change. ``up_to`` posts to that day at least.
+    Call it inside the transaction of the change. ``up_to`` posts to that day at least;
+    ``actor`` (who made the change) is recorded on any credit from our funding it posts.
     """
     licence = Licence.get_by_id(_licence_id(licence))
     last = Charge.select(fn.MAX(Charge.due_on)).where(Charge.licence == licence.id).scalar()
@@ -157,16 +191,19 @@ def settle(licence: Licence | int, *, up_to: date | None = None) -> int:
     horizon = max(filter(None, (last, _posted_up_to(), up_to)), default=None)
     if horizon is None:
         return 0
-    rows = _rows_to_post(licence, horizon)
-    if rows:
-        Charge.insert_many(rows).execute()
-    return len(rows)
+    actor_id = actor.id if actor is not None else licence.created_by_id
+    return _insert(*_rows_to_post(licence, horizon, actor_id))
 
 
 def weekly_charge(licence: Licence) -> Decimal:
-    """What a full week costs her account now (the support charge only when she pays it)."""
+    """What a full week costs her now (the support charge only when she pays it; not the rent
+    of a woman with no recourse to public funds met from our funding)."""
     in_force = rates(licence)[-1]
-    kinds = charging.KINDS if settings.support_charge_payer() == "resident" else charging.KINDS[:3]
+    kinds: tuple[str, ...] = charging.KINDS
+    if settings.support_charge_payer() != "resident":
+        kinds = charging.KINDS[:3]
+    if rent_funding.funded_now(licence):
+        kinds = tuple(kind for kind in kinds if kind not in charging.ELIGIBLE)
     return sum((getattr(in_force, kind) for kind in kinds), charging.ZERO)
 
 
@@ -192,10 +229,7 @@ def post_charges(actor: User, *, up_to: DateGiven) -> int:
             )
         count = 0
         for licence in query:
-            rows = _rows_to_post(licence, up_to)
-            if rows:
-                Charge.insert_many(rows).execute()
-                count += len(rows)
+            count += _insert(*_rows_to_post(licence, up_to, actor.id))
         if since is None or up_to > since:
             settings.put(POSTED_KEY, up_to.isoformat())
         if count:
@@ -246,7 +280,7 @@ def change_charges(
         change = ChargeChange.create(
             licence=current.id, effective_from=effective_from, created_by=actor.id, **values
         )
-        settle(current)
+        settle(current, actor=actor)
         audit.record(
             actor,
             "create",
@@ -257,105 +291,11 @@ def change_charges(
     return change
 
 
-def record_payment(
-    actor: User,
-    licence: Licence | int,
-    *,
-    received_on: DateGiven,
-    amount: MoneyGiven,
-    source: str,
-    reference: str = "",
-    period_start: DateGiven = None,
-) -> Payment:
-    """Money received towards her account (amount more than 0)."""
-    permissions.require(actor, "allocate")
-    licence_id = _licence_id(licence)
-    received_on = validation.a_date(received_on, "received_on", label="Date received")
-    amount = validation.money(amount, "amount", label="Amount")
-    if amount <= 0:
-        raise ValidationError("The amount must be more than £0.00.", "amount")
-    source = validation.choice(source, "source", label="Paid by", choices=tuple(SOURCES))
-    reference = validation.text(reference, "reference", label="Reference", column=Payment.reference)
-    period_start = validation.a_date(
-        period_start, "period_start", label="Period paid for", required=False
-    )
-    with write_transaction():
-        current = lock_licence(licence_id)
-        if received_on < current.start_date:
-            raise ValidationError(
-                "A payment cannot be dated before the licence started.", "received_on"
-            )
-        payment = Payment.create(
-            licence=current.id,
-            received_on=received_on,
-            amount=amount,
-            source=source,
-            reference=reference,
-            period_start=period_start,
-            created_by=actor.id,
-        )
-        audit.record(
-            actor,
-            "create",
-            "payment",
-            payment.id,
-            {"licence": current.id, "amount": amount, "source": source, "received_on": received_on},
-        )
-    return payment
-
-
-def reverse_payment(
-    actor: User, payment: Payment | int, *, reversed_on: DateGiven, reason: str = ""
-) -> Payment:
-    """A refund or a correction: a payment of the opposite amount, never an edit."""
-    permissions.require(actor, "correct_records")
-    payment_id = validation.record_id(payment, Payment, "payment")
-    reversed_on = validation.a_date(reversed_on, "reversed_on", label="Date of the correction")
-    # The reason is kept as the correction's reference.
-    reason = validation.text(reason, "reason", label="Reason", column=Payment.reference)
-    with write_transaction():
-        original = lock_row(Payment, payment_id, "That payment no longer exists.")
-        if original.reverses_id is not None or original.amount < 0:
-            raise ValidationError("A correction cannot itself be reversed.", "payment")
-        if Payment.select().where(Payment.reverses == original.id).exists():
-            raise ValidationError("That payment has already been reversed.", "payment")
-        if reversed_on < original.received_on:
-            raise ValidationError(
-                "The correction cannot be dated before the payment.", "reversed_on"
-            )
-        reversal = Payment.create(
-            licence=original.licence_id,
-            received_on=reversed_on,
-            amount=-original.amount,
-            source=original.source,
-            reference=reason,
-            reverses=original.id,
-            created_by=actor.id,
-        )
-        audit.record(
-            actor,
-            "create",
-            "payment",
-            reversal.id,
-            {"reverses": original.id, "amount": -original.amount},
-        )
-    return reversal
-
-
-def payment(actor: User, payment_id: int) -> Payment:
-    """One payment into her account."""
-    viewing.require(actor)
-    found = Payment.get_or_none(Payment.id == payment_id)
-    if found is None:
-        raise NotFound("That payment no longer exists.")
-    return found
-
-
 def balances(
     licence_ids: Iterable[int] | ModelSelect[Licence] | None = None, on: date | None = None
 ) -> dict[int, dict[str, Decimal]]:
-    """Per licence: charged, Housing Benefit expected, paid by Housing Benefit, paid by her or
-    others, each summed up to ``on``."""
+    """Per licence: charged, expected from Housing Benefit (or our funding), paid by Housing
+    Benefit (or met from our funding), paid by her or others, each summed up to ``on``."""
     found: dict[int, dict[str, Decimal]] = defaultdict(
         lambda: dict.fromkeys(("charged", "hb_expected", "hb_paid", "her_paid"), charging.ZERO)
     )
@@ -370,8 +310,8 @@ def balances(
         fn.SUM(Charge.housing_benefit),
     ).group_by(Charge.licence)
     paid = Payment.select(
-        Payment.licence, Payment.source == "housing_benefit", fn.SUM(Payment.amount)
-    ).group_by(Payment.licence, Payment.source == "housing_benefit")
+        Payment.licence, Payment.source.in_(rent_funding.NOT_HERS), fn.SUM(Payment.amount)
+    ).group_by(Payment.licence, Payment.source.in_(rent_funding.NOT_HERS))
     if on is not None:
         charged = charged.where(Charge.due_on <= on)
         paid = paid.where(Payment.received_on <= on)

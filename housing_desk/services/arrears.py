@@ -3,7 +3,9 @@
 A balance is what was posted minus what was paid (positive: owed). Housing Benefit is paid to us
 in arrears, usually four-weekly, so the part it is expected to pay is kept apart: her own share is
 what the charges cost less what Housing Benefit is expected to pay, and her arrears are that
-share less what she (or anyone but Housing Benefit) has paid.
+share less what she (or anyone but Housing Benefit) has paid. The rent of a woman with no
+recourse to public funds met from our funding is kept apart the same way, and credited as it is
+posted (see rent_funding).
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from housing_desk.data.models import (
     Person,
     RepaymentPlan,
 )
-from housing_desk.data.rows import plain_rows, to_date
+from housing_desk.data.rows import plain_rows
 from housing_desk.services import (
     accounts,
     audit,
     charging,
+    debt_age,
     names,
     permissions,
+    rent_funding,
     settings,
     validation,
     viewing,
@@ -47,7 +51,7 @@ from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence
 
 ZERO = charging.ZERO
-AGES = ("0–4 weeks", "4–8 weeks", "8+ weeks")
+AGES = debt_age.AGES
 
 
 def pounds(amount: Decimal | None) -> str:
@@ -102,6 +106,8 @@ def _charge_line(row: Charge) -> str:
 
 
 def _payment_line(row: Payment) -> str:
+    if row.source == rent_funding.FUNDING:
+        return rent_funding.FUNDING_LABEL if row.amount > 0 else "Correction: met from our funding"
     source = accounts.SOURCES.get(row.source, row.source)
     if row.reverses_id is not None:
         return f"Correction of a payment ({source})"
@@ -146,13 +152,15 @@ def statement(
             hb_expected += row.housing_benefit
         else:
             paid += row.amount
-            if row.source == "housing_benefit":
+            if row.source in rent_funding.NOT_HERS:
                 hb_paid += row.amount
         if start is not None and on < start:
             opening = balance
             continue
         if text:
-            payment_id = row.id if isinstance(row, Payment) else None
+            # A credit from our funding follows her charges: it is not corrected by hand.
+            by_hand = isinstance(row, Payment) and row.source != rent_funding.FUNDING
+            payment_id = row.id if by_hand else None
             lines.append(StatementLine(on, text, charge, payment, balance, payment_id))
     return Statement(lines, balance, opening, charged, paid, hb_expected, hb_paid)
 
@@ -172,36 +180,6 @@ class ArrearsRow:
     on_plan: bool | None  # None without a plan
 
 
-def _age(charges: list[tuple[date, Decimal]], paid: Decimal, on: date) -> str:
-    # Payments clear the oldest charges first: the first charge not cleared is the oldest debt.
-    cumulative = ZERO
-    for due_on, total in charges:
-        cumulative += total
-        if cumulative > paid:
-            weeks = (on - due_on).days // 7
-            return AGES[0] if weeks < 4 else AGES[1] if weeks < 8 else AGES[2]
-    return AGES[0]
-
-
-def _charges_of(ids: list[int], on: date) -> dict[int, list[tuple[date, Decimal]]]:
-    # Every charge of these licences up to ``on``, oldest first, in one read.
-    found: dict[int, list[tuple[date, Decimal]]] = {licence_id: [] for licence_id in ids}
-    total = (
-        Charge.weekly_rent
-        + Charge.eligible_service_charge
-        + Charge.ineligible_service_charge
-        + Charge.support_charge
-    )
-    query = (
-        Charge.select(Charge.licence, Charge.due_on, total)
-        .where(Charge.licence.in_(ids) & (Charge.due_on <= on))
-        .order_by(Charge.licence, Charge.due_on, Charge.sequence)
-    )
-    for licence_id, due_on, pence in plain_rows(query):
-        found[licence_id].append((to_date(due_on), from_pence(pence)))
-    return found
-
-
 def _plans_in_force(ids: list[int], on: date) -> dict[int, RepaymentPlan]:
     query = (
         RepaymentPlan.select()
@@ -216,10 +194,12 @@ def _plans_in_force(ids: list[int], on: date) -> dict[int, RepaymentPlan]:
 
 
 def _weekly_charges(licences: dict[int, tuple]) -> dict[int, Decimal]:
-    # What a full week costs each account now: its latest change of charges, or its own (the
-    # first four values of each licence's row, in pence).
+    # What a full week costs her now: its latest change of charges, or its own (the first four
+    # values of each licence's row, in pence), less the rent met from our funding (the row's
+    # last value says she has no recourse to public funds).
     paid_by_her = settings.support_charge_payer() == "resident"
     count = 4 if paid_by_her else 3
+    funding = settings.nrpf_rent_payer() == "service"
     latest = {
         change.licence_id: [getattr(change, kind) for kind in charging.KINDS]
         for change in ChargeChange.select()
@@ -228,10 +208,11 @@ def _weekly_charges(licences: dict[int, tuple]) -> dict[int, Decimal]:
     }
     found = {}
     for licence_id, row in licences.items():
+        first = len(charging.ELIGIBLE) if funding and row[-1] else 0
         if licence_id in latest:
-            found[licence_id] = sum(latest[licence_id][:count], ZERO)
+            found[licence_id] = sum(latest[licence_id][first:count], ZERO)
         else:
-            found[licence_id] = sum((from_pence(p) for p in row[:count]), ZERO)
+            found[licence_id] = sum((from_pence(p) for p in row[first:count]), ZERO)
     return found
 
 
@@ -255,7 +236,7 @@ def _keeping_to(plan: RepaymentPlan, licence_id: int, on: date) -> bool:
             p.amount
             for p in Payment.select().where(
                 (Payment.licence == licence_id)
-                & (Payment.source != "housing_benefit")
+                & Payment.source.not_in(rent_funding.NOT_HERS)
                 & (Payment.received_on >= plan.start_on)
                 & (Payment.received_on <= on)
             )
@@ -297,6 +278,7 @@ def arrears(
             Person.family_name,
             Person.preferred_name,
             Person.do_not_disclose,
+            Person.no_recourse_to_public_funds,
         )
         .join(Person)
         .switch(Licence)
@@ -304,11 +286,12 @@ def arrears(
         .where(Licence.id.in_(ids))
     )
     licences = {row[4]: row for row in plain_rows(query)}
-    charges, plans = _charges_of(ids, on), _plans_in_force(ids, on)
+    charges, plans = debt_age.charges_of(ids, on), _plans_in_force(ids, on)
+    funded = debt_age.funded(ids, on)
     weekly = _weekly_charges(licences)
     rows = []
     for licence_id, row in licences.items():
-        status, reference, given, family, preferred, hidden = row[5:]
+        status, reference, given, family, preferred, hidden = row[5:11]
         s = owing[licence_id]
         balance = s["charged"] - s["hb_paid"] - s["her_paid"]
         weekly_total = weekly[licence_id]
@@ -324,7 +307,11 @@ def arrears(
                 weeks,
                 s["charged"] - s["hb_expected"] - s["her_paid"],
                 s["hb_expected"] - s["hb_paid"],
-                _age(charges[licence_id], s["hb_paid"] + s["her_paid"], on),
+                debt_age.age(
+                    charges[licence_id],
+                    s["hb_paid"] + s["her_paid"] - funded.get(licence_id, ZERO),
+                    on,
+                ),
                 "" if hidden else names.display_name(given, family, preferred),
                 status == "ended",
                 f"£{plan.weekly_amount:,.2f} a week from {validation.uk_date(plan.start_on)}"

@@ -113,7 +113,7 @@ def give_notice(
             end_date=end_date,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
-        accounts.settle(current)  # a last period cut short is charged by the night
+        accounts.settle(current, actor=actor)  # a last period cut short is charged by the night
         audit.record(
             actor,
             "update",
@@ -204,7 +204,7 @@ def end_licence(
             possession_order_on=possession_order_on if reason == "evicted" else None,
             version=Licence.version + 1,
         ).where(Licence.id == current.id).execute()
-        accounts.settle(current)  # her account closes on the move-out day
+        accounts.settle(current, actor=actor)  # her account closes on the move-out day
         audit.record(
             actor,
             "update",
@@ -317,7 +317,7 @@ def correct_licence(
         Licence.update(**values, version=Licence.version + 1).where(
             Licence.id == current.id
         ).execute()
-        accounts.settle(current)
+        accounts.settle(current, actor=actor)
         audit.record(
             actor,
             "update",

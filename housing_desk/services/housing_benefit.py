@@ -97,7 +97,7 @@ def record_hb_decision(
         Licence.update(hb_status=decision, version=Licence.version + 1).where(
             Licence.id == current.id
         ).execute()
-        accounts.settle(current)
+        accounts.settle(current, actor=actor)
         audit.record(
             actor,
             "create",

@@ -254,7 +254,7 @@ def _opening_balance(actor: User, licence: Licence, balance: Decimal) -> None:
     # Her earlier charges and payments were kept elsewhere: what she owes today is carried over,
     # as one entry, instead of years of charges with no payments against them.
     owed = charging.ZERO if balance in (None, "") else _money(balance)
-    accounts.settle(licence, up_to=clock.today())
+    accounts.settle(licence, up_to=clock.today(), actor=actor)
     posted = arrears.statement(licence).balance
     if owed > posted:
         raise ValidationError(

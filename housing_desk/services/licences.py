@@ -187,7 +187,7 @@ def create_licence(
                 Referral.id == referral.id
             ).execute()
         _settle_offers(person, flat, licence)
-        accounts.settle(licence)  # a start already due is charged at once
+        accounts.settle(licence, actor=actor)  # a start already due is charged at once
         audit.record(
             actor,
             "create",

@@ -11,7 +11,7 @@ from decimal import Decimal
 from housing_desk.data.fields import from_pence
 from housing_desk.data.models import Charge, Payment
 from housing_desk.data.rows import plain_rows, to_date
-from housing_desk.services import arrears, charging
+from housing_desk.services import arrears, charging, rent_funding
 from housing_desk.services.validation import uk_date
 
 ZERO = charging.ZERO
@@ -25,6 +25,7 @@ class MonthMoney:
     collected: Decimal
     hb_expected: Decimal
     hb_paid: Decimal
+    funded: Decimal = ZERO  # rent of women with no recourse to public funds met from our funding
 
 
 def _months(start: date, end: date) -> list[date]:
@@ -38,8 +39,10 @@ def _months(start: date, end: date) -> list[date]:
 
 def by_month(start: date, end: date) -> list[MonthMoney]:
     """For each month of [start, end): charges that fell due, money received (refunds and
-    corrections netted), the part Housing Benefit was expected to pay and what it paid."""
-    totals: dict[date, list[Decimal]] = {m: [ZERO, ZERO, ZERO, ZERO] for m in _months(start, end)}
+    corrections netted), the part Housing Benefit was expected to pay and what it paid, and the
+    rent met from our own funding (credited on the day it falls due: neither money received nor
+    Housing Benefit)."""
+    totals: dict[date, list[Decimal]] = {m: [ZERO] * 5 for m in _months(start, end)}
 
     def bucket(day: date) -> list[Decimal]:
         return totals[date(day.year, day.month, 1)]
@@ -61,6 +64,10 @@ def by_month(start: date, end: date) -> list[MonthMoney]:
     )
     for received_on, amount, source in plain_rows(payments):
         month = bucket(to_date(received_on))
+        if source == rent_funding.FUNDING:
+            month[2] -= from_pence(amount)  # the charges' column held it as expected
+            month[4] += from_pence(amount)
+            continue
         month[1] += from_pence(amount)
         if source == "housing_benefit":
             month[3] += from_pence(amount)
@@ -99,6 +106,7 @@ def tables(figures: dict) -> dict:
             pounds(m.collected),
             pounds(m.hb_expected),
             pounds(m.hb_paid),
+            pounds(m.funded),
         )
         for m in figures["money"]
     ]
@@ -111,6 +119,7 @@ def tables(figures: dict) -> dict:
                 f"of which residents' own shares {pounds(owing.her_share)}",
                 "; ".join(f"{age}: {owing.by_age.get(age, 0)}" for age in AGES),
                 "",
+                "",
             )
         )
     return {
@@ -121,6 +130,7 @@ def tables(figures: dict) -> dict:
                 "Collected",
                 "Housing Benefit expected",
                 "Housing Benefit paid",
+                "Met from our funding",
             ),
             rows,
         )

@@ -344,6 +344,8 @@ NOT_HERS: dict[str, object] = {
     "assessment_changes": {"area_label", "score_words", "area_keys", "compare"},
     "accounts": {"rates", "awards", "expected", "settle", "weekly_charge", "mark_posted"},
     "accounts.balances": "sums per licence id",
+    "debt_age": "dates and sums per licence id, for the arrears list",
+    "rent_funding": "whether a licence's rent is funded, and sums per period, for posting",
     "arrears": {"pounds", "owed_words"},
     "assessments": {"add_months", "marker_keys"},
     "attachments": {"filed_for", "read_file"},  # ids with a file; a file on her PC to attach

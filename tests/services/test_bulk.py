@@ -98,7 +98,7 @@ def test_the_large_demos_accounts_are_what_posting_would_post(admin):
     # Posting finds nothing left to post on the day it was built for, nor any difference.
     assert accounts.post_charges(admin, up_to=built_for) == 0
     for licence in Licence.select().order_by(Licence.id).limit(20):
-        assert accounts._rows_to_post(licence, built_for) == []
+        assert accounts._rows_to_post(licence, built_for, admin.id) == ([], [])
     assert not Payment.select().where(Payment.received_on > built_for).exists()
 
 

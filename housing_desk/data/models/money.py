@@ -27,7 +27,9 @@ class Charge(BaseModel):
     eligible_service_charge = MoneyField(default=0)
     ineligible_service_charge = MoneyField(default=0)
     support_charge = MoneyField(default=0)
-    housing_benefit = MoneyField(default=0)  # the part Housing Benefit is expected to pay
+    # The part Housing Benefit (or, for a woman with no recourse to public funds, our own
+    # funding) is expected to pay: not her share.
+    housing_benefit = MoneyField(default=0)
     posted_at = UTCDateTimeField(default=utc_now)
 
     class Meta:
