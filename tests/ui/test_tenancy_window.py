@@ -233,3 +233,24 @@ def test_a_viewer_sees_who_is_waiting_without_the_offer_form(qtbot, admin, partn
     qtbot.addWidget(officer)
     officer.show()
     assert officer.ui.offerButton.isVisible()
+
+
+def test_both_ways_of_offering_hide_the_form_from_a_viewer(qtbot, admin, partner):
+    from housing_desk.services import people
+    from housing_desk.ui.flat_choice_dialog import FlatChoiceDialog
+
+    home, woman = setup_flat_and_waiting_woman(admin, partner)
+    viewer = factories.user(admin, "viewer")
+    for dialog in (
+        FlatChoiceDialog(viewer, people.get_person(viewer, woman.id)),
+        MatchDialog(viewer, home),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.model.rowCount() == 1
+        assert not dialog.ui.offerButton.isVisible() and not dialog.ui.offeredEdit.isVisible()
+    officer = FlatChoiceDialog(admin, woman)
+    qtbot.addWidget(officer)
+    officer.show()
+    assert officer.ui.offerButton.isVisible()
+    assert officer.ui.offerButton.text() == "Offer her flat NVT-05"
