@@ -23,7 +23,15 @@ from housing_desk.data.models import (
     HousingBenefitEvidence,
     Licence,
 )
-from housing_desk.services import accounts, audit, charging, permissions, validation, viewing
+from housing_desk.services import (
+    accounts,
+    audit,
+    charging,
+    permissions,
+    rent_funding,
+    validation,
+    viewing,
+)
 from housing_desk.services.errors import ValidationError
 from housing_desk.services.occupancy import lock_licence as _lock
 from housing_desk.services.records import lock_row
@@ -136,9 +144,12 @@ class Shortfall:
 
 
 def shortfall(actor: User, licence: Licence) -> Shortfall:
-    """This week's eligible charges, the award and the part she pays herself."""
+    """This week's eligible charges, the award and the part she pays herself (none when they
+    are met from our funding, for a woman with no recourse to public funds)."""
     viewing.require(actor)
     in_force = accounts.rates(licence)[-1]
+    if rent_funding.funded_now(licence):
+        return Shortfall(in_force.eligible, None, charging.ZERO)
     latest = _decisions(licence)
     award = latest[-1].weekly_award if latest and latest[-1].decision == "confirmed" else None
     gap = in_force.eligible - (award or 0)

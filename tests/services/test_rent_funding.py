@@ -20,6 +20,7 @@ from housing_desk import clock
 from housing_desk.services import (
     accounts,
     arrears,
+    housing_benefit,
     money_reminders,
     money_reports,
     paperwork,
@@ -68,6 +69,8 @@ def test_funded_rent_is_posted_apart_and_credited_so_only_her_share_is_owed(admi
     assert (row.balance, row.her_balance, row.hb_balance) == (Decimal("107.80"),) * 2 + (0,)
     assert row.age == arrears.AGES[2]
     assert accounts.weekly_charge(licence) == HERS and row.weeks_in_arrears == Decimal("11.0")
+    gap = housing_benefit.shortfall(admin, licence)
+    assert (gap.eligible, gap.award, gap.shortfall) == (FUNDED, None, 0)
     assert [r.text for r in _reminded(licence)] == [
         "her owes £107.80 (oldest unpaid charge 8+ weeks old)"
     ]
@@ -118,6 +121,8 @@ def test_when_she_pays_her_rent_it_stays_hers(admin, partner):
     assert not [line for line in account.lines if "funding" in line.description]
     assert _her_row(licence).her_balance == Decimal("1434.95")
     assert accounts.weekly_charge(licence) == WEEK
+    gap = housing_benefit.shortfall(admin, licence)
+    assert (gap.award, gap.shortfall) == (None, FUNDED)
     assert len(_reminded(licence)) == 1
 
 
