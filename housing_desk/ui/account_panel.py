@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from housing_desk.services import (
     accounts,
+    agreement_wording,
     arrears,
     housing_benefit,
     licences,
     paperwork,
     permissions,
+    settings,
 )
 from housing_desk.ui import dates, forms
 from housing_desk.ui.money_dialogs import (
@@ -39,28 +41,41 @@ STATEMENT_COLUMNS = (
 def summary(actor, licence) -> str:
     """Her account in a few plain lines, for the panel and the move-out dialog."""
     account = arrears.statement(licence, actor=actor)
-    gap = housing_benefit.shortfall(actor, licence)
-    claim = licences.HB_STATUSES.get(licence.hb_status, licence.hb_status)
-    lines = [
-        f"<b>Balance: {arrears.owed_words(account.balance)}</b> · her own share: {arrears.owed_words(account.her_balance)}"
-        f" · awaiting Housing Benefit: {arrears.owed_words(account.hb_balance)}",
-        f"Charges £{accounts.weekly_charge(licence):,.2f} a week. Housing Benefit: {claim}"
-        + (
-            "."
-            if gap.award is None
-            else f", £{gap.award:,.2f} a week, which covers the eligible charges in full."
-            if not gap.shortfall
-            else f", £{gap.award:,.2f} a week, leaving her £{gap.shortfall:,.2f} a week of the "
-            "eligible charges to pay herself."
-        ),
-    ]
+    balance = f"<b>Balance: {arrears.owed_words(account.balance)}</b>"
+    her_share = f"her own share: {arrears.owed_words(account.her_balance)}"
+    charges = f"Charges £{accounts.weekly_charge(licence):,.2f} a week."
+    claims = not agreement_wording.no_recourse(licence)
+    if claims:
+        gap = housing_benefit.shortfall(actor, licence)
+        claim = licences.HB_STATUSES.get(licence.hb_status, licence.hb_status)
+        lines = [
+            f"{balance} · {her_share} · awaiting Housing Benefit: "
+            f"{arrears.owed_words(account.hb_balance)}",
+            f"{charges} Housing Benefit: {claim}"
+            + (
+                "."
+                if gap.award is None
+                else f", £{gap.award:,.2f} a week, which covers the eligible charges in full."
+                if not gap.shortfall
+                else f", £{gap.award:,.2f} a week, leaving her £{gap.shortfall:,.2f} a week of "
+                "the eligible charges to pay herself."
+            ),
+        ]
+    else:
+        # no claim to wait for: her rent is met from our funding, or is hers to pay (the setting)
+        met = settings.NRPF_RENT_PAYERS[settings.nrpf_rent_payer()]
+        lines = [
+            f"{balance} · {her_share}",
+            f"{charges} She has no recourse to public funds, so no Housing Benefit: her rent and "
+            f"eligible service charge are {met[:1].lower()}{met[1:]}.",
+        ]
     plan = arrears.repayment_plan(actor, licence)
     if plan is not None:
         lines.append(
             f"Repayment plan: £{plan.weekly_amount:,.2f} a week from {dates.uk(plan.start_on)}."
         )
     away = [a for a in housing_benefit.absences(actor, licence) if a.end is None]
-    if away:
+    if away and claims:
         lines.append(
             f"Away since {dates.uk(away[0].start)}; Housing Benefit usually stops if she is still "
             f"away on {dates.uk(housing_benefit.absence_limit(away[0]))}."

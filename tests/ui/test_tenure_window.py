@@ -324,3 +324,29 @@ def test_her_sign_up_asks_for_no_claim_when_she_has_no_recourse_to_public_funds(
     assert wizard.currentId() == 2
     stored = Licence.get_by_id(licence.id)
     assert (stored.hb_status, stored.hb_reference) == ("not_claimed", "")
+
+
+@pytest.mark.parametrize("payer", ["service", "resident"])
+def test_her_account_summary_speaks_of_no_claim_when_she_has_no_recourse(admin, partner, payer):
+    from housing_desk.services import accounts
+    from housing_desk.ui.account_panel import summary
+
+    settings.set_nrpf_rent_payer(admin, payer)
+    home = factories.certified_flat(admin, partner)
+    woman = factories.ready_woman(admin, no_recourse_to_public_funds=True)
+    start = clock.today() - timedelta(days=14)
+    licence = licences.create_licence(admin, woman, home, start_date=start)
+    accounts.post_charges(admin, up_to=clock.today())
+    text = summary(admin, licence)
+    assert "awaiting Housing Benefit" not in text and "Housing Benefit: Not claimed" not in text
+    assert "She has no recourse to public funds, so no Housing Benefit" in text
+    met = "met from our own funding" if payer == "service" else "paid by her"
+    assert f"eligible service charge are {met}" in text
+    claimant = factories.ready_woman(admin, given_name="Bea", family_name="Okoro")
+    other = licences.create_licence(
+        admin,
+        claimant,
+        factories.certified_flat(admin, partner, reference="NVT-09"),
+        start_date=start,
+    )
+    assert "awaiting Housing Benefit" in summary(admin, other)
