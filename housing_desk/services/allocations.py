@@ -8,43 +8,38 @@ if TYPE_CHECKING:
     from housing_desk.data.models import User
     from housing_desk.services.validation import DateGiven
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from housing_desk import clock
 from housing_desk.data.database import write_transaction
 from housing_desk.data.models import Flat, Licence, Offer, Person, Referral
-from housing_desk.data.rows import first, objects, tuples
+from housing_desk.data.rows import first, tuples
 from housing_desk.services import (
     assessments,
     audit,
     licences,
-    names,
     occupancy_rules,
     permissions,
     validation,
     viewing,
 )
-from housing_desk.services.errors import NotFound, ValidationError
+from housing_desk.services.errors import ValidationError
 from housing_desk.services.flats import lock_flat
+from housing_desk.services.offer_list import (
+    OFFER_STATUSES as OFFER_STATUSES,
+    OVERDUE_DAYS as OVERDUE_DAYS,
+    REFUSAL_REASONS as REFUSAL_REASONS,
+    OfferRow as OfferRow,
+    _offer,
+    get_offer as get_offer,
+    offers as offers,
+    pending_offer_of_flat as pending_offer_of_flat,
+    pending_offers as pending_offers,
+)
 from housing_desk.services.records import lock_row
 from housing_desk.services.referrals import PRIORITIES
 
-REFUSAL_REASONS = {
-    "area": "The area",
-    "flat_unsuitable": "The flat does not suit her",
-    "not_ready": "Not ready to move",
-    "safety": "Safety",
-    "other": "Other",
-}
-OFFER_STATUSES = {
-    "pending": "Pending",
-    "accepted": "Accepted",
-    "refused": "Refused",
-    "withdrawn": "Withdrawn",
-    "expired": "Expired",
-}
-OVERDUE_DAYS = 14
 STALE_ASSESSMENT_DAYS = 180
 
 
@@ -324,112 +319,6 @@ def withdraw_offer(
     return Offer.get_by_id(current.id)
 
 
-@dataclass(frozen=True)
-class OfferRow:
-    offer_id: int
-    flat_id: int
-    reference: str
-    referral_id: int
-    person_id: int
-    name: str
-    do_not_disclose: bool
-    offered_on: date
-    status: str
-    responded_on: date | None
-    reason: str
-    overdue: bool
-    board_name: str = ""  # her name as the board shows it: never a confidential woman's
-
-    @property
-    def status_label(self) -> str:
-        return "Overdue" if self.overdue else OFFER_STATUSES[self.status]
-
-
-def offers(
-    actor: User,
-    status: str | None = None,
-    on: date | None = None,
-    flat: Flat | int | None = None,
-) -> list[OfferRow]:
-    """Offers newest first; a pending offer older than 14 days is overdue (one query)."""
-    viewing.require(actor)
-    return _offer_rows(actor, status=status, on=on, flat=flat)
-
-
-def _offer_rows(
-    actor: User | None, *, status: str | None, on: date | None, flat: Flat | int | None
-) -> list[OfferRow]:
-    on = on or clock.today()
-    query = (
-        Offer.select(
-            Offer,
-            Flat.reference,
-            Referral.person,
-            Person.given_name,
-            Person.family_name,
-            Person.preferred_name,
-            Person.do_not_disclose,
-        )
-        .join(Flat)
-        .switch(Offer)
-        .join(Referral)
-        .join(Person)
-        .order_by(Offer.offered_on.desc(), Offer.id.desc())
-    )
-    if status is not None:
-        query = query.where(Offer.status == status)
-    if flat is not None:
-        query = query.where(Offer.flat == (flat.id if isinstance(flat, Flat) else flat))
-    return [
-        OfferRow(
-            offer_id=o.id,
-            flat_id=o.flat_id,
-            reference=o.reference,
-            referral_id=o.referral_id,
-            person_id=o.person,
-            name=viewing.name_for(
-                actor, o.given_name, o.family_name, o.preferred_name, o.do_not_disclose
-            ),
-            do_not_disclose=o.do_not_disclose,
-            offered_on=o.offered_on,
-            status=o.status,
-            responded_on=o.responded_on,
-            reason=REFUSAL_REASONS.get(o.reason, o.reason),
-            overdue=o.status == "pending" and (on - o.offered_on).days >= OVERDUE_DAYS,
-            board_name=names.board_name(
-                o.given_name, o.family_name, o.preferred_name, o.do_not_disclose
-            ),
-        )
-        for o in objects(query)
-    ]
-
-
-def pending_offers(on: date | None = None, *, actor: User | None = None) -> list[OfferRow]:
-    """The offers waiting for an answer, as the board lists them: named only as the board may
-    name a woman (never one whose details are not to be disclosed). Read before anyone has
-    signed in too (the board is read while the password is typed); ``actor``, when given, must
-    be signed in with an active account."""
-    if actor is not None:
-        viewing.require(actor)
-    return [
-        replace(row, name=row.board_name)
-        for row in _offer_rows(None, status="pending", on=on, flat=None)
-    ]
-
-
-def get_offer(actor: User, offer_id: int) -> Offer:
-    """One offer, as ``actor`` may see it (a viewer: without its notes)."""
-    viewing.require(actor)
-    return viewing.as_seen_by(actor, _offer(offer_id))
-
-
-def _offer(offer_id: int) -> Offer:
-    offer = Offer.get_or_none(Offer.id == offer_id)
-    if offer is None:
-        raise NotFound("That offer no longer exists.")
-    return offer
-
-
 def move_in_choices(actor: User, flat: Flat | int, on: date | None = None) -> list[tuple[int, str]]:
     """Who may move in: women offered this flat first, then the other suitable candidates."""
     flat_id = flat.id if isinstance(flat, Flat) else flat
@@ -442,11 +331,3 @@ def move_in_choices(actor: User, flat: Flat | int, on: date | None = None) -> li
     first = [(c.person_id, c.name) for c in waiting if c.person_id in offered]
     rest = [(c.person_id, c.name) for c in waiting if c.suitable and c.person_id not in offered]
     return first + rest
-
-
-def pending_offer_of_flat(actor: User, flat_id: int) -> Offer | None:
-    """The flat's offer waiting for an answer, if any, as ``actor`` may see it."""
-    viewing.require(actor)
-    return viewing.as_seen_by(
-        actor, first(Offer.select().where((Offer.flat == flat_id) & (Offer.status == "pending")))
-    )

@@ -354,8 +354,9 @@ NOT_HERS: dict[str, object] = {
     # an audit row in words, and the labels of its codes: no personal values
     "audit_words": {"describe", "in_words", "record_kinds"},
     "audit_codes": "the labels of the codes audit rows hold",
-    "availability": {"initials", "describe"},
+    "availability": {"describe"},
     "certificates": {"lock_flat", "certificates"},
+    "flat_intervals": {"initials"},  # a name's initials, from the name the caller holds
     "flats": {"lock_flat", "get_flat", "list_flats", "unavailabilities"},
     "her_records": {"tables", "text_columns", "free_text"},  # the schema
     "housing_benefit": {"absence_limit_weeks", "absence_limit"},
