@@ -34,7 +34,7 @@ from housing_desk.data.database import engine, is_busy, open_database, write_tra
 from housing_desk.data.models import MODELS, AuditEvent, User
 from housing_desk.services import backup_file, validation
 from housing_desk.services.backup_file import is_encrypted as is_encrypted
-from housing_desk.services.errors import Busy, Cancelled, ValidationError
+from housing_desk.services.errors import Busy, ValidationError
 from housing_desk.services.table_checks import (
     CHUNK,
     TableCheck,
@@ -55,7 +55,6 @@ if TYPE_CHECKING:
     from housing_desk.services.backup_file import Manifest
 
 NOT_EMPTY = "The target database already holds records: copy only into an empty one."
-STOPPED_BACKUP = "Stopped: no backup was made."
 POSTGRESQL_NOT_EMPTY = (
     "A PostgreSQL database is restored only into a new, empty database (its audit log cannot be "
     "emptied). Ask whoever looks after the server for one, then run "
@@ -170,109 +169,6 @@ def copy(
                 raise ValidationError(NOT_EMPTY, None)
             _load(source, target, work)
             return _checked(expected, target, work)
-
-
-def backup(
-    db: Database,
-    path: str | Path,
-    *,
-    passphrase: str | None = None,
-    plain: bool = False,
-    progress: Callable[[int, int], object] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[TableCheck]:
-    """Write a backup of ``db`` to the new file ``path`` (0600), with its manifest last.
-
-    With a passphrase the file is encrypted. A backup of an encrypted database must be encrypted
-    too unless ``plain`` asks otherwise. The file appears under its name only when whole: a
-    backup that fails or is stopped leaves nothing, one that is killed leaves at most a file
-    named ``….incomplete``, which restore refuses."""
-    path = validation.file_path(path)
-    passphrase = validation.passphrase(passphrase)
-    validation.flag(plain, "plain", label="A plain backup")
-    if path.exists():
-        raise ValidationError(f"{path} already exists: choose a new file for the backup.", "file")
-    partial_files.remove_stale(path.parent)  # what a killed backup left there
-    if passphrase_of(db) and not passphrase and not plain:
-        raise ValidationError(
-            "This database is encrypted, so its backup is encrypted too: give a passphrase for "
-            "it, or ask for a plain backup in so many words.",
-            "passphrase",
-        )
-    with backup_file.partial_file(path, "incomplete") as partial:
-        if passphrase or type(db) is not SqliteDatabase:
-            found = _logical_backup(db, partial, passphrase, progress, cancelled)
-        else:
-            found = _online_backup(db, partial, progress, cancelled)
-        backup_file.put_in_place(partial, path)
-    return found
-
-
-def _logical_backup(
-    db: Database,
-    partial: Path,
-    passphrase: str | None,
-    progress: Callable[[int, int], object] | None,
-    cancelled: Callable[[], bool] | None,
-) -> list[TableCheck]:
-    """Every record copied (and checked) into a new file, encrypted with a passphrase."""
-    url = f"sqlcipher:///{partial}" if passphrase else f"sqlite:///{partial}"
-    target = open_database(url, passphrase, bind=False)
-    try:
-        try:
-            found = copy(db, target, progress=progress, cancelled=cancelled)
-        except Cancelled:
-            raise Cancelled(STOPPED_BACKUP) from None
-        Work(cancelled=cancelled, message=STOPPED_BACKUP).check()
-        backup_file.write_manifest(target, found)
-        backup_file.seal(target)
-    finally:
-        target.close()
-    return found
-
-
-def _online_backup(
-    db: Database,
-    partial: Path,
-    progress: Callable[[int, int], object] | None,
-    cancelled: Callable[[], bool] | None,
-) -> list[TableCheck]:
-    """SQLite's online backup API (a consistent copy while in use), then the checks: one bar."""
-    message = STOPPED_BACKUP
-    pages = Work(_share(progress, 0, 2), cancelled, 1, message)
-
-    def step(status: int, remaining: int, total: int) -> None:
-        pages.total = total
-        pages.step(total - remaining - pages.done)
-
-    target = SqliteDatabase(str(partial))
-    try:
-        db.connection().backup(target.connection(), pages=256, progress=step)
-        found = checks(target, Work(_share(progress, 1, 2), cancelled, counts(target), message))
-        pages.check()
-        backup_file.write_manifest(target, found)
-        backup_file.seal(target)
-    finally:
-        target.close()
-    return found
-
-
-def _share(
-    progress: Callable[[int, int], object] | None, part: int, parts: int
-) -> Callable[[int, int], object] | None:
-    """Progress of one of ``parts`` equal phases of work, reported as a share of the whole."""
-    if progress is None:
-        return None
-    return lambda done, total: progress(part * total + done, parts * total)
-
-
-def verify_backup(path: str | Path, passphrase: str | None = None) -> backup_file.Manifest:
-    """Check a backup file whole (format, schema, every table against its manifest), read-only."""
-    source = backup_file.open_backup(path, passphrase)
-    try:
-        return backup_file.verify(source, path)
-    finally:
-        source.close()
 
 
 def restore(
@@ -396,6 +292,13 @@ def _audit_restore(
         changes=json.dumps(changes, sort_keys=True),
     ).as_rowcount().execute(db)  # the models may be bound to another engine: no RETURNING
 
+
+# Writing and checking a backup file.
+from housing_desk.services.backup_writing import (  # noqa: E402
+    STOPPED_BACKUP as STOPPED_BACKUP,
+    backup as backup,
+    verify_backup as verify_backup,
+)
 
 # What the window calls: an administrator backing up, restoring or copying the open database.
 from housing_desk.services.transfer_in_use import (  # noqa: E402, F401

@@ -335,6 +335,7 @@ NOT_HERS: dict[str, object] = {
     "table_checks": "counts and checksums of tables",
     "tenure": "the rules of each agreement type",
     "transfer": "backup and restore",
+    "backup_writing": "backup files",
     "validation": "checks of input",
     "repairs": "flats' repairs",
     "money_reports": "figures with no names",
@@ -357,7 +358,8 @@ NOT_HERS: dict[str, object] = {
     "availability": {"describe"},
     "certificates": {"lock_flat", "certificates"},
     "flat_intervals": {"initials"},  # a name's initials, from the name the caller holds
-    "flats": {"lock_flat", "get_flat", "list_flats", "unavailabilities"},
+    "flats": {"lock_flat", "get_flat", "list_flats"},
+    "flat_unavailability": {"unavailabilities"},
     "her_records": {"tables", "text_columns", "free_text"},  # the schema
     "housing_benefit": {"absence_limit_weeks", "absence_limit"},
     "importing": {"template"},
