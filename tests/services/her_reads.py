@@ -192,14 +192,14 @@ READS: dict[str, Read] = {
     "allocations.candidates": Read(
         lambda a, w: allocations.candidates(w.other_flat, actor=a), keyword=True
     ),
-    "allocations.offers": Read(lambda a, w: allocations.offers(a)),
-    "allocations.pending_offers": Read(
+    "offer_list.offers": Read(lambda a, w: allocations.offers(a)),
+    "offer_list.pending_offers": Read(
         lambda a, w: allocations.pending_offers(actor=a), keyword=True
     ),
-    "allocations.get_offer": Read(lambda a, w: allocations.get_offer(a, w.record.offer.id)),
+    "offer_list.get_offer": Read(lambda a, w: allocations.get_offer(a, w.record.offer.id)),
     "allocations.move_in_choices": Read(lambda a, w: allocations.move_in_choices(a, w.other_flat)),
     "flat_choice.flats_for": Read(lambda a, w: flat_choice.flats_for(a, w.waiting)),
-    "allocations.pending_offer_of_flat": Read(
+    "offer_list.pending_offer_of_flat": Read(
         lambda a, w: allocations.pending_offer_of_flat(a, w.other_flat.id)
     ),
     "licences.current_licence": Read(lambda a, w: licences.current_licence(a, w.person)),

@@ -112,7 +112,7 @@ def test_the_walk_finds_the_windows_reads():
         "people.get_person",
         "people_list.people_page",
         "allocations.candidates",
-        "allocations.offers",
+        "offer_list.offers",
         "licences.get_licence",
         "licence_register.list_licences",
         "signup.checklist",
