@@ -22,7 +22,7 @@ from housing_desk.data.database import (
 )
 from housing_desk.data.models import User
 from housing_desk.private_files import SQLITE_COMPANIONS
-from housing_desk.services import audit, permissions, transfer, validation
+from housing_desk.services import audit, permissions, validation
 from housing_desk.services.errors import PermissionDenied, ValidationError
 from housing_desk.services.table_checks import TableCheck
 
@@ -50,6 +50,8 @@ def back_up_in_use(
     cancelled: Cancelled = None,
 ) -> list[TableCheck]:
     """An administrator backs up the database Housing Desk has open."""
+    from housing_desk.services import transfer  # it re-exports this module's calls
+
     permissions.require(actor, "manage_users")
     found = transfer.backup(
         _open_database(),
@@ -79,6 +81,8 @@ def restore_in_use(
     cancelled: Cancelled = None,
 ) -> list[TableCheck]:
     """An administrator replaces everything in the open database with a backup (checked first)."""
+    from housing_desk.services import transfer  # it re-exports this module's calls
+
     permissions.require(actor, "manage_users")
     return transfer.restore(
         _open_database(),
@@ -108,6 +112,8 @@ def copy_in_use(
     A file must be new; a copy that fails or is stopped removes it again. A copy of an encrypted
     database into a plain file is made only when ``plain`` asks for it in so many words. The audit
     row (in the open database) says how many rows went to which kind of database, never where."""
+    from housing_desk.services import transfer  # it re-exports this module's calls
+
     permissions.require(actor, "manage_users")
     target = validation.text(target, "target", label="The other database", required=True)
     passphrase = validation.passphrase(passphrase)
