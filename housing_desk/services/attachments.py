@@ -32,7 +32,7 @@ from housing_desk.data.models import (
     Repair,
 )
 from housing_desk.data.rows import first
-from housing_desk.services import audit, permissions, validation
+from housing_desk.services import audit, permissions, validation, viewing
 from housing_desk.services.errors import DomainError, NotFound, ValidationError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -185,7 +185,7 @@ def attachments_for(actor: User, entity: str, entity_id: int) -> list[Attachment
     permissions.require(actor, "view")
     query = _listed().where((Attachment.entity == entity) & (Attachment.entity_id == entity_id))
     found = [_info(a) for a in query.order_by(Attachment.created_at.desc(), Attachment.id.desc())]
-    if entity in HER_RECORDS and not permissions.allowed(actor, "view_sensitive"):
+    if entity in HER_RECORDS and not viewing.reads_notes(actor):
         # the name of a file of hers may say what it is ("Ana Lopes - probation letter.pdf"): a
         # viewer, who cannot open it, reads that a file is kept, not its name
         found = [replace(info, filename="") for info in found]

@@ -249,7 +249,7 @@ def incidents(
     if unreviewed_high:
         query = query.where((Incident.severity == "high") & Incident.reviewed_on.is_null())
     own_record = person is not None
-    sensitive = permissions.allowed(actor, "view_sensitive")
+    sensitive = viewing.reads_notes(actor)
     rows = query.order_by(Incident.occurred_on.desc(), Incident.id.desc()).objects()
     return [_view(row, own_record, sensitive) for row in rows]
 

@@ -202,7 +202,7 @@ def sessions(
             .order_by(KeyworkGoal.id)
         ):
             links.setdefault(session_id, []).append(goal_id)
-    sensitive = permissions.allowed(actor, "view_sensitive")
+    sensitive = viewing.reads_notes(actor)
     return [
         Session(
             session_id=row.id,

@@ -112,7 +112,7 @@ def warnings_for(
     else:
         assert person is not None  # one of the two, as checked above
         query = query.where(TenancyWarning.person == _id(person))
-    sensitive = permissions.allowed(actor, "view_sensitive")
+    sensitive = viewing.reads_notes(actor)
     return [
         WarningView(
             warning_id=row.id,
